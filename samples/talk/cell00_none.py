@@ -1,0 +1,2 @@
+talk_title = 'From Coroutines to Concurrency'
+full_name  = 'Vishal Vivek Prasad'

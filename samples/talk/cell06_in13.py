@@ -1,0 +1,4 @@
+for i in my_range(10):
+    print(i)
+l = list(my_range(10))
+l

@@ -1,0 +1,1 @@
+sqrd.send(4)

@@ -1,0 +1,1 @@
+# Coroutines and generalized control flow

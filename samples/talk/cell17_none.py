@@ -1,0 +1,1 @@
+# Coroutines as tasks/pseudothreads

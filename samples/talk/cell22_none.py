@@ -1,0 +1,1 @@
+# Cooperative Multitasking to Concurrency

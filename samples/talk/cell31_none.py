@@ -1,0 +1,1 @@
+# Mutual Recursion w/ AsyncIO

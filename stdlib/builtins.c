@@ -1,0 +1,1961 @@
+/* builtins.c: the builtins module (stdlib stage; see stdlib/README.md).
+ *
+ * Every builtin function is a native from one const table; the built-in
+ * types, the exception classes and the iterator types made here (enumerate,
+ * zip, map, filter, reversed) are bound by name. Argument
+ * errors use CPython 3.11's exact texts, which differ from builtin to
+ * builtin ("len() takes exactly one argument", "iter expected at least 1
+ * argument"), so each builtin checks its own. print() writes straight into
+ * the C stream when the target is a text file (sys.stdout, usually): no
+ * Python-level call and no temporary string for str/int arguments.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/fileio.h"
+#include "stdlib/stdlib.h"
+#include "vm/dict.h"
+#include "vm/eval.h"
+#include "vm/exc.h"
+#include "vm/frame.h"
+#include "vm/func.h"
+#include "vm/gc.h"
+#include "vm/list.h"
+#include "vm/num.h"
+#include "vm/range.h"
+#include "vm/str.h"
+
+/* A keyword value: args[nargs + i] (see BtNativeFn in vm/object.h). */
+#define KWARG(args, nargs, i) ((args)[(nargs) + (i)])
+
+/* ---- argument helpers (each builtin has CPython's own wording) ---- */
+
+static int nkw(BtTuple *kwnames) {
+    return kwnames ? (int)kwnames->len : 0;
+}
+
+static const char *kw_name(BtTuple *kwnames, int i) {
+    return bt_as_str(kwnames->items[i])->data;
+}
+
+static bool no_kw(BtThread *t, const char *name, BtTuple *kwnames) {
+    if (nkw(kwnames) == 0)
+        return true;
+    bt_raise(t, BT_EXC(t, TypeError), "%s() takes no keyword arguments", name);
+    return false;
+}
+
+/* "len() takes exactly one argument (2 given)" */
+static bool one_arg(BtThread *t, const char *name, int nargs, BtTuple *kwnames) {
+    if (!no_kw(t, name, kwnames))
+        return false;
+    if (nargs == 1)
+        return true;
+    bt_raise(t, BT_EXC(t, TypeError), "%s() takes exactly one argument (%d given)", name, nargs);
+    return false;
+}
+
+/* "iter expected at least 1 argument, got 0" and its siblings. */
+static bool expect_args(BtThread *t, const char *name, int nargs, BtTuple *kwnames, int min,
+                        int max) {
+    if (!no_kw(t, name, kwnames))
+        return false;
+    if (nargs >= min && nargs <= max)
+        return true;
+    if (min == max)
+        bt_raise(t, BT_EXC(t, TypeError), "%s expected %d argument%s, got %d", name, min,
+                 min == 1 ? "" : "s", nargs);
+    else if (nargs < min)
+        bt_raise(t, BT_EXC(t, TypeError), "%s expected at least %d argument%s, got %d", name, min,
+                 min == 1 ? "" : "s", nargs);
+    else
+        bt_raise(t, BT_EXC(t, TypeError), "%s expected at most %d argument%s, got %d", name, max,
+                 max == 1 ? "" : "s", nargs);
+    return false;
+}
+
+/* Positional-or-keyword parameters: fill out[0..nparams) (BT_UNDEF when not
+ * given) from args, raising "f() takes at most N arguments (M given)" and
+ * "'x' is an invalid keyword argument for f()". */
+static bool collect_args(BtThread *t, const char *fname, BtValue *args, int nargs,
+                         BtTuple *kwnames, const char *const *params, int nparams,
+                         BtValue *out) {
+    if (nargs > nparams) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s() takes at most %d argument%s (%d given)", fname,
+                 nparams, nparams == 1 ? "" : "s", nargs + nkw(kwnames));
+        return false;
+    }
+    for (int i = 0; i < nparams; i++)
+        out[i] = i < nargs ? args[i] : BT_UNDEF;
+    for (int k = 0; k < nkw(kwnames); k++) {
+        const char *kn = kw_name(kwnames, k);
+        int i = 0;
+        while (i < nparams && strcmp(params[i], kn) != 0)
+            i++;
+        if (i == nparams) {
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for %s()", kn,
+                     fname);
+            return false;
+        }
+        if (!bt_is_undef(out[i])) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "argument for %s() given by name ('%s') and position (%d)", fname, kn, i + 1);
+            return false;
+        }
+        out[i] = KWARG(args, nargs, k);
+    }
+    return true;
+}
+
+static bool missing_arg(BtThread *t, const char *fname, const char *param, int pos) {
+    bt_raise(t, BT_EXC(t, TypeError), "%s() missing required argument '%s' (pos %d)", fname,
+             param, pos);
+    return false;
+}
+
+/* Is v a class (an instance of type)? */
+static bool is_type(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && bt_isinstance(t, v, BT_TYPE(t, type));
+}
+
+/* Call obj.name(*args) when obj's type defines name; *found says whether it did. */
+static BtValue call_dunder(BtThread *t, BtValue obj, BtStr *name, BtValue *args, int nargs,
+                           bool *found) {
+    *found = !bt_is_undef(bt_type_lookup(bt_type_of(t, obj), name));
+    if (!*found)
+        return BT_UNDEF;
+    BtValue m = bt_getattr(t, obj, name);
+    if (bt_is_undef(m))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &m);
+    BtValue r = bt_call(t, m, args, nargs, NULL);
+    BT_POP_ROOT(t, 1);
+    return r;
+}
+
+static BtValue new_str(BtThread *t, const char *s, size_t n) {
+    BtStr *str = bt_str_new(t, s, n);
+    return str ? bt_obj(str) : BT_UNDEF;
+}
+
+static BtValue new_list_value(BtList *l) {
+    return l ? bt_obj(l) : BT_UNDEF;
+}
+
+/* A new tuple (a, b); a and b must be reachable or immediate. */
+static BtValue pair(BtThread *t, BtValue a, BtValue b) {
+    BtValue items[2] = {a, b};
+    BT_PUSH_ROOT(t, &items[0]);
+    BT_PUSH_ROOT(t, &items[1]);
+    BtTuple *tp = bt_tuple_from(t, items, 2);
+    BT_POP_ROOT(t, 2);
+    return tp ? bt_obj(tp) : BT_UNDEF;
+}
+
+/* ---- sys lookups for print and input ---- */
+
+/* sys.<name> (stdout, stdin, stderr); RuntimeError "lost sys.x" when gone. */
+static BtValue sys_attr(BtThread *t, const char *name) {
+    BtStr *sys = bt_str_intern_cstr(t, "sys");
+    BtStr *key = sys ? bt_str_intern_cstr(t, name) : NULL;
+    if (!key)
+        return BT_UNDEF;
+    BtValue m = bt_dict_get_str(t->interp->modules, sys);
+    BtValue v = BT_UNDEF;
+    if (m.tag == BT_V_OBJ && m.as.o->type == BT_TYPE(t, module))
+        v = bt_dict_get_str(((BtModule *)m.as.o)->dict, key);
+    if (bt_is_undef(v))
+        bt_raise(t, BT_EXC(t, RuntimeError), "lost sys.%s", name);
+    return v;
+}
+
+/* ---- print / input ---- */
+
+/* Write str(v) to a C stream; common types need no new string. */
+static bool print_value(BtThread *t, FILE *fp, BtValue v) {
+    switch (v.tag) {
+    case BT_V_NONE:
+        fputs("None", fp);
+        return true;
+    case BT_V_BOOL:
+        fputs(v.as.b ? "True" : "False", fp);
+        return true;
+    case BT_V_INT:
+        fprintf(fp, "%" PRId64, v.as.i);
+        return true;
+    default:
+        break;
+    }
+    if (bt_is_str(t, v)) {
+        BtStr *s = bt_as_str(v);
+        fwrite(s->data, 1, s->size, fp);
+        return true;
+    }
+    BtValue s = bt_str(t, v);
+    if (bt_is_undef(s))
+        return false;
+    fwrite(bt_as_str(s)->data, 1, bt_as_str(s)->size, fp);
+    return true;
+}
+
+/* file.write(s) through Python, for files that are not plain text streams. */
+static bool write_via_method(BtThread *t, BtValue write, BtValue s) {
+    BT_PUSH_ROOT(t, &s);
+    BtValue r = bt_call(t, write, &s, 1, NULL);
+    BT_POP_ROOT(t, 1);
+    return !bt_is_undef(r);
+}
+
+static BtValue builtin_print(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    BtValue sep = BT_NONE, end = BT_NONE, file = BT_NONE, flush = BT_FALSE;
+    for (int k = 0; k < nkw(kwnames); k++) {
+        const char *kn = kw_name(kwnames, k);
+        BtValue v = KWARG(args, nargs, k);
+        if (!strcmp(kn, "sep"))
+            sep = v;
+        else if (!strcmp(kn, "end"))
+            end = v;
+        else if (!strcmp(kn, "file"))
+            file = v;
+        else if (!strcmp(kn, "flush"))
+            flush = v;
+        else {
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for print()", kn);
+            return BT_UNDEF;
+        }
+    }
+    if (!bt_is_none(sep) && !bt_is_str(t, sep)) {
+        bt_raise(t, BT_EXC(t, TypeError), "sep must be None or a string, not %s",
+                 bt_type_name(t, sep));
+        return BT_UNDEF;
+    }
+    if (!bt_is_none(end) && !bt_is_str(t, end)) {
+        bt_raise(t, BT_EXC(t, TypeError), "end must be None or a string, not %s",
+                 bt_type_name(t, end));
+        return BT_UNDEF;
+    }
+    if (bt_is_none(file)) {
+        file = sys_attr(t, "stdout");
+        if (bt_is_undef(file))
+            return BT_UNDEF;
+        if (bt_is_none(file))
+            return BT_NONE;
+    }
+    const char *sep_s = bt_is_none(sep) ? " " : bt_as_str(sep)->data;
+    size_t sep_n = bt_is_none(sep) ? 1 : bt_as_str(sep)->size;
+    const char *end_s = bt_is_none(end) ? "\n" : bt_as_str(end)->data;
+    size_t end_n = bt_is_none(end) ? 1 : bt_as_str(end)->size;
+
+    FILE *fp = bt_fileio_text_stream(file, true);
+    if (fp) {
+        /* The fast path: format straight into the C stream's buffer. */
+        for (int i = 0; i < nargs; i++) {
+            if (i > 0)
+                fwrite(sep_s, 1, sep_n, fp);
+            if (!print_value(t, fp, args[i]))
+                return BT_UNDEF;
+        }
+        fwrite(end_s, 1, end_n, fp);
+        int fl = bt_truthy(t, flush);
+        if (fl < 0)
+            return BT_UNDEF;
+        if (fl || fp == stderr)
+            fflush(fp);
+        return BT_NONE;
+    }
+
+    BT_PUSH_ROOT(t, &file);
+    BtValue write = bt_getattr(t, file, BT_NAME(t, write));
+    BtValue result = BT_UNDEF;
+    BT_PUSH_ROOT(t, &write);
+    if (bt_is_undef(write))
+        goto out;
+    for (int i = 0; i < nargs; i++) {
+        if (i > 0) {
+            BtValue s = bt_is_none(sep) ? new_str(t, " ", 1) : sep;
+            if (bt_is_undef(s) || !write_via_method(t, write, s))
+                goto out;
+        }
+        BtValue s = bt_str(t, args[i]);
+        if (bt_is_undef(s) || !write_via_method(t, write, s))
+            goto out;
+    }
+    BtValue e = bt_is_none(end) ? new_str(t, "\n", 1) : end;
+    if (bt_is_undef(e) || !write_via_method(t, write, e))
+        goto out;
+    int fl = bt_truthy(t, flush);
+    if (fl < 0)
+        goto out;
+    if (fl) {
+        BtValue f = bt_getattr(t, file, BT_NAME(t, flush));
+        if (bt_is_undef(f))
+            goto out;
+        BT_PUSH_ROOT(t, &f);
+        BtValue r = bt_call(t, f, NULL, 0, NULL);
+        BT_POP_ROOT(t, 1);
+        if (bt_is_undef(r))
+            goto out;
+    }
+    result = BT_NONE;
+out:
+    BT_POP_ROOT(t, 2);
+    return result;
+}
+
+/* Flush sys.stdout (ignoring a missing one): before reading input. */
+static bool flush_stdout(BtThread *t) {
+    BtValue out = sys_attr(t, "stdout");
+    if (bt_is_undef(out)) {
+        bt_take_exc(t);
+        return true;
+    }
+    FILE *fp = bt_fileio_text_stream(out, true);
+    if (fp) {
+        fflush(fp);
+        return true;
+    }
+    if (bt_is_none(out))
+        return true;
+    BT_PUSH_ROOT(t, &out);
+    BtValue f = bt_getattr(t, out, BT_NAME(t, flush));
+    BT_PUSH_ROOT(t, &f);
+    bool ok = !bt_is_undef(f) && !bt_is_undef(bt_call(t, f, NULL, 0, NULL));
+    BT_POP_ROOT(t, 2);
+    return ok;
+}
+
+static BtValue builtin_input(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "input", kwnames) || !expect_args(t, "input", nargs, NULL, 0, 1))
+        return BT_UNDEF;
+    if (nargs == 1) {
+        BtValue out = sys_attr(t, "stdout");
+        if (bt_is_undef(out))
+            return BT_UNDEF;
+        BT_PUSH_ROOT(t, &out);
+        BtValue s = bt_str(t, args[0]);
+        bool ok = !bt_is_undef(s);
+        if (ok) {
+            FILE *fp = bt_fileio_text_stream(out, true);
+            if (fp) {
+                fwrite(bt_as_str(s)->data, 1, bt_as_str(s)->size, fp);
+            } else {
+                BT_PUSH_ROOT(t, &s);
+                BtValue w = bt_getattr(t, out, BT_NAME(t, write));
+                ok = !bt_is_undef(w) && write_via_method(t, w, s);
+                BT_POP_ROOT(t, 1);
+            }
+        }
+        BT_POP_ROOT(t, 1);
+        if (!ok)
+            return BT_UNDEF;
+    }
+    if (!flush_stdout(t))
+        return BT_UNDEF;
+    fflush(stderr);
+    BtValue in = sys_attr(t, "stdin");
+    if (bt_is_undef(in))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &in);
+    BtValue rl = bt_getattr(t, in, BT_NAME(t, readline));
+    BT_PUSH_ROOT(t, &rl);
+    BtValue line = bt_is_undef(rl) ? BT_UNDEF : bt_call(t, rl, NULL, 0, NULL);
+    BT_POP_ROOT(t, 2);
+    if (bt_is_undef(line))
+        return BT_UNDEF;
+    if (!bt_is_str(t, line)) {
+        bt_raise(t, BT_EXC(t, TypeError), "object.readline() returned non-string");
+        return BT_UNDEF;
+    }
+    BtStr *s = bt_as_str(line);
+    if (s->size == 0) {
+        bt_raise(t, BT_EXC(t, EOFError), "EOF when reading a line");
+        return BT_UNDEF;
+    }
+    if (s->data[s->size - 1] == '\n')
+        return new_str(t, s->data, s->size - 1);
+    return line;
+}
+
+/* ---- small builtins ---- */
+
+static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    if (!one_arg(t, "len", nargs, kwnames))
+        return BT_UNDEF;
+    int64_t n = bt_len(t, args[0]);
+    return n < 0 ? BT_UNDEF : bt_int(n);
+}
+
+static BtValue builtin_repr(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self;
+    if (!one_arg(t, "repr", nargs, kwnames))
+        return BT_UNDEF;
+    return bt_repr(t, args[0]);
+}
+
+static BtValue builtin_abs(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    if (!one_arg(t, "abs", nargs, kwnames))
+        return BT_UNDEF;
+    return bt_num_abs(t, args[0]);
+}
+
+static BtValue builtin_id(BtThread *t, BtValue self, BtValue *args, int nargs,
+                          BtTuple *kwnames) {
+    (void)self;
+    if (!one_arg(t, "id", nargs, kwnames))
+        return BT_UNDEF;
+    BtValue v = args[0];
+    /* Immediates get small even numbers or odd ones: heap addresses are
+     * 16-byte aligned and far from zero, so ids of live values never meet. */
+    switch (v.tag) {
+    case BT_V_NONE:
+        return bt_int(2);
+    case BT_V_BOOL:
+        return bt_int(v.as.b ? 6 : 4);
+    case BT_V_INT:
+        return bt_int((int64_t)((uint64_t)v.as.i * 4 + 1));
+    case BT_V_FLOAT: {
+        uint64_t bits;
+        memcpy(&bits, &v.as.f, sizeof bits);
+        return bt_int((int64_t)(bits * 4 + 3));
+    }
+    default:
+        return bt_int((int64_t)(uintptr_t)v.as.o);
+    }
+}
+
+static BtValue builtin_hash(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self;
+    if (!one_arg(t, "hash", nargs, kwnames))
+        return BT_UNDEF;
+    int64_t h;
+    return bt_hash(t, args[0], &h) ? bt_int(h) : BT_UNDEF;
+}
+
+static bool is_callable(BtThread *t, BtValue v) {
+    BtType *type = bt_type_of(t, v);
+    return type->call != NULL || !bt_is_undef(bt_type_lookup(type, BT_NAME(t, dunder_call)));
+}
+
+static BtValue builtin_callable(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)self;
+    if (!one_arg(t, "callable", nargs, kwnames))
+        return BT_UNDEF;
+    return bt_bool(is_callable(t, args[0]));
+}
+
+/* hex/oct/bin: the sign, the prefix, then the digits of the magnitude. */
+static BtValue format_radix(BtThread *t, const char *name, BtValue *args, int nargs,
+                            BtTuple *kwnames, int base) {
+    int64_t i;
+    if (!one_arg(t, name, nargs, kwnames) || !bt_int_index(t, args[0], &i))
+        return BT_UNDEF;
+    BtStr *s = bt_int_to_base(t, i, base, true, false);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static BtValue builtin_hex(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    return format_radix(t, "hex", args, nargs, kwnames, 16);
+}
+static BtValue builtin_oct(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    return format_radix(t, "oct", args, nargs, kwnames, 8);
+}
+static BtValue builtin_bin(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    return format_radix(t, "bin", args, nargs, kwnames, 2);
+}
+
+static BtValue builtin_chr(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    int64_t c;
+    if (!one_arg(t, "chr", nargs, kwnames) || !bt_int_index(t, args[0], &c))
+        return BT_UNDEF;
+    if (c < 0 || c >= 0x110000) {
+        bt_raise(t, BT_EXC(t, ValueError), "chr() arg not in range(0x110000)");
+        return BT_UNDEF;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+        /* Baton's str is always valid UTF-8, which has no lone surrogates. */
+        bt_raise(t, BT_EXC(t, NotImplementedError),
+                 "chr(): Baton strings cannot hold surrogate code points");
+        return BT_UNDEF;
+    }
+    char buf[4];
+    size_t n;
+    if (c < 0x80) {
+        buf[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        buf[0] = (char)(0xc0 | (c >> 6));
+        buf[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        buf[0] = (char)(0xe0 | (c >> 12));
+        buf[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        buf[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
+    } else {
+        buf[0] = (char)(0xf0 | (c >> 18));
+        buf[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        buf[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        buf[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
+    }
+    return new_str(t, buf, n);
+}
+
+static BtValue builtin_ord(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    if (!one_arg(t, "ord", nargs, kwnames))
+        return BT_UNDEF;
+    BtValue v = args[0];
+    if (bt_is_bytes(t, v)) {
+        BtBytes *b = (BtBytes *)v.as.o;
+        if (b->size == 1)
+            return bt_int(b->data[0]);
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "ord() expected a character, but string of length %zu found", b->size);
+        return BT_UNDEF;
+    }
+    if (!bt_is_str(t, v)) {
+        bt_raise(t, BT_EXC(t, TypeError), "ord() expected string of length 1, but %s found",
+                 bt_type_name(t, v));
+        return BT_UNDEF;
+    }
+    BtStr *s = bt_as_str(v);
+    if (s->length != 1) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "ord() expected a character, but string of length %zu found", s->length);
+        return BT_UNDEF;
+    }
+    const uint8_t *p = (const uint8_t *)s->data;
+    int64_t c;
+    if (p[0] < 0x80)
+        c = p[0];
+    else if (p[0] < 0xe0)
+        c = ((p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+    else if (p[0] < 0xf0)
+        c = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    else
+        c = ((int64_t)(p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) |
+            (p[3] & 0x3f);
+    return bt_int(c);
+}
+
+/* ---- arithmetic builtins: divmod, pow, round (the numbers live in vm/num.h) ---- */
+
+static bool is_number(BtValue v) {
+    return bt_is_intlike(v) || bt_is_float(v);
+}
+
+static BtValue builtin_divmod(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    if (!expect_args(t, "divmod", nargs, kwnames, 2, 2))
+        return BT_UNDEF;
+    BtValue a = args[0], b = args[1];
+    if (is_number(a) && is_number(b))
+        return bt_num_divmod(t, a, b);
+    /* Classes may define __divmod__ / __rdivmod__. */
+    BtStr *dm = bt_str_intern_cstr(t, "__divmod__");
+    BtStr *rdm = dm ? bt_str_intern_cstr(t, "__rdivmod__") : NULL;
+    if (!rdm)
+        return BT_UNDEF;
+    BtValue ni = bt_obj(t->interp->not_implemented);
+    bool found;
+    BtValue r = call_dunder(t, a, dm, &args[1], 1, &found);
+    if (found && (bt_is_undef(r) || !bt_same(r, ni)))
+        return r;
+    r = call_dunder(t, b, rdm, &args[0], 1, &found);
+    if (found && (bt_is_undef(r) || !bt_same(r, ni)))
+        return r;
+    return bt_num_divmod(t, a, b); /* raises CPython's TypeError */
+}
+
+static BtValue builtin_pow(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"base", "exp", "mod"};
+    BtValue a[3];
+    if (!collect_args(t, "pow", args, nargs, kwnames, params, 3, a))
+        return BT_UNDEF;
+    if (bt_is_undef(a[0]) && !missing_arg(t, "pow", "base", 1))
+        return BT_UNDEF;
+    if (bt_is_undef(a[1]) && !missing_arg(t, "pow", "exp", 2))
+        return BT_UNDEF;
+    bool three = !bt_is_undef(a[2]) && !bt_is_none(a[2]);
+    if (three && !(is_number(a[0]) && is_number(a[1]) && is_number(a[2]))) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                 bt_type_name(t, a[0]), bt_type_name(t, a[1]), bt_type_name(t, a[2]));
+        return BT_UNDEF;
+    }
+    return bt_num_pow3(t, a[0], a[1], three ? a[2] : BT_UNDEF);
+}
+
+static BtValue builtin_round(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"number", "ndigits"};
+    BtValue a[2];
+    if (!collect_args(t, "round", args, nargs, kwnames, params, 2, a))
+        return BT_UNDEF;
+    if (bt_is_undef(a[0]) && !missing_arg(t, "round", "number", 1))
+        return BT_UNDEF;
+    return bt_num_round(t, a[0], a[1]);
+}
+
+/* ---- isinstance / issubclass ---- */
+
+/* 1/0, or -1 raised; cls is a class or a (nested) tuple of classes. */
+static int check_class(BtThread *t, BtValue v, BtValue cls, bool sub, int depth) {
+    if (is_type(t, cls)) {
+        if (sub)
+            return bt_issubtype((BtType *)v.as.o, (BtType *)cls.as.o);
+        return bt_isinstance(t, v, (BtType *)cls.as.o);
+    }
+    if (bt_is_tuple(t, cls) && depth < 100) {
+        BtTuple *tp = bt_as_tuple(cls);
+        for (size_t i = 0; i < tp->len; i++) {
+            int r = check_class(t, v, tp->items[i], sub, depth + 1);
+            if (r != 0)
+                return r;
+        }
+        return 0;
+    }
+    if (sub)
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    else
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
+}
+
+static BtValue builtin_isinstance(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    (void)self;
+    if (!expect_args(t, "isinstance", nargs, kwnames, 2, 2))
+        return BT_UNDEF;
+    int r = check_class(t, args[0], args[1], false, 0);
+    return r < 0 ? BT_UNDEF : bt_bool(r);
+}
+
+static BtValue builtin_issubclass(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    (void)self;
+    if (!expect_args(t, "issubclass", nargs, kwnames, 2, 2))
+        return BT_UNDEF;
+    if (!is_type(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "issubclass() arg 1 must be a class");
+        return BT_UNDEF;
+    }
+    int r = check_class(t, args[0], args[1], true, 0);
+    return r < 0 ? BT_UNDEF : bt_bool(r);
+}
+
+/* ---- iterator types made here ---- */
+
+/* One layout serves enumerate, zip, map, filter and reversed: two
+ * references and a counter. */
+typedef struct {
+    BtObject hdr;
+    BtValue a;     /* the iterator (enumerate, filter), iterators tuple (zip, map), sequence
+                      (reversed); BT_UNDEF once exhausted */
+    BtValue b;     /* the function (map, filter) */
+    int64_t n;     /* next index (enumerate, reversed); strict flag (zip) */
+} BtIterObj;
+
+static void iterobj_trace(BtGc *gc, BtObject *self) {
+    BtIterObj *it = (BtIterObj *)self;
+    bt_gc_mark(gc, it->a);
+    bt_gc_mark(gc, it->b);
+}
+
+static BtValue iterobj_iter(BtThread *t, BtValue self) {
+    (void)t;
+    return self;
+}
+
+static BtIterObj *iterobj_new(BtThread *t, BtType *type, BtValue a, BtValue b, int64_t n) {
+    BT_PUSH_ROOT(t, &a);
+    BT_PUSH_ROOT(t, &b);
+    BtIterObj *it = bt_gc_alloc(t, type, sizeof(BtIterObj));
+    BT_POP_ROOT(t, 2);
+    if (it) {
+        it->a = a;
+        it->b = b;
+        it->n = n;
+    }
+    return it;
+}
+
+static BtValue enumerate_next(BtThread *t, BtValue self) {
+    BtIterObj *e = (BtIterObj *)self.as.o;
+    BtValue item = bt_next(t, e->a);
+    if (bt_is_undef(item))
+        return BT_UNDEF;
+    return pair(t, bt_int(e->n++), item);
+}
+
+static BtValue enumerate_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    static const char *const params[] = {"iterable", "start"};
+    BtValue a[2];
+    if (!collect_args(t, "enumerate", args, nargs, kwnames, params, 2, a))
+        return BT_UNDEF;
+    if (bt_is_undef(a[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "enumerate() missing required argument 'iterable'");
+        return BT_UNDEF;
+    }
+    int64_t start = 0;
+    if (!bt_is_undef(a[1]) && !bt_int_index(t, a[1], &start))
+        return BT_UNDEF;
+    BtValue it = bt_iter(t, a[0]);
+    if (bt_is_undef(it))
+        return BT_UNDEF;
+    BtIterObj *e = iterobj_new(t, type, it, BT_NONE, start);
+    return e ? bt_obj(e) : BT_UNDEF;
+}
+
+/* "arguments 1-2" / "argument 1" for zip(strict=True) messages. */
+static void zip_strict_error(BtThread *t, size_t i, bool shorter) {
+    if (i == 1)
+        bt_raise(t, BT_EXC(t, ValueError), "zip() argument 2 is %s than argument 1",
+                 shorter ? "shorter" : "longer");
+    else
+        bt_raise(t, BT_EXC(t, ValueError), "zip() argument %zu is %s than arguments 1-%zu", i + 1,
+                 shorter ? "shorter" : "longer", i);
+}
+
+static BtValue zip_next(BtThread *t, BtValue self) {
+    BtIterObj *z = (BtIterObj *)self.as.o;
+    if (bt_is_undef(z->a))
+        return BT_UNDEF;
+    BtTuple *its = bt_as_tuple(z->a);
+    if (its->len == 0)
+        return BT_UNDEF;
+    BtValue result = bt_obj(bt_tuple_new(t, its->len));
+    if (!result.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &result);
+    for (size_t i = 0; i < its->len; i++) {
+        BtValue item = bt_next(t, its->items[i]);
+        if (bt_is_undef(item)) {
+            if (!bt_has_exc(t) && z->n) {
+                if (i > 0) {
+                    zip_strict_error(t, i, true);
+                } else {
+                    for (size_t j = 1; j < its->len; j++) {
+                        BtValue more = bt_next(t, its->items[j]);
+                        if (!bt_is_undef(more)) {
+                            zip_strict_error(t, j, false);
+                            break;
+                        }
+                        if (bt_has_exc(t))
+                            break;
+                    }
+                }
+            }
+            z->a = BT_UNDEF;
+            BT_POP_ROOT(t, 1);
+            return BT_UNDEF;
+        }
+        bt_as_tuple(result)->items[i] = item;
+    }
+    BT_POP_ROOT(t, 1);
+    return result;
+}
+
+/* Iterators of args[0..n) as a tuple. */
+static BtValue iter_tuple(BtThread *t, BtValue *args, int n) {
+    BtValue tup = bt_obj(bt_tuple_new(t, (size_t)n));
+    if (!tup.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &tup);
+    for (int i = 0; i < n; i++) {
+        BtValue it = bt_iter(t, args[i]);
+        if (bt_is_undef(it)) {
+            BT_POP_ROOT(t, 1);
+            return BT_UNDEF;
+        }
+        bt_as_tuple(tup)->items[i] = it;
+    }
+    BT_POP_ROOT(t, 1);
+    return tup;
+}
+
+static BtValue zip_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    bool strict = false;
+    for (int k = 0; k < nkw(kwnames); k++) {
+        if (strcmp(kw_name(kwnames, k), "strict") != 0) {
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for zip()",
+                     kw_name(kwnames, k));
+            return BT_UNDEF;
+        }
+        int r = bt_truthy(t, KWARG(args, nargs, k));
+        if (r < 0)
+            return BT_UNDEF;
+        strict = r;
+    }
+    BtValue its = iter_tuple(t, args, nargs);
+    if (bt_is_undef(its))
+        return BT_UNDEF;
+    BtIterObj *z = iterobj_new(t, type, its, BT_NONE, strict);
+    return z ? bt_obj(z) : BT_UNDEF;
+}
+
+static BtValue map_next(BtThread *t, BtValue self) {
+    BtIterObj *m = (BtIterObj *)self.as.o;
+    BtTuple *its = bt_as_tuple(m->a);
+    if (its->len == 1) {
+        BtValue item = bt_next(t, its->items[0]);
+        if (bt_is_undef(item))
+            return BT_UNDEF;
+        BT_PUSH_ROOT(t, &item);
+        BtValue r = bt_call(t, m->b, &item, 1, NULL);
+        BT_POP_ROOT(t, 1);
+        return r;
+    }
+    BtValue argv = bt_obj(bt_tuple_new(t, its->len));
+    if (!argv.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &argv);
+    BtValue r = BT_UNDEF;
+    for (size_t i = 0; i < its->len; i++) {
+        BtValue item = bt_next(t, its->items[i]);
+        if (bt_is_undef(item))
+            goto out;
+        bt_as_tuple(argv)->items[i] = item;
+    }
+    r = bt_call(t, m->b, bt_as_tuple(argv)->items, (int)its->len, NULL);
+out:
+    BT_POP_ROOT(t, 1);
+    return r;
+}
+
+static BtValue map_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    if (!no_kw(t, "map", kwnames))
+        return BT_UNDEF;
+    if (nargs < 2) {
+        bt_raise(t, BT_EXC(t, TypeError), "map() must have at least two arguments.");
+        return BT_UNDEF;
+    }
+    BtValue its = iter_tuple(t, args + 1, nargs - 1);
+    if (bt_is_undef(its))
+        return BT_UNDEF;
+    BtIterObj *m = iterobj_new(t, type, its, args[0], 0);
+    return m ? bt_obj(m) : BT_UNDEF;
+}
+
+static BtValue filter_next(BtThread *t, BtValue self) {
+    BtIterObj *f = (BtIterObj *)self.as.o;
+    for (;;) {
+        BtValue item = bt_next(t, f->a);
+        if (bt_is_undef(item))
+            return BT_UNDEF;
+        int keep;
+        if (bt_is_none(f->b)) {
+            keep = bt_truthy(t, item);
+        } else {
+            BT_PUSH_ROOT(t, &item);
+            BtValue r = bt_call(t, f->b, &item, 1, NULL);
+            keep = bt_is_undef(r) ? -1 : bt_truthy(t, r);
+            BT_POP_ROOT(t, 1);
+        }
+        if (keep < 0)
+            return BT_UNDEF;
+        if (keep)
+            return item;
+    }
+}
+
+static BtValue filter_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    if (!no_kw(t, "filter", kwnames) || !expect_args(t, "filter", nargs, NULL, 2, 2))
+        return BT_UNDEF;
+    BtValue it = bt_iter(t, args[1]);
+    if (bt_is_undef(it))
+        return BT_UNDEF;
+    BtIterObj *f = iterobj_new(t, type, it, args[0], 0);
+    return f ? bt_obj(f) : BT_UNDEF;
+}
+
+static BtValue reversed_next(BtThread *t, BtValue self) {
+    BtIterObj *r = (BtIterObj *)self.as.o;
+    if (r->n < 0 || bt_is_undef(r->a))
+        return BT_UNDEF;
+    BtValue item = bt_getitem(t, r->a, bt_int(r->n));
+    r->n--;
+    if (bt_is_undef(item)) {
+        /* A sequence that shrank under us ends the iteration, as in CPython. */
+        if (bt_exc_pending_is(t, BT_EXC(t, IndexError)) ||
+            bt_exc_pending_is(t, BT_EXC(t, StopIteration)))
+            bt_take_exc(t);
+        r->a = BT_UNDEF;
+        return BT_UNDEF;
+    }
+    return item;
+}
+
+static BtValue reversed_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    if (!no_kw(t, "reversed", kwnames) || !expect_args(t, "reversed", nargs, NULL, 1, 1))
+        return BT_UNDEF;
+    BtValue seq = args[0];
+    BtType *st = bt_type_of(t, seq);
+    BtValue meth = bt_type_lookup(st, BT_NAME(t, dunder_reversed));
+    if (!bt_is_undef(meth) && !bt_is_none(meth)) {
+        bool found;
+        return call_dunder(t, seq, BT_NAME(t, dunder_reversed), NULL, 0, &found);
+    }
+    if (bt_is_none(meth) || !st->getitem || bt_issubtype(st, BT_TYPE(t, dict))) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not reversible", bt_type_name(t, seq));
+        return BT_UNDEF;
+    }
+    if (st == BT_TYPE(t, list))
+        return bt_list_reversed(t, bt_as_list(seq));
+    if (st == BT_TYPE(t, range))
+        return bt_range_reversed(t, (BtRange *)seq.as.o);
+    int64_t n = bt_len(t, seq);
+    if (n < 0)
+        return BT_UNDEF;
+    BtIterObj *r = iterobj_new(t, type, seq, BT_NONE, n - 1);
+    return r ? bt_obj(r) : BT_UNDEF;
+}
+
+/* __iter__ and __next__ as methods, for code that calls them by name. */
+static BtValue iterobj_iter_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__iter__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return self;
+}
+
+static BtValue iterobj_next_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__next__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    BtValue v = bt_type_of(t, self)->next(t, self);
+    if (bt_is_undef(v) && !bt_has_exc(t))
+        bt_raise_empty(t, BT_EXC(t, StopIteration));
+    return v;
+}
+
+static const BtNativeDef iterobj_methods[] = {
+    {"__iter__", iterobj_iter_method},
+    {"__next__", iterobj_next_method},
+    {NULL, NULL},
+};
+
+/* Give `type` the iterator layout and slots. */
+static bool setup_iter_type(BtThread *t, BtType *type, BtValue (*next)(BtThread *, BtValue)) {
+    type->layout = BT_LAYOUT_BUILTIN;
+    type->instance_size = sizeof(BtIterObj);
+    type->iter = iterobj_iter;
+    type->next = next;
+    type->trace = iterobj_trace;
+    return bt_type_add_methods(t, type, iterobj_methods);
+}
+
+/* ---- iteration builtins ---- */
+
+static BtValue builtin_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "iter", kwnames) || !expect_args(t, "iter", nargs, NULL, 1, 2))
+        return BT_UNDEF;
+    if (nargs == 1)
+        return bt_iter(t, args[0]);
+    if (!is_callable(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "iter(v, w): v must be callable");
+        return BT_UNDEF;
+    }
+    return bt_callable_iter_new(t, args[0], args[1]);
+}
+
+static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "next", kwnames) || !expect_args(t, "next", nargs, NULL, 1, 2))
+        return BT_UNDEF;
+    BtType *type = bt_type_of(t, args[0]);
+    if (!type->next) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an iterator",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtValue v = bt_next(t, args[0]);
+    if (!bt_is_undef(v))
+        return v;
+    if (bt_has_exc(t)) {
+        if (nargs == 2 && bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+            bt_take_exc(t);
+            return args[1];
+        }
+        return BT_UNDEF;
+    }
+    if (nargs == 2)
+        return args[1];
+    bt_raise_empty(t, BT_EXC(t, StopIteration));
+    return BT_UNDEF;
+}
+
+/* True when a < b (op LT) or a > b (GT), ints and floats without a call. */
+static int less_or_greater(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    if (a.tag == BT_V_INT && b.tag == BT_V_INT)
+        return op == BT_COMPARE_LT ? a.as.i < b.as.i : a.as.i > b.as.i;
+    if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT)
+        return op == BT_COMPARE_LT ? a.as.f < b.as.f : a.as.f > b.as.f;
+    BtValue r = bt_compare(t, a, b, op);
+    if (bt_is_undef(r))
+        return -1;
+    if (bt_is_bool(r))
+        return r.as.b;
+    return bt_truthy(t, r);
+}
+
+static BtValue minmax(BtThread *t, BtValue *args, int nargs, BtTuple *kwnames, bool is_max) {
+    const char *name = is_max ? "max" : "min";
+    BtValue key = BT_UNDEF, dflt = BT_UNDEF;
+    for (int k = 0; k < nkw(kwnames); k++) {
+        const char *kn = kw_name(kwnames, k);
+        if (!strcmp(kn, "key"))
+            key = KWARG(args, nargs, k);
+        else if (!strcmp(kn, "default"))
+            dflt = KWARG(args, nargs, k);
+        else {
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for %s()", kn,
+                     name);
+            return BT_UNDEF;
+        }
+    }
+    if (nargs == 0) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s expected at least 1 argument, got 0", name);
+        return BT_UNDEF;
+    }
+    if (nargs > 1 && !bt_is_undef(dflt)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "Cannot specify a default for %s() with multiple positional arguments", name);
+        return BT_UNDEF;
+    }
+    if (bt_is_none(key))
+        key = BT_UNDEF;
+    BtCompareOp op = is_max ? BT_COMPARE_GT : BT_COMPARE_LT;
+    BtValue it = BT_UNDEF, best = BT_UNDEF, bestkey = BT_UNDEF, item = BT_UNDEF,
+            itemkey = BT_UNDEF;
+    BT_PUSH_ROOT(t, &it);
+    BT_PUSH_ROOT(t, &best);
+    BT_PUSH_ROOT(t, &bestkey);
+    BT_PUSH_ROOT(t, &item);
+    BT_PUSH_ROOT(t, &itemkey);
+    BtValue result = BT_UNDEF;
+    if (nargs == 1) {
+        it = bt_iter(t, args[0]);
+        if (bt_is_undef(it))
+            goto out;
+    }
+    for (int i = 0;; i++) {
+        if (nargs == 1) {
+            item = bt_next(t, it);
+            if (bt_is_undef(item)) {
+                if (bt_has_exc(t))
+                    goto out;
+                break;
+            }
+        } else {
+            if (i == nargs)
+                break;
+            item = args[i];
+        }
+        if (!bt_is_undef(key)) {
+            itemkey = bt_call(t, key, &item, 1, NULL);
+            if (bt_is_undef(itemkey))
+                goto out;
+        } else {
+            itemkey = item;
+        }
+        if (bt_is_undef(best)) {
+            best = item;
+            bestkey = itemkey;
+            continue;
+        }
+        int better = less_or_greater(t, itemkey, bestkey, op);
+        if (better < 0)
+            goto out;
+        if (better) {
+            best = item;
+            bestkey = itemkey;
+        }
+    }
+    if (bt_is_undef(best)) {
+        if (bt_is_undef(dflt))
+            bt_raise(t, BT_EXC(t, ValueError), "%s() arg is an empty sequence", name);
+        else
+            result = dflt;
+        goto out;
+    }
+    result = best;
+out:
+    BT_POP_ROOT(t, 5);
+    return result;
+}
+
+static BtValue builtin_min(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    return minmax(t, args, nargs, kwnames, false);
+}
+
+static BtValue builtin_max(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    return minmax(t, args, nargs, kwnames, true);
+}
+
+static BtValue builtin_sum(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    BtValue a[2] = {BT_UNDEF, BT_UNDEF};
+    if (nargs == 0) {
+        bt_raise(t, BT_EXC(t, TypeError), "sum() takes at least 1 positional argument (0 given)");
+        return BT_UNDEF;
+    }
+    if (nargs + nkw(kwnames) > 2) {
+        bt_raise(t, BT_EXC(t, TypeError), "sum() takes at most 2 arguments (%d given)",
+                 nargs + nkw(kwnames));
+        return BT_UNDEF;
+    }
+    a[0] = args[0];
+    if (nargs == 2)
+        a[1] = args[1];
+    for (int k = 0; k < nkw(kwnames); k++) {
+        /* The iterable is positional-only; start may be named. */
+        if (strcmp(kw_name(kwnames, k), "start") != 0) {
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for sum()",
+                     kw_name(kwnames, k));
+            return BT_UNDEF;
+        }
+        a[1] = KWARG(args, nargs, k);
+    }
+    BtValue acc = bt_is_undef(a[1]) ? bt_int(0) : a[1];
+    if (bt_is_str(t, acc)) {
+        bt_raise(t, BT_EXC(t, TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
+        return BT_UNDEF;
+    }
+    if (bt_is_bytes(t, acc)) {
+        bt_raise(t, BT_EXC(t, TypeError), "sum() can't sum bytes [use b''.join(seq) instead]");
+        return BT_UNDEF;
+    }
+    BtValue it = bt_iter(t, a[0]);
+    if (bt_is_undef(it))
+        return BT_UNDEF;
+    BtValue item = BT_UNDEF;
+    BT_PUSH_ROOT(t, &it);
+    BT_PUSH_ROOT(t, &acc);
+    BT_PUSH_ROOT(t, &item);
+    BtValue result = BT_UNDEF;
+    for (;;) {
+        item = bt_next(t, it);
+        if (bt_is_undef(item)) {
+            if (!bt_has_exc(t))
+                result = acc;
+            break;
+        }
+        /* Fast paths: int + int without overflow, float + float or int. */
+        if (acc.tag == BT_V_INT && item.tag == BT_V_INT) {
+            int64_t r;
+            if (!__builtin_add_overflow(acc.as.i, item.as.i, &r)) {
+                acc = bt_int(r);
+                continue;
+            }
+        } else if (acc.tag == BT_V_FLOAT && (item.tag == BT_V_FLOAT || item.tag == BT_V_INT)) {
+            acc = bt_float(acc.as.f + (item.tag == BT_V_INT ? (double)item.as.i : item.as.f));
+            continue;
+        }
+        acc = bt_binary_op(t, BT_BINOP_ADD, acc, item);
+        if (bt_is_undef(acc))
+            break;
+    }
+    BT_POP_ROOT(t, 3);
+    return result;
+}
+
+/* any() and all(): stop at the first item whose truth is `stop_on`. */
+static BtValue any_all(BtThread *t, const char *name, BtValue *args, int nargs,
+                       BtTuple *kwnames, bool stop_on) {
+    if (!one_arg(t, name, nargs, kwnames))
+        return BT_UNDEF;
+    BtValue it = bt_iter(t, args[0]);
+    if (bt_is_undef(it))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &it);
+    BtValue result = bt_bool(!stop_on);
+    for (;;) {
+        BtValue item = bt_next(t, it);
+        if (bt_is_undef(item)) {
+            if (bt_has_exc(t))
+                result = BT_UNDEF;
+            break;
+        }
+        int r = bt_truthy(t, item);
+        if (r < 0) {
+            result = BT_UNDEF;
+            break;
+        }
+        if ((bool)r == stop_on) {
+            result = bt_bool(stop_on);
+            break;
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    return result;
+}
+
+static BtValue builtin_any(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    return any_all(t, "any", args, nargs, kwnames, true);
+}
+
+static BtValue builtin_all(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    return any_all(t, "all", args, nargs, kwnames, false);
+}
+
+static BtValue builtin_sorted(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    BtValue key = BT_UNDEF, reverse = BT_FALSE;
+    for (int k = 0; k < nkw(kwnames); k++) {
+        const char *kn = kw_name(kwnames, k);
+        if (!strcmp(kn, "key"))
+            key = KWARG(args, nargs, k);
+        else if (!strcmp(kn, "reverse"))
+            reverse = KWARG(args, nargs, k);
+        else {
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for sort()",
+                     kn);
+            return BT_UNDEF;
+        }
+    }
+    if (nargs != 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "sorted expected 1 argument, got %d", nargs);
+        return BT_UNDEF;
+    }
+    if (bt_is_none(key))
+        key = BT_UNDEF;
+    int rev = bt_truthy(t, reverse);
+    if (rev < 0)
+        return BT_UNDEF;
+    BtValue list = new_list_value(bt_list_from_iterable(t, args[0]));
+    if (bt_is_undef(list))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &list);
+    bool ok = bt_list_sort(t, bt_as_list(list), key, rev);
+    BT_POP_ROOT(t, 1);
+    return ok ? list : BT_UNDEF;
+}
+
+/* ---- attributes ---- */
+
+/* The attribute-name argument as an interned str. */
+static BtStr *attr_name(BtThread *t, BtValue v) {
+    if (!bt_is_str(t, v)) {
+        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
+                 bt_type_name(t, v));
+        return NULL;
+    }
+    return bt_str_intern_str(t, bt_as_str(v));
+}
+
+static BtValue builtin_getattr(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "getattr", kwnames) || !expect_args(t, "getattr", nargs, NULL, 2, 3))
+        return BT_UNDEF;
+    BtStr *name = attr_name(t, args[1]);
+    if (!name)
+        return BT_UNDEF;
+    if (nargs == 2)
+        return bt_getattr(t, args[0], name);
+    BtValue v = bt_getattr_opt(t, args[0], name);
+    if (!bt_is_undef(v))
+        return v;
+    if (bt_has_exc(t)) {
+        if (!bt_exc_pending_is(t, BT_EXC(t, AttributeError)))
+            return BT_UNDEF;
+        bt_take_exc(t);
+    }
+    return args[2];
+}
+
+static BtValue builtin_hasattr(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "hasattr", kwnames) || !expect_args(t, "hasattr", nargs, NULL, 2, 2))
+        return BT_UNDEF;
+    BtStr *name = attr_name(t, args[1]);
+    if (!name)
+        return BT_UNDEF;
+    BtValue v = bt_getattr_opt(t, args[0], name);
+    if (!bt_is_undef(v))
+        return BT_TRUE;
+    if (bt_has_exc(t)) {
+        if (!bt_exc_pending_is(t, BT_EXC(t, AttributeError)))
+            return BT_UNDEF;
+        bt_take_exc(t);
+    }
+    return BT_FALSE;
+}
+
+static BtValue builtin_setattr(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "setattr", kwnames) || !expect_args(t, "setattr", nargs, NULL, 3, 3))
+        return BT_UNDEF;
+    BtStr *name = attr_name(t, args[1]);
+    if (!name)
+        return BT_UNDEF;
+    return bt_setattr(t, args[0], name, args[2]) ? BT_NONE : BT_UNDEF;
+}
+
+static BtValue builtin_delattr(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "delattr", kwnames) || !expect_args(t, "delattr", nargs, NULL, 2, 2))
+        return BT_UNDEF;
+    BtStr *name = attr_name(t, args[1]);
+    if (!name)
+        return BT_UNDEF;
+    return bt_delattr(t, args[0], name) ? BT_NONE : BT_UNDEF;
+}
+
+/* ---- namespaces: dir, globals, locals, vars ---- */
+
+/* The instance dict of v, or NULL (modules: their globals). */
+static BtDict *instance_dict(BtThread *t, BtValue v) {
+    if (!bt_is_obj(v))
+        return NULL;
+    BtType *type = v.as.o->type;
+    if (type == BT_TYPE(t, module))
+        return ((BtModule *)v.as.o)->dict;
+    if (type->layout == BT_LAYOUT_INSTANCE || type->layout == BT_LAYOUT_EXCEPTION)
+        return ((BtInstance *)v.as.o)->dict;
+    return NULL;
+}
+
+/* Add every str key of d to the set-like dict `names`. */
+static bool add_keys(BtThread *t, BtDict *names, BtDict *d) {
+    if (!d)
+        return true;
+    size_t pos = 0;
+    BtValue k, v;
+    while (bt_dict_next(d, &pos, &k, &v)) {
+        if (bt_is_str(t, k) && !bt_dict_set(t, names, k, BT_NONE))
+            return false;
+    }
+    return true;
+}
+
+/* The keys of `names` as a sorted list. */
+static BtValue sorted_keys(BtThread *t, BtDict *names) {
+    BtValue list = new_list_value(bt_list_with_capacity(t, names->len));
+    if (bt_is_undef(list))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &list);
+    size_t pos = 0;
+    BtValue k, v;
+    bool ok = true;
+    while (ok && bt_dict_next(names, &pos, &k, &v))
+        ok = bt_list_append(t, bt_as_list(list), k);
+    ok = ok && bt_list_sort(t, bt_as_list(list), BT_UNDEF, false);
+    BT_POP_ROOT(t, 1);
+    return ok ? list : BT_UNDEF;
+}
+
+/* The variables of a function frame, as a new dict (locals()). */
+static BtValue frame_locals(BtThread *t, BtFrame *f) {
+    if (f->locals_dict)
+        return bt_obj(f->locals_dict);
+    BtValue d = bt_obj(bt_dict_new(t));
+    if (!d.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &d);
+    BtCode *code = f->code;
+    bool ok = true;
+    for (int i = 0; ok && i < code->nlocals; i++) {
+        if (!bt_is_undef(f->slots[i]))
+            ok = bt_dict_set(t, bt_as_dict(d), code->varnames->items[i], f->slots[i]);
+    }
+    /* Cells, then free variables: their values live inside BtCell objects. */
+    for (int i = 0; ok && i < code->ncells + code->nfrees; i++) {
+        BtValue c = f->slots[code->nlocals + i];
+        BtValue name = i < code->ncells ? code->cellvars->items[i]
+                                        : code->freevars->items[i - code->ncells];
+        if (c.tag == BT_V_OBJ && c.as.o->type == BT_TYPE(t, cell) &&
+            !bt_is_undef(((BtCell *)c.as.o)->value))
+            ok = bt_dict_set(t, bt_as_dict(d), name, ((BtCell *)c.as.o)->value);
+    }
+    BT_POP_ROOT(t, 1);
+    return ok ? d : BT_UNDEF;
+}
+
+static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "dir", kwnames) || !expect_args(t, "dir", nargs, NULL, 0, 1))
+        return BT_UNDEF;
+    BtValue names = bt_obj(bt_dict_new(t));
+    if (!names.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &names);
+    BtValue result = BT_UNDEF;
+    if (nargs == 0) {
+        BtFrame *f = bt_eval_current_frame(t);
+        if (f) {
+            BtValue loc = frame_locals(t, f);
+            if (bt_is_undef(loc) || !add_keys(t, bt_as_dict(names), bt_as_dict(loc)))
+                goto out;
+        }
+        result = sorted_keys(t, bt_as_dict(names));
+        goto out;
+    }
+    BtValue obj = args[0];
+    BtType *type = bt_type_of(t, obj);
+    BtStr *dunder_dir = bt_str_intern_cstr(t, "__dir__");
+    if (!dunder_dir)
+        goto out;
+    if (type->layout == BT_LAYOUT_INSTANCE && (type->flags & BT_TYPE_HEAPTYPE)) {
+        bool found;
+        BtValue r = call_dunder(t, obj, dunder_dir, NULL, 0, &found);
+        if (found) {
+            if (!bt_is_undef(r)) {
+                BT_PUSH_ROOT(t, &r);
+                BtValue l = new_list_value(bt_list_from_iterable(t, r));
+                BT_POP_ROOT(t, 1);
+                if (!bt_is_undef(l)) {
+                    BT_PUSH_ROOT(t, &l);
+                    if (bt_list_sort(t, bt_as_list(l), BT_UNDEF, false))
+                        result = l;
+                    BT_POP_ROOT(t, 1);
+                }
+            }
+            goto out;
+        }
+    }
+    if (!add_keys(t, bt_as_dict(names), instance_dict(t, obj)))
+        goto out;
+    if (type != BT_TYPE(t, module)) {
+        /* A class lists its own MRO; an instance its class's. */
+        BtType *cls = is_type(t, obj) ? (BtType *)obj.as.o : type;
+        BtTuple *mro = cls->mro;
+        for (size_t i = 0; mro && i < mro->len; i++) {
+            if (!add_keys(t, bt_as_dict(names), ((BtType *)mro->items[i].as.o)->dict))
+                goto out;
+        }
+    }
+    result = sorted_keys(t, bt_as_dict(names));
+out:
+    BT_POP_ROOT(t, 1);
+    return result;
+}
+
+static BtValue builtin_globals(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    (void)args;
+    if (!no_kw(t, "globals", kwnames))
+        return BT_UNDEF;
+    if (nargs != 0) {
+        bt_raise(t, BT_EXC(t, TypeError), "globals() takes no arguments (%d given)", nargs);
+        return BT_UNDEF;
+    }
+    BtFrame *f = bt_eval_current_frame(t);
+    if (!f)
+        return bt_obj(t->interp->builtins);
+    return bt_obj(f->globals);
+}
+
+static BtValue builtin_locals(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    (void)args;
+    if (!no_kw(t, "locals", kwnames))
+        return BT_UNDEF;
+    if (nargs != 0) {
+        bt_raise(t, BT_EXC(t, TypeError), "locals() takes no arguments (%d given)", nargs);
+        return BT_UNDEF;
+    }
+    BtFrame *f = bt_eval_current_frame(t);
+    if (!f)
+        return bt_obj(t->interp->builtins);
+    return frame_locals(t, f);
+}
+
+static BtValue builtin_vars(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    if (!no_kw(t, "vars", kwnames) || !expect_args(t, "vars", nargs, NULL, 0, 1))
+        return BT_UNDEF;
+    if (nargs == 0)
+        return builtin_locals(t, self, args, 0, NULL);
+    BtValue d = bt_getattr_opt(t, args[0], BT_NAME(t, dunder_dict));
+    if (bt_is_undef(d)) {
+        if (bt_has_exc(t) && !bt_exc_pending_is(t, BT_EXC(t, AttributeError)))
+            return BT_UNDEF;
+        if (bt_has_exc(t))
+            bt_take_exc(t);
+        bt_raise(t, BT_EXC(t, TypeError), "vars() argument must have __dict__ attribute");
+    }
+    return d;
+}
+
+/* ---- super ---- */
+
+typedef struct {
+    BtObject hdr;
+    BtType *type;     /* the class after which the MRO search starts */
+    BtValue obj;      /* the bound object, or BT_UNDEF for super(type) */
+    BtType *obj_type; /* obj's type, or obj itself when obj is a class */
+} BtSuper;
+
+static void super_trace(BtGc *gc, BtObject *self) {
+    BtSuper *s = (BtSuper *)self;
+    if (s->type)
+        bt_gc_mark_obj(gc, (BtObject *)s->type);
+    bt_gc_mark(gc, s->obj);
+    if (s->obj_type)
+        bt_gc_mark_obj(gc, (BtObject *)s->obj_type);
+}
+
+/* The first argument and __class__ of the calling function (zero-argument super). */
+static bool super_from_frame(BtThread *t, BtValue *type_out, BtValue *obj_out) {
+    BtFrame *f = bt_eval_current_frame(t);
+    if (!f || !f->code || f->code->argcount == 0) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "super(): no arguments");
+        return false;
+    }
+    BtCode *code = f->code;
+    BtValue first = f->slots[0];
+    /* A captured first argument lives in its cell. */
+    BtStr *argname = bt_as_str(code->varnames->items[0]);
+    for (int i = 0; code->cellvars && i < code->ncells; i++) {
+        if (bt_str_equal(bt_as_str(code->cellvars->items[i]), argname)) {
+            BtValue c = f->slots[code->nlocals + i];
+            if (c.tag == BT_V_OBJ && c.as.o->type == BT_TYPE(t, cell))
+                first = ((BtCell *)c.as.o)->value;
+            break;
+        }
+    }
+    if (bt_is_undef(first)) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "super(): arg[0] deleted");
+        return false;
+    }
+    BtStr *cls_name = BT_NAME(t, dunder_class);
+    for (int i = 0; code->freevars && i < code->nfrees; i++) {
+        if (!bt_str_equal(bt_as_str(code->freevars->items[i]), cls_name))
+            continue;
+        BtValue c = f->slots[code->nlocals + code->ncells + i];
+        if (c.tag != BT_V_OBJ || c.as.o->type != BT_TYPE(t, cell)) {
+            bt_raise(t, BT_EXC(t, RuntimeError), "super(): bad __class__ cell");
+            return false;
+        }
+        BtValue cls = ((BtCell *)c.as.o)->value;
+        if (bt_is_undef(cls)) {
+            bt_raise(t, BT_EXC(t, RuntimeError), "super(): empty __class__ cell");
+            return false;
+        }
+        if (!is_type(t, cls)) {
+            bt_raise(t, BT_EXC(t, RuntimeError), "super(): __class__ is not a type (%s)",
+                     bt_type_name(t, cls));
+            return false;
+        }
+        *type_out = cls;
+        *obj_out = first;
+        return true;
+    }
+    bt_raise(t, BT_EXC(t, RuntimeError), "super(): __class__ cell not found");
+    return false;
+}
+
+static BtValue super_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    if (!no_kw(t, "super", kwnames) || !expect_args(t, "super", nargs, NULL, 0, 2))
+        return BT_UNDEF;
+    BtValue cls, obj = BT_UNDEF;
+    if (nargs == 0) {
+        if (!super_from_frame(t, &cls, &obj))
+            return BT_UNDEF;
+    } else {
+        cls = args[0];
+        if (nargs == 2)
+            obj = args[1];
+        if (!is_type(t, cls)) {
+            bt_raise(t, BT_EXC(t, TypeError), "super() argument 1 must be a type, not %s",
+                     bt_type_name(t, cls));
+            return BT_UNDEF;
+        }
+    }
+    BtType *obj_type = NULL;
+    if (!bt_is_undef(obj)) {
+        if (is_type(t, obj) && bt_issubtype((BtType *)obj.as.o, (BtType *)cls.as.o))
+            obj_type = (BtType *)obj.as.o;
+        else if (bt_isinstance(t, obj, (BtType *)cls.as.o))
+            obj_type = bt_type_of(t, obj);
+        else {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "super(type, obj): obj must be an instance or subtype of type");
+            return BT_UNDEF;
+        }
+    }
+    BT_PUSH_ROOT(t, &cls);
+    BT_PUSH_ROOT(t, &obj);
+    BtSuper *s = bt_gc_alloc(t, type, sizeof(BtSuper));
+    BT_POP_ROOT(t, 2);
+    if (!s)
+        return BT_UNDEF;
+    s->type = (BtType *)cls.as.o;
+    s->obj = obj;
+    s->obj_type = obj_type;
+    return bt_obj(s);
+}
+
+/* Look name up in the MRO after s->type and bind it to s->obj. */
+static BtValue super_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtSuper *s = (BtSuper *)self.as.o;
+    if (s->obj_type && name != BT_NAME(t, dunder_class)) {
+        BtTuple *mro = s->obj_type->mro;
+        size_t i = 0;
+        while (i < mro->len && mro->items[i].as.o != (BtObject *)s->type)
+            i++;
+        for (i++; i < mro->len; i++) {
+            BtValue v = bt_dict_get_str(((BtType *)mro->items[i].as.o)->dict, name);
+            if (bt_is_undef(v))
+                continue;
+            /* Bind functions to an instance; through a class they stay plain. */
+            bool instance = !(s->obj.tag == BT_V_OBJ && s->obj.as.o == (BtObject *)s->obj_type);
+            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, function) && instance)
+                return bt_method_new(t, v, s->obj);
+            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, native)) {
+                BtNative *n = (BtNative *)v.as.o;
+                if ((n->flags & BT_NATIVE_METHOD) && bt_is_undef(n->self) && instance) {
+                    BtNative *b = bt_native_new(t, n->name, n->fn, s->obj);
+                    if (!b)
+                        return BT_UNDEF;
+                    b->owner = n->owner;
+                    return bt_obj(b);
+                }
+            }
+            return v;
+        }
+    }
+    return bt_generic_getattr(t, self, name);
+}
+
+static BtValue super_repr(BtThread *t, BtValue self) {
+    BtSuper *s = (BtSuper *)self.as.o;
+    BtStr *r;
+    if (s->obj_type)
+        r = bt_str_format(t, "<super: <class '%S'>, <%S object>>", s->type->name,
+                          s->obj_type->name);
+    else
+        r = bt_str_format(t, "<super: <class '%S'>, NULL>", s->type->name);
+    return r ? bt_obj(r) : BT_UNDEF;
+}
+
+/* ---- classes ---- */
+
+/* __build_class__(func, name, *bases, **kwds): the class statement. */
+static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    (void)self;
+    if (nargs < 2) {
+        bt_raise(t, BT_EXC(t, TypeError), "__build_class__: not enough arguments");
+        return BT_UNDEF;
+    }
+    if (!(bt_is_obj(args[0]) && args[0].as.o->type == BT_TYPE(t, function))) {
+        bt_raise(t, BT_EXC(t, TypeError), "__build_class__: func must be a function");
+        return BT_UNDEF;
+    }
+    if (!bt_is_str(t, args[1])) {
+        bt_raise(t, BT_EXC(t, TypeError), "__build_class__: name is not a string");
+        return BT_UNDEF;
+    }
+    for (int k = 0; k < nkw(kwnames); k++) {
+        BtValue v = KWARG(args, nargs, k);
+        if (!strcmp(kw_name(kwnames, k), "metaclass")) {
+            if (!(bt_is_obj(v) && v.as.o == (BtObject *)BT_TYPE(t, type))) {
+                bt_raise(t, BT_EXC(t, NotImplementedError),
+                         "Baton does not support metaclasses (class %S)", bt_as_str(args[1]));
+                return BT_UNDEF;
+            }
+            continue;
+        }
+        bt_raise(t, BT_EXC(t, TypeError), "%S.__init_subclass__() takes no keyword arguments",
+                 bt_as_str(args[1]));
+        return BT_UNDEF;
+    }
+    BtFunction *func = (BtFunction *)args[0].as.o;
+    BtValue ns = bt_obj(bt_dict_new(t)), bases = BT_UNDEF, cell = BT_UNDEF, cls = BT_UNDEF;
+    if (!ns.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &ns);
+    BT_PUSH_ROOT(t, &bases);
+    BT_PUSH_ROOT(t, &cell);
+    BT_PUSH_ROOT(t, &cls);
+    BtTuple *bt = bt_tuple_from(t, args + 2, (size_t)(nargs - 2));
+    if (!bt)
+        goto fail;
+    bases = bt_obj(bt);
+    /* __module__ comes from the defining globals; the body may override it. */
+    BtValue modname = func->globals ? bt_dict_get_str(func->globals, BT_NAME(t, dunder_name))
+                                    : BT_UNDEF;
+    if (!bt_is_undef(modname) &&
+        !bt_dict_set_str(t, bt_as_dict(ns), BT_NAME(t, dunder_module), modname))
+        goto fail;
+    cell = bt_eval_class_body(t, func, bt_as_dict(ns));
+    if (bt_is_undef(cell))
+        goto fail;
+    BtStr *classcell = bt_str_intern_cstr(t, "__classcell__");
+    if (!classcell)
+        goto fail;
+    BtValue nscell = bt_dict_get_str(bt_as_dict(ns), classcell);
+    if (!bt_is_undef(nscell)) {
+        cell = nscell;
+        BtValue key = bt_obj(classcell);
+        if (bt_dict_del(t, bt_as_dict(ns), key) < 0)
+            goto fail;
+    }
+    cls = bt_type_new_class(t, bt_as_str(args[1]), bt_as_tuple(bases), bt_as_dict(ns));
+    if (bt_is_undef(cls))
+        goto fail;
+    if (cell.tag == BT_V_OBJ && cell.as.o->type == BT_TYPE(t, cell))
+        ((BtCell *)cell.as.o)->value = cls;
+    BT_POP_ROOT(t, 4);
+    return cls;
+fail:
+    BT_POP_ROOT(t, 4);
+    return BT_UNDEF;
+}
+
+/* ---- odds and ends ---- */
+
+/* exit([code]) / quit([code]): raise SystemExit(code). */
+static BtValue builtin_exit(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "exit", kwnames) || !expect_args(t, "exit", nargs, NULL, 0, 1))
+        return BT_UNDEF;
+    BtValue e = bt_exc_new(t, BT_EXC(t, SystemExit), args, nargs);
+    if (!bt_is_undef(e))
+        bt_raise_value(t, e);
+    return BT_UNDEF;
+}
+
+static BtValue builtin_format(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "format", kwnames) || !expect_args(t, "format", nargs, NULL, 1, 2))
+        return BT_UNDEF;
+    BtValue spec = nargs == 2 ? args[1] : bt_obj(BT_NAME(t, empty));
+    if (!bt_is_str(t, spec)) {
+        bt_raise(t, BT_EXC(t, TypeError), "format() argument 2 must be str, not %s",
+                 bt_type_name(t, spec));
+        return BT_UNDEF;
+    }
+    bool found;
+    BtValue r = call_dunder(t, args[0], BT_NAME(t, dunder_format), &spec, 1, &found);
+    if (!found) {
+        if (bt_as_str(spec)->size == 0)
+            return bt_str(t, args[0]);
+        bt_raise(t, BT_EXC(t, TypeError), "unsupported format string passed to %s.__format__",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    if (!bt_is_undef(r) && !bt_is_str(t, r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__format__ must return a str, not %s",
+                 bt_type_name(t, r));
+        return BT_UNDEF;
+    }
+    return r;
+}
+
+static const BtNativeDef builtin_functions[] = {
+    {"print", builtin_print},
+    {"input", builtin_input},
+    {"len", builtin_len},
+    {"repr", builtin_repr},
+    {"abs", builtin_abs},
+    {"id", builtin_id},
+    {"hash", builtin_hash},
+    {"callable", builtin_callable},
+    {"hex", builtin_hex},
+    {"oct", builtin_oct},
+    {"bin", builtin_bin},
+    {"chr", builtin_chr},
+    {"ord", builtin_ord},
+    {"divmod", builtin_divmod},
+    {"pow", builtin_pow},
+    {"round", builtin_round},
+    {"isinstance", builtin_isinstance},
+    {"issubclass", builtin_issubclass},
+    {"iter", builtin_iter},
+    {"next", builtin_next},
+    {"min", builtin_min},
+    {"max", builtin_max},
+    {"sum", builtin_sum},
+    {"any", builtin_any},
+    {"all", builtin_all},
+    {"sorted", builtin_sorted},
+    {"getattr", builtin_getattr},
+    {"hasattr", builtin_hasattr},
+    {"setattr", builtin_setattr},
+    {"delattr", builtin_delattr},
+    {"dir", builtin_dir},
+    {"globals", builtin_globals},
+    {"locals", builtin_locals},
+    {"vars", builtin_vars},
+    {"open", bt_fileio_open},
+    {"exit", builtin_exit},
+    {"quit", builtin_exit},
+    {"format", builtin_format},
+    {"__build_class__", builtin_build_class},
+    {NULL, NULL},
+};
+
+/* ---- setup ---- */
+
+static bool bind(BtThread *t, BtDict *d, const char *name, BtValue v) {
+    BtStr *key = bt_str_intern_cstr(t, name);
+    return key && bt_dict_set_str(t, d, key, v);
+}
+
+/* A new iterator type bound in builtins under its name. */
+static bool add_iter_type(BtThread *t, BtDict *d, const char *name,
+                          BtValue (*construct)(BtThread *, BtType *, BtValue *, int, BtTuple *),
+                          BtValue (*next)(BtThread *, BtValue)) {
+    BtType *type = bt_type_new_native(t, name, NULL, sizeof(BtIterObj));
+    if (!type)
+        return false;
+    BtValue tv = bt_obj(type);
+    BT_PUSH_ROOT(t, &tv);
+    type->construct = construct;
+    bool ok = setup_iter_type(t, type, next) && bind(t, d, name, tv);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+/* Create sys now (as CPython does at start-up) so print finds sys.stdout. */
+static bool preload_sys(BtThread *t) {
+    BtStr *name = bt_str_intern_cstr(t, "sys");
+    if (!name)
+        return false;
+    if (!bt_is_undef(bt_dict_get_str(t->interp->modules, name)))
+        return true;
+    for (const BtNativeModuleDef *d = bt_stdlib_modules; d->name; d++) {
+        if (strcmp(d->name, "sys") != 0)
+            continue;
+        BtModule *m = d->create(t);
+        if (!m)
+            return false;
+        BtValue mv = bt_obj(m);
+        BT_PUSH_ROOT(t, &mv);
+        m->state = 1;
+        bool ok = bt_dict_set_str(t, t->interp->modules, name, mv);
+        BT_POP_ROOT(t, 1);
+        return ok;
+    }
+    return true;
+}
+
+bool bt_builtins_init(BtThread *t) {
+    BtInterp *in = t->interp;
+    if (!in->modules) {
+        in->modules = bt_dict_new(t);
+        if (!in->modules)
+            return false;
+    }
+    BtStr *name = bt_str_intern_cstr(t, "builtins");
+    if (!name)
+        return false;
+    BtModule *m = bt_module_new(t, name);
+    if (!m)
+        return false;
+    BtValue mv = bt_obj(m);
+    BT_PUSH_ROOT(t, &mv);
+    bool ok = true;
+    if (in->builtins) {
+        m->dict = in->builtins;
+        ok = bt_dict_set_str(t, m->dict, BT_NAME(t, dunder_name), bt_obj(name));
+    } else {
+        in->builtins = m->dict;
+    }
+    BtDict *d = m->dict;
+    ok = ok && bt_module_add_functions(t, m, builtin_functions);
+
+    /* The built-in types, by their Python names. */
+    struct {
+        const char *name;
+        BtType *type;
+    } types[] = {
+        {"object", in->types.object}, {"type", in->types.type},
+        {"bool", in->types.bool_},    {"int", in->types.int_},
+        {"float", in->types.float_},  {"str", in->types.str},
+        {"bytes", in->types.bytes},   {"list", in->types.list},
+        {"tuple", in->types.tuple},   {"dict", in->types.dict},
+        {"set", in->types.set},       {"frozenset", in->types.frozenset},
+        {"range", in->types.range},   {"slice", in->types.slice},
+        {"super", in->types.super_},
+    };
+    for (size_t i = 0; ok && i < sizeof types / sizeof types[0]; i++)
+        ok = bind(t, d, types[i].name, bt_obj(types[i].type));
+#define BT_BIND_EXC(cls, base) ok = ok && bind(t, d, #cls, bt_obj(in->exc.cls));
+    BT_EXCEPTION_TYPES(BT_BIND_EXC)
+#undef BT_BIND_EXC
+    ok = ok && bind(t, d, "NotImplemented", bt_obj(in->not_implemented)) &&
+         bind(t, d, "Ellipsis", bt_obj(in->ellipsis));
+
+    /* super is an interpreter type whose layout is ours. */
+    BtType *st = in->types.super_;
+    st->layout = BT_LAYOUT_BUILTIN;
+    st->instance_size = sizeof(BtSuper);
+    st->construct = super_construct;
+    st->getattr = super_getattr;
+    st->repr = super_repr;
+    st->trace = super_trace;
+
+    ok = ok && add_iter_type(t, d, "enumerate", enumerate_construct, enumerate_next) &&
+         add_iter_type(t, d, "zip", zip_construct, zip_next) &&
+         add_iter_type(t, d, "map", map_construct, map_next) &&
+         add_iter_type(t, d, "filter", filter_construct, filter_next) &&
+         add_iter_type(t, d, "reversed", reversed_construct, reversed_next);
+
+    m->state = 1;
+    ok = ok && bt_dict_set_str(t, in->modules, name, mv) && preload_sys(t);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}

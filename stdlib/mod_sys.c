@@ -1,0 +1,321 @@
+/* mod_sys.c: the sys module (stdlib stage; see stdlib/README.md).
+ *
+ * sys.stdout/stderr/stdin are file objects from fileio.c around the C
+ * streams. sys.version says which Python the language follows and that this
+ * is Baton ("3.11.0 (baton 0.1.0)"); sys.implementation.name is 'baton'.
+ * The switch interval is kept here until the GIL (vm/gil.h) owns it: the two
+ * natives share a one-item list bound as their receiver.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stdlib/fileio.h"
+#include "stdlib/modules.h"
+#include "stdlib/stdlib.h"
+#include "vm/dict.h"
+#include "vm/exc.h"
+#include "vm/gc.h"
+#include "vm/list.h"
+#include "vm/num.h"
+#include "vm/str.h"
+
+#define BATON_VERSION "0.1.0"
+#define SYS_VERSION "3.11.0 (baton " BATON_VERSION ")"
+
+static BtValue sys_exit(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "exit", nargs, kwnames, 0, 1))
+        return BT_UNDEF;
+    BtValue e = bt_exc_new(t, BT_EXC(t, SystemExit), args, nargs);
+    if (!bt_is_undef(e))
+        bt_raise_value(t, e);
+    return BT_UNDEF;
+}
+
+static BtValue sys_getrecursionlimit(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                     BtTuple *kwnames) {
+    (void)self;
+    (void)args;
+    if (!bt_check_args(t, "sys.getrecursionlimit", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_int(t->interp->recursion_limit);
+}
+
+static BtValue sys_setrecursionlimit(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                     BtTuple *kwnames) {
+    (void)self;
+    int64_t limit;
+    if (!bt_check_args(t, "setrecursionlimit", nargs, kwnames, 1, 1) ||
+        !bt_int_index(t, args[0], &limit))
+        return BT_UNDEF;
+    if (limit < 1) {
+        bt_raise(t, BT_EXC(t, ValueError), "recursion limit must be greater or equal than 1");
+        return BT_UNDEF;
+    }
+    if (limit > INT32_MAX) {
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C int");
+        return BT_UNDEF;
+    }
+    if (limit <= t->py_depth) {
+        bt_raise(t, BT_EXC(t, RecursionError),
+                 "cannot set the recursion limit to %d at the recursion depth %d: the limit is "
+                 "too low",
+                 (int)limit, t->py_depth);
+        return BT_UNDEF;
+    }
+    t->interp->recursion_limit = (int)limit;
+    return BT_NONE;
+}
+
+/* self is the one-item list that holds the interval. */
+static BtValue sys_getswitchinterval(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                     BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "sys.getswitchinterval", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_as_list(self)->items[0];
+}
+
+static BtValue sys_setswitchinterval(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                     BtTuple *kwnames) {
+    if (!bt_check_args(t, "setswitchinterval", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    double d;
+    if (!bt_num_as_double(args[0], &d)) {
+        bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %s",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    if (!(d > 0.0)) {
+        bt_raise(t, BT_EXC(t, ValueError), "switch interval must be strictly positive");
+        return BT_UNDEF;
+    }
+    /* Like CPython, the interval is kept in whole microseconds. */
+    long long us = (long long)(d * 1e6);
+    if (us < 1)
+        us = 1;
+    bt_as_list(self)->items[0] = bt_float((double)us / 1e6);
+    return BT_NONE;
+}
+
+static BtValue sys_intern(BtThread *t, BtValue self, BtValue *args, int nargs,
+                          BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "intern", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "intern() argument must be str, not %s",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtStr *s = bt_str_intern_str(t, bt_as_str(args[0]));
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+/* (type, value, traceback) of the exception being handled, or three Nones. */
+static BtValue sys_exc_info(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self;
+    (void)args;
+    if (!bt_check_args(t, "sys.exc_info", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    BtValue e = t->handled;
+    BtValue items[3] = {BT_NONE, BT_NONE, BT_NONE};
+    if (e.tag == BT_V_OBJ) {
+        items[0] = bt_obj(bt_type_of(t, e));
+        items[1] = e;
+        if (e.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
+            BtValue tb = ((BtException *)e.as.o)->traceback;
+            items[2] = bt_is_undef(tb) ? BT_NONE : tb;
+        }
+    }
+    BtTuple *tp = bt_tuple_from(t, items, 3);
+    return tp ? bt_obj(tp) : BT_UNDEF;
+}
+
+static BtValue sys_getdefaultencoding(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                      BtTuple *kwnames) {
+    (void)self;
+    (void)args;
+    if (!bt_check_args(t, "sys.getdefaultencoding", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    BtStr *s = bt_str_from_cstr(t, "utf-8");
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static const BtNativeDef sys_functions[] = {
+    {"exit", sys_exit},
+    {"getrecursionlimit", sys_getrecursionlimit},
+    {"setrecursionlimit", sys_setrecursionlimit},
+    {"intern", sys_intern},
+    {"exc_info", sys_exc_info},
+    {"getdefaultencoding", sys_getdefaultencoding},
+    {NULL, NULL},
+};
+
+/* ---- building the module ---- */
+
+static bool set_attr(BtThread *t, BtModule *m, const char *name, BtValue v) {
+    BT_PUSH_ROOT(t, &v);
+    BtStr *key = bt_str_intern_cstr(t, name);
+    bool ok = key && bt_dict_set_str(t, m->dict, key, v);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+static bool set_str(BtThread *t, BtModule *m, const char *name, const char *text) {
+    BtStr *s = bt_str_from_cstr(t, text);
+    return s && set_attr(t, m, name, bt_obj(s));
+}
+
+/* Bind a native whose receiver is `state` (it never shows: repr says
+ * "built-in function"). */
+static bool add_bound(BtThread *t, BtModule *m, const char *name, BtNativeFn fn, BtValue state) {
+    BtNative *n = bt_native_new(t, name, fn, state);
+    if (!n)
+        return false;
+    n->module = bt_obj(m->name);
+    return set_attr(t, m, name, bt_obj(n));
+}
+
+/* sys.argv from the command line the interpreter was given. */
+static bool set_argv(BtThread *t, BtModule *m) {
+    BtValue list = bt_obj(bt_list_new(t, 0));
+    if (!list.as.o)
+        return false;
+    BT_PUSH_ROOT(t, &list);
+    bool ok = true;
+    for (int i = 0; ok && i < t->interp->argc; i++) {
+        BtStr *s = bt_str_from_cstr(t, t->interp->argv[i]);
+        ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
+    }
+    if (ok && t->interp->argc == 0) {
+        BtStr *s = bt_str_from_cstr(t, "");
+        ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
+    }
+    ok = ok && set_attr(t, m, "argv", list);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+/* sys.path: the script's folder, then the BATONPATH entries. */
+static bool set_path(BtThread *t, BtModule *m) {
+    BtValue list = bt_obj(bt_list_new(t, 0));
+    if (!list.as.o)
+        return false;
+    BT_PUSH_ROOT(t, &list);
+    const char *main = t->interp->main_path;
+    BtStr *s = bt_str_from_cstr(t, main ? main : "");
+    bool ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
+    const char *p = t->interp->search_path;
+    while (ok && p && *p) {
+        const char *colon = strchr(p, ':');
+        size_t n = colon ? (size_t)(colon - p) : strlen(p);
+        if (n > 0) {
+            s = bt_str_new(t, p, n);
+            ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
+        }
+        p = colon ? colon + 1 : NULL;
+    }
+    ok = ok && set_attr(t, m, "path", list);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+/* sys.version_info as a plain tuple (3, 11, 0, 'final', 0). */
+static BtValue version_info(BtThread *t) {
+    BtStr *final = bt_str_from_cstr(t, "final");
+    if (!final)
+        return BT_UNDEF;
+    BtValue items[5] = {bt_int(3), bt_int(11), bt_int(0), bt_obj(final), bt_int(0)};
+    BT_PUSH_ROOT(t, &items[3]);
+    BtTuple *tp = bt_tuple_from(t, items, 5);
+    BT_POP_ROOT(t, 1);
+    return tp ? bt_obj(tp) : BT_UNDEF;
+}
+
+/* sys.implementation: a small module with name, version and cache_tag. */
+static bool set_implementation(BtThread *t, BtModule *sys) {
+    BtStr *name = bt_str_intern_cstr(t, "sys.implementation");
+    BtModule *impl = name ? bt_module_new(t, name) : NULL;
+    if (!impl)
+        return false;
+    BtValue iv = bt_obj(impl);
+    BT_PUSH_ROOT(t, &iv);
+    BtValue vi = BT_UNDEF;
+    BT_PUSH_ROOT(t, &vi);
+    BtValue items[3] = {bt_int(0), bt_int(1), bt_int(0)};
+    BtTuple *ver = bt_tuple_from(t, items, 3);
+    bool ok = ver && set_attr(t, impl, "version", bt_obj(ver)) &&
+              set_str(t, impl, "name", "baton") && set_attr(t, impl, "cache_tag", BT_NONE) &&
+              set_attr(t, sys, "implementation", iv);
+    if (ok) {
+        vi = version_info(t);
+        ok = !bt_is_undef(vi) && set_attr(t, sys, "version_info", vi);
+    }
+    BT_POP_ROOT(t, 2);
+    return ok;
+}
+
+/* stdin/stdout/stderr and their __x__ twins, the same objects. */
+static bool set_streams(BtThread *t, BtModule *m) {
+    static const char *const names[3][2] = {
+        {"stdin", "__stdin__"}, {"stdout", "__stdout__"}, {"stderr", "__stderr__"}};
+    for (int fd = 0; fd < 3; fd++) {
+        BtValue f = bt_fileio_std(t, fd);
+        if (bt_is_undef(f))
+            return false;
+        BT_PUSH_ROOT(t, &f);
+        bool ok = set_attr(t, m, names[fd][0], f) && set_attr(t, m, names[fd][1], f);
+        BT_POP_ROOT(t, 1);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+BtModule *bt_mod_sys_create(BtThread *t) {
+    BtStr *name = bt_str_intern_cstr(t, "sys");
+    BtModule *m = name ? bt_module_new(t, name) : NULL;
+    if (!m)
+        return NULL;
+    BtValue mv = bt_obj(m);
+    BT_PUSH_ROOT(t, &mv);
+    BtValue interval = bt_obj(bt_list_new(t, 1));
+    BT_PUSH_ROOT(t, &interval);
+    bool ok = interval.as.o != NULL;
+    if (ok)
+        bt_as_list(interval)->items[0] = bt_float(0.005);
+    const uint16_t probe = 1;
+    ok = ok && bt_module_add_functions(t, m, sys_functions) &&
+         add_bound(t, m, "getswitchinterval", sys_getswitchinterval, interval) &&
+         add_bound(t, m, "setswitchinterval", sys_setswitchinterval, interval) &&
+         set_argv(t, m) && set_path(t, m) && set_streams(t, m) &&
+         set_attr(t, m, "modules", bt_obj(t->interp->modules)) &&
+         set_attr(t, m, "maxsize", bt_int(INT64_MAX)) && set_str(t, m, "version", SYS_VERSION) &&
+         set_str(t, m, "platform", "linux") &&
+         set_str(t, m, "byteorder", *(const uint8_t *)&probe ? "little" : "big") &&
+         set_attr(t, m, "hexversion", bt_int(0x030b00f0)) &&
+         set_str(t, m, "executable", "") && set_implementation(t, m);
+    if (ok) {
+        /* A list of the builtin module names, as CPython keeps it. */
+        size_t n = 0;
+        while (bt_stdlib_modules[n].name)
+            n++;
+        BtTuple *names = bt_tuple_new(t, n);
+        BtValue nv = names ? bt_obj(names) : BT_UNDEF;
+        BT_PUSH_ROOT(t, &nv);
+        for (size_t i = 0; names && i < n; i++) {
+            BtStr *s = bt_str_intern_cstr(t, bt_stdlib_modules[i].name);
+            if (!s) {
+                names = NULL;
+                break;
+            }
+            names->items[i] = bt_obj(s);
+        }
+        ok = names && set_attr(t, m, "builtin_module_names", nv);
+        BT_POP_ROOT(t, 1);
+    }
+    BT_POP_ROOT(t, 2);
+    return ok ? m : NULL;
+}

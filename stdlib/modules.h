@@ -1,0 +1,19 @@
+/* modules.h: the create functions of the native modules (stdlib stage).
+ *
+ * Private to stdlib/: stdlib.c lists them in bt_stdlib_modules, and each
+ * mod_*.c defines one. See stdlib/README.md for how a module registers.
+ */
+#ifndef BT_STDLIB_MODULES_H
+#define BT_STDLIB_MODULES_H
+
+#include "vm/func.h"
+
+BtModule *bt_mod_sys_create(BtThread *t);
+BtModule *bt_mod_math_create(BtThread *t);
+BtModule *bt_mod_random_create(BtThread *t);
+BtModule *bt_mod_errno_create(BtThread *t);
+BtModule *bt_mod_time_create(BtThread *t);
+BtModule *bt_mod_dis_create(BtThread *t);
+BtModule *bt_mod_inspect_create(BtThread *t);
+
+#endif

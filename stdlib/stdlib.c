@@ -1,0 +1,23 @@
+/* stdlib.c: the registry of native modules (stdlib stage; see stdlib/README.md).
+ *
+ * `import name` finds a module here when it is not in sys.modules yet: the
+ * interpreter calls its create function once and caches the result. To add
+ * a module, write mod_NAME.c with a bt_mod_NAME_create function, declare it
+ * in modules.h and add one line below.
+ */
+#include "stdlib/stdlib.h"
+
+#include "stdlib/fileio.h"
+#include "stdlib/modules.h"
+
+const BtNativeModuleDef bt_stdlib_modules[] = {
+    {"sys", bt_mod_sys_create},
+    {"math", bt_mod_math_create},
+    {"random", bt_mod_random_create},
+    {"errno", bt_mod_errno_create},
+    {"time", bt_mod_time_create},
+    {"dis", bt_mod_dis_create},
+    {"inspect", bt_mod_inspect_create},
+    {"_io", bt_fileio_module_create},
+    {NULL, NULL},
+};

@@ -1,0 +1,61 @@
+"""Run every golden script under Baton and compare with CPython's recorded output.
+
+usage: run_scripts.py BATON SCRIPTS_DIR_OR_FILES... [-j N] [--python]
+Prints one line per failure with a unified diff, then a summary; exits 1 if
+any script differs. With --python it also runs python3 on each script and
+reports where the checked-in golden files are stale (differential check).
+"""
+import argparse
+import difflib
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import golden  # noqa: E402
+
+
+def diff(name, want, got):
+    return ''.join(difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                        'expected ' + name, 'baton ' + name))
+
+
+def check(baton, script):
+    want_out, want_err, want_status = golden.expected(script)
+    try:
+        out, err, status = golden.run([baton], script)
+    except Exception as e:  # a hang is a failure, not a stuck suite
+        return script, 'did not finish: %s\n' % e
+    problems = []
+    if out != want_out:
+        problems.append(diff('stdout', want_out, out))
+    if err != want_err:
+        problems.append(diff('stderr', want_err, err))
+    if status != want_status:
+        problems.append('exit status %d, expected %d\n' % (status, want_status))
+    if status < 0:
+        problems.append('killed by signal %d\n' % -status)
+    return script, ''.join(problems)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('baton')
+    ap.add_argument('paths', nargs='+')
+    ap.add_argument('-j', type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    baton = os.path.abspath(args.baton)
+    scripts = golden.find_scripts(args.paths)
+    with ThreadPoolExecutor(args.j) as pool:
+        results = list(pool.map(lambda s: check(baton, s), scripts))
+    failed = [(s, p) for s, p in results if p]
+    for script, problem in failed:
+        print('FAIL', script)
+        print(problem)
+    print('%d scripts: %d passed, %d failed' % (len(scripts), len(scripts) - len(failed),
+                                                len(failed)))
+    return 1 if failed or not scripts else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,5 @@
+print(True, False, repr(True), str(False))
+print(True == 1, False == 0, True is True)
+print(int(True), float(False), -True, ~True)
+print(True & False, True | False, True ^ True)
+print(type(True & False).__name__, type(True + False).__name__)

@@ -1,0 +1,5 @@
+print(list(enumerate("abc")), list(enumerate("ab", start=1)), list(enumerate([], 5)))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1])))
+print(list(zip(*[(1, "a"), (2, "b")])))
+e = enumerate(["x", "y"], 10)
+print(next(e), next(e), next(e, "done"))

@@ -1,0 +1,5 @@
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5]), max("hello"))
+print(min(["bb", "a", "ccc"], key=len), max(["bb", "a", "ccc"], key=len))
+print(max([], default="empty"), min([], default=None), max([1], default=0))
+print(max([(1, "b"), (1, "a")]), max([1, 3, 3.0, 2]), max([3.0, 3]))
+print(min("bca", key=lambda c: -ord(c)))

@@ -1,0 +1,5 @@
+print(b",".join([b"a", b"b", b"c"]))
+print(b"".join([]))
+print(b"hello".find(b"l"), b"hello".find(b"z"), b"hello".find(b"lo"))
+print(b"a b  c".split(), b"a,b,,c".split(b","))
+print(b"a,b,c".split(b",", 1))

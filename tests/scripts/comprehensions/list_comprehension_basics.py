@@ -1,0 +1,6 @@
+print([x * x for x in range(6)])
+print([x for x in range(10) if x % 3 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([c.upper() for c in "abc" if c != "b"])
+print([[i * j for j in range(3)] for i in range(3)])
+print([x for x in [] if x])

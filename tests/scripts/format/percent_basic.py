@@ -1,0 +1,8 @@
+print("%d items" % 5)
+print("%s and %s" % ("a", "b"))
+print("%r" % "q", "%r" % 1.5)
+print("%5d|%-5d|%05d" % (42, 42, 42))
+print("%.2f|%8.3f|%-8.1f|" % (3.14159, 2.5, 1.25))
+print("%x %X %o" % (255, 255, 8))
+print("100%% of %d" % 3)
+print("%s" % [1, 2], "%s" % (None,))

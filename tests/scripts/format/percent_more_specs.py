@@ -1,0 +1,6 @@
+print("[%5s][%-5s][%.2s]" % ("ab", "ab", "abcdef"))
+print("[%+d][%+d][%+.1f]" % (5, -5, -2.25))
+print("%s" % ((1, 2),), "%s %s" % (1, 2))
+print("%d%%" % 50)
+print("%i" % 3, "%s" % 3.0, "%d" % 3.99, "%.3s" % "abcdef")
+print("%s" % b"bytes", "%r" % [None])

@@ -1,0 +1,6 @@
+print(["a", 1.0, None, True])
+print(("x",), {"k": "v"}, {1: "one"})
+print(str(["é"]), repr("é"))
+print([1.5, 0.1 + 0.2, float('inf')])
+print([[], [[]], ()])
+print(str({"a": [1, {"b": (2,)}]}))

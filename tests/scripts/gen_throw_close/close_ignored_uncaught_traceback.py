@@ -1,0 +1,9 @@
+def gen():
+    try:
+        yield 1
+    except GeneratorExit:
+        pass
+    yield 2
+g = gen()
+next(g)
+g.close()

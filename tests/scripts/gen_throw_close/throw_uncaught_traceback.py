@@ -1,0 +1,9 @@
+def worker():
+    print("worker started")
+    while True:
+        job = yield
+        print("job", job)
+w = worker()
+next(w)
+w.send("a")
+w.throw(KeyError("shutdown"))

@@ -1,0 +1,5 @@
+g = (x * x for x in range(5))
+print(next(g), next(g))
+print(list(g))
+print(list(g))
+print(sum(x for x in range(101)), max(len(w) for w in ["a", "abc", "ab"]))

@@ -1,0 +1,6 @@
+nums = range(10)
+evens = (n for n in nums if n % 2 == 0)
+squares = (e * e for e in evens)
+small = (s for s in squares if s < 40)
+print(list(small))
+print(list(evens), list(squares))

@@ -1,0 +1,6 @@
+print(sum(x for x in [1, 2, 3]))
+print(sorted(x % 3 for x in range(7)))
+print(",".join(str(x) for x in range(4)))
+print(list(x for x in "ab"), tuple(x for x in "cd"), set(x for x in [1, 1]))
+print(dict((k, len(k)) for k in ["aa", "b"]))
+print(any(x > 2 for x in [1, 3]), all(x for x in []))

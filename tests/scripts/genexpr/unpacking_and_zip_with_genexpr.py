@@ -1,0 +1,5 @@
+a, b, c = (x * 10 for x in range(3))
+print(a, b, c)
+print(list(zip((x for x in "abc"), (y for y in range(100)))))
+first, *rest = (w.upper() for w in ["q", "r", "s"])
+print(first, rest)

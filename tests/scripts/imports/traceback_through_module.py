@@ -1,0 +1,4 @@
+import helper_raises
+def main():
+    helper_raises.explode(2)
+main()

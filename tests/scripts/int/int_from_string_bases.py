@@ -1,0 +1,5 @@
+print(int('42'), int('  -17 '), int('+5'))
+print(int('ff', 16), int('FF', 16), int('0x1f', 16), int('0x1f', 0))
+print(int('777', 8), int('0o17', 0), int('101', 2), int('0b101', 0))
+print(int('z', 36), int('1_000'))
+print(int(3.9), int(-3.9), int(True))

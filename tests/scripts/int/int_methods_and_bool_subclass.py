@@ -1,0 +1,5 @@
+print(True + True, True * 10, False - 1)
+print(isinstance(True, int), issubclass(bool, int))
+print(int('10') + True)
+print(type(True + 1).__name__)
+print(sum([True, False, True]))

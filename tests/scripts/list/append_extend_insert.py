@@ -1,0 +1,15 @@
+a = [1, 2]
+a.append(3)
+a.append([4])
+print(a)
+a.extend([5, 6])
+a.extend("xy")
+a.extend(range(2))
+print(a)
+b = [1, 2, 3]
+b.insert(0, "first")
+b.insert(100, "last")
+b.insert(-1, "before-last")
+b.insert(-100, "very-first")
+print(b)
+print(a.append(0))

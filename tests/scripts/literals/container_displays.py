@@ -1,0 +1,7 @@
+print([], [1], [1, 2, 3,])
+print((), (1,), (1, 2))
+print({}, {'a': 1, 'b': [2]})
+print({3, 1, 2})
+print(type({}).__name__, type(set()).__name__)
+print([1, [2, [3, []]]])
+print({1: {2: {}}})

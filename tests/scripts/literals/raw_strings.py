@@ -1,0 +1,5 @@
+print(r'\n\t\\')
+print(len(r'\n'))
+print(R"C:\path\to")
+print(repr(r'a\'b'))
+print(r'\x41' == '\\x41')

@@ -1,0 +1,7 @@
+import sys
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1)
+print(type(sys.version).__name__, len(sys.version) > 0)
+print(type(sys.implementation.name).__name__)
+print(sys.getswitchinterval())
+sys.setswitchinterval(0.01)
+print(sys.getswitchinterval())

@@ -1,0 +1,12 @@
+import time
+t0 = time.time()
+m0 = time.monotonic()
+p0 = time.perf_counter()
+time.sleep(0.01)
+t1 = time.time()
+m1 = time.monotonic()
+p1 = time.perf_counter()
+print(type(t0).__name__, t1 >= t0, m1 - m0 >= 0.009, p1 > p0)
+print(t0 > 1.6e9)
+time.sleep(0)
+print("slept")

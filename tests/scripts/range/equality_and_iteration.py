@@ -1,0 +1,7 @@
+print(range(0) == range(2, 2), range(0, 3) == range(3), range(0, 4, 2) == range(0, 3, 2))
+it = iter(range(3))
+print(next(it), next(it), next(it), next(it, "done"))
+r = range(3)
+print(list(r), list(r))
+print(sum(range(101)), list(range(-3, 3)))
+print(range(3)[-1], list(reversed(range(4))))

@@ -1,0 +1,6 @@
+r = range(10, -10, -3)
+print(r, len(r), list(r))
+print(r[0], r[-1], r[2:4], r[::-1], list(r[::-1]))
+print(-8 in r, -9 in r, 10 in r, 11 in r)
+print(list(reversed(range(1, 10, 4))), list(range(0, -5, -1)), list(range(-5)))
+print(range(1, 10, 4)[-1], range(0, -5, -1)[1:], len(range(-3, 3, 2)))

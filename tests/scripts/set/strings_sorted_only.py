@@ -1,0 +1,6 @@
+words = "the quick brown fox jumps over the lazy dog the end".split()
+unique = set(words)
+print(len(unique), len(words))
+print(sorted(unique))
+print("fox" in unique, "cat" in unique)
+print(sorted(unique & {"dog", "cat", "end"}))

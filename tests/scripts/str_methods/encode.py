@@ -1,0 +1,5 @@
+print("abc".encode())
+print("héllo".encode(), "héllo".encode("utf-8"))
+print(len("日本".encode()), "日本".encode())
+print("".encode(), type("x".encode()).__name__)
+print("€".encode().decode() == "€")

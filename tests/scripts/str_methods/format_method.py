@@ -1,0 +1,8 @@
+print("{} + {} = {}".format(1, 2, 3))
+print("{0}{1}{0}".format("ab", "cd"))
+print("{name} is {age}".format(name="Bo", age=7))
+print("{:>10}|{:<6}|{:^7}|".format("r", "l", "c"))
+print("{:5d}|{:.3f}|{:x}|{:,}".format(42, 3.14159, 255, 10 ** 9))
+print("{{}} {}".format("x"))
+print("{!r} {!s}".format("q", "q"))
+print("{} {}".format([5, 6], {"k": "v"}))

@@ -1,0 +1,7 @@
+print("aaaa".replace("a", "b"))
+print("aaaa".replace("a", "b", 2))
+print("hello".replace("l", ""))
+print("abc".replace("", "-"))
+print("abc".replace("x", "y"))
+print("aaa".replace("aa", "b"))
+print("abc".replace("b", "B", 0))

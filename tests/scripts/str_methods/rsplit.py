@@ -1,0 +1,5 @@
+print("a,b,c".rsplit(",", 1))
+print("a b  c".rsplit())
+print("a b c d".rsplit(None, 2))
+print("path/to/file.txt".rsplit("/", 1))
+print("".rsplit(","), "abc".rsplit(",", 0))

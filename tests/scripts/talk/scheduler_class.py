@@ -1,0 +1,51 @@
+# From the talk notebook: the round robin as a Scheduler class.
+def my_range_pipe(n, next_coroutine):
+    i = 0
+    while i < n:
+        yield
+        next_coroutine.send(i)
+        i += 1
+
+def squared_pipe(next_coroutine):
+    while True:
+        n = yield
+        next_coroutine.send(n ** 2)
+
+def print_sink():
+    while True:
+        n = yield
+        print(n)
+
+class Scheduler:
+    def __init__(self):
+        self.tasks = []
+
+    def add(self, task):
+        self.tasks.append(task)
+
+    def join(self):
+        tasks = self.tasks
+        while tasks:
+            task = tasks.pop(0)
+            try:
+                next(task)
+                tasks.append(task)
+            except StopIteration:
+                print('Finished')
+
+sink = print_sink()
+squared = squared_pipe(sink)
+mrp1 = my_range_pipe(1, squared)
+mrp2 = my_range_pipe(3, squared)
+mrp3 = my_range_pipe(5, squared)
+next(sink)
+next(squared)
+next(mrp1)
+next(mrp2)
+next(mrp3)
+
+s = Scheduler()
+s.add(mrp1)
+s.add(mrp2)
+s.add(mrp3)
+s.join()

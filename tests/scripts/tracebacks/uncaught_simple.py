@@ -1,0 +1,4 @@
+print("before")
+x = [1, 2]
+print(x[5])
+print("never")

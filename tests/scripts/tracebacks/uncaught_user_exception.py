@@ -1,0 +1,5 @@
+class ConfigError(Exception):
+    pass
+def load(name):
+    raise ConfigError("no setting named " + repr(name))
+load("colour")

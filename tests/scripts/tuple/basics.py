@@ -1,0 +1,6 @@
+t = (1, "a", 2.5)
+print(t, len(t), t[1], t[-1], t[::-1])
+print((1,), (), tuple(), tuple([1, 2]), tuple("ab"))
+print(t + (None,), (0,) * 3)
+print(t.index("a"), (1, 1, 2).count(1))
+print(1, 2 == (1, 2), (1, 2) == (1, 2))

@@ -1,0 +1,6 @@
+print((1,), ((1,),), ((),), (1, (2, (3,))))
+t = ("a",)
+print(t * 3, len(t * 0), repr(()))
+print(tuple(range(3)) + tuple("ab"))
+x = ()
+print(x == (), x is not None, bool(x), bool((0,)))

@@ -1,0 +1,1929 @@
+/* eval.c: the eval loop (vm stage; see vm/README.md and eval.h).
+ *
+ * Design notes.
+ * - One loop runs every frame of a thread. A Python-to-Python call pushes a
+ *   frame on the thread's value stack and continues in the same C call; a
+ *   return pops it. Generators resumed by FOR_ITER or SEND are linked onto
+ *   the frame chain and continue in the same C call too. C code re-enters
+ *   the loop only through bt_call (a builtin calling a Python function) or
+ *   bt_gen_resume (next(g) from C): each entry marks its frame is_entry, and
+ *   a return or yield from an entry frame leaves this C call.
+ * - ip, sp and the slot pointer live in C locals; SAVE_FRAME() writes ip and
+ *   sp back before anything that needs them from the frame (a new frame, a
+ *   yield, the hook, an exception). The GC does not need them: it marks a
+ *   frame's whole slot area (see gc.c).
+ * - Errors: a failing handler jumps to `error`, which adds a traceback entry
+ *   for this frame and unwinds through the code object's handler table.
+ * - The eval breaker (one atomic word) is checked on backward jumps, calls
+ *   and RESUME only.
+ * - Tracing: with computed goto the loop dispatches through a table pointer;
+ *   when a hook is installed it points at a table whose entries all report
+ *   the instruction first, so tracing costs nothing while it is off.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/eval.h"
+#include "vm/gil.h"
+#include "vm/exc.h"
+#include "vm/gen.h"
+#include "vm/hook.h"
+#include "vm/import.h"
+#include "vm/list.h"
+#include "vm/num.h"
+#include "vm/range.h"
+#include "vm/str.h"
+#include "vm/strformat.h"
+
+#ifndef BT_COMPUTED_GOTO
+#define BT_COMPUTED_GOTO 0
+#endif
+
+/* Slots a BtFrame header takes on the value stack. */
+#define FRAME_HEADER_SLOTS ((sizeof(BtFrame) + sizeof(BtValue) - 1) / sizeof(BtValue))
+/* Hard cap on nested C entries into the loop. */
+#define C_DEPTH_MAX 8000
+
+static bool is_not_implemented(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && v.as.o == t->interp->not_implemented;
+}
+
+/* ---- frames ---- */
+
+static uint32_t frame_nslots(const BtCode *c) {
+    return (uint32_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
+}
+
+/* Push a frame for code on t's value stack and link it in; slots are cleared.
+ * NULL with RecursionError or MemoryError raised. */
+static BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, BtDict *globals) {
+    if (t->py_depth >= t->interp->recursion_limit) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
+        return NULL;
+    }
+    uint32_t nslots = frame_nslots(code);
+    BtValue *base = t->stack_top;
+    if (base + FRAME_HEADER_SLOTS + nslots > t->stack_end) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
+        return NULL;
+    }
+    BtFrame *f = (BtFrame *)base;
+    BtValue *slots = base + FRAME_HEADER_SLOTS;
+    memset(slots, 0, nslots * sizeof(BtValue)); /* tag 0 is BT_V_UNDEF */
+    f->back = t->frame;
+    f->code = code;
+    f->func = func;
+    f->globals = globals;
+    f->locals_dict = NULL;
+    f->slots = slots;
+    f->sp = slots + code->nlocals + code->ncells + code->nfrees;
+    f->ip = code->instrs;
+    f->gen = NULL;
+    f->stack_top_before = base;
+    f->is_entry = 0;
+    f->kwnames = NULL;
+    t->stack_top = slots + nslots;
+    t->frame = f;
+    t->py_depth++;
+    return f;
+}
+
+static void pop_frame(BtThread *t, BtFrame *f) {
+    t->frame = f->back;
+    t->py_depth--;
+    if (!f->gen)
+        t->stack_top = f->stack_top_before;
+}
+
+/* "'a', 'b' and 'c'" lists for missing-argument messages. */
+static BtStr *name_list(BtThread *t, BtValue *names, int n) {
+    BtStr *acc = bt_str_from_cstr(t, "");
+    for (int i = 0; acc && i < n; i++) {
+        const char *sep = i == 0 ? "" : (i == n - 1 ? (n > 2 ? ", and " : " and ") : ", ");
+        acc = bt_str_format(t, "%S%s'%S'", acc, sep, bt_as_str(names[i]));
+    }
+    return acc;
+}
+
+/* Bind call arguments to the parameters of func's code, into slots (already
+ * reachable by the GC). CPython's TypeError texts on mismatch. */
+static bool bind_args(BtThread *t, BtFunction *func, BtValue *slots, BtValue *args, int nargs,
+                      BtTuple *kwnames) {
+    BtCode *code = func->code;
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    int npos = nargs - nkw;
+    int argcount = code->argcount, kwonly = code->kwonlyargcount;
+    bool has_varargs = code->flags & BT_CODE_VARARGS;
+    bool has_varkw = code->flags & BT_CODE_VARKEYWORDS;
+    int varargs_slot = argcount + kwonly;
+    int varkw_slot = varargs_slot + (has_varargs ? 1 : 0);
+    BtTuple *names = code->varnames;
+
+    if (npos == argcount && nkw == 0 && !has_varargs && !has_varkw && kwonly == 0) {
+        memcpy(slots, args, (size_t)npos * sizeof(BtValue));
+        return true;
+    }
+    int ncopy = npos < argcount ? npos : argcount;
+    memcpy(slots, args, (size_t)ncopy * sizeof(BtValue));
+    if (has_varargs) {
+        BtTuple *rest = npos > argcount
+                            ? bt_tuple_from(t, args + argcount, (size_t)(npos - argcount))
+                            : t->interp->empty_tuple;
+        if (!rest)
+            return false;
+        slots[varargs_slot] = bt_obj(rest);
+    } else if (npos > argcount) {
+        int ndef = func->defaults ? (int)func->defaults->len : 0;
+        int kwgiven = 0;
+        for (int k = 0; k < nkw; k++)
+            for (int j = argcount; j < argcount + kwonly; j++)
+                if (bt_str_equal(bt_as_str(kwnames->items[k]), bt_as_str(names->items[j])))
+                    kwgiven++;
+        char takes[64];
+        if (ndef > 0)
+            snprintf(takes, sizeof takes, "from %d to %d positional arguments", argcount - ndef,
+                     argcount);
+        else
+            snprintf(takes, sizeof takes, "%d positional argument%s", argcount,
+                     argcount == 1 ? "" : "s");
+        if (kwgiven)
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "%S() takes %s but %d positional argument%s (and %d keyword-only argument%s) "
+                     "were given",
+                     code->qualname, takes, npos, npos == 1 ? "" : "s", kwgiven,
+                     kwgiven == 1 ? "" : "s");
+        else
+            bt_raise(t, BT_EXC(t, TypeError), "%S() takes %s but %d %s given", code->qualname,
+                     takes, npos, npos == 1 ? "was" : "were");
+        return false;
+    }
+    if (has_varkw) {
+        BtDict *d = bt_dict_new(t);
+        if (!d)
+            return false;
+        slots[varkw_slot] = bt_obj(d);
+    }
+    for (int k = 0; k < nkw; k++) {
+        BtStr *kw = bt_as_str(kwnames->items[k]);
+        int found = -1;
+        for (int j = 0; j < argcount + kwonly; j++) {
+            BtStr *pn = bt_as_str(names->items[j]);
+            if (pn == kw || bt_str_equal(pn, kw)) {
+                found = j;
+                break;
+            }
+        }
+        if (found < 0) {
+            if (has_varkw) {
+                if (!bt_dict_set(t, bt_as_dict(slots[varkw_slot]), bt_obj(kw), args[npos + k]))
+                    return false;
+                continue;
+            }
+            bt_raise(t, BT_EXC(t, TypeError), "%S() got an unexpected keyword argument '%S'",
+                     code->qualname, kw);
+            return false;
+        }
+        if (!bt_is_undef(slots[found])) {
+            bt_raise(t, BT_EXC(t, TypeError), "%S() got multiple values for argument '%S'",
+                     code->qualname, kw);
+            return false;
+        }
+        slots[found] = args[npos + k];
+    }
+    /* Defaults fill the last positional parameters; report what is still missing. */
+    int ndef = func->defaults ? (int)func->defaults->len : 0;
+    BtValue missing[64];
+    int nmissing = 0;
+    for (int j = npos; j < argcount; j++) {
+        if (!bt_is_undef(slots[j]))
+            continue;
+        int d = j - (argcount - ndef);
+        if (d >= 0)
+            slots[j] = func->defaults->items[d];
+        else if (nmissing < 64)
+            missing[nmissing++] = names->items[j];
+    }
+    if (nmissing) {
+        BtStr *list = name_list(t, missing, nmissing);
+        if (list)
+            bt_raise(t, BT_EXC(t, TypeError), "%S() missing %d required positional argument%s: %S",
+                     code->qualname, nmissing, nmissing == 1 ? "" : "s", list);
+        return false;
+    }
+    for (int j = argcount; j < argcount + kwonly; j++) {
+        if (!bt_is_undef(slots[j]))
+            continue;
+        BtValue d = func->kwdefaults ? bt_dict_get_str(func->kwdefaults, bt_as_str(names->items[j]))
+                                     : BT_UNDEF;
+        if (!bt_is_undef(d))
+            slots[j] = d;
+        else if (nmissing < 64)
+            missing[nmissing++] = names->items[j];
+    }
+    if (nmissing) {
+        BtStr *list = name_list(t, missing, nmissing);
+        if (list)
+            bt_raise(t, BT_EXC(t, TypeError), "%S() missing %d required keyword-only argument%s: %S",
+                     code->qualname, nmissing, nmissing == 1 ? "" : "s", list);
+        return false;
+    }
+    return true;
+}
+
+/* Copy the closure's cells into the free-variable slots. */
+static void copy_free_vars(BtFunction *func, BtValue *slots) {
+    BtCode *c = func->code;
+    if (c->nfrees && func->closure)
+        memcpy(slots + c->nlocals + c->ncells, func->closure->items,
+               (size_t)c->nfrees * sizeof(BtValue));
+}
+
+/* A call of a generator function: the generator, arguments bound, not started. */
+static BtValue make_generator(BtThread *t, BtFunction *func, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    BtGen *gen = bt_gen_new(t, func);
+    if (!gen)
+        return BT_UNDEF;
+    BtValue g = bt_obj(gen);
+    BT_PUSH_ROOT(t, &g);
+    bool ok = bind_args(t, func, gen->slots, args, nargs, kwnames);
+    BT_POP_ROOT(t, 1);
+    if (!ok)
+        return BT_UNDEF;
+    copy_free_vars(func, gen->slots);
+    return g;
+}
+
+static BtValue run(BtThread *t, BtFrame *entry);
+
+BtValue bt_eval_call_function(BtThread *t, BtFunction *func, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    if (func->code->flags & BT_CODE_GENERATOR)
+        return make_generator(t, func, args, nargs, kwnames);
+    BtFrame *f = push_frame(t, func->code, func, func->globals);
+    if (!f)
+        return BT_UNDEF;
+    if (!bind_args(t, func, f->slots, args, nargs, kwnames)) {
+        pop_frame(t, f);
+        return BT_UNDEF;
+    }
+    copy_free_vars(func, f->slots);
+    f->is_entry = 1;
+    return run(t, f);
+}
+
+BtValue bt_eval_class_body(BtThread *t, BtFunction *func, BtDict *ns) {
+    BtFrame *f = push_frame(t, func->code, func, func->globals);
+    if (!f)
+        return BT_UNDEF;
+    f->locals_dict = ns;
+    copy_free_vars(func, f->slots);
+    f->is_entry = 1;
+    return run(t, f);
+}
+
+BtValue bt_eval_module_code(BtThread *t, BtCode *code, BtDict *globals) {
+    BtFrame *f = push_frame(t, code, NULL, globals);
+    if (!f)
+        return BT_UNDEF;
+    f->locals_dict = globals;
+    f->is_entry = 1;
+    return run(t, f);
+}
+
+BtValue bt_eval_frame(BtThread *t, BtFrame *frame) {
+    frame->is_entry = 1;
+    return run(t, frame);
+}
+
+/* ---- slow paths, kept out of the loop body ---- */
+
+static BtValue load_global(BtThread *t, BtDict *globals, BtStr *name) {
+    BtValue v = bt_dict_get_str(globals, name);
+    if (bt_is_undef(v))
+        v = bt_dict_get_str(t->interp->builtins, name);
+    if (bt_is_undef(v))
+        bt_raise(t, BT_EXC(t, NameError), "name '%S' is not defined", name);
+    return v;
+}
+
+static BtValue load_name(BtThread *t, BtFrame *f, BtStr *name) {
+    if (f->locals_dict && f->locals_dict != f->globals) {
+        BtValue v = bt_dict_get_str(f->locals_dict, name);
+        if (!bt_is_undef(v))
+            return v;
+    }
+    return load_global(t, f->globals, name);
+}
+
+static void raise_unbound_local(BtThread *t, BtCode *code, uint32_t i) {
+    BtStr *name;
+    if (i < (uint32_t)code->nlocals)
+        name = bt_as_str(code->varnames->items[i]);
+    else if (i < (uint32_t)(code->nlocals + code->ncells))
+        name = bt_as_str(code->cellvars->items[i - code->nlocals]);
+    else {
+        name = bt_as_str(code->freevars->items[i - code->nlocals - code->ncells]);
+        bt_raise(t, BT_EXC(t, NameError),
+                 "cannot access free variable '%S' where it is not associated with a value in "
+                 "enclosing scope",
+                 name);
+        return;
+    }
+    bt_raise(t, BT_EXC(t, UnboundLocalError),
+             "cannot access local variable '%S' where it is not associated with a value", name);
+}
+
+/* obj.name looked up for a call: (method, self) when it is a plain method of
+ * the class, so no bound-method object is made; else (NULL, attribute). */
+static bool load_method(BtThread *t, BtValue obj, BtStr *name, BtValue *meth, BtValue *self) {
+    BtType *ty = bt_type_of(t, obj);
+    if (!ty->getattr || ty->getattr == bt_generic_getattr) {
+        BtValue attr = bt_type_lookup(ty, name);
+        if (bt_is_obj(attr)) {
+            BtType *at = attr.as.o->type;
+            bool is_method = at == BT_TYPE(t, function) ||
+                             (at == BT_TYPE(t, native) &&
+                              (((BtNative *)attr.as.o)->flags & BT_NATIVE_METHOD));
+            if (is_method) {
+                bool shadowed = false;
+                if (bt_is_obj(obj) && (ty->layout == BT_LAYOUT_INSTANCE ||
+                                       ty->layout == BT_LAYOUT_EXCEPTION)) {
+                    BtDict *d = ((BtInstance *)obj.as.o)->dict;
+                    shadowed = d && !bt_is_undef(bt_dict_get_str(d, name));
+                }
+                if (!shadowed) {
+                    *meth = attr;
+                    *self = obj;
+                    return true;
+                }
+            }
+        }
+    }
+    BtValue v = bt_getattr(t, obj, name);
+    if (bt_is_undef(v))
+        return false;
+    *meth = BT_UNDEF;
+    *self = v;
+    return true;
+}
+
+static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
+    if (op >= BT_BINOP__COUNT)
+        return bt_inplace_op(t, (BtBinOp)(op - BT_BINOP__COUNT), a, b);
+    return bt_binary_op(t, (BtBinOp)op, a, b);
+}
+
+/* Unpack seq into exactly n values written to out[n-1]..out[0] order as the
+ * stack wants (out[0] ends on top). before/after handle a starred target. */
+static bool unpack(BtThread *t, BtValue seq, int before, int after, bool starred, BtValue *dst) {
+    BtValue *items = NULL;
+    size_t len = 0;
+    if (bt_is_obj(seq) && (seq.as.o->type == BT_TYPE(t, tuple))) {
+        items = ((BtTuple *)seq.as.o)->items;
+        len = ((BtTuple *)seq.as.o)->len;
+    } else if (bt_is_obj(seq) && seq.as.o->type == BT_TYPE(t, list)) {
+        items = ((BtList *)seq.as.o)->items;
+        len = ((BtList *)seq.as.o)->len;
+    }
+    BtValue collected = BT_UNDEF;
+    BT_PUSH_ROOT(t, &collected);
+    if (!items) {
+        BtType *ty = bt_type_of(t, seq);
+        if (!ty->iter && !ty->getitem) {
+            bt_raise(t, BT_EXC(t, TypeError), "cannot unpack non-iterable %s object",
+                     ty->name->data);
+            BT_POP_ROOT(t, 1);
+            return false;
+        }
+        BtList *l = bt_list_from_iterable(t, seq);
+        if (!l) {
+            BT_POP_ROOT(t, 1);
+            return false;
+        }
+        collected = bt_obj(l);
+        items = l->items;
+        len = l->len;
+    }
+    bool ok = true;
+    if (!starred) {
+        if (len != (size_t)before) {
+            if (len < (size_t)before)
+                bt_raise(t, BT_EXC(t, ValueError), "not enough values to unpack (expected %d, got %zu)",
+                         before, len);
+            else
+                bt_raise(t, BT_EXC(t, ValueError), "too many values to unpack (expected %d)", before);
+            ok = false;
+        } else {
+            for (int i = 0; i < before; i++)
+                dst[before - 1 - i] = items[i];
+        }
+    } else if (len < (size_t)(before + after)) {
+        bt_raise(t, BT_EXC(t, ValueError),
+                 "not enough values to unpack (expected at least %d, got %zu)", before + after,
+                 len);
+        ok = false;
+    } else {
+        /* Stack order, top first: items[0] .. items[before-1], the star list, the rest. */
+        int total = before + 1 + after;
+        for (int i = 0; i < before; i++)
+            dst[total - 1 - i] = items[i];
+        size_t mid = len - (size_t)before - (size_t)after;
+        for (int i = 0; i < after; i++)
+            dst[after - 1 - i] = items[(size_t)before + mid + (size_t)i];
+        BtList *star = bt_list_from(t, items + before, mid);
+        if (!star)
+            ok = false;
+        else
+            dst[after] = bt_obj(star);
+    }
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+/* f(*args, **kwargs): flatten into a vector call. */
+static BtValue call_ex(BtThread *t, BtValue callable, BtValue argseq, BtValue kwargs) {
+    BtTuple *args = bt_is_obj(argseq) && argseq.as.o->type == BT_TYPE(t, tuple)
+                        ? (BtTuple *)argseq.as.o
+                        : bt_tuple_from_iterable(t, argseq);
+    if (!args)
+        return BT_UNDEF;
+    BtValue keep = bt_obj(args);
+    BT_PUSH_ROOT(t, &keep);
+    size_t nkw = bt_is_undef(kwargs) ? 0 : bt_as_dict(kwargs)->len;
+    size_t total = args->len + nkw;
+    BtValue *vec = malloc((total ? total : 1) * sizeof(BtValue));
+    BtTuple *names = nkw ? bt_tuple_new(t, nkw) : NULL;
+    BtValue kn = names ? bt_obj(names) : BT_NONE;
+    BT_PUSH_ROOT(t, &kn);
+    BtValue r = BT_UNDEF;
+    if (vec && (nkw == 0 || names)) {
+        memcpy(vec, args->items, args->len * sizeof(BtValue));
+        size_t pos = 0, i = 0;
+        BtValue k, v;
+        bool ok = true;
+        while (nkw && bt_dict_next(bt_as_dict(kwargs), &pos, &k, &v)) {
+            if (!bt_is_str(t, k)) {
+                bt_raise(t, BT_EXC(t, TypeError), "keywords must be strings");
+                ok = false;
+                break;
+            }
+            names->items[i] = k;
+            vec[args->len + i] = v;
+            i++;
+        }
+        if (ok)
+            r = bt_call(t, callable, vec, (int)total, names);
+    } else if (!vec) {
+        bt_raise_memory(t);
+    }
+    free(vec);
+    BT_POP_ROOT(t, 2);
+    return r;
+}
+
+static BtValue make_function(BtThread *t, BtFrame *f, BtValue *sp, uint32_t flags,
+                             int *popped) {
+    BtCode *code = (BtCode *)sp[-1].as.o;
+    int n = 1;
+    BtValue closure = BT_UNDEF, kwdefaults = BT_UNDEF, defaults = BT_UNDEF;
+    if (flags & BT_MF_CLOSURE)
+        closure = sp[-1 - n++];
+    if (flags & BT_MF_KWDEFAULTS)
+        kwdefaults = sp[-1 - n++];
+    if (flags & BT_MF_DEFAULTS)
+        defaults = sp[-1 - n++];
+    *popped = n;
+    BtFunction *fn = bt_function_new(t, code, f->globals);
+    if (!fn)
+        return BT_UNDEF;
+    if (!bt_is_undef(closure))
+        fn->closure = (BtTuple *)closure.as.o;
+    if (!bt_is_undef(kwdefaults))
+        fn->kwdefaults = (BtDict *)kwdefaults.as.o;
+    if (!bt_is_undef(defaults))
+        fn->defaults = (BtTuple *)defaults.as.o;
+    /* A docstring is the first constant of a function that starts with one. */
+    return bt_obj(fn);
+}
+
+static BtValue before_with(BtThread *t, BtValue mgr, BtValue *exit_out) {
+    BtType *ty = bt_type_of(t, mgr);
+    BtValue enter = bt_type_lookup(ty, BT_NAME(t, dunder_enter));
+    BtValue exit = bt_type_lookup(ty, BT_NAME(t, dunder_exit));
+    if (bt_is_undef(enter) || bt_is_undef(exit)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 bt_is_undef(enter)
+                     ? "'%s' object does not support the context manager protocol"
+                     : "'%s' object does not support the context manager protocol (missed "
+                       "__exit__ method)",
+                 ty->name->data);
+        return BT_UNDEF;
+    }
+    BtValue bound = bt_method_new(t, exit, mgr);
+    if (bt_is_undef(bound))
+        return BT_UNDEF;
+    *exit_out = bound;
+    return bt_call(t, enter, &mgr, 1, NULL);
+}
+
+static BtValue with_except_start(BtThread *t, BtValue exit, BtValue exc) {
+    BtValue args[3] = {bt_obj(bt_type_of(t, exc)), exc, BT_NONE};
+    if (bt_is_obj(exc) && exc.as.o->type->layout == BT_LAYOUT_EXCEPTION)
+        args[2] = ((BtException *)exc.as.o)->traceback;
+    return bt_call(t, exit, args, 3, NULL);
+}
+
+static bool do_raise(BtThread *t, BtValue exc, BtValue cause) {
+    if (!bt_is_undef(cause)) {
+        BtValue c = cause;
+        if (bt_is_obj(c) && c.as.o->type == BT_TYPE(t, type)) {
+            c = bt_call(t, c, NULL, 0, NULL);
+            if (bt_is_undef(c))
+                return false;
+        } else if (!bt_is_none(c) && !(bt_is_obj(c) && c.as.o->type->layout == BT_LAYOUT_EXCEPTION)) {
+            bt_raise(t, BT_EXC(t, TypeError), "exception causes must derive from BaseException");
+            return false;
+        }
+        BT_PUSH_ROOT(t, &c);
+        bt_raise_value(t, exc);
+        BT_POP_ROOT(t, 1);
+        if (bt_is_obj(t->exc) && t->exc.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
+            BtException *e = (BtException *)t->exc.as.o;
+            e->cause = c;
+            e->suppress_context = true;
+        }
+        return false;
+    }
+    bt_raise_value(t, exc);
+    return false;
+}
+
+static bool import_star(BtThread *t, BtFrame *f, BtValue mod) {
+    if (!bt_is_obj(mod) || mod.as.o->type != BT_TYPE(t, module))
+        return true;
+    BtDict *src = ((BtModule *)mod.as.o)->dict;
+    BtDict *dst = f->locals_dict ? f->locals_dict : f->globals;
+    BtValue all = bt_dict_get_str(src, BT_NAME(t, dunder_all));
+    if (!bt_is_undef(all)) {
+        BtValue it = bt_iter(t, all);
+        if (bt_is_undef(it))
+            return false;
+        BT_PUSH_ROOT(t, &it);
+        bool ok = true;
+        for (;;) {
+            BtValue name = bt_next(t, it);
+            if (bt_is_undef(name)) {
+                ok = !bt_has_exc(t);
+                break;
+            }
+            BtValue v = bt_is_str(t, name) ? bt_getattr(t, mod, bt_as_str(name)) : BT_UNDEF;
+            if (bt_is_undef(v) || !bt_dict_set(t, dst, name, v)) {
+                ok = false;
+                break;
+            }
+        }
+        BT_POP_ROOT(t, 1);
+        return ok;
+    }
+    size_t pos = 0;
+    BtValue k, v;
+    while (bt_dict_next(src, &pos, &k, &v))
+        if (bt_is_str(t, k) && bt_as_str(k)->data[0] != '_' && !bt_dict_set(t, dst, k, v))
+            return false;
+    return true;
+}
+
+static bool print_expr(BtThread *t, BtValue v) {
+    if (bt_is_none(v))
+        return true;
+    if (!bt_dict_set_str(t, t->interp->builtins, bt_str_intern_cstr(t, "_"), v))
+        return false;
+    BtValue r = bt_repr(t, v);
+    if (bt_is_undef(r))
+        return false;
+    BT_PUSH_ROOT(t, &r);
+    BtValue sys = bt_dict_get_str(t->interp->modules, bt_str_intern_cstr(t, "sys"));
+    BtValue out = bt_is_undef(sys) ? BT_UNDEF : bt_getattr_opt(t, sys, bt_str_intern_cstr(t, "stdout"));
+    bool ok = true;
+    if (!bt_is_undef(out)) {
+        BtValue w = bt_getattr(t, out, BT_NAME(t, write));
+        BtStr *line = bt_str_format(t, "%S\n", bt_as_str(r));
+        BtValue lv = line ? bt_obj(line) : BT_UNDEF;
+        ok = !bt_is_undef(w) && line && !bt_is_undef(bt_call(t, w, &lv, 1, NULL));
+    } else {
+        fwrite(bt_as_str(r)->data, 1, bt_as_str(r)->size, stdout);
+        fputc('\n', stdout);
+    }
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+/* The breaker fired: handle what it asks for. false with an exception raised
+ * (KeyboardInterrupt). */
+static bool handle_breaker(BtThread *t) {
+    return bt_eval_handle_breaker(t);
+}
+
+/* What to push for a value received from a generator finishing inside
+ * FOR_ITER/SEND run inline: see gen_returned_inline. */
+
+/* ---- the loop ---- */
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SAVE_FRAME() (f->ip = ip, f->sp = sp)
+#define LOAD_FRAME()                                                                               \
+    do {                                                                                           \
+        f = t->frame;                                                                              \
+        code = f->code;                                                                            \
+        ip = f->ip;                                                                                \
+        sp = f->sp;                                                                                \
+        locals = f->slots;                                                                         \
+        consts = code->consts->items;                                                              \
+        names = code->names->items;                                                                \
+        table = t->hook ? traced_table : plain_table;                                              \
+    } while (0)
+#define NAME(i) bt_as_str(names[(i)])
+#define CHECK_BREAKER()                                                                            \
+    do {                                                                                           \
+        if (atomic_load_explicit(&t->interp->eval_breaker, memory_order_relaxed)) {                \
+            SAVE_FRAME();                                                                          \
+            if (!handle_breaker(t))                                                                \
+                goto error;                                                                        \
+        }                                                                                          \
+    } while (0)
+
+#if BT_COMPUTED_GOTO
+#define TARGET(name) L_##name:
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        instr = *ip++;                                                                             \
+        goto *table[BT_INSTR_OP(instr)];                                                           \
+    } while (0)
+#define ARG() BT_INSTR_ARG(instr)
+#else
+#define TARGET(name) case BT_OP_##name:
+#define DISPATCH() goto dispatch
+#define ARG() BT_INSTR_ARG(instr)
+#endif
+
+/* Link generator gen's frame above t->frame and make it current (inline resume). */
+static bool gen_enter_inline(BtThread *t, BtGen *gen, BtValue sent);
+
+static BtValue run(BtThread *t, BtFrame *entry) {
+#if BT_COMPUTED_GOTO
+    static const void *const plain_table[BT_OPCODE__COUNT] = {
+#define LABEL(name, kind, eff, jeff, meaning) &&L_##name,
+        BT_OPCODES(LABEL)
+#undef LABEL
+    };
+    static const void *const traced_table[BT_OPCODE__COUNT] = {
+        [0 ... BT_OPCODE__COUNT - 1] = &&L_TRACED,
+    };
+    const void *const *table;
+#else
+    const void *const *table;
+    static const void *const plain_table[1] = {NULL};
+    static const void *const traced_table[1] = {NULL};
+#endif
+    BtFrame *f;
+    BtCode *code;
+    const BtInstr *ip;
+    BtValue *sp, *locals, *consts, *names;
+    BtInstr instr = 0;
+    BtTuple *kwnames = NULL;
+    BtValue retval;
+    bool reraise = false;
+
+    if (t->c_depth >= C_DEPTH_MAX) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
+        pop_frame(t, entry);
+        return BT_UNDEF;
+    }
+    t->c_depth++;
+    (void)entry;
+    LOAD_FRAME();
+    if (t->hook && !f->gen)
+        bt_hook_emit(t, BT_EV_CALL, f, 0, BT_UNDEF, BT_UNDEF);
+    if (bt_has_exc(t)) /* a generator resumed with throw(): raise at the yield */
+        goto exception_unwind_thrown;
+
+#if BT_COMPUTED_GOTO
+    DISPATCH();
+L_TRACED:
+    SAVE_FRAME();
+    if (t->hook && t->hook->instructions)
+        bt_hook_emit(t, BT_EV_INSTR, f, (uint32_t)(ip - 1 - code->instrs), BT_UNDEF, BT_UNDEF);
+    goto *plain_table[BT_INSTR_OP(instr)];
+#else
+dispatch:
+    instr = *ip++;
+    if (t->hook && t->hook->instructions) {
+        SAVE_FRAME();
+        bt_hook_emit(t, BT_EV_INSTR, f, (uint32_t)(ip - 1 - code->instrs), BT_UNDEF, BT_UNDEF);
+    }
+    (void)table;
+    switch ((BtOpcode)BT_INSTR_OP(instr)) {
+#endif
+
+    TARGET(NOP) {
+        DISPATCH();
+    }
+
+    TARGET(RESUME) {
+        CHECK_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(POP_TOP) {
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {
+        PUSH(BT_UNDEF);
+        DISPATCH();
+    }
+
+    TARGET(COPY) {
+        BtValue v = PEEK(ARG());
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {
+        BtValue v = TOP();
+        SET_TOP(PEEK(ARG()));
+        PEEK(ARG()) = v;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        PUSH(consts[ARG()]);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {
+        BtValue v = locals[ARG()];
+        if (bt_is_undef(v)) {
+            raise_unbound_local(t, code, ARG());
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        locals[ARG()] = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        if (bt_is_undef(locals[ARG()])) {
+            raise_unbound_local(t, code, ARG());
+            goto error;
+        }
+        locals[ARG()] = BT_UNDEF;
+        DISPATCH();
+    }
+
+    TARGET(MAKE_CELL) {
+        BtCell *cell = bt_cell_new(t, locals[ARG()]);
+        if (!cell)
+            goto error;
+        locals[ARG()] = bt_obj(cell);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        PUSH(locals[ARG()]);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        BtValue v = ((BtCell *)locals[ARG()].as.o)->value;
+        if (bt_is_undef(v)) {
+            raise_unbound_local(t, code, ARG());
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        uint32_t i = ARG();
+        BtStr *name = bt_as_str(i < (uint32_t)(code->nlocals + code->ncells)
+                                    ? code->cellvars->items[i - code->nlocals]
+                                    : code->freevars->items[i - code->nlocals - code->ncells]);
+        BtValue v = f->locals_dict ? bt_dict_get_str(f->locals_dict, name) : BT_UNDEF;
+        if (bt_is_undef(v))
+            v = ((BtCell *)locals[i].as.o)->value;
+        if (bt_is_undef(v)) {
+            raise_unbound_local(t, code, i);
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        ((BtCell *)locals[ARG()].as.o)->value = POP();
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        BtCell *cell = (BtCell *)locals[ARG()].as.o;
+        if (bt_is_undef(cell->value)) {
+            raise_unbound_local(t, code, ARG());
+            goto error;
+        }
+        cell->value = BT_UNDEF;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {
+        BtValue v = load_global(t, f->globals, NAME(ARG() >> 1));
+        if (bt_is_undef(v))
+            goto error;
+        if (ARG() & 1)
+            PUSH(BT_UNDEF);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        if (!bt_dict_set_str(t, f->globals, NAME(ARG()), TOP()))
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        int r = bt_dict_del(t, f->globals, bt_obj(NAME(ARG())));
+        if (r <= 0) {
+            if (r == 0)
+                bt_raise(t, BT_EXC(t, NameError), "name '%S' is not defined", NAME(ARG()));
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        BtValue v = load_name(t, f, NAME(ARG()));
+        if (bt_is_undef(v))
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        BtDict *d = f->locals_dict ? f->locals_dict : f->globals;
+        if (!bt_dict_set_str(t, d, NAME(ARG()), TOP()))
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        BtDict *d = f->locals_dict ? f->locals_dict : f->globals;
+        int r = bt_dict_del(t, d, bt_obj(NAME(ARG())));
+        if (r <= 0) {
+            if (r == 0)
+                bt_raise(t, BT_EXC(t, NameError), "name '%S' is not defined", NAME(ARG()));
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR) {
+        SAVE_FRAME();
+        BtValue v = bt_getattr(t, TOP(), NAME(ARG()));
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        SAVE_FRAME();
+        if (!bt_setattr(t, TOP(), NAME(ARG()), PEEK(2)))
+            goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        SAVE_FRAME();
+        if (!bt_delattr(t, TOP(), NAME(ARG())))
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {
+        SAVE_FRAME();
+        BtValue meth, self;
+        if (!load_method(t, TOP(), NAME(ARG()), &meth, &self))
+            goto error;
+        SET_TOP(meth);
+        PUSH(self);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR) {
+        BtValue key = TOP(), container = PEEK(2), v;
+        if (bt_is_int(key) && bt_is_obj(container) && container.as.o->type == BT_TYPE(t, list)) {
+            BtList *l = (BtList *)container.as.o;
+            int64_t i = key.as.i < 0 ? key.as.i + (int64_t)l->len : key.as.i;
+            if (i >= 0 && (uint64_t)i < l->len) {
+                sp--;
+                SET_TOP(l->items[i]);
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        v = bt_getitem(t, container, key);
+        if (bt_is_undef(v))
+            goto error;
+        sp--;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        SAVE_FRAME();
+        if (!bt_setitem(t, PEEK(2), TOP(), PEEK(3)))
+            goto error;
+        sp -= 3;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        SAVE_FRAME();
+        if (!bt_delitem(t, PEEK(2), TOP()))
+            goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        BtValue step = ARG() == 3 ? POP() : BT_NONE;
+        BtValue stop = POP(), start = TOP();
+        BtValue s = bt_slice_new(t, start, stop, step);
+        if (bt_is_undef(s))
+            goto error;
+        SET_TOP(s);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        BtValue b = TOP(), a = PEEK(2), r;
+        int op = (int)ARG();
+        if (op >= BT_BINOP__COUNT)
+            op -= BT_BINOP__COUNT;
+        if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
+            int64_t x = a.as.i, y = b.as.i, z;
+            switch (op) {
+            case BT_BINOP_ADD:
+                if (__builtin_add_overflow(x, y, &z))
+                    break;
+                sp--;
+                SET_TOP(bt_int(z));
+                DISPATCH();
+            case BT_BINOP_SUB:
+                if (__builtin_sub_overflow(x, y, &z))
+                    break;
+                sp--;
+                SET_TOP(bt_int(z));
+                DISPATCH();
+            case BT_BINOP_MUL:
+                if (__builtin_mul_overflow(x, y, &z))
+                    break;
+                sp--;
+                SET_TOP(bt_int(z));
+                DISPATCH();
+            default:
+                break;
+            }
+        } else if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT) {
+            double x = a.as.f, y = b.as.f;
+            switch (op) {
+            case BT_BINOP_ADD:
+                sp--;
+                SET_TOP(bt_float(x + y));
+                DISPATCH();
+            case BT_BINOP_SUB:
+                sp--;
+                SET_TOP(bt_float(x - y));
+                DISPATCH();
+            case BT_BINOP_MUL:
+                sp--;
+                SET_TOP(bt_float(x * y));
+                DISPATCH();
+            default:
+                break;
+            }
+        }
+        SAVE_FRAME();
+        r = binary_slow(t, (int)ARG(), a, b);
+        if (bt_is_undef(r))
+            goto error;
+        sp--;
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        BtValue v = TOP();
+        if (v.tag == BT_V_INT && v.as.i != INT64_MIN) {
+            SET_TOP(bt_int(-v.as.i));
+            DISPATCH();
+        }
+        if (v.tag == BT_V_FLOAT) {
+            SET_TOP(bt_float(-v.as.f));
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        v = bt_unary_op(t, '-', v);
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        SAVE_FRAME();
+        BtValue v = bt_unary_op(t, '+', TOP());
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        SAVE_FRAME();
+        BtValue v = bt_unary_op(t, '~', TOP());
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        BtValue v = TOP();
+        if (v.tag == BT_V_BOOL) {
+            SET_TOP(bt_bool(!v.as.b));
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        int truth = bt_truthy(t, v);
+        if (truth < 0)
+            goto error;
+        SET_TOP(bt_bool(!truth));
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        BtValue b = TOP(), a = PEEK(2), r;
+        if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
+            int64_t x = a.as.i, y = b.as.i;
+            bool z;
+            switch ((BtCompareOp)ARG()) {
+            case BT_COMPARE_LT: z = x < y; break;
+            case BT_COMPARE_LE: z = x <= y; break;
+            case BT_COMPARE_EQ: z = x == y; break;
+            case BT_COMPARE_NE: z = x != y; break;
+            case BT_COMPARE_GT: z = x > y; break;
+            default: z = x >= y; break;
+            }
+            sp--;
+            SET_TOP(bt_bool(z));
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        r = bt_compare(t, a, b, (BtCompareOp)ARG());
+        if (bt_is_undef(r))
+            goto error;
+        sp--;
+        SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        bool same = bt_same(PEEK(2), TOP());
+        sp--;
+        SET_TOP(bt_bool(ARG() ? !same : same));
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        SAVE_FRAME();
+        int r = bt_contains(t, TOP(), PEEK(2));
+        if (r < 0)
+            goto error;
+        sp--;
+        SET_TOP(bt_bool(ARG() ? !r : r));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        uint32_t n = ARG();
+        BtTuple *tup = bt_tuple_from(t, sp - n, n);
+        if (!tup)
+            goto error;
+        sp -= n;
+        PUSH(bt_obj(tup));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        uint32_t n = ARG();
+        BtList *l = bt_list_from(t, sp - n, n);
+        if (!l)
+            goto error;
+        sp -= n;
+        PUSH(bt_obj(l));
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        uint32_t n = ARG();
+        BtSet *s = bt_set_new(t, BT_TYPE(t, set));
+        if (!s)
+            goto error;
+        BtValue sv = bt_obj(s);
+        BT_PUSH_ROOT(t, &sv);
+        for (uint32_t i = 0; i < n; i++)
+            if (bt_set_add(t, s, sp[-(int)n + (int)i]) < 0) {
+                BT_POP_ROOT(t, 1);
+                goto error;
+            }
+        BT_POP_ROOT(t, 1);
+        sp -= n;
+        PUSH(sv);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        uint32_t n = ARG();
+        BtDict *d = bt_dict_new(t);
+        if (!d)
+            goto error;
+        BtValue dv = bt_obj(d);
+        BT_PUSH_ROOT(t, &dv);
+        for (uint32_t i = 0; i < n; i++)
+            if (!bt_dict_set(t, d, sp[-2 * (int)n + 2 * (int)i], sp[-2 * (int)n + 2 * (int)i + 1])) {
+                BT_POP_ROOT(t, 1);
+                goto error;
+            }
+        BT_POP_ROOT(t, 1);
+        sp -= 2 * n;
+        PUSH(dv);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        uint32_t n = ARG();
+        size_t total = 0;
+        for (uint32_t i = 0; i < n; i++)
+            total += bt_as_str(sp[-(int)n + (int)i])->size;
+        char *buf = malloc(total + 1);
+        if (!buf) {
+            bt_raise_memory(t);
+            goto error;
+        }
+        size_t pos = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            BtStr *s = bt_as_str(sp[-(int)n + (int)i]);
+            memcpy(buf + pos, s->data, s->size);
+            pos += s->size;
+        }
+        BtStr *s = bt_str_new(t, buf, total);
+        free(buf);
+        if (!s)
+            goto error;
+        sp -= n;
+        PUSH(bt_obj(s));
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        BtValue v = POP();
+        if (!bt_list_append(t, bt_as_list(PEEK(ARG())), v))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        BtValue v = POP();
+        SAVE_FRAME();
+        if (bt_set_add(t, (BtSet *)PEEK(ARG()).as.o, v) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        BtValue v = POP(), k = POP();
+        SAVE_FRAME();
+        if (!bt_dict_set(t, bt_as_dict(PEEK(ARG())), k, v))
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        BtValue it = TOP();
+        SAVE_FRAME();
+        if (!bt_list_extend(t, bt_as_list(PEEK(ARG() + 1)), it)) {
+            if (bt_exc_pending_is(t, BT_EXC(t, TypeError)) && !bt_type_of(t, it)->iter &&
+                !bt_type_of(t, it)->getitem) {
+                bt_take_exc(t);
+                bt_raise(t, BT_EXC(t, TypeError), "Value after * must be an iterable, not %s",
+                         bt_type_name(t, it));
+            }
+            goto error;
+        }
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        BtValue it = TOP();
+        SAVE_FRAME();
+        BtValue iter = bt_iter(t, it);
+        if (bt_is_undef(iter))
+            goto error;
+        BT_PUSH_ROOT(t, &iter);
+        BtSet *s = (BtSet *)PEEK(ARG() + 1).as.o;
+        for (;;) {
+            BtValue x = bt_next(t, iter);
+            if (bt_is_undef(x))
+                break;
+            if (bt_set_add(t, s, x) < 0)
+                break;
+        }
+        BT_POP_ROOT(t, 1);
+        if (bt_has_exc(t))
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        SAVE_FRAME();
+        BtValue other = TOP();
+        if (!bt_is_dict(t, other) &&
+            bt_is_undef(bt_type_lookup(bt_type_of(t, other), BT_NAME(t, keys)))) {
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not a mapping",
+                     bt_type_name(t, other));
+            goto error;
+        }
+        if (!bt_dict_update(t, bt_as_dict(PEEK(ARG() + 1)), other))
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        SAVE_FRAME();
+        BtValue other = TOP();
+        if (!bt_is_dict(t, other)) {
+            bt_raise(t, BT_EXC(t, TypeError), "argument after ** must be a mapping, not %s",
+                     bt_type_name(t, other));
+            goto error;
+        }
+        BtDict *dst = bt_as_dict(PEEK(ARG() + 1));
+        size_t pos = 0;
+        BtValue k, v;
+        while (bt_dict_next(bt_as_dict(other), &pos, &k, &v)) {
+            BtValue have = bt_dict_get(t, dst, k);
+            if (!bt_is_undef(have)) {
+                bt_raise(t, BT_EXC(t, TypeError), "got multiple values for keyword argument '%S'",
+                         bt_as_str(k));
+                goto error;
+            }
+            if (!bt_dict_set(t, dst, k, v))
+                goto error;
+        }
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        BtList *l = bt_as_list(TOP());
+        BtTuple *tup = bt_tuple_from(t, l->items, l->len);
+        if (!tup)
+            goto error;
+        SET_TOP(bt_obj(tup));
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        SAVE_FRAME();
+        uint32_t flags = ARG();
+        BtValue spec = (flags & BT_FMT_SPEC) ? POP() : BT_UNDEF;
+        BtValue v = TOP();
+        switch (flags & 3) {
+        case BT_FMT_STR:
+            v = bt_str(t, v);
+            break;
+        case BT_FMT_REPR:
+        case BT_FMT_ASCII:
+            v = bt_repr(t, v);
+            break;
+        default:
+            break;
+        }
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        if (bt_is_str(t, v) && (bt_is_undef(spec) || bt_as_str(spec)->size == 0))
+            DISPATCH();
+        v = bt_format_value(t, v, bt_is_undef(spec) ? BT_NAME(t, empty) : bt_as_str(spec));
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        SAVE_FRAME();
+        int n = (int)ARG();
+        BtValue seq = TOP();
+        if (bt_is_obj(seq) && seq.as.o->type == BT_TYPE(t, tuple) &&
+            ((BtTuple *)seq.as.o)->len == (size_t)n) {
+            BtTuple *tup = (BtTuple *)seq.as.o;
+            sp--;
+            for (int i = n - 1; i >= 0; i--)
+                PUSH(tup->items[i]);
+            DISPATCH();
+        }
+        /* Results land above seq, which stays rooted in its slot until overwritten. */
+        if (!unpack(t, seq, n, 0, false, sp))
+            goto error;
+        memmove(sp - 1, sp, (size_t)n * sizeof(BtValue));
+        sp += n - 1;
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        SAVE_FRAME();
+        int before = (int)(ARG() & 0xff), after = (int)(ARG() >> 8);
+        BtValue seq = TOP();
+        if (!unpack(t, seq, before, after, true, sp))
+            goto error;
+        int total = before + 1 + after;
+        memmove(sp - 1, sp, (size_t)total * sizeof(BtValue));
+        sp += total - 1;
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        BtValue v = TOP();
+        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
+            DISPATCH();
+        SAVE_FRAME();
+        v = bt_iter(t, v);
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        BtValue it = TOP();
+        if (bt_is_obj(it)) {
+            BtType *ty = it.as.o->type;
+            if (ty == BT_TYPE(t, range_iter)) {
+                int64_t v;
+                if (bt_range_iter_step((BtRangeIter *)it.as.o, &v)) {
+                    PUSH(bt_int(v));
+                    DISPATCH();
+                }
+                sp--;
+                ip = code->instrs + ARG();
+                DISPATCH();
+            }
+            if (ty == BT_TYPE(t, list_iter)) {
+                BtListIter *li = (BtListIter *)it.as.o;
+                BtList *l = (BtList *)li->seq;
+                if (l && li->index < l->len) {
+                    PUSH(l->items[li->index++]);
+                    DISPATCH();
+                }
+                li->seq = NULL;
+                sp--;
+                ip = code->instrs + ARG();
+                DISPATCH();
+            }
+            if (ty == BT_TYPE(t, generator)) {
+                SAVE_FRAME();
+                if (!gen_enter_inline(t, (BtGen *)it.as.o, BT_NONE))
+                    goto error;
+                LOAD_FRAME();
+                if (bt_has_exc(t))
+                    goto exception_unwind_thrown;
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        BtValue v = bt_next(t, it);
+        if (bt_is_undef(v)) {
+            if (bt_has_exc(t))
+                goto error;
+            sp--;
+            ip = code->instrs + ARG();
+            DISPATCH();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_FORWARD) {
+        ip = code->instrs + ARG();
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD) {
+        ip = code->instrs + ARG();
+        CHECK_BREAKER();
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        BtValue v = POP();
+        if (v.tag == BT_V_BOOL) {
+            if (!v.as.b)
+                ip = code->instrs + ARG();
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        int truth = bt_truthy(t, v);
+        if (truth < 0)
+            goto error;
+        if (!truth)
+            ip = code->instrs + ARG();
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        BtValue v = POP();
+        if (v.tag == BT_V_BOOL) {
+            if (v.as.b)
+                ip = code->instrs + ARG();
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        int truth = bt_truthy(t, v);
+        if (truth < 0)
+            goto error;
+        if (truth)
+            ip = code->instrs + ARG();
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE) {
+        if (bt_is_none(POP()))
+            ip = code->instrs + ARG();
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        if (!bt_is_none(POP()))
+            ip = code->instrs + ARG();
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        SAVE_FRAME();
+        int truth = bt_truthy(t, TOP());
+        if (truth < 0)
+            goto error;
+        if (!truth)
+            ip = code->instrs + ARG();
+        else
+            sp--;
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        SAVE_FRAME();
+        int truth = bt_truthy(t, TOP());
+        if (truth < 0)
+            goto error;
+        if (truth)
+            ip = code->instrs + ARG();
+        else
+            sp--;
+        DISPATCH();
+    }
+
+    TARGET(KW_NAMES) {
+        kwnames = (BtTuple *)consts[ARG()].as.o;
+        DISPATCH();
+    }
+
+    TARGET(CALL) {
+        int n = (int)ARG();
+        BtValue *args = sp - n;
+        BtValue callable = sp[-n - 2];
+        int nargs = n;
+        if (bt_is_undef(callable)) {
+            callable = sp[-n - 1];
+            if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, method)) {
+                /* Unpack a bound method in place: its self becomes the first argument. */
+                BtMethod *m = (BtMethod *)callable.as.o;
+                sp[-n - 2] = m->func;
+                sp[-n - 1] = m->self;
+                callable = m->func;
+                args = sp - n - 1;
+                nargs = n + 1;
+            }
+        } else {
+            args = sp - n - 1;
+            nargs = n + 1;
+        }
+        BtTuple *kw = kwnames;
+        kwnames = NULL;
+        int npositional = nargs - (kw ? (int)kw->len : 0);
+        CHECK_BREAKER();
+        SAVE_FRAME();
+        if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, function) &&
+            !(((BtFunction *)callable.as.o)->code->flags & BT_CODE_GENERATOR)) {
+            /* Python to Python: a new frame, same C call. */
+            BtFunction *fn = (BtFunction *)callable.as.o;
+            f->sp = sp - n - 2; /* where the result goes when the callee returns */
+            BtFrame *nf = push_frame(t, fn->code, fn, fn->globals);
+            if (!nf) {
+                f->sp = sp;
+                goto error;
+            }
+            if (!bind_args(t, fn, nf->slots, args, npositional, kw)) {
+                pop_frame(t, nf);
+                f->sp = sp;
+                goto error;
+            }
+            copy_free_vars(fn, nf->slots);
+            LOAD_FRAME();
+            if (t->hook)
+                bt_hook_emit(t, BT_EV_CALL, f, 0, BT_UNDEF, BT_UNDEF);
+            DISPATCH();
+        }
+        BtValue r;
+        if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native)) {
+            BtNative *nat = (BtNative *)callable.as.o;
+            r = nat->fn(t, nat->self, args, npositional, kw);
+        } else {
+            r = bt_call(t, callable, args, npositional, kw);
+        }
+        if (bt_is_undef(r))
+            goto error;
+        sp -= n + 2;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        SAVE_FRAME();
+        BtValue kwargs = ARG() & 1 ? TOP() : BT_UNDEF;
+        int base = ARG() & 1 ? 1 : 0;
+        BtValue argseq = PEEK(base + 1), callable = PEEK(base + 2);
+        BtValue r = call_ex(t, callable, argseq, kwargs);
+        if (bt_is_undef(r))
+            goto error;
+        sp -= base + 3;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        int popped;
+        BtValue fn = make_function(t, f, sp, ARG(), &popped);
+        if (bt_is_undef(fn))
+            goto error;
+        sp -= popped;
+        PUSH(fn);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        BtValue v = bt_dict_get_str(t->interp->builtins, BT_NAME(t, dunder_build_class));
+        if (bt_is_undef(v)) {
+            bt_raise(t, BT_EXC(t, NameError), "__build_class__ not found");
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        retval = POP();
+        SAVE_FRAME();
+        if (f->gen) {
+            if (t->hook)
+                bt_hook_emit(t, BT_EV_GEN_FINISH, f, (uint32_t)(ip - 1 - code->instrs), retval,
+                             BT_UNDEF);
+            bt_gen_finished(t, f->gen);
+        } else if (t->hook) {
+            bt_hook_emit(t, BT_EV_RETURN, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
+        }
+        bool was_entry = f->is_entry;
+        BtGen *gen = f->gen;
+        pop_frame(t, f);
+        if (was_entry) {
+            if (gen)
+                gen->frame.sp = NULL; /* finished */
+            t->c_depth--;
+            return retval;
+        }
+        LOAD_FRAME();
+        if (gen) {
+            /* The generator ran inline under FOR_ITER or SEND of this frame. */
+            BtOpcode resumer = (BtOpcode)BT_INSTR_OP(ip[-1]);
+            uint32_t target = BT_INSTR_ARG(ip[-1]);
+            if (resumer == BT_OP_FOR_ITER) {
+                sp--;
+            } else {
+                sp -= 1; /* the sub-iterator */
+                PUSH(retval);
+            }
+            ip = code->instrs + target;
+            DISPATCH();
+        }
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        retval = POP();
+        SAVE_FRAME();
+        BtGen *gen = f->gen;
+        if (t->hook)
+            bt_hook_emit(t, BT_EV_SUSPEND, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
+        bt_gen_suspended(t, gen);
+        bool was_entry = f->is_entry;
+        pop_frame(t, f);
+        if (was_entry) {
+            t->c_depth--;
+            return retval;
+        }
+        LOAD_FRAME();
+        /* Resumed inline by FOR_ITER (push the value) or SEND (replace the sent one). */
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        BtValue v = TOP();
+        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
+            DISPATCH();
+        SAVE_FRAME();
+        v = bt_iter(t, v);
+        if (bt_is_undef(v))
+            goto error;
+        SET_TOP(v);
+        DISPATCH();
+    }
+
+    TARGET(SEND) {
+        BtValue v = TOP(), sub = PEEK(2);
+        SAVE_FRAME();
+        if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
+            sp--;
+            f->sp = sp;
+            if (!gen_enter_inline(t, (BtGen *)sub.as.o, v))
+                goto error;
+            LOAD_FRAME();
+            if (bt_has_exc(t))
+                goto exception_unwind_thrown;
+            DISPATCH();
+        }
+        BtValue r, retv = BT_NONE;
+        if (bt_is_none(v)) {
+            r = bt_next(t, sub);
+        } else {
+            BtValue meth = bt_getattr(t, sub, BT_NAME(t, send));
+            r = bt_is_undef(meth) ? BT_UNDEF : bt_call(t, meth, &v, 1, NULL);
+            if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+                BtValue e = bt_take_exc(t);
+                BtTuple *a = ((BtException *)e.as.o)->args;
+                retv = a->len ? a->items[0] : BT_NONE;
+                goto send_returned;
+            }
+        }
+        if (bt_is_undef(r)) {
+            if (bt_has_exc(t))
+                goto error;
+            goto send_returned;
+        }
+        SET_TOP(r);
+        DISPATCH();
+    send_returned:
+        sp -= 2;
+        PUSH(retv);
+        ip = code->instrs + ARG();
+        DISPATCH();
+    }
+
+    TARGET(RAISE_VARARGS) {
+        SAVE_FRAME();
+        uint32_t n = ARG();
+        if (n == 0) {
+            if (bt_is_undef(t->handled) || bt_is_none(t->handled)) {
+                bt_raise(t, BT_EXC(t, RuntimeError), "No active exception to reraise");
+                goto error;
+            }
+            t->exc = t->handled;
+            goto exception_unwind;
+        }
+        BtValue cause = n == 2 ? TOP() : BT_UNDEF;
+        BtValue exc = n == 2 ? PEEK(2) : TOP();
+        do_raise(t, exc, cause);
+        goto error;
+    }
+
+    TARGET(RERAISE) {
+        t->exc = POP();
+        SAVE_FRAME();
+        goto exception_unwind;
+    }
+
+    TARGET(PUSH_EXC_INFO) {
+        BtValue exc = TOP();
+        SET_TOP(bt_is_undef(t->handled) ? BT_NONE : t->handled);
+        t->handled = exc;
+        PUSH(exc);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        BtValue v = POP();
+        t->handled = bt_is_none(v) ? BT_UNDEF : v;
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) {
+        SAVE_FRAME();
+        int r = bt_exc_matches(t, PEEK(2), TOP());
+        if (r < 0)
+            goto error;
+        SET_TOP(bt_bool(r));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(bt_obj(BT_EXC(t, AssertionError)));
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH) {
+        SAVE_FRAME();
+        BtValue exit = BT_UNDEF;
+        BtValue res = before_with(t, TOP(), &exit);
+        if (bt_is_undef(res))
+            goto error;
+        SET_TOP(exit);
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        SAVE_FRAME();
+        BtValue r = with_except_start(t, PEEK(3), TOP());
+        if (bt_is_undef(r))
+            goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        SAVE_FRAME();
+        BtValue m = bt_import(t, NAME(ARG()));
+        if (bt_is_undef(m))
+            goto error;
+        sp--;
+        SET_TOP(m);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        SAVE_FRAME();
+        BtValue mod = TOP();
+        BtValue v = bt_getattr_opt(t, mod, NAME(ARG()));
+        if (bt_is_undef(v)) {
+            if (bt_has_exc(t))
+                goto error;
+            BtValue mname = bt_getattr_opt(t, mod, BT_NAME(t, dunder_name));
+            BtValue file = bt_getattr_opt(t, mod, BT_NAME(t, dunder_file));
+            if (bt_is_str(t, file))
+                bt_raise(t, BT_EXC(t, ImportError), "cannot import name '%S' from '%S' (%S)",
+                         NAME(ARG()), bt_as_str(mname), bt_as_str(file));
+            else
+                bt_raise(t, BT_EXC(t, ImportError),
+                         "cannot import name '%S' from '%S' (unknown location)", NAME(ARG()),
+                         bt_is_str(t, mname) ? bt_as_str(mname) : NAME(ARG()));
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {
+        SAVE_FRAME();
+        if (!import_star(t, f, TOP()))
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        SAVE_FRAME();
+        if (!print_expr(t, TOP()))
+            goto error;
+        sp--;
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        BtDict *d = f->locals_dict ? f->locals_dict : f->globals;
+        BtStr *name = bt_str_intern_cstr(t, "__annotations__");
+        if (!name)
+            goto error;
+        if (bt_is_undef(bt_dict_get_str(d, name))) {
+            BtDict *ann = bt_dict_new(t);
+            if (!ann || !bt_dict_set_str(t, d, name, bt_obj(ann)))
+                goto error;
+        }
+        DISPATCH();
+    }
+
+#if !BT_COMPUTED_GOTO
+    default:
+        bt_raise(t, BT_EXC(t, SystemError), "unknown opcode %d", (int)BT_INSTR_OP(instr));
+        goto error;
+    }
+#endif
+
+error:
+    /* The instruction at ip-1 raised: record where, then look for a handler. */
+    f->ip = ip;
+    bt_exc_add_traceback(t, bt_obj(code), bt_code_line(code, (uint32_t)(ip - 1 - code->instrs)));
+exception_unwind:
+    reraise = false;
+    (void)reraise;
+    for (;;) {
+        uint32_t lasti = (uint32_t)(ip - 1 - code->instrs);
+        const BtHandler *h = NULL;
+        for (uint32_t i = 0; i < code->nhandlers; i++)
+            if (lasti >= code->handlers[i].start && lasti < code->handlers[i].end) {
+                h = &code->handlers[i];
+                break;
+            }
+        if (h) {
+            BtValue *stack_base = locals + code->nlocals + code->ncells + code->nfrees;
+            sp = stack_base + h->depth;
+            PUSH(bt_take_exc(t));
+            ip = code->instrs + h->target;
+            kwnames = NULL;
+            DISPATCH();
+        }
+        /* No handler here: this frame is done; the exception moves to the caller. */
+        SAVE_FRAME();
+        if (t->hook)
+            bt_hook_emit(t, BT_EV_EXCEPTION, f, lasti, BT_UNDEF, t->exc);
+        BtGen *gen = f->gen;
+        if (gen)
+            bt_gen_raised(t, gen);
+        bool was_entry = f->is_entry;
+        pop_frame(t, f);
+        if (was_entry) {
+            t->c_depth--;
+            return BT_UNDEF;
+        }
+        LOAD_FRAME();
+        kwnames = NULL;
+        if (gen) {
+            /* A generator run inline ended with an exception: PEP 479 turns a
+             * StopIteration into RuntimeError (done by bt_gen_raised); for the
+             * resumer it is an ordinary exception raised at its FOR_ITER/SEND. */
+        }
+        bt_exc_add_traceback(t, bt_obj(code), bt_code_line(code, (uint32_t)(ip - 1 - code->instrs)));
+        continue;
+    }
+
+exception_unwind_thrown:
+    /* gen.throw() or a resume with an exception: raised at the yield, with a
+     * traceback entry for the generator's frame. */
+    bt_exc_add_traceback(t, bt_obj(code), bt_code_line(code, (uint32_t)(ip - 1 - code->instrs)));
+    goto exception_unwind;
+}
+
+/* ---- inline generator resumption (FOR_ITER and SEND over generators) ---- */
+
+static bool gen_enter_inline(BtThread *t, BtGen *gen, BtValue sent) {
+    return bt_gen_enter(t, gen, sent, BT_UNDEF, false);
+}

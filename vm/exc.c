@@ -1,0 +1,687 @@
+/* exc.c: exception objects, raising, chaining and tracebacks (vm stage; exc.h).
+ *
+ * Design notes. An exception in flight lives in t->exc; the exception being
+ * handled by an except block lives in t->handled. Raising while something is
+ * handled sets the new exception's __context__ (implicit chaining), as
+ * CPython's _PyErr_SetObject does, for exceptions raised by Python code and
+ * by C code alike. Traceback entries are prepended as frames unwind, so the
+ * chain reads outermost first, which is the order tracebacks print in.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/exc.h"
+#include "vm/func.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+static bool is_exception(BtThread *t, BtValue v) {
+    (void)t;
+    return bt_is_obj(v) && v.as.o->type->layout == BT_LAYOUT_EXCEPTION;
+}
+
+static BtException *as_exc(BtValue v) {
+    return (BtException *)v.as.o;
+}
+
+/* ---- the exception in flight ---- */
+
+/* Make exc the pending exception, chaining the handled one as its context. */
+static void set_pending(BtThread *t, BtValue exc) {
+    BtValue handled = t->handled;
+    if (is_exception(t, handled) && !bt_same(handled, exc) && is_exception(t, exc)) {
+        BtException *e = as_exc(exc);
+        if (bt_is_none(e->context) || bt_is_undef(e->context)) {
+            /* Cut a cycle: if exc is already in handled's context chain, drop the link. */
+            BtValue o = handled;
+            for (int guard = 0; is_exception(t, o) && guard < 10000; guard++) {
+                BtValue next = as_exc(o)->context;
+                if (bt_same(next, exc)) {
+                    as_exc(o)->context = BT_NONE;
+                    break;
+                }
+                o = next;
+            }
+            e->context = handled;
+        }
+    }
+    t->exc = exc;
+}
+
+BtValue bt_take_exc(BtThread *t) {
+    BtValue e = t->exc;
+    t->exc = BT_UNDEF;
+    return e;
+}
+
+bool bt_exc_pending_is(BtThread *t, BtType *type) {
+    return bt_has_exc(t) && bt_issubtype(bt_type_of(t, t->exc), type);
+}
+
+int bt_exc_matches(BtThread *t, BtValue exc, BtValue cls) {
+    BtType *et = bt_type_of(t, exc);
+    if (bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, tuple)) {
+        BtTuple *tup = (BtTuple *)cls.as.o;
+        for (size_t i = 0; i < tup->len; i++) {
+            int r = bt_exc_matches(t, exc, tup->items[i]);
+            if (r != 0)
+                return r;
+        }
+        return 0;
+    }
+    if (!bt_is_obj(cls) || cls.as.o->type != BT_TYPE(t, type) ||
+        !bt_issubtype((BtType *)cls.as.o, BT_EXC(t, BaseException))) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return bt_issubtype(et, (BtType *)cls.as.o);
+}
+
+/* ---- making exceptions ---- */
+
+static BtValue exc_alloc(BtThread *t, BtType *type, BtTuple *args) {
+    BtException *e = bt_gc_alloc(t, type, type->instance_size);
+    if (!e)
+        return BT_UNDEF;
+    e->args = args ? args : t->interp->empty_tuple;
+    e->traceback = e->cause = e->context = BT_NONE;
+    return bt_obj(e);
+}
+
+BtValue bt_exc_new(BtThread *t, BtType *type, BtValue *args, int nargs) {
+    return bt_call(t, bt_obj(type), args, nargs, NULL);
+}
+
+void bt_raise_memory(BtThread *t) {
+    /* Allocating could fail again: MemoryError uses a preallocated-free path,
+     * the class itself, which bt_raise_value instantiates lazily if it can. */
+    BtValue e = exc_alloc(t, BT_EXC(t, MemoryError), NULL);
+    t->exc = bt_is_undef(e) ? bt_obj(BT_EXC(t, MemoryError)) : e;
+}
+
+void bt_raise(BtThread *t, BtType *type, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    BtStr *msg = bt_str_vformat(t, fmt, ap);
+    va_end(ap);
+    if (!msg)
+        return; /* formatting raised (a failing __repr__): that exception stands */
+    BtValue m = bt_obj(msg);
+    BT_PUSH_ROOT(t, &m);
+    BtTuple *args = bt_tuple_from(t, &m, 1);
+    BT_POP_ROOT(t, 1);
+    if (!args)
+        return;
+    BtValue a = bt_obj(args);
+    BT_PUSH_ROOT(t, &a);
+    BtValue e = exc_alloc(t, type, args);
+    BT_POP_ROOT(t, 1);
+    if (!bt_is_undef(e))
+        set_pending(t, e);
+}
+
+void bt_raise_empty(BtThread *t, BtType *type) {
+    BtValue e = exc_alloc(t, type, NULL);
+    if (!bt_is_undef(e))
+        set_pending(t, e);
+}
+
+void bt_raise_value(BtThread *t, BtValue exc) {
+    if (bt_is_obj(exc) && exc.as.o->type == BT_TYPE(t, type) &&
+        bt_issubtype((BtType *)exc.as.o, BT_EXC(t, BaseException))) {
+        BtValue inst = bt_call(t, exc, NULL, 0, NULL);
+        if (bt_is_undef(inst))
+            return;
+        if (!is_exception(t, inst)) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "calling %R should have returned an instance of BaseException, not %s", exc,
+                     bt_type_name(t, inst));
+            return;
+        }
+        exc = inst;
+    } else if (!is_exception(t, exc)) {
+        bt_raise(t, BT_EXC(t, TypeError), "exceptions must derive from BaseException");
+        return;
+    }
+    set_pending(t, exc);
+}
+
+void bt_raise_stop_iteration(BtThread *t, BtValue value) {
+    if (bt_is_none(value) || bt_is_undef(value)) {
+        bt_raise_empty(t, BT_EXC(t, StopIteration));
+        return;
+    }
+    BtTuple *args = bt_tuple_from(t, &value, 1);
+    if (!args)
+        return;
+    BtValue a = bt_obj(args);
+    BT_PUSH_ROOT(t, &a);
+    BtValue e = exc_alloc(t, BT_EXC(t, StopIteration), args);
+    BT_POP_ROOT(t, 1);
+    if (!bt_is_undef(e))
+        set_pending(t, e);
+}
+
+/* The OSError subclass CPython picks for an errno. */
+static BtType *errno_type(BtThread *t, int err) {
+    switch (err) {
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS:
+        return BT_EXC(t, BlockingIOError);
+    case ECHILD:
+        return BT_EXC(t, ChildProcessError);
+    case EPIPE:
+    case ESHUTDOWN:
+        return BT_EXC(t, BrokenPipeError);
+    case ECONNABORTED:
+        return BT_EXC(t, ConnectionAbortedError);
+    case ECONNREFUSED:
+        return BT_EXC(t, ConnectionRefusedError);
+    case ECONNRESET:
+        return BT_EXC(t, ConnectionResetError);
+    case EEXIST:
+        return BT_EXC(t, FileExistsError);
+    case ENOENT:
+        return BT_EXC(t, FileNotFoundError);
+    case EISDIR:
+        return BT_EXC(t, IsADirectoryError);
+    case ENOTDIR:
+        return BT_EXC(t, NotADirectoryError);
+    case EINTR:
+        return BT_EXC(t, InterruptedError);
+    case EACCES:
+    case EPERM:
+        return BT_EXC(t, PermissionError);
+    case ESRCH:
+        return BT_EXC(t, ProcessLookupError);
+    case ETIMEDOUT:
+        return BT_EXC(t, TimeoutError);
+    default:
+        return BT_EXC(t, OSError);
+    }
+}
+
+/* Store errno/strerror/filename on an OSError instance (its attribute dict). */
+static bool oserror_set_fields(BtThread *t, BtValue e, BtValue err, BtValue strerror,
+                               BtValue filename) {
+    BtDict **d = &((BtInstance *)e.as.o)->dict;
+    if (!*d && !(*d = bt_dict_new(t)))
+        return false;
+    return bt_dict_set_str(t, *d, BT_NAME(t, errno_), err) &&
+           bt_dict_set_str(t, *d, BT_NAME(t, strerror), strerror) &&
+           bt_dict_set_str(t, *d, BT_NAME(t, filename), filename);
+}
+
+void bt_raise_errno(BtThread *t, int err, const char *filename) {
+    BtValue vals[2] = {bt_int(err), BT_UNDEF};
+    BtValue fname = BT_NONE, e = BT_UNDEF;
+    BT_PUSH_ROOT(t, &vals[1]);
+    BT_PUSH_ROOT(t, &fname);
+    BT_PUSH_ROOT(t, &e);
+    BtStr *msg = bt_str_from_cstr(t, strerror(err));
+    if (msg) {
+        vals[1] = bt_obj(msg);
+        BtStr *fn = filename ? bt_str_from_cstr(t, filename) : NULL;
+        if (!filename || fn) {
+            fname = fn ? bt_obj(fn) : BT_NONE;
+            BtTuple *args = bt_tuple_from(t, vals, 2);
+            e = args ? exc_alloc(t, errno_type(t, err), args) : BT_UNDEF;
+            if (!bt_is_undef(e) && oserror_set_fields(t, e, vals[0], vals[1], fname))
+                set_pending(t, e);
+        }
+    }
+    BT_POP_ROOT(t, 3);
+}
+
+void bt_exc_add_traceback(BtThread *t, BtValue code, int lineno) {
+    BtValue exc = t->exc;
+    if (!is_exception(t, exc))
+        return;
+    BT_PUSH_ROOT(t, &exc);
+    BtTraceback *tb = bt_gc_alloc(t, BT_TYPE(t, traceback), sizeof(BtTraceback));
+    BT_POP_ROOT(t, 1);
+    if (!tb) {
+        /* Out of memory while unwinding: keep the original exception. */
+        t->exc = exc;
+        return;
+    }
+    BtException *e = as_exc(exc);
+    tb->next = bt_is_obj(e->traceback) ? (BtTraceback *)e->traceback.as.o : NULL;
+    tb->code = code;
+    tb->lineno = lineno;
+    tb->frame = BT_NONE;
+    e->traceback = bt_obj(tb);
+}
+
+/* ---- the exception types ---- */
+
+static void exc_trace(BtGc *gc, BtObject *o) {
+    BtException *e = (BtException *)o;
+    bt_gc_mark_obj(gc, (BtObject *)e->base.dict);
+    bt_gc_mark_obj(gc, (BtObject *)e->args);
+    bt_gc_mark(gc, e->traceback);
+    bt_gc_mark(gc, e->cause);
+    bt_gc_mark(gc, e->context);
+}
+
+static void traceback_trace(BtGc *gc, BtObject *o) {
+    BtTraceback *tb = (BtTraceback *)o;
+    bt_gc_mark_obj(gc, (BtObject *)tb->next);
+    bt_gc_mark(gc, tb->code);
+    bt_gc_mark(gc, tb->frame);
+}
+
+static BtValue exc_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    if (kwnames && kwnames->len) {
+        bt_raise(t, BT_EXC(t, TypeError), "%S() takes no keyword arguments", type->name);
+        return BT_UNDEF;
+    }
+    /* OSError(errno, strerror) picks its subclass from errno, as in CPython. */
+    bool oserror = bt_issubtype(type, BT_EXC(t, OSError));
+    if (type == BT_EXC(t, OSError) && nargs >= 2 && bt_is_int(args[0]))
+        type = errno_type(t, (int)args[0].as.i);
+    int keep = oserror && nargs >= 2 && nargs <= 3 ? 2 : nargs; /* filename is not in args */
+    BtTuple *tup = bt_tuple_from(t, args, (size_t)keep);
+    if (!tup)
+        return BT_UNDEF;
+    BtValue a = bt_obj(tup);
+    BT_PUSH_ROOT(t, &a);
+    BtValue e = exc_alloc(t, type, tup);
+    BT_PUSH_ROOT(t, &e);
+    bool ok = !bt_is_undef(e);
+    if (ok && oserror) {
+        ok = nargs >= 2 && nargs <= 3
+                 ? oserror_set_fields(t, e, args[0], args[1], nargs == 3 ? args[2] : BT_NONE)
+                 : oserror_set_fields(t, e, BT_NONE, BT_NONE, BT_NONE);
+    }
+    if (ok && bt_issubtype(type, BT_EXC(t, SyntaxError))) {
+        BtDict **d = &((BtInstance *)e.as.o)->dict;
+        ok = (*d = bt_dict_new(t)) != NULL;
+        static const char *const fields[] = {"filename", "lineno", "offset", "text",
+                                             "end_lineno", "end_offset"};
+        BtValue msg = nargs >= 1 ? args[0] : BT_NONE;
+        ok = ok && bt_dict_set_str(t, *d, BT_NAME(t, msg), msg);
+        BtTuple *info = nargs >= 2 && bt_is_obj(args[1]) && args[1].as.o->type == BT_TYPE(t, tuple)
+                            ? (BtTuple *)args[1].as.o
+                            : NULL;
+        for (size_t i = 0; ok && i < 6; i++) {
+            BtStr *key = bt_str_intern_cstr(t, fields[i]);
+            ok = key && bt_dict_set_str(t, *d, key, info && i < info->len ? info->items[i] : BT_NONE);
+        }
+    }
+    BT_POP_ROOT(t, 2);
+    return ok ? e : BT_UNDEF;
+}
+
+/* str(exc): the message CPython's final traceback line shows. */
+static BtValue exc_str(BtThread *t, BtValue self) {
+    BtException *e = as_exc(self);
+    BtType *ty = bt_type_of(t, self);
+    BtDict *d = e->base.dict;
+    if (bt_issubtype(ty, BT_EXC(t, OSError)) && d) {
+        BtValue err = bt_dict_get_str(d, BT_NAME(t, errno_));
+        BtValue se = bt_dict_get_str(d, BT_NAME(t, strerror));
+        BtValue fn = bt_dict_get_str(d, BT_NAME(t, filename));
+        if (!bt_is_undef(err) && !bt_is_none(err) && !bt_is_undef(se) && !bt_is_none(se)) {
+            if (!bt_is_undef(fn) && !bt_is_none(fn))
+                return bt_obj(bt_str_format(t, "[Errno %R] %S: %R", err, bt_as_str(bt_str(t, se)), fn));
+            return bt_obj(bt_str_format(t, "[Errno %R] %S", err, bt_as_str(bt_str(t, se))));
+        }
+    }
+    if (bt_issubtype(ty, BT_EXC(t, SyntaxError)) && d) {
+        BtValue msg = bt_dict_get_str(d, BT_NAME(t, msg));
+        BtValue fn = bt_dict_get_str(d, BT_NAME(t, filename));
+        BtValue ln = bt_dict_get_str(d, BT_NAME(t, lineno));
+        BtValue ms = bt_str(t, bt_is_undef(msg) ? BT_NONE : msg);
+        if (bt_is_undef(ms))
+            return BT_UNDEF;
+        if (bt_is_str(t, fn) && bt_is_intlike(ln)) {
+            const char *full = bt_as_str(fn)->data, *base = strrchr(full, '/');
+            return bt_obj(bt_str_format(t, "%S (%s, line %lld)", bt_as_str(ms),
+                                        base ? base + 1 : full, (long long)bt_as_int(ln)));
+        }
+        return ms;
+    }
+    if (e->args->len == 0)
+        return bt_obj(BT_NAME(t, empty));
+    if (e->args->len == 1) {
+        if (bt_issubtype(ty, BT_EXC(t, KeyError)))
+            return bt_repr(t, e->args->items[0]);
+        return bt_str(t, e->args->items[0]);
+    }
+    return bt_str(t, bt_obj(e->args));
+}
+
+static BtValue exc_repr(BtThread *t, BtValue self) {
+    BtException *e = as_exc(self);
+    BtType *ty = bt_type_of(t, self);
+    if (e->args->len == 1) {
+        BtValue r = bt_repr(t, e->args->items[0]);
+        return bt_is_undef(r) ? r : bt_obj(bt_str_format(t, "%S(%S)", ty->name, bt_as_str(r)));
+    }
+    BtValue r = bt_repr(t, bt_obj(e->args));
+    if (bt_is_undef(r))
+        return r;
+    if (e->args->len == 0)
+        return bt_obj(bt_str_format(t, "%S()", ty->name));
+    return bt_obj(bt_str_format(t, "%S%S", ty->name, bt_as_str(r)));
+}
+
+static BtValue exc_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtException *e = as_exc(self);
+    const char *n = name->data;
+    if (name == BT_NAME(t, args))
+        return bt_obj(e->args);
+    if (name == BT_NAME(t, dunder_traceback))
+        return e->traceback;
+    if (name == BT_NAME(t, dunder_cause))
+        return e->cause;
+    if (name == BT_NAME(t, dunder_context))
+        return e->context;
+    if (strcmp(n, "__suppress_context__") == 0)
+        return bt_bool(e->suppress_context);
+    BtType *ty = bt_type_of(t, self);
+    if (name == BT_NAME(t, value) && bt_issubtype(ty, BT_EXC(t, StopIteration)) &&
+        !(e->base.dict && !bt_is_undef(bt_dict_get_str(e->base.dict, name))))
+        return e->args->len ? e->args->items[0] : BT_NONE;
+    if (name == BT_NAME(t, code) && bt_issubtype(ty, BT_EXC(t, SystemExit)) &&
+        !(e->base.dict && !bt_is_undef(bt_dict_get_str(e->base.dict, name))))
+        return e->args->len == 0 ? BT_NONE : e->args->len == 1 ? e->args->items[0] : bt_obj(e->args);
+    return bt_generic_getattr(t, self, name);
+}
+
+static bool exc_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
+    BtException *e = as_exc(self);
+    if (name == BT_NAME(t, args)) {
+        BtTuple *tup = bt_is_undef(v) ? NULL : bt_tuple_from_iterable(t, v);
+        if (!tup)
+            return false;
+        e->args = tup;
+        return true;
+    }
+    if (name == BT_NAME(t, dunder_traceback)) {
+        e->traceback = bt_is_undef(v) ? BT_NONE : v;
+        return true;
+    }
+    if (name == BT_NAME(t, dunder_cause)) {
+        e->cause = bt_is_undef(v) ? BT_NONE : v;
+        e->suppress_context = true;
+        return true;
+    }
+    if (name == BT_NAME(t, dunder_context)) {
+        e->context = bt_is_undef(v) ? BT_NONE : v;
+        return true;
+    }
+    if (strcmp(name->data, "__suppress_context__") == 0) {
+        int b = bt_truthy(t, v);
+        if (b < 0)
+            return false;
+        e->suppress_context = b;
+        return true;
+    }
+    return bt_generic_setattr(t, self, name, v);
+}
+
+static bool take_exc_self(BtThread *t, BtValue *self, BtValue **args, int *nargs) {
+    if (bt_is_undef(*self)) {
+        if (*nargs < 1 || !is_exception(t, (*args)[0])) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "descriptor needs a 'BaseException' object as its first argument");
+            return false;
+        }
+        *self = (*args)[0];
+        (*args)++;
+        (*nargs)--;
+    }
+    return true;
+}
+
+static BtValue exc_init_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)kwnames;
+    if (!take_exc_self(t, &self, &args, &nargs))
+        return BT_UNDEF;
+    BtTuple *tup = bt_tuple_from(t, args, (size_t)nargs);
+    if (!tup)
+        return BT_UNDEF;
+    as_exc(self)->args = tup;
+    return BT_NONE;
+}
+
+static BtValue exc_str_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    if (!take_exc_self(t, &self, &args, &nargs) ||
+        !bt_check_args(t, "__str__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return exc_str(t, self);
+}
+
+static BtValue exc_repr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    if (!take_exc_self(t, &self, &args, &nargs) ||
+        !bt_check_args(t, "__repr__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return exc_repr(t, self);
+}
+
+static BtValue exc_with_traceback(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    if (!take_exc_self(t, &self, &args, &nargs) ||
+        !bt_check_args(t, "with_traceback", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    as_exc(self)->traceback = args[0];
+    return self;
+}
+
+static const BtNativeDef exc_methods[] = {
+    {"__init__", exc_init_method},
+    {"__str__", exc_str_method},
+    {"__repr__", exc_repr_method},
+    {"with_traceback", exc_with_traceback},
+    {NULL, NULL},
+};
+
+bool bt_exc_init_types(BtThread *t) {
+    BtInterp *in = t->interp;
+    BtType *tb = BT_TYPE(t, traceback);
+    tb->instance_size = sizeof(BtTraceback);
+    tb->trace = traceback_trace;
+#define MAKE_EXC(name, basename)                                                                   \
+    {                                                                                              \
+        BtType *base = strcmp(#name, "BaseException") == 0 ? BT_TYPE(t, object)                  \
+                                                           : in->exc.basename;                     \
+        BtType *ty = bt_type_new_native(t, #name, base, sizeof(BtException));                      \
+        if (!ty)                                                                                   \
+            return false;                                                                          \
+        in->exc.name = ty;                                                                         \
+        ty->layout = BT_LAYOUT_EXCEPTION;                                                          \
+        ty->flags |= BT_TYPE_BASETYPE;                                                             \
+        ty->trace = exc_trace;                                                                     \
+        ty->construct = exc_construct;                                                             \
+        ty->repr = exc_repr;                                                                       \
+        ty->str = exc_str;                                                                         \
+        ty->getattr = exc_getattr;                                                                 \
+        ty->setattr = exc_setattr;                                                                 \
+    }
+    BT_EXCEPTION_TYPES(MAKE_EXC)
+#undef MAKE_EXC
+    return bt_type_add_methods(t, in->exc.BaseException, exc_methods);
+}
+
+/* ---- printing tracebacks ---- */
+
+/* Lines of a source file, cached by file name; NULL when it cannot be read. */
+static BtList *source_lines(BtThread *t, BtStr *filename) {
+    BtInterp *in = t->interp;
+    if (!in->source_cache && !(in->source_cache = bt_dict_new(t)))
+        return NULL;
+    BtValue cached = bt_dict_get_str(in->source_cache, filename);
+    if (!bt_is_undef(cached))
+        return bt_is_none(cached) ? NULL : (BtList *)cached.as.o;
+    BtValue lines = BT_NONE;
+    BT_PUSH_ROOT(t, &lines);
+    FILE *f = filename->data[0] == '<' ? NULL : fopen(filename->data, "rb");
+    if (f) {
+        BtList *l = bt_list_new(t, 0);
+        lines = l ? bt_obj(l) : BT_NONE;
+        char *buf = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        while (l && (n = getline(&buf, &cap, f)) >= 0) {
+            BtStr *s = bt_str_new(t, buf, (size_t)n);
+            if (!s || !bt_list_append(t, l, bt_obj(s)))
+                break;
+        }
+        free(buf);
+        fclose(f);
+    }
+    bool ok = bt_dict_set_str(t, in->source_cache, filename, lines);
+    BT_POP_ROOT(t, 1);
+    if (!ok)
+        bt_take_exc(t);
+    return bt_is_none(lines) ? NULL : (BtList *)lines.as.o;
+}
+
+/* Write line `lineno` of filename stripped of surrounding blanks, if available. */
+static void print_source_line(BtThread *t, BtStr *filename, int lineno, FILE *out) {
+    BtList *lines = source_lines(t, filename);
+    if (!lines || lineno < 1 || (size_t)lineno > lines->len)
+        return;
+    BtStr *s = bt_as_str(lines->items[lineno - 1]);
+    const char *p = s->data, *end = s->data + s->size;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\f'))
+        p++;
+    while (end > p && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (end > p)
+        fprintf(out, "    %.*s\n", (int)(end - p), p);
+}
+
+static void print_traceback(BtThread *t, BtValue tbv, FILE *out) {
+    fputs("Traceback (most recent call last):\n", out);
+    BtStr *last_file = NULL, *last_name = NULL;
+    int last_line = -1, repeats = 0;
+    for (BtTraceback *tb = bt_is_obj(tbv) ? (BtTraceback *)tbv.as.o : NULL; tb; tb = tb->next) {
+        BtCode *code = (BtCode *)tb->code.as.o;
+        bool same = code->filename == last_file && code->name == last_name &&
+                    tb->lineno == last_line;
+        if (same && ++repeats >= 3)
+            continue;
+        if (!same) {
+            if (repeats > 2)
+                fprintf(out, "  [Previous line repeated %d more time%s]\n", repeats - 2,
+                        repeats - 2 == 1 ? "" : "s");
+            repeats = 0;
+        }
+        last_file = code->filename, last_name = code->name, last_line = tb->lineno;
+        fprintf(out, "  File \"%s\", line %d, in %s\n", code->filename->data, tb->lineno,
+                code->name->data);
+        print_source_line(t, code->filename, tb->lineno, out);
+    }
+    if (repeats > 2)
+        fprintf(out, "  [Previous line repeated %d more time%s]\n", repeats - 2,
+                repeats - 2 == 1 ? "" : "s");
+}
+
+/* The SyntaxError block: location, source text and caret. */
+static void print_syntax_error_location(BtThread *t, BtValue exc, FILE *out) {
+    BtDict *d = as_exc(exc)->base.dict;
+    if (!d)
+        return;
+    BtValue fn = bt_dict_get_str(d, BT_NAME(t, filename));
+    BtValue ln = bt_dict_get_str(d, BT_NAME(t, lineno));
+    BtValue off = bt_dict_get_str(d, BT_NAME(t, offset));
+    BtValue text = bt_dict_get_str(d, BT_NAME(t, text));
+    BtValue endoff = bt_dict_get_str(d, bt_str_intern_cstr(t, "end_offset"));
+    if (!bt_is_str(t, fn) || !bt_is_intlike(ln))
+        return;
+    fprintf(out, "  File \"%s\", line %lld\n", bt_as_str(fn)->data, (long long)bt_as_int(ln));
+    if (!bt_is_str(t, text))
+        return;
+    const char *p = bt_as_str(text)->data, *end = p + bt_as_str(text)->size;
+    const char *start = p;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\f'))
+        p++;
+    while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    fprintf(out, "    %.*s\n", (int)(end - p), p);
+    if (bt_is_intlike(off) && bt_as_int(off) > 0) {
+        int64_t col = bt_as_int(off) - 1 - (p - start);
+        int64_t width = bt_is_intlike(endoff) && bt_as_int(endoff) > bt_as_int(off)
+                            ? bt_as_int(endoff) - bt_as_int(off)
+                            : 1;
+        if (col < 0)
+            col = 0;
+        fputs("    ", out);
+        for (int64_t i = 0; i < col; i++)
+            fputc(' ', out);
+        for (int64_t i = 0; i < width; i++)
+            fputc('^', out);
+        fputc('\n', out);
+    }
+}
+
+static void print_final_line(BtThread *t, BtValue exc, FILE *out) {
+    BtType *ty = bt_type_of(t, exc);
+    const char *mod = ty->module ? ty->module->data : "builtins";
+    if (strcmp(mod, "builtins") != 0 && strcmp(mod, "__main__") != 0)
+        fprintf(out, "%s.", mod);
+    fputs(ty->qualname->data, out);
+    BtValue s = bt_str(t, exc);
+    if (bt_is_undef(s)) {
+        bt_take_exc(t);
+        fputs(": <exception str() failed>\n", out);
+        return;
+    }
+    BtStr *str = bt_as_str(s);
+    if (str->size > 0) {
+        fputs(": ", out);
+        fwrite(str->data, 1, str->size, out);
+    }
+    fputc('\n', out);
+}
+
+static void print_one(BtThread *t, BtValue exc, FILE *out, int depth) {
+    if (!is_exception(t, exc)) {
+        fprintf(out, "%s\n", bt_type_name(t, exc));
+        return;
+    }
+    BtException *e = as_exc(exc);
+    if (depth < 100) {
+        if (is_exception(t, e->cause)) {
+            print_one(t, e->cause, out, depth + 1);
+            fputs("\nThe above exception was the direct cause of the following exception:\n\n",
+                  out);
+        } else if (is_exception(t, e->context) && !e->suppress_context) {
+            print_one(t, e->context, out, depth + 1);
+            fputs("\nDuring handling of the above exception, another exception occurred:\n\n",
+                  out);
+        }
+    }
+    if (bt_is_obj(e->traceback))
+        print_traceback(t, e->traceback, out);
+    if (bt_issubtype(bt_type_of(t, exc), BT_EXC(t, SyntaxError)))
+        print_syntax_error_location(t, exc, out);
+    print_final_line(t, exc, out);
+}
+
+void bt_exc_print(BtThread *t, BtValue exc, FILE *out) {
+    BtValue saved = t->exc, keep = exc;
+    t->exc = BT_UNDEF;
+    BT_PUSH_ROOT(t, &keep);
+    BT_PUSH_ROOT(t, &saved);
+    print_one(t, exc, out, 0);
+    BT_POP_ROOT(t, 2);
+    t->exc = saved;
+    fflush(out);
+}

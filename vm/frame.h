@@ -1,0 +1,38 @@
+/* frame.h: activation records (vm stage; internal to vm/ and stdlib/).
+ *
+ * A frame holds where a code object is in its run: the instruction pointer,
+ * the operand stack pointer, and a pointer to its slots (locals, then cells,
+ * then free variables, then the operand stack). A plain call's frame and
+ * slots sit on the thread's value stack and vanish on return; a generator's
+ * frame is embedded in the generator object with its own slots, so a yield
+ * only saves ip and sp and unlinks the frame, and a resume relinks it.
+ */
+#ifndef BT_FRAME_H
+#define BT_FRAME_H
+
+#include "vm/func.h"
+#include "vm/interp.h"
+
+typedef struct BtGen BtGen;
+
+struct BtFrame {
+    BtFrame *back;        /* the caller (the frame that resumed us, for generators) */
+    BtCode *code;
+    BtFunction *func;     /* the function being run (NULL for module code run directly) */
+    BtDict *globals;
+    BtDict *locals_dict;  /* module and class bodies: names live here; else NULL */
+    BtValue *slots;       /* nlocals + ncells + nfrees variables, then the operand stack */
+    BtValue *sp;          /* saved operand stack top (valid while not running) */
+    const BtInstr *ip;    /* saved next instruction (valid while not running) */
+    BtGen *gen;           /* the generator owning this frame, or NULL */
+    BtValue *stack_top_before; /* thread's stack_top to restore when this frame pops */
+    uint8_t is_entry;     /* returning from this frame leaves this run of the eval loop */
+    BtTuple *kwnames;     /* keyword names of the CALL being set up (KW_NAMES) */
+};
+
+/* Index of the instruction a frame is at (for tracebacks, f_lineno, the tracer). */
+static inline uint32_t bt_frame_lasti(const BtFrame *f) {
+    return f->ip > f->code->instrs ? (uint32_t)(f->ip - f->code->instrs - 1) : 0;
+}
+
+#endif

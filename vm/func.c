@@ -1,0 +1,520 @@
+/* func.c: code objects, functions, native functions, bound methods, cells
+ * and modules (vm stage; see func.h).
+ *
+ * These are the callable and container-of-code objects; calling them is the
+ * eval loop's business (eval.c), so here they are mostly data with reprs and
+ * attributes. A code object owns its instruction, line and handler arrays
+ * (malloc'ed by the compiler) and frees them when collected.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/exc.h"
+#include "vm/func.h"
+#include "vm/interp_internal.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+static BtValue str_or_undef(BtStr *s) {
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+/* "0x7f..." for reprs, as CPython's %p. */
+static void format_addr(const void *p, char *buf, size_t cap) {
+    snprintf(buf, cap, "%p", p);
+}
+
+/* ---- code objects ---- */
+
+BtCode *bt_code_new(BtThread *t) {
+    return bt_gc_alloc(t, BT_TYPE(t, code), sizeof(BtCode));
+}
+
+int bt_code_line(const BtCode *code, uint32_t i) {
+    if (code->nlines == 0)
+        return code->firstlineno;
+    uint32_t lo = 0, hi = code->nlines;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (code->lines[mid].start <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return code->lines[lo].line;
+}
+
+static void code_trace(BtGc *gc, BtObject *o) {
+    BtCode *c = (BtCode *)o;
+    bt_gc_mark_obj(gc, (BtObject *)c->name);
+    bt_gc_mark_obj(gc, (BtObject *)c->qualname);
+    bt_gc_mark_obj(gc, (BtObject *)c->filename);
+    bt_gc_mark_obj(gc, (BtObject *)c->consts);
+    bt_gc_mark_obj(gc, (BtObject *)c->names);
+    bt_gc_mark_obj(gc, (BtObject *)c->varnames);
+    bt_gc_mark_obj(gc, (BtObject *)c->cellvars);
+    bt_gc_mark_obj(gc, (BtObject *)c->freevars);
+}
+
+static void code_finalize(BtInterp *in, BtObject *o) {
+    (void)in;
+    BtCode *c = (BtCode *)o;
+    free(c->instrs);
+    free(c->lines);
+    free(c->handlers);
+    c->instrs = NULL;
+    c->lines = NULL;
+    c->handlers = NULL;
+}
+
+static BtValue code_repr(BtThread *t, BtValue self) {
+    BtCode *c = (BtCode *)self.as.o;
+    char addr[32];
+    format_addr(c, addr, sizeof addr);
+    return bt_obj(bt_str_format(t, "<code object %S at %s, file \"%S\", line %d>", c->name, addr,
+                                c->filename, c->firstlineno));
+}
+
+/* CPython's co_flags bits for the flags Baton has. */
+static int64_t code_cpython_flags(const BtCode *c) {
+    int64_t f = 0;
+    if (!(c->flags & BT_CODE_MODULE))
+        f |= 0x1 | 0x2; /* CO_OPTIMIZED | CO_NEWLOCALS */
+    if (c->flags & BT_CODE_VARARGS)
+        f |= 0x4;
+    if (c->flags & BT_CODE_VARKEYWORDS)
+        f |= 0x8;
+    if (c->nfrees == 0 && c->ncells == 0)
+        f |= 0x40; /* CO_NOFREE is gone in 3.11; keep NESTED-free simple */
+    if (c->flags & BT_CODE_GENERATOR)
+        f |= 0x20;
+    return f & ~0x40;
+}
+
+static BtValue code_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtCode *c = (BtCode *)self.as.o;
+    const char *n = name->data;
+    if (strcmp(n, "co_name") == 0)
+        return str_or_undef(c->name);
+    if (strcmp(n, "co_qualname") == 0)
+        return str_or_undef(c->qualname);
+    if (strcmp(n, "co_filename") == 0)
+        return str_or_undef(c->filename);
+    if (strcmp(n, "co_firstlineno") == 0)
+        return bt_int(c->firstlineno);
+    if (strcmp(n, "co_argcount") == 0)
+        return bt_int(c->argcount);
+    if (strcmp(n, "co_posonlyargcount") == 0)
+        return bt_int(0);
+    if (strcmp(n, "co_kwonlyargcount") == 0)
+        return bt_int(c->kwonlyargcount);
+    if (strcmp(n, "co_nlocals") == 0)
+        return bt_int(c->nlocals);
+    if (strcmp(n, "co_stacksize") == 0)
+        return bt_int(c->stacksize);
+    if (strcmp(n, "co_flags") == 0)
+        return bt_int(code_cpython_flags(c));
+    if (strcmp(n, "co_consts") == 0)
+        return bt_obj(c->consts);
+    if (strcmp(n, "co_names") == 0)
+        return bt_obj(c->names);
+    if (strcmp(n, "co_varnames") == 0)
+        return bt_obj(c->varnames);
+    if (strcmp(n, "co_cellvars") == 0)
+        return bt_obj(c->cellvars);
+    if (strcmp(n, "co_freevars") == 0)
+        return bt_obj(c->freevars);
+    return bt_generic_getattr(t, self, name);
+}
+
+/* ---- functions ---- */
+
+BtFunction *bt_function_new(BtThread *t, BtCode *code, BtDict *globals) {
+    BtFunction *f = bt_gc_alloc(t, BT_TYPE(t, function), sizeof(BtFunction));
+    if (!f)
+        return NULL;
+    f->code = code;
+    f->globals = globals;
+    f->name = code->name;
+    f->qualname = code->qualname;
+    f->doc = BT_NONE;
+    BtValue mod = globals ? bt_dict_get_str(globals, BT_NAME(t, dunder_name)) : BT_UNDEF;
+    f->module = bt_is_undef(mod) ? BT_NONE : mod;
+    return f;
+}
+
+static void function_trace(BtGc *gc, BtObject *o) {
+    BtFunction *f = (BtFunction *)o;
+    bt_gc_mark_obj(gc, (BtObject *)f->code);
+    bt_gc_mark_obj(gc, (BtObject *)f->globals);
+    bt_gc_mark_obj(gc, (BtObject *)f->defaults);
+    bt_gc_mark_obj(gc, (BtObject *)f->kwdefaults);
+    bt_gc_mark_obj(gc, (BtObject *)f->closure);
+    bt_gc_mark_obj(gc, (BtObject *)f->name);
+    bt_gc_mark_obj(gc, (BtObject *)f->qualname);
+    bt_gc_mark(gc, f->module);
+    bt_gc_mark(gc, f->doc);
+    bt_gc_mark_obj(gc, (BtObject *)f->dict);
+}
+
+static BtValue function_repr(BtThread *t, BtValue self) {
+    BtFunction *f = (BtFunction *)self.as.o;
+    char addr[32];
+    format_addr(f, addr, sizeof addr);
+    return bt_obj(bt_str_format(t, "<function %S at %s>", f->qualname, addr));
+}
+
+static BtValue function_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtFunction *f = (BtFunction *)self.as.o;
+    const char *n = name->data;
+    if (name == BT_NAME(t, dunder_name))
+        return bt_obj(f->name);
+    if (name == BT_NAME(t, dunder_qualname))
+        return bt_obj(f->qualname);
+    if (name == BT_NAME(t, dunder_module))
+        return f->module;
+    if (name == BT_NAME(t, dunder_doc))
+        return f->doc;
+    if (strcmp(n, "__code__") == 0)
+        return bt_obj(f->code);
+    if (strcmp(n, "__globals__") == 0)
+        return bt_obj(f->globals);
+    if (strcmp(n, "__defaults__") == 0)
+        return f->defaults ? bt_obj(f->defaults) : BT_NONE;
+    if (strcmp(n, "__kwdefaults__") == 0)
+        return f->kwdefaults ? bt_obj(f->kwdefaults) : BT_NONE;
+    if (strcmp(n, "__closure__") == 0)
+        return f->closure ? bt_obj(f->closure) : BT_NONE;
+    if (name == BT_NAME(t, dunder_dict)) {
+        if (!f->dict && !(f->dict = bt_dict_new(t)))
+            return BT_UNDEF;
+        return bt_obj(f->dict);
+    }
+    if (f->dict) {
+        BtValue v = bt_dict_get_str(f->dict, name);
+        if (!bt_is_undef(v))
+            return v;
+    }
+    return bt_generic_getattr(t, self, name);
+}
+
+static bool function_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
+    BtFunction *f = (BtFunction *)self.as.o;
+    if (!bt_is_undef(v) && bt_is_str(t, v)) {
+        if (name == BT_NAME(t, dunder_name)) {
+            f->name = bt_as_str(v);
+            return true;
+        }
+        if (name == BT_NAME(t, dunder_qualname)) {
+            f->qualname = bt_as_str(v);
+            return true;
+        }
+    }
+    if (name == BT_NAME(t, dunder_doc)) {
+        f->doc = bt_is_undef(v) ? BT_NONE : v;
+        return true;
+    }
+    if (name == BT_NAME(t, dunder_module)) {
+        f->module = bt_is_undef(v) ? BT_NONE : v;
+        return true;
+    }
+    if (bt_is_undef(v)) {
+        int r = f->dict ? bt_dict_del(t, f->dict, bt_obj(name)) : 0;
+        if (r == 0)
+            bt_raise(t, BT_EXC(t, AttributeError), "'function' object has no attribute '%S'",
+                     name);
+        return r > 0;
+    }
+    if (!f->dict && !(f->dict = bt_dict_new(t)))
+        return false;
+    return bt_dict_set_str(t, f->dict, name, v);
+}
+
+/* ---- native functions ---- */
+
+BtNative *bt_native_new(BtThread *t, const char *name, BtNativeFn fn, BtValue self) {
+    BtNative *n = bt_gc_alloc(t, BT_TYPE(t, native), sizeof(BtNative));
+    if (!n)
+        return NULL;
+    n->name = name;
+    n->fn = fn;
+    n->self = self;
+    n->module = BT_UNDEF;
+    return n;
+}
+
+static void native_trace(BtGc *gc, BtObject *o) {
+    BtNative *n = (BtNative *)o;
+    bt_gc_mark(gc, n->self);
+    bt_gc_mark_obj(gc, (BtObject *)n->owner);
+    bt_gc_mark(gc, n->module);
+}
+
+static BtValue native_repr(BtThread *t, BtValue self) {
+    BtNative *n = (BtNative *)self.as.o;
+    if (n->owner)
+        return bt_obj(bt_str_format(t, "<method '%s' of '%S' objects>", n->name, n->owner->name));
+    return bt_obj(bt_str_format(t, "<built-in function %s>", n->name));
+}
+
+static BtValue native_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtNative *n = (BtNative *)self.as.o;
+    if (name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname))
+        return bt_obj(bt_str_from_cstr(t, n->name));
+    if (name == BT_NAME(t, dunder_module))
+        return bt_is_undef(n->module) ? BT_NONE : n->module;
+    if (name == BT_NAME(t, dunder_doc))
+        return BT_NONE;
+    if (strcmp(name->data, "__self__") == 0)
+        return bt_is_undef(n->self) ? BT_NONE : n->self;
+    return bt_generic_getattr(t, self, name);
+}
+
+/* ---- bound methods ---- */
+
+BtValue bt_method_new(BtThread *t, BtValue func, BtValue self) {
+    BtMethod *m = bt_gc_alloc(t, BT_TYPE(t, method), sizeof(BtMethod));
+    if (!m)
+        return BT_UNDEF;
+    m->func = func;
+    m->self = self;
+    return bt_obj(m);
+}
+
+static void method_trace(BtGc *gc, BtObject *o) {
+    BtMethod *m = (BtMethod *)o;
+    bt_gc_mark(gc, m->func);
+    bt_gc_mark(gc, m->self);
+}
+
+static BtValue method_repr(BtThread *t, BtValue self) {
+    BtMethod *m = (BtMethod *)self.as.o;
+    BtValue selfrepr = bt_repr(t, m->self);
+    if (bt_is_undef(selfrepr))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &selfrepr);
+    BtStr *s;
+    if (bt_is_obj(m->func) && m->func.as.o->type == BT_TYPE(t, native)) {
+        BtNative *n = (BtNative *)m->func.as.o;
+        char addr[32];
+        format_addr(m->self.as.o, addr, sizeof addr);
+        s = bt_str_format(t, "<built-in method %s of %s object at %s>", n->name,
+                          bt_type_name(t, m->self), addr);
+    } else {
+        BtValue qn = bt_getattr_opt(t, m->func, BT_NAME(t, dunder_qualname));
+        s = bt_is_str(t, qn) ? bt_str_format(t, "<bound method %S of %S>", bt_as_str(qn),
+                                             bt_as_str(selfrepr))
+                             : bt_str_format(t, "<bound method ? of %S>", bt_as_str(selfrepr));
+    }
+    BT_POP_ROOT(t, 1);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static BtValue method_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtMethod *m = (BtMethod *)self.as.o;
+    if (strcmp(name->data, "__func__") == 0)
+        return m->func;
+    if (strcmp(name->data, "__self__") == 0)
+        return m->self;
+    if (name == BT_NAME(t, dunder_class))
+        return bt_obj(BT_TYPE(t, method));
+    return bt_getattr(t, m->func, name);
+}
+
+static BtValue method_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    if ((op != BT_COMPARE_EQ && op != BT_COMPARE_NE) || !bt_is_obj(b) ||
+        b.as.o->type != BT_TYPE(t, method))
+        return bt_obj(t->interp->not_implemented);
+    BtMethod *x = (BtMethod *)a.as.o, *y = (BtMethod *)b.as.o;
+    bool eq = bt_same(x->func, y->func) && bt_same(x->self, y->self);
+    return bt_bool(op == BT_COMPARE_EQ ? eq : !eq);
+}
+
+static bool method_hash(BtThread *t, BtValue self, int64_t *out) {
+    BtMethod *m = (BtMethod *)self.as.o;
+    int64_t a, b;
+    if (!bt_hash(t, m->func, &a) || !bt_hash(t, m->self, &b))
+        return false;
+    *out = a ^ (b * 1000003);
+    if (*out == -1)
+        *out = -2;
+    return true;
+}
+
+/* ---- cells ---- */
+
+BtCell *bt_cell_new(BtThread *t, BtValue value) {
+    BtCell *c = bt_gc_alloc(t, BT_TYPE(t, cell), sizeof(BtCell));
+    if (c)
+        c->value = value;
+    return c;
+}
+
+static void cell_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark(gc, ((BtCell *)o)->value);
+}
+
+static BtValue cell_repr(BtThread *t, BtValue self) {
+    BtCell *c = (BtCell *)self.as.o;
+    char addr[32], vaddr[32];
+    format_addr(c, addr, sizeof addr);
+    if (bt_is_undef(c->value))
+        return bt_obj(bt_str_format(t, "<cell at %s: empty>", addr));
+    format_addr(bt_is_obj(c->value) ? (void *)c->value.as.o : (void *)&c->value, vaddr,
+                sizeof vaddr);
+    return bt_obj(bt_str_format(t, "<cell at %s: %s object at %s>", addr,
+                                bt_type_name(t, c->value), vaddr));
+}
+
+static BtValue cell_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtCell *c = (BtCell *)self.as.o;
+    if (strcmp(name->data, "cell_contents") == 0) {
+        if (bt_is_undef(c->value)) {
+            bt_raise(t, BT_EXC(t, ValueError), "Cell is empty");
+            return BT_UNDEF;
+        }
+        return c->value;
+    }
+    return bt_generic_getattr(t, self, name);
+}
+
+/* ---- modules ---- */
+
+BtModule *bt_module_new(BtThread *t, BtStr *name) {
+    BtValue keep = bt_obj(name);
+    BT_PUSH_ROOT(t, &keep);
+    BtModule *m = bt_gc_alloc(t, BT_TYPE(t, module), sizeof(BtModule));
+    BtValue mv = m ? bt_obj(m) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &mv);
+    bool ok = m != NULL;
+    if (ok) {
+        m->name = name;
+        m->dict = bt_dict_new(t);
+        ok = m->dict && bt_dict_set_str(t, m->dict, BT_NAME(t, dunder_name), bt_obj(name)) &&
+             bt_dict_set_str(t, m->dict, BT_NAME(t, dunder_doc), BT_NONE);
+    }
+    BT_POP_ROOT(t, 2);
+    return ok ? m : NULL;
+}
+
+static void module_trace(BtGc *gc, BtObject *o) {
+    BtModule *m = (BtModule *)o;
+    bt_gc_mark_obj(gc, (BtObject *)m->name);
+    bt_gc_mark_obj(gc, (BtObject *)m->dict);
+}
+
+static BtValue module_repr(BtThread *t, BtValue self) {
+    BtModule *m = (BtModule *)self.as.o;
+    BtValue file = bt_dict_get_str(m->dict, BT_NAME(t, dunder_file));
+    if (bt_is_str(t, file))
+        return bt_obj(bt_str_format(t, "<module '%S' from '%S'>", m->name, bt_as_str(file)));
+    return bt_obj(bt_str_format(t, "<module '%S' (built-in)>", m->name));
+}
+
+static BtValue module_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtModule *m = (BtModule *)self.as.o;
+    BtValue v = bt_dict_get_str(m->dict, name);
+    if (!bt_is_undef(v))
+        return v;
+    if (name == BT_NAME(t, dunder_dict))
+        return bt_obj(m->dict);
+    if (name == BT_NAME(t, dunder_class))
+        return bt_obj(BT_TYPE(t, module));
+    bt_raise(t, BT_EXC(t, AttributeError), "module '%S' has no attribute '%S'", m->name, name);
+    return BT_UNDEF;
+}
+
+static bool module_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
+    BtModule *m = (BtModule *)self.as.o;
+    if (bt_is_undef(v)) {
+        int r = bt_dict_del(t, m->dict, bt_obj(name));
+        if (r == 0)
+            bt_raise(t, BT_EXC(t, AttributeError), "module '%S' has no attribute '%S'", m->name,
+                     name);
+        return r > 0;
+    }
+    return bt_dict_set_str(t, m->dict, name, v);
+}
+
+/* ---- tables of natives ---- */
+
+bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs) {
+    for (const BtNativeDef *d = defs; d->name; d++) {
+        BtNative *n = bt_native_new(t, d->name, d->fn, BT_UNDEF);
+        if (!n)
+            return false;
+        BtValue keep = bt_obj(n);
+        BT_PUSH_ROOT(t, &keep);
+        n->owner = type;
+        n->flags = BT_NATIVE_METHOD;
+        BtStr *name = bt_str_intern_cstr(t, d->name);
+        bool ok = name && bt_dict_set_str(t, type->dict, name, keep);
+        BT_POP_ROOT(t, 1);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs) {
+    for (const BtNativeDef *d = defs; d->name; d++) {
+        BtNative *n = bt_native_new(t, d->name, d->fn, BT_UNDEF);
+        if (!n)
+            return false;
+        BtValue keep = bt_obj(n);
+        BT_PUSH_ROOT(t, &keep);
+        n->module = bt_obj(m->name);
+        BtStr *name = bt_str_intern_cstr(t, d->name);
+        bool ok = name && bt_dict_set_str(t, m->dict, name, keep);
+        BT_POP_ROOT(t, 1);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool bt_func_init_types(BtThread *t) {
+    BtType *code = BT_TYPE(t, code);
+    code->instance_size = sizeof(BtCode);
+    code->trace = code_trace;
+    code->finalize = code_finalize;
+    code->repr = code_repr;
+    code->getattr = code_getattr;
+
+    BtType *fn = BT_TYPE(t, function);
+    fn->instance_size = sizeof(BtFunction);
+    fn->trace = function_trace;
+    fn->repr = function_repr;
+    fn->getattr = function_getattr;
+    fn->setattr = function_setattr;
+
+    BtType *nat = BT_TYPE(t, native);
+    nat->instance_size = sizeof(BtNative);
+    nat->trace = native_trace;
+    nat->repr = native_repr;
+    nat->getattr = native_getattr;
+
+    BtType *meth = BT_TYPE(t, method);
+    meth->instance_size = sizeof(BtMethod);
+    meth->trace = method_trace;
+    meth->repr = method_repr;
+    meth->getattr = method_getattr;
+    meth->compare = method_compare;
+    meth->hash = method_hash;
+
+    BtType *cell = BT_TYPE(t, cell);
+    cell->instance_size = sizeof(BtCell);
+    cell->trace = cell_trace;
+    cell->repr = cell_repr;
+    cell->getattr = cell_getattr;
+
+    BtType *mod = BT_TYPE(t, module);
+    mod->instance_size = sizeof(BtModule);
+    mod->trace = module_trace;
+    mod->repr = module_repr;
+    mod->getattr = module_getattr;
+    mod->setattr = module_setattr;
+    return true;
+}

@@ -1,0 +1,142 @@
+/* func.h: code objects, functions, methods, cells and modules (vm stage).
+ *
+ * A BtCode is what the compiler makes of one function body, class body,
+ * comprehension or module: instructions plus the tables that explain them.
+ * A BtFunction pairs a code object with the globals, defaults and closure
+ * cells it runs with. Native (C) functions are BtNative; a BtMethod binds
+ * either kind to a self.
+ */
+#ifndef BT_FUNC_H
+#define BT_FUNC_H
+
+#include "vm/interp.h"
+#include "vm/object.h"
+#include "vm/opcodes.h"
+
+enum {
+    BT_CODE_VARARGS = 1 << 0,     /* has *args (slot after the positional and kw-only params) */
+    BT_CODE_VARKEYWORDS = 1 << 1, /* has **kwargs (slot after *args, if any) */
+    BT_CODE_GENERATOR = 1 << 2,   /* body contains yield: calling makes a generator */
+    BT_CODE_MODULE = 1 << 3,      /* module or class body: names live in a dict */
+    BT_CODE_CLASS = 1 << 4,       /* class body */
+};
+
+/* Where an exception raised inside [start, end) goes: the stack is cut to
+ * `depth` items, the exception is pushed, and execution continues at target. */
+typedef struct {
+    uint32_t start, end, target, depth;
+} BtHandler;
+
+/* Line table run: instructions from `start` up to the next run's start are on `line`. */
+typedef struct {
+    uint32_t start;
+    int32_t line;
+} BtLineRun;
+
+typedef struct {
+    BtObject hdr;
+    BtStr *name;      /* co_name: "f", "<module>", "<genexpr>" */
+    BtStr *qualname;  /* co_qualname: "C.f.<locals>.g" */
+    BtStr *filename;  /* co_filename */
+    int firstlineno;  /* co_firstlineno */
+    int argcount;     /* positional parameters (co_argcount) */
+    int kwonlyargcount;
+    int nlocals;      /* len(varnames): parameters first, in call order, then other locals */
+    int ncells;       /* len(cellvars): variables captured by inner functions */
+    int nfrees;       /* len(freevars): variables captured from outer functions */
+    int stacksize;    /* the deepest the operand stack gets */
+    uint32_t flags;   /* BT_CODE_* */
+    BtInstr *instrs;  /* the bytecode */
+    uint32_t ninstrs;
+    BtTuple *consts;   /* co_consts: constants, nested code objects, kwnames tuples */
+    BtTuple *names;    /* co_names: interned attribute, global and imported names */
+    BtTuple *varnames; /* co_varnames */
+    BtTuple *cellvars; /* co_cellvars */
+    BtTuple *freevars; /* co_freevars */
+    BtLineRun *lines;  /* line runs in increasing start order */
+    uint32_t nlines;
+    BtHandler *handlers; /* innermost first for nested ranges */
+    uint32_t nhandlers;
+} BtCode;
+
+typedef struct {
+    BtObject hdr;
+    BtCode *code;
+    BtDict *globals;    /* __globals__ */
+    BtTuple *defaults;  /* __defaults__ for the last positional parameters, or NULL */
+    BtDict *kwdefaults; /* __kwdefaults__, or NULL */
+    BtTuple *closure;   /* cells for code->freevars, or NULL */
+    BtStr *name;        /* __name__ */
+    BtStr *qualname;    /* __qualname__ */
+    BtValue module;     /* __module__ */
+    BtValue doc;        /* __doc__ */
+    BtDict *dict;       /* __dict__ for function attributes, created on demand */
+} BtFunction;
+
+enum {
+    BT_NATIVE_METHOD = 1 << 0, /* defined in a type's dict: bind self on lookup */
+};
+
+typedef struct {
+    BtObject hdr;
+    const char *name; /* __name__ (static storage) */
+    BtNativeFn fn;
+    BtValue self;     /* bound receiver, BT_UNDEF when unbound */
+    BtType *owner;    /* type whose dict holds it (methods), or NULL */
+    BtValue module;   /* the module object for module functions, or BT_UNDEF */
+    uint32_t flags;   /* BT_NATIVE_* */
+} BtNative;
+
+typedef struct {
+    BtObject hdr;
+    BtValue func; /* __func__ */
+    BtValue self; /* __self__ */
+} BtMethod;
+
+typedef struct {
+    BtObject hdr;
+    BtValue value; /* BT_UNDEF while empty */
+} BtCell;
+
+typedef struct {
+    BtObject hdr;
+    BtStr *name;  /* __name__ */
+    BtDict *dict; /* the module's globals */
+    int state;    /* 0 importing, 1 ready (circular imports see a partial module) */
+} BtModule;
+
+/* One method or function in a native table; end a table with {NULL}. */
+typedef struct {
+    const char *name;
+    BtNativeFn fn;
+} BtNativeDef;
+
+BtCode *bt_code_new(BtThread *t); /* all tables empty: the compiler fills it */
+/* Source line of instruction index i (binary search of the line runs). */
+int bt_code_line(const BtCode *code, uint32_t i);
+
+BtFunction *bt_function_new(BtThread *t, BtCode *code, BtDict *globals);
+BtNative *bt_native_new(BtThread *t, const char *name, BtNativeFn fn, BtValue self);
+BtValue bt_method_new(BtThread *t, BtValue func, BtValue self);
+BtCell *bt_cell_new(BtThread *t, BtValue value);
+BtModule *bt_module_new(BtThread *t, BtStr *name);
+
+/* Add native methods to a type's dict (bound to self on lookup). */
+bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs);
+/* Add native functions to a module's dict. */
+bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs);
+
+/* ---- argument parsing for native functions ---- */
+
+/* Raise CPython's TypeError unless nargs (no keywords allowed) lies in
+ * [min, max]: "len() takes exactly one argument (2 given)" and friends.
+ * name is the function's name for the message. */
+bool bt_check_args(BtThread *t, const char *name, int nargs, BtTuple *kwnames, int min, int max);
+/* Match positional and keyword arguments to the parameter names in `params`
+ * (NULL-terminated; a leading '$' marks keyword-only, a leading '|' the first
+ * optional one, as in "x", "|base"), storing them in out[] (BT_UNDEF when not
+ * given). Raises CPython's TypeError for missing, extra or unknown arguments. */
+bool bt_parse_args(BtThread *t, const char *fname, BtValue *args, int nargs, BtTuple *kwnames,
+                   const char *const *params, BtValue *out);
+
+#endif

@@ -1,0 +1,207 @@
+/* gc.c: the mark-and-sweep collector (vm stage; see vm/README.md and gc.h).
+ *
+ * Design notes.
+ * - Roots are listed in one place, mark_roots(). A frame's whole slot area
+ *   (variables and the full operand stack capacity) is marked, not just up
+ *   to its stack pointer: new frames clear their area, so a slot above the
+ *   stack pointer holds either nothing or a value that was alive when it was
+ *   popped. That keeps the eval loop free of "sync sp before allocating"
+ *   rules, at the price of sometimes keeping a dead value a little longer.
+ * - Marking uses an explicit gray stack, never C recursion, so a list nested
+ *   a million deep cannot overflow the C stack. If the gray stack cannot
+ *   grow, marking falls back to rescanning the heap for marked objects.
+ * - The sweep runs in two passes: first every dead object's finalize (its
+ *   type object may itself be dead, but is not freed yet), then the frees.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/exc.h"
+#include "vm/frame.h"
+#include "vm/gc.h"
+#include "vm/interp.h"
+
+#define GC_MIN_THRESHOLD ((size_t)8 << 20)
+
+void bt_gc_mark_obj(BtGc *gc, BtObject *o) {
+    if (!o || o->gc_mark)
+        return;
+    o->gc_mark = 1;
+    BtHeap *h = &gc->interp->heap;
+    if (h->ngray == h->gray_cap) {
+        size_t cap = h->gray_cap ? h->gray_cap * 2 : 1024;
+        BtObject **grown = realloc(h->gray, cap * sizeof *grown);
+        if (!grown) {
+            /* Leave it marked but untraced; the rescan in mark_all finds it. */
+            h->gray_overflow = true;
+            return;
+        }
+        h->gray = grown;
+        h->gray_cap = cap;
+    }
+    h->gray[h->ngray++] = o;
+}
+
+void bt_gc_mark_array(BtGc *gc, const BtValue *vals, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        bt_gc_mark(gc, vals[i]);
+}
+
+static void trace_object(BtGc *gc, BtObject *o) {
+    bt_gc_mark_obj(gc, (BtObject *)o->type);
+    if (o->type->trace)
+        o->type->trace(gc, o);
+}
+
+static void drain(BtGc *gc) {
+    BtHeap *h = &gc->interp->heap;
+    while (h->ngray > 0)
+        trace_object(gc, h->gray[--h->ngray]);
+}
+
+void bt_gc_mark_frame(BtGc *gc, BtFrame *f) {
+    bt_gc_mark_obj(gc, (BtObject *)f->code);
+    bt_gc_mark_obj(gc, (BtObject *)f->func);
+    bt_gc_mark_obj(gc, (BtObject *)f->globals);
+    bt_gc_mark_obj(gc, (BtObject *)f->locals_dict);
+    bt_gc_mark_obj(gc, (BtObject *)f->gen);
+    bt_gc_mark_obj(gc, (BtObject *)f->kwnames);
+    if (f->code && f->slots) {
+        const BtCode *c = f->code;
+        bt_gc_mark_array(gc, f->slots, (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize));
+    }
+}
+
+static void mark_thread(BtGc *gc, BtThread *th) {
+    for (BtFrame *f = th->frame; f; f = f->back)
+        bt_gc_mark_frame(gc, f);
+    bt_gc_mark(gc, th->exc);
+    bt_gc_mark(gc, th->handled);
+    bt_gc_mark(gc, th->thread_obj);
+    for (int i = 0; i < th->nroots; i++)
+        bt_gc_mark(gc, *th->roots[i]);
+}
+
+/* Every root of the heap, in one place. */
+static void mark_roots(BtGc *gc) {
+    BtInterp *in = gc->interp;
+#define MARK_TYPE(field, pyname) bt_gc_mark_obj(gc, (BtObject *)in->types.field);
+    BT_BUILTIN_TYPES(MARK_TYPE)
+#undef MARK_TYPE
+#define MARK_EXC(name, base) bt_gc_mark_obj(gc, (BtObject *)in->exc.name);
+    BT_EXCEPTION_TYPES(MARK_EXC)
+#undef MARK_EXC
+#define MARK_NAME(field, text) bt_gc_mark_obj(gc, (BtObject *)in->names.field);
+    BT_NAMES(MARK_NAME)
+#undef MARK_NAME
+    for (int op = 0; op < BT_BINOP__COUNT; op++)
+        for (int k = 0; k < 3; k++)
+            bt_gc_mark_obj(gc, (BtObject *)in->binop_names[op][k]);
+    bt_gc_mark_obj(gc, in->not_implemented);
+    bt_gc_mark_obj(gc, in->ellipsis);
+    bt_gc_mark_obj(gc, (BtObject *)in->empty_tuple);
+    bt_gc_mark_obj(gc, (BtObject *)in->interned);
+    bt_gc_mark_obj(gc, (BtObject *)in->modules);
+    bt_gc_mark_obj(gc, (BtObject *)in->builtins);
+    bt_gc_mark_obj(gc, (BtObject *)in->source_cache);
+    for (BtThread *th = in->threads; th; th = th->next_thread)
+        mark_thread(gc, th);
+}
+
+static void mark_all(BtGc *gc) {
+    BtHeap *h = &gc->interp->heap;
+    mark_roots(gc);
+    drain(gc);
+    while (h->gray_overflow) {
+        h->gray_overflow = false;
+        for (BtObject *o = h->objects; o; o = o->gc_next)
+            if (o->gc_mark) {
+                trace_object(gc, o);
+                drain(gc);
+            }
+    }
+}
+
+static void sweep(BtInterp *in) {
+    BtHeap *h = &in->heap;
+    for (BtObject *o = h->objects; o; o = o->gc_next)
+        if (!o->gc_mark && o->type->finalize)
+            o->type->finalize(in, o);
+    size_t live = 0;
+    BtObject **link = &h->objects;
+    while (*link) {
+        BtObject *o = *link;
+        if (o->gc_mark) {
+            o->gc_mark = 0;
+            live += o->gc_size;
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            free(o);
+        }
+    }
+    h->bytes_live = live;
+}
+
+void bt_gc_collect(BtThread *t) {
+    BtInterp *in = t->interp;
+    BtHeap *h = &in->heap;
+    if (h->collecting || h->disabled)
+        return;
+    h->collecting = true;
+    BtGc gc = {.interp = in};
+    mark_all(&gc);
+    sweep(in);
+    h->collections++;
+    h->bytes_since = 0;
+    h->threshold = h->bytes_live * 2 > GC_MIN_THRESHOLD ? h->bytes_live * 2 : GC_MIN_THRESHOLD;
+    h->collecting = false;
+}
+
+void *bt_gc_alloc(BtThread *t, BtType *type, size_t size) {
+    BtHeap *h = &t->interp->heap;
+    if (h->stress || h->bytes_since >= h->threshold)
+        bt_gc_collect(t);
+    if (size > UINT32_MAX) {
+        bt_raise_memory(t);
+        return NULL;
+    }
+    BtObject *o = calloc(1, size);
+    if (!o) {
+        bt_gc_collect(t);
+        o = calloc(1, size);
+        if (!o) {
+            bt_raise_memory(t);
+            return NULL;
+        }
+    }
+    o->type = type;
+    o->gc_size = (uint32_t)size;
+    o->gc_next = h->objects;
+    h->objects = o;
+    h->bytes_since += size;
+    return o;
+}
+
+void bt_gc_account(BtThread *t, ptrdiff_t delta) {
+    BtHeap *h = &t->interp->heap;
+    if (delta > 0)
+        h->bytes_since += (size_t)delta;
+}
+
+void bt_gc_free_all(BtInterp *in) {
+    BtHeap *h = &in->heap;
+    for (BtObject *o = h->objects; o; o = o->gc_next)
+        if (o->type && o->type->finalize)
+            o->type->finalize(in, o);
+    BtObject *o = h->objects;
+    while (o) {
+        BtObject *next = o->gc_next;
+        free(o);
+        o = next;
+    }
+    h->objects = NULL;
+    free(h->gray);
+    h->gray = NULL;
+    h->ngray = h->gray_cap = 0;
+}

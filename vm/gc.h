@@ -1,0 +1,75 @@
+/* gc.h: allocation and the garbage collector (vm stage; see vm/README.md).
+ *
+ * A precise, non-moving mark-and-sweep collector. Every object comes from
+ * bt_gc_alloc and sits on one list. A collection starts when the bytes
+ * allocated since the last one pass a threshold that grows with the live
+ * heap (or at every allocation with BATON_GC_STRESS=1). It marks from the
+ * roots (every thread's frames and value stack, generator frames through
+ * their owners, modules, the interpreter's registries, and the temporary
+ * roots of C code), then frees what is unmarked, calling each type's
+ * finalize (which closes sockets and files).
+ *
+ * The rule for C code: a collection can happen inside any call that may
+ * allocate. A fresh object held only in a C local must be protected first,
+ * with BT_PUSH_ROOT(t, &v) ... BT_POP_ROOT(t, 1), or by storing it where the
+ * GC looks (the value stack, a rooted container). Arguments of native
+ * functions are on the value stack and are safe.
+ */
+#ifndef BT_GC_H
+#define BT_GC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/object.h"
+
+typedef struct {
+    BtObject *objects;     /* every live (or not yet swept) object */
+    size_t bytes_live;     /* bytes in objects and their buffers after the last sweep */
+    size_t bytes_since;    /* bytes allocated since the last collection */
+    size_t threshold;      /* collect when bytes_since passes this */
+    size_t collections;    /* how many collections ran */
+    bool stress;           /* BATON_GC_STRESS: collect at every allocation */
+    bool collecting;       /* a collection is running (allocation must not recurse) */
+    int disabled;          /* >0: no collection (during interpreter start-up) */
+    BtObject **gray;       /* mark stack, grows as needed */
+    size_t ngray, gray_cap;
+    bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
+} BtHeap;
+
+struct BtGc {
+    BtInterp *interp;
+};
+
+/* A new object of `type` with `size` bytes (>= sizeof(BtObject)), zeroed,
+ * its header filled in. May collect first. NULL with MemoryError raised when
+ * memory runs out. */
+void *bt_gc_alloc(BtThread *t, BtType *type, size_t size);
+
+/* Tell the GC that an object grew (delta > 0) or shrank an owned buffer
+ * (delta < 0), so collections keep pace with memory use. Never collects. */
+void bt_gc_account(BtThread *t, ptrdiff_t delta);
+
+/* Run a full collection now. */
+void bt_gc_collect(BtThread *t);
+
+/* For trace functions: mark what a field references. */
+void bt_gc_mark_obj(BtGc *gc, BtObject *o);
+static inline void bt_gc_mark(BtGc *gc, BtValue v) {
+    if (v.tag == BT_V_OBJ)
+        bt_gc_mark_obj(gc, v.as.o);
+}
+void bt_gc_mark_array(BtGc *gc, const BtValue *vals, size_t n);
+
+/* Mark a frame's code, function, dicts and its whole slot area. */
+struct BtFrame;
+void bt_gc_mark_frame(BtGc *gc, struct BtFrame *f);
+/* Finalize and free every object (interpreter shutdown). */
+void bt_gc_free_all(BtInterp *interp);
+
+/* Protect a C local across allocations; pops must match pushes (LIFO). */
+#define BT_PUSH_ROOT(t, valueptr) ((t)->roots[(t)->nroots++] = (valueptr))
+#define BT_POP_ROOT(t, n) ((t)->nroots -= (n))
+
+#endif

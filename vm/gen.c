@@ -1,0 +1,583 @@
+/* gen.c: generator objects: send, throw, close and yield-from delegation
+ * (vm stage; see gen.h and vm/README.md).
+ *
+ * Design notes. The eval loop does the running; this file decides whether a
+ * generator may run, links its frame in (bt_gen_enter), and turns what the
+ * loop reports back into Python's protocol: StopIteration carrying the
+ * return value, PEP 479's RuntimeError, close() throwing GeneratorExit,
+ * and throw()/close() passing through a `yield from` to the sub-iterator
+ * (PEP 380) before touching the delegating frame.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/eval.h"
+#include "vm/exc.h"
+#include "vm/gen.h"
+#include "vm/hook.h"
+#include "vm/interp_internal.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+static BtGen *as_gen(BtValue v) {
+    return (BtGen *)v.as.o;
+}
+
+static bool is_gen(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator);
+}
+
+BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
+    BtCode *c = func->code;
+    size_t nslots = (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
+    BtValue keep = bt_obj(func);
+    BT_PUSH_ROOT(t, &keep);
+    BtGen *gen = bt_gen_alloc_raw(t, sizeof(BtGen) + nslots * sizeof(BtValue));
+    BT_POP_ROOT(t, 1);
+    if (!gen)
+        return NULL;
+    gen->state = BT_GEN_CREATED;
+    gen->func = func;
+    gen->name = func->name;
+    gen->qualname = func->qualname;
+    gen->handled = BT_UNDEF;
+    gen->caller_handled = BT_UNDEF;
+    BtFrame *f = &gen->frame;
+    f->code = c;
+    f->func = func;
+    f->globals = func->globals;
+    f->slots = gen->slots;
+    f->sp = gen->slots + c->nlocals + c->ncells + c->nfrees;
+    f->ip = c->instrs;
+    f->gen = gen;
+    return gen;
+}
+
+/* ---- what the eval loop calls ---- */
+
+bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc, bool is_entry) {
+    if (gen->state == BT_GEN_RUNNING) {
+        bt_raise(t, BT_EXC(t, ValueError), "generator already executing");
+        return false;
+    }
+    if (gen->state == BT_GEN_CREATED && bt_is_undef(exc) && !bt_is_none(sent)) {
+        bt_raise(t, BT_EXC(t, TypeError), "can't send non-None value to a just-started generator");
+        return false;
+    }
+    if (t->py_depth >= t->interp->recursion_limit) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
+        return false;
+    }
+    BtFrame *f = &gen->frame;
+    if (gen->state == BT_GEN_SUSPENDED && bt_is_undef(exc))
+        *f->sp++ = sent;
+    gen->state = BT_GEN_RUNNING;
+    f->back = t->frame;
+    f->is_entry = is_entry;
+    t->frame = f;
+    t->py_depth++;
+    gen->caller_handled = t->handled;
+    if (!bt_is_undef(gen->handled))
+        t->handled = gen->handled;
+    if (t->hook)
+        bt_hook_emit(t, BT_EV_RESUME, f, (uint32_t)(f->ip - f->code->instrs), sent, exc);
+    if (!bt_is_undef(exc))
+        t->exc = exc;
+    return true;
+}
+
+/* Give the resumer back its handled exception, keeping the generator's own. */
+static void restore_handled(BtThread *t, BtGen *gen, bool keep_own) {
+    gen->handled = keep_own && !bt_same(t->handled, gen->caller_handled) ? t->handled : BT_UNDEF;
+    t->handled = gen->caller_handled;
+    gen->caller_handled = BT_UNDEF;
+}
+
+void bt_gen_suspended(BtThread *t, BtGen *gen) {
+    gen->state = BT_GEN_SUSPENDED;
+    restore_handled(t, gen, true);
+}
+
+void bt_gen_finished(BtThread *t, BtGen *gen) {
+    gen->state = BT_GEN_DONE;
+    restore_handled(t, gen, false);
+}
+
+void bt_gen_raised(BtThread *t, BtGen *gen) {
+    gen->state = BT_GEN_DONE;
+    restore_handled(t, gen, false);
+    if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+        /* PEP 479: StopIteration must not leak out of a generator silently. */
+        BtValue stop = bt_take_exc(t);
+        BT_PUSH_ROOT(t, &stop);
+        bt_raise(t, BT_EXC(t, RuntimeError), "generator raised StopIteration");
+        BT_POP_ROOT(t, 1);
+        if (bt_has_exc(t) && bt_is_obj(t->exc) &&
+            t->exc.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
+            BtException *e = (BtException *)t->exc.as.o;
+            e->cause = stop;
+            e->context = stop;
+            e->suppress_context = true;
+        }
+    }
+}
+
+BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc, BtValue *out) {
+    if (gen->state == BT_GEN_DONE) {
+        if (!bt_is_undef(exc)) {
+            bt_raise_value(t, exc);
+            return BT_RESUME_RAISED;
+        }
+        *out = BT_NONE;
+        return BT_RESUME_RETURNED;
+    }
+    BtValue keep = bt_obj(gen);
+    BT_PUSH_ROOT(t, &keep);
+    if (!bt_gen_enter(t, gen, value, exc, true)) {
+        BT_POP_ROOT(t, 1);
+        return BT_RESUME_RAISED;
+    }
+    BtValue r = bt_eval_frame(t, &gen->frame);
+    BT_POP_ROOT(t, 1);
+    if (bt_is_undef(r))
+        return BT_RESUME_RAISED;
+    *out = r;
+    return gen->state == BT_GEN_SUSPENDED ? BT_RESUME_YIELDED : BT_RESUME_RETURNED;
+}
+
+/* ---- yield from ---- */
+
+/* Suspended inside `yield from`? Then its next instruction is RESUME 2 and
+ * the sub-iterator is on top of its stack. */
+BtValue bt_gen_yieldfrom(BtGen *gen) {
+    if (gen->state != BT_GEN_SUSPENDED)
+        return BT_UNDEF;
+    BtInstr next = gen->frame.ip[0];
+    if (BT_INSTR_OP(next) == BT_OP_RESUME && BT_INSTR_ARG(next) == 2)
+        return gen->frame.sp[-1];
+    return BT_UNDEF;
+}
+
+/* The delegating frame must go on as if its SEND saw the sub-iterator return
+ * r: drop the sub-iterator, push r, continue after the yield-from loop. */
+static void finish_yield_from(BtGen *gen, BtValue r) {
+    BtFrame *f = &gen->frame;
+    BtInstr send = f->ip[-2]; /* SEND end; YIELD_VALUE; RESUME 2 <- ip */
+    f->sp[-1] = r;
+    f->ip = f->code->instrs + BT_INSTR_ARG(send);
+    /* The frame resumes at `end` with r on top: no value is pushed for it. */
+    gen->state = BT_GEN_SUSPENDED;
+}
+
+/* Close a sub-iterator during close(): gen.close() or a `close` method. */
+static bool close_subiterator(BtThread *t, BtValue sub) {
+    if (is_gen(t, sub))
+        return !bt_is_undef(bt_gen_close(t, as_gen(sub)));
+    BtValue meth = bt_getattr_opt(t, sub, BT_NAME(t, close));
+    if (bt_is_undef(meth))
+        return !bt_has_exc(t);
+    return !bt_is_undef(bt_call(t, meth, NULL, 0, NULL));
+}
+
+/* Resume gen so that it continues after its pending SEND (value r), without
+ * pushing anything, and report the outcome. */
+static BtResumeResult resume_after_yield_from(BtThread *t, BtGen *gen, BtValue r, BtValue *out) {
+    finish_yield_from(gen, r);
+    BtFrame *f = &gen->frame;
+    /* bt_gen_enter would push a sent value; the value is already in place. */
+    f->sp--;
+    return bt_gen_resume(t, gen, *(f->sp), BT_UNDEF, out);
+}
+
+/* throw() into gen, delegating through yield from (PEP 380). */
+static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue exc, BtValue *out) {
+    BtValue sub = bt_gen_yieldfrom(gen);
+    if (!bt_is_undef(sub)) {
+        BtValue keep_sub = sub, keep_exc = exc;
+        BT_PUSH_ROOT(t, &keep_sub);
+        BT_PUSH_ROOT(t, &keep_exc);
+        BtResumeResult rr;
+        if (bt_isinstance(t, exc, BT_EXC(t, GeneratorExit))) {
+            /* close() the sub-iterator, then raise GeneratorExit in gen. */
+            gen->state = BT_GEN_RUNNING;
+            bool ok = close_subiterator(t, sub);
+            gen->state = BT_GEN_SUSPENDED;
+            rr = ok ? bt_gen_resume(t, gen, BT_NONE, exc, out)
+                    : bt_gen_resume(t, gen, BT_NONE, bt_take_exc(t), out);
+        } else if (is_gen(t, sub)) {
+            gen->state = BT_GEN_RUNNING;
+            BtValue v;
+            BtResumeResult sr = gen_throw_exc(t, as_gen(sub), exc, &v);
+            gen->state = BT_GEN_SUSPENDED;
+            if (sr == BT_RESUME_YIELDED) {
+                *out = v;
+                rr = BT_RESUME_YIELDED;
+            } else if (sr == BT_RESUME_RETURNED) {
+                rr = resume_after_yield_from(t, gen, v, out);
+            } else {
+                rr = bt_gen_resume(t, gen, BT_NONE, bt_take_exc(t), out);
+            }
+        } else {
+            BtValue meth = bt_getattr_opt(t, sub, BT_NAME(t, throw));
+            if (bt_is_undef(meth)) {
+                rr = bt_has_exc(t) ? bt_gen_resume(t, gen, BT_NONE, bt_take_exc(t), out)
+                                   : bt_gen_resume(t, gen, BT_NONE, exc, out);
+            } else {
+                gen->state = BT_GEN_RUNNING;
+                BtValue v = bt_call(t, meth, &exc, 1, NULL);
+                gen->state = BT_GEN_SUSPENDED;
+                if (!bt_is_undef(v)) {
+                    *out = v;
+                    rr = BT_RESUME_YIELDED;
+                } else if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+                    BtValue stop = bt_take_exc(t);
+                    BtTuple *a = ((BtException *)stop.as.o)->args;
+                    rr = resume_after_yield_from(t, gen, a->len ? a->items[0] : BT_NONE, out);
+                } else {
+                    rr = bt_gen_resume(t, gen, BT_NONE, bt_take_exc(t), out);
+                }
+            }
+        }
+        BT_POP_ROOT(t, 2);
+        return rr;
+    }
+    if (gen->state == BT_GEN_CREATED) {
+        /* Thrown before it started: raised at the def line, then the generator is done. */
+        return bt_gen_resume(t, gen, BT_NONE, exc, out);
+    }
+    return bt_gen_resume(t, gen, BT_NONE, exc, out);
+}
+
+/* ---- the Python-visible methods ---- */
+
+BtValue bt_gen_next(BtThread *t, BtGen *gen) {
+    BtValue out;
+    switch (bt_gen_resume(t, gen, BT_NONE, BT_UNDEF, &out)) {
+    case BT_RESUME_YIELDED:
+        return out;
+    case BT_RESUME_RETURNED:
+        bt_raise_stop_iteration(t, out);
+        return BT_UNDEF;
+    case BT_RESUME_RAISED:
+        break;
+    }
+    return BT_UNDEF;
+}
+
+/* The type's next slot: exhaustion is reported without a StopIteration object. */
+static BtValue gen_next_slot(BtThread *t, BtValue self) {
+    BtValue out;
+    switch (bt_gen_resume(t, as_gen(self), BT_NONE, BT_UNDEF, &out)) {
+    case BT_RESUME_YIELDED:
+        return out;
+    case BT_RESUME_RETURNED:
+        return BT_UNDEF;
+    case BT_RESUME_RAISED:
+        break;
+    }
+    return BT_UNDEF;
+}
+
+static BtValue gen_iter_slot(BtThread *t, BtValue self) {
+    (void)t;
+    return self;
+}
+
+static BtValue result_to_value(BtThread *t, BtResumeResult r, BtValue out) {
+    if (r == BT_RESUME_YIELDED)
+        return out;
+    if (r == BT_RESUME_RETURNED)
+        bt_raise_stop_iteration(t, out);
+    return BT_UNDEF;
+}
+
+static BtValue gen_send(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "send", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    BtValue out = BT_UNDEF;
+    BtResumeResult r = bt_gen_resume(t, as_gen(self), args[0], BT_UNDEF, &out);
+    return result_to_value(t, r, out);
+}
+
+static BtValue gen_next_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__next__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_gen_next(t, as_gen(self));
+}
+
+static BtValue gen_iter_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__iter__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return self;
+}
+
+/* The exception throw(typ[, val[, tb]]) means. */
+static BtValue make_thrown(BtThread *t, BtValue *args, int nargs) {
+    BtValue typ = args[0];
+    BtValue val = nargs > 1 ? args[1] : BT_NONE;
+    BtValue tb = nargs > 2 ? args[2] : BT_NONE;
+    if (!bt_is_none(tb) && !(bt_is_obj(tb) && tb.as.o->type == BT_TYPE(t, traceback))) {
+        bt_raise(t, BT_EXC(t, TypeError), "throw() third argument must be a traceback object");
+        return BT_UNDEF;
+    }
+    BtValue exc;
+    if (bt_is_obj(typ) && typ.as.o->type == BT_TYPE(t, type) &&
+        bt_issubtype((BtType *)typ.as.o, BT_EXC(t, BaseException))) {
+        if (!bt_is_none(val) && bt_isinstance(t, val, (BtType *)typ.as.o))
+            exc = val;
+        else if (bt_is_none(val))
+            exc = bt_call(t, typ, NULL, 0, NULL);
+        else if (bt_is_obj(val) && val.as.o->type == BT_TYPE(t, tuple))
+            exc = bt_call(t, typ, ((BtTuple *)val.as.o)->items, (int)((BtTuple *)val.as.o)->len,
+                          NULL);
+        else
+            exc = bt_call(t, typ, &val, 1, NULL);
+    } else if (bt_is_obj(typ) && typ.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
+        if (!bt_is_none(val)) {
+            bt_raise(t, BT_EXC(t, TypeError), "instance exception may not have a separate value");
+            return BT_UNDEF;
+        }
+        exc = typ;
+    } else {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "exceptions must be classes or instances deriving from BaseException, not %s",
+                 bt_type_name(t, typ));
+        return BT_UNDEF;
+    }
+    if (!bt_is_undef(exc) && !bt_is_none(tb))
+        ((BtException *)exc.as.o)->traceback = tb;
+    return exc;
+}
+
+static BtValue gen_throw(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "throw", nargs, kwnames, 1, 3))
+        return BT_UNDEF;
+    BtValue exc = make_thrown(t, args, nargs);
+    if (bt_is_undef(exc))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &exc);
+    BtValue out = BT_UNDEF;
+    BtResumeResult r = gen_throw_exc(t, as_gen(self), exc, &out);
+    BT_POP_ROOT(t, 1);
+    return result_to_value(t, r, out);
+}
+
+BtValue bt_gen_close(BtThread *t, BtGen *gen) {
+    if (gen->state == BT_GEN_CREATED) {
+        gen->state = BT_GEN_DONE;
+        return BT_NONE;
+    }
+    if (gen->state == BT_GEN_DONE)
+        return BT_NONE;
+    BtValue exc = BT_UNDEF;
+    bt_raise_empty(t, BT_EXC(t, GeneratorExit));
+    exc = bt_take_exc(t);
+    if (bt_is_undef(exc))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &exc);
+    BtValue out;
+    BtResumeResult r = gen_throw_exc(t, gen, exc, &out);
+    BT_POP_ROOT(t, 1);
+    if (r == BT_RESUME_YIELDED) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "generator ignored GeneratorExit");
+        return BT_UNDEF;
+    }
+    if (r == BT_RESUME_RAISED) {
+        if (bt_exc_pending_is(t, BT_EXC(t, GeneratorExit)) ||
+            bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+            bt_take_exc(t);
+            return BT_NONE;
+        }
+        return BT_UNDEF;
+    }
+    return BT_NONE;
+}
+
+static BtValue gen_close(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "close", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_gen_close(t, as_gen(self));
+}
+
+static const BtNativeDef gen_methods[] = {
+    {"send", gen_send},
+    {"throw", gen_throw},
+    {"close", gen_close},
+    {"__next__", gen_next_method},
+    {"__iter__", gen_iter_method},
+    {NULL, NULL},
+};
+
+const char *bt_gen_state_name(BtValue gen) {
+    switch (as_gen(gen)->state) {
+    case BT_GEN_CREATED:
+        return "GEN_CREATED";
+    case BT_GEN_RUNNING:
+        return "GEN_RUNNING";
+    case BT_GEN_SUSPENDED:
+        return "GEN_SUSPENDED";
+    case BT_GEN_DONE:
+        break;
+    }
+    return "GEN_CLOSED";
+}
+
+/* ---- the frame objects behind gi_frame ---- */
+
+typedef struct {
+    BtObject hdr;
+    BtGen *gen; /* the generator whose frame this shows */
+} BtFrameObject;
+
+static void frameobj_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark_obj(gc, (BtObject *)((BtFrameObject *)o)->gen);
+}
+
+static int frame_lineno(const BtFrame *f) {
+    if (f->ip <= f->code->instrs)
+        return f->code->firstlineno;
+    return bt_code_line(f->code, (uint32_t)(f->ip - f->code->instrs - 1));
+}
+
+/* f_locals: the variables that are bound, by name. */
+static BtValue frame_locals(BtThread *t, const BtFrame *f) {
+    BtDict *d = bt_dict_new(t);
+    if (!d)
+        return BT_UNDEF;
+    BtValue dv = bt_obj(d);
+    BT_PUSH_ROOT(t, &dv);
+    const BtCode *c = f->code;
+    bool ok = true;
+    for (int i = 0; ok && i < c->nlocals; i++)
+        if (!bt_is_undef(f->slots[i]))
+            ok = bt_dict_set(t, d, c->varnames->items[i], f->slots[i]);
+    for (int i = 0; ok && i < c->ncells + c->nfrees; i++) {
+        BtValue cell = f->slots[c->nlocals + i];
+        BtValue name = i < c->ncells ? c->cellvars->items[i] : c->freevars->items[i - c->ncells];
+        if (bt_is_obj(cell) && cell.as.o->type == BT_TYPE(t, cell) &&
+            !bt_is_undef(((BtCell *)cell.as.o)->value))
+            ok = bt_dict_set(t, d, name, ((BtCell *)cell.as.o)->value);
+    }
+    BT_POP_ROOT(t, 1);
+    return ok ? dv : BT_UNDEF;
+}
+
+static BtValue frameobj_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtGen *gen = ((BtFrameObject *)self.as.o)->gen;
+    const BtFrame *f = &gen->frame;
+    const char *n = name->data;
+    if (strcmp(n, "f_lineno") == 0)
+        return bt_int(frame_lineno(f));
+    if (strcmp(n, "f_locals") == 0)
+        return frame_locals(t, f);
+    if (strcmp(n, "f_code") == 0)
+        return bt_obj(f->code);
+    if (strcmp(n, "f_globals") == 0)
+        return bt_obj(f->globals);
+    if (strcmp(n, "f_lasti") == 0)
+        return bt_int(f->ip > f->code->instrs ? (int64_t)(f->ip - f->code->instrs - 1) : -1);
+    if (strcmp(n, "f_back") == 0)
+        return BT_NONE;
+    return bt_generic_getattr(t, self, name);
+}
+
+static BtValue frameobj_repr(BtThread *t, BtValue self) {
+    BtGen *gen = ((BtFrameObject *)self.as.o)->gen;
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    return bt_obj(bt_str_format(t, "<frame at %s, file '%S', line %d, code %S>", addr,
+                                gen->frame.code->filename, frame_lineno(&gen->frame),
+                                gen->frame.code->name));
+}
+
+/* ---- the generator type ---- */
+
+static void gen_trace(BtGc *gc, BtObject *o) {
+    BtGen *gen = (BtGen *)o;
+    bt_gc_mark_obj(gc, (BtObject *)gen->func);
+    bt_gc_mark_obj(gc, (BtObject *)gen->name);
+    bt_gc_mark_obj(gc, (BtObject *)gen->qualname);
+    bt_gc_mark(gc, gen->handled);
+    bt_gc_mark(gc, gen->caller_handled);
+    if (gen->state != BT_GEN_DONE)
+        bt_gc_mark_frame(gc, &gen->frame);
+    else {
+        bt_gc_mark_obj(gc, (BtObject *)gen->frame.code);
+        bt_gc_mark_obj(gc, (BtObject *)gen->frame.globals);
+    }
+}
+
+static BtValue gen_repr(BtThread *t, BtValue self) {
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    return bt_obj(bt_str_format(t, "<generator object %S at %s>", as_gen(self)->qualname, addr));
+}
+
+static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtGen *gen = as_gen(self);
+    const char *n = name->data;
+    if (strcmp(n, "gi_running") == 0)
+        return bt_bool(gen->state == BT_GEN_RUNNING);
+    if (strcmp(n, "gi_code") == 0)
+        return bt_obj(gen->frame.code);
+    if (strcmp(n, "gi_frame") == 0) {
+        if (gen->state == BT_GEN_DONE)
+            return BT_NONE;
+        BtFrameObject *fo = bt_gc_alloc(t, BT_TYPE(t, frame), sizeof(BtFrameObject));
+        if (!fo)
+            return BT_UNDEF;
+        fo->gen = gen;
+        return bt_obj(fo);
+    }
+    if (strcmp(n, "gi_yieldfrom") == 0) {
+        BtValue sub = bt_gen_yieldfrom(gen);
+        return bt_is_undef(sub) ? BT_NONE : sub;
+    }
+    if (strcmp(n, "gi_suspended") == 0)
+        return bt_bool(gen->state == BT_GEN_SUSPENDED);
+    if (name == BT_NAME(t, dunder_name))
+        return bt_obj(gen->name);
+    if (name == BT_NAME(t, dunder_qualname))
+        return bt_obj(gen->qualname);
+    return bt_generic_getattr(t, self, name);
+}
+
+static bool gen_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
+    BtGen *gen = as_gen(self);
+    if ((name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname)) &&
+        bt_is_str(t, v)) {
+        if (name == BT_NAME(t, dunder_name))
+            gen->name = bt_as_str(v);
+        else
+            gen->qualname = bt_as_str(v);
+        return true;
+    }
+    return bt_generic_setattr(t, self, name, v);
+}
+
+BtGen *bt_gen_alloc_raw(BtThread *t, size_t size) {
+    return bt_gc_alloc(t, BT_TYPE(t, generator), size);
+}
+
+bool bt_gen_init_types(BtThread *t) {
+    BtType *g = BT_TYPE(t, generator);
+    g->instance_size = sizeof(BtGen);
+    g->trace = gen_trace;
+    g->repr = gen_repr;
+    g->getattr = gen_getattr;
+    g->setattr = gen_setattr;
+    g->iter = gen_iter_slot;
+    g->next = gen_next_slot;
+    BtType *fr = BT_TYPE(t, frame);
+    fr->instance_size = sizeof(BtFrameObject);
+    fr->trace = frameobj_trace;
+    fr->getattr = frameobj_getattr;
+    fr->repr = frameobj_repr;
+    return bt_type_add_methods(t, g, gen_methods);
+}

@@ -1,0 +1,78 @@
+/* gen.h: generator objects (vm stage; see vm/README.md).
+ *
+ * A generator is one allocation: its header, its embedded frame, and the
+ * frame's slots (locals, cells, free variables, operand stack) sized from
+ * the code object. `yield` saves only ip and sp and unlinks the frame;
+ * resuming relinks it. next(), send(), throw(), close(), `for` and `yield
+ * from` all resume through bt_gen_resume or its inline twin in the eval loop.
+ */
+#ifndef BT_GEN_H
+#define BT_GEN_H
+
+#include "vm/frame.h"
+
+typedef enum {
+    BT_GEN_CREATED,   /* made by a call, no instruction run yet */
+    BT_GEN_SUSPENDED, /* stopped at a yield */
+    BT_GEN_RUNNING,   /* its frame is on a thread's frame chain */
+    BT_GEN_DONE,      /* returned or raised; the frame is gone */
+} BtGenState;
+
+/* What a resume ended with. */
+typedef enum {
+    BT_RESUME_YIELDED,  /* *out is the value handed out */
+    BT_RESUME_RETURNED, /* *out is the return value (StopIteration.value) */
+    BT_RESUME_RAISED,   /* the exception is pending in t */
+} BtResumeResult;
+
+struct BtGen {
+    BtObject hdr;
+    BtGenState state;
+    BtFunction *func;      /* the generator function (name, qualname) */
+    BtStr *name, *qualname;
+    BtValue handled;       /* the exception this generator's except blocks are handling */
+    BtValue caller_handled; /* the resumer's handled exception, restored at suspend */
+    BtFrame frame;         /* the embedded frame; frame.slots points at slots[] */
+    BtValue slots[];       /* nlocals + ncells + nfrees + stacksize */
+};
+
+/* A new generator for a call of func (its arguments still to be bound into
+ * gen->slots by the caller). */
+BtGen *bt_gen_new(BtThread *t, BtFunction *func);
+
+/* Resume gen: with `value` sent in (None for next()), or with `exc` thrown in
+ * when exc is not BT_UNDEF. Handles "already executing", "can't send
+ * non-None value to a just-started generator", PEP 479. */
+BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc, BtValue *out);
+
+/* "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED" or "GEN_CLOSED" for inspect. */
+const char *bt_gen_state_name(BtValue gen);
+
+/* The sub-iterator gen is delegating to (yield from), or BT_UNDEF. */
+BtValue bt_gen_yieldfrom(BtGen *gen);
+
+/* next(gen) as gen.__next__ does it: the next value, or BT_UNDEF with
+ * StopIteration(return value) raised when the generator finishes. */
+BtValue bt_gen_next(BtThread *t, BtGen *gen);
+
+/* gen.close(): GeneratorExit thrown in; None, or BT_UNDEF with the error
+ * ("generator ignored GeneratorExit", or what the generator raised). */
+BtValue bt_gen_close(BtThread *t, BtGen *gen);
+
+/* ---- for the eval loop (eval.c) ---- */
+
+/* Allocate a generator object of `size` bytes (gen.c's bt_gen_new uses it). */
+BtGen *bt_gen_alloc_raw(BtThread *t, size_t size);
+
+/* Link gen's frame onto t's chain to run it (sent value pushed, or exc made
+ * pending to be raised at the yield). is_entry: a C caller waits for it.
+ * false with an exception raised when gen cannot run (already executing,
+ * non-None sent to a just-started generator). */
+bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc, bool is_entry);
+/* The loop reports how gen's frame left: it yielded, returned, or raised
+ * (PEP 479: a StopIteration escaping becomes RuntimeError here). */
+void bt_gen_suspended(BtThread *t, BtGen *gen);
+void bt_gen_finished(BtThread *t, BtGen *gen);
+void bt_gen_raised(BtThread *t, BtGen *gen);
+
+#endif

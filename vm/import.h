@@ -1,0 +1,26 @@
+/* import.h: modules and the import system (vm stage; see vm/README.md).
+ *
+ * `import name` looks in sys.modules, then in the table of native modules
+ * that stdlib/ hands to the interpreter, then for name.py beside the main
+ * script and on BATONPATH. A .py module runs once; while it runs it is
+ * already in sys.modules, so circular imports see the partial module, as in
+ * CPython.
+ */
+#ifndef BT_IMPORT_H
+#define BT_IMPORT_H
+
+#include "vm/func.h"
+
+/* A module written in C: create() builds and returns the module object. */
+typedef struct BtNativeModuleDefS {
+    const char *name;
+    BtModule *(*create)(BtThread *t);
+} BtNativeModuleDef;
+
+/* Import a module by its (dotted) name, as `import name` does. */
+BtValue bt_import(BtThread *t, BtStr *name);
+
+/* Run a code object as the body of module m (its __main__ for scripts). */
+BtValue bt_run_module_code(BtThread *t, BtCode *code, BtModule *m);
+
+#endif

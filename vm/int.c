@@ -1,0 +1,906 @@
+/* int.c: int, bool, NoneType, NotImplementedType and ellipsis (vm stage).
+ *
+ * Ints are immediate int64 values; every operation that could leave 64 bits
+ * checks with __builtin_*_overflow and raises OverflowError (Baton has no big
+ * integers yet; README lists this difference). bool shares int's arithmetic
+ * (True + 1 == 2) except that & | ^ of two bools stay bools. Mixed int/float
+ * arithmetic is handed to float.c. The numeric hash follows CPython's
+ * definition (value mod 2**61 - 1), so equal numbers hash equally.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/exc.h"
+#include "vm/func.h"
+#include "vm/list.h"
+#include "vm/num.h"
+#include "vm/str.h"
+
+#define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
+
+void bt_int_overflow(BtThread *t) {
+    bt_raise(t, BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
+}
+
+int64_t bt_int_hash(int64_t n) {
+    /* |n| mod (2**61 - 1) with n's sign; unsigned so that INT64_MIN is fine. */
+    uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    int64_t h = (int64_t)(mag % BT_HASH_MODULUS);
+    if (n < 0)
+        h = -h;
+    return h == -1 ? -2 : h;
+}
+
+bool bt_int_floordiv(BtThread *t, int64_t a, int64_t b, int64_t *out) {
+    if (b == 0) {
+        bt_raise(t, BT_EXC(t, ZeroDivisionError), "integer division or modulo by zero");
+        return false;
+    }
+    if (b == -1) {
+        if (a == INT64_MIN) {
+            bt_int_overflow(t);
+            return false;
+        }
+        *out = -a;
+        return true;
+    }
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    *out = q;
+    return true;
+}
+
+bool bt_int_mod(BtThread *t, int64_t a, int64_t b, int64_t *out) {
+    if (b == 0) {
+        bt_raise(t, BT_EXC(t, ZeroDivisionError), "integer modulo by zero");
+        return false;
+    }
+    if (b == -1) {
+        *out = 0;
+        return true;
+    }
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0)))
+        r += b;
+    *out = r;
+    return true;
+}
+
+/* a ** b for b >= 0 by repeated squaring, overflow-checked. */
+static bool int_pow(BtThread *t, int64_t a, int64_t b, int64_t *out) {
+    int64_t result = 1, base = a;
+    while (b > 0) {
+        if (b & 1) {
+            if (__builtin_mul_overflow(result, base, &result))
+                goto overflow;
+        }
+        b >>= 1;
+        if (b > 0 && __builtin_mul_overflow(base, base, &base)) {
+            /* base only matters if another bit is set; |a| >= 2 so the result overflows. */
+            goto overflow;
+        }
+    }
+    *out = result;
+    return true;
+overflow:
+    bt_int_overflow(t);
+    return false;
+}
+
+/* Exact double of a / b for ints (correct for |a|, |b| < 2**53; very close beyond). */
+static double int_truediv(int64_t a, int64_t b) {
+    const int64_t lim = (int64_t)1 << 53;
+    if (a > -lim && a < lim && b > -lim && b < lim)
+        return (double)a / (double)b;
+    return (double)((long double)a / (long double)b);
+}
+
+/* The int/bool part of the binary slot; both operands are int-like. */
+static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
+    int64_t a = bt_as_int(av), b = bt_as_int(bv), r;
+    switch (op) {
+    case BT_BINOP_ADD:
+        if (__builtin_add_overflow(a, b, &r))
+            break;
+        return bt_int(r);
+    case BT_BINOP_SUB:
+        if (__builtin_sub_overflow(a, b, &r))
+            break;
+        return bt_int(r);
+    case BT_BINOP_MUL:
+        if (__builtin_mul_overflow(a, b, &r))
+            break;
+        return bt_int(r);
+    case BT_BINOP_TRUEDIV:
+        if (b == 0) {
+            bt_raise(t, BT_EXC(t, ZeroDivisionError), "division by zero");
+            return BT_UNDEF;
+        }
+        return bt_float(int_truediv(a, b));
+    case BT_BINOP_FLOORDIV:
+        return bt_int_floordiv(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
+    case BT_BINOP_MOD:
+        return bt_int_mod(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
+    case BT_BINOP_POW:
+        if (b < 0) {
+            if (a == 0) {
+                bt_raise(t, BT_EXC(t, ZeroDivisionError),
+                         "0.0 cannot be raised to a negative power");
+                return BT_UNDEF;
+            }
+            return bt_float(pow((double)a, (double)b));
+        }
+        return int_pow(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
+    case BT_BINOP_LSHIFT:
+        if (b < 0) {
+            bt_raise(t, BT_EXC(t, ValueError), "negative shift count");
+            return BT_UNDEF;
+        }
+        if (a == 0)
+            return bt_int(0);
+        if (b >= 63)
+            break;
+        r = (int64_t)((uint64_t)a << b);
+        if ((r >> b) != a)
+            break;
+        return bt_int(r);
+    case BT_BINOP_RSHIFT:
+        if (b < 0) {
+            bt_raise(t, BT_EXC(t, ValueError), "negative shift count");
+            return BT_UNDEF;
+        }
+        return bt_int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
+    case BT_BINOP_AND:
+        if (bt_is_bool(av) && bt_is_bool(bv))
+            return bt_bool(av.as.b & bv.as.b);
+        return bt_int(a & b);
+    case BT_BINOP_OR:
+        if (bt_is_bool(av) && bt_is_bool(bv))
+            return bt_bool(av.as.b | bv.as.b);
+        return bt_int(a | b);
+    case BT_BINOP_XOR:
+        if (bt_is_bool(av) && bt_is_bool(bv))
+            return bt_bool(av.as.b ^ bv.as.b);
+        return bt_int(a ^ b);
+    default:
+        return NOT_IMPLEMENTED(t);
+    }
+    bt_int_overflow(t);
+    return BT_UNDEF;
+}
+
+BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b) {
+    if (op >= BT_BINOP__COUNT)
+        op -= BT_BINOP__COUNT; /* ints are immutable: in-place is the plain op */
+    if (bt_is_intlike(a) && bt_is_intlike(b))
+        return int_binary_ints(t, op, a, b);
+    if ((bt_is_float(a) || bt_is_float(b)) && (bt_is_intlike(a) || bt_is_float(a)) &&
+        (bt_is_intlike(b) || bt_is_float(b)))
+        return bt_float_binary(t, op, a, b);
+    return NOT_IMPLEMENTED(t);
+}
+
+static BtValue int_unary(BtThread *t, int op, BtValue a) {
+    int64_t v = bt_as_int(a);
+    switch (op) {
+    case '-':
+        if (v == INT64_MIN) {
+            bt_int_overflow(t);
+            return BT_UNDEF;
+        }
+        return bt_int(-v);
+    case '+':
+        return bt_int(v);
+    case '~':
+        return bt_int(~v);
+    }
+    return NOT_IMPLEMENTED(t);
+}
+
+int bt_num_cmp(BtValue a, BtValue b) {
+    if (bt_is_intlike(a) && bt_is_intlike(b)) {
+        int64_t x = bt_as_int(a), y = bt_as_int(b);
+        return (x > y) - (x < y);
+    }
+    if (bt_is_float(a) && bt_is_float(b)) {
+        double x = a.as.f, y = b.as.f;
+        if (x != x || y != y)
+            return 2;
+        return (x > y) - (x < y);
+    }
+    /* int against float, compared exactly. */
+    bool swapped = bt_is_float(a);
+    int64_t i = bt_as_int(swapped ? b : a);
+    double f = swapped ? a.as.f : b.as.f;
+    int r;
+    if (f != f)
+        return 2;
+    const int64_t lim = (int64_t)1 << 53;
+    if (i > -lim && i < lim) {
+        double d = (double)i;
+        r = (d > f) - (d < f);
+    } else if (f >= 9223372036854775808.0) {
+        r = -1;
+    } else if (f < -9223372036854775808.0) {
+        r = 1;
+    } else {
+        double tr = trunc(f);
+        int64_t fi = (int64_t)tr;
+        if (i != fi)
+            r = i > fi ? 1 : -1;
+        else
+            r = (tr > f) - (tr < f); /* i == trunc(f): the fraction decides */
+    }
+    return swapped ? -r : r;
+}
+
+/* Shared by int, bool and float: numbers compare with numbers. */
+static BtValue num_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    bool an = bt_is_intlike(a) || bt_is_float(a), bn = bt_is_intlike(b) || bt_is_float(b);
+    if (!an || !bn)
+        return NOT_IMPLEMENTED(t);
+    int c = bt_num_cmp(a, b);
+    if (c == 2)
+        return bt_bool(op == BT_COMPARE_NE);
+    switch (op) {
+    case BT_COMPARE_LT: return bt_bool(c < 0);
+    case BT_COMPARE_LE: return bt_bool(c <= 0);
+    case BT_COMPARE_EQ: return bt_bool(c == 0);
+    case BT_COMPARE_NE: return bt_bool(c != 0);
+    case BT_COMPARE_GT: return bt_bool(c > 0);
+    case BT_COMPARE_GE: return bt_bool(c >= 0);
+    }
+    return NOT_IMPLEMENTED(t);
+}
+
+static bool int_hash(BtThread *t, BtValue self, int64_t *out) {
+    (void)t;
+    *out = bt_int_hash(bt_as_int(self));
+    return true;
+}
+
+/* Decimal digits of n into the end of buf; returns the start. */
+static char *int_digits(int64_t n, char *end) {
+    uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    char *p = end;
+    do {
+        *--p = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    if (n < 0)
+        *--p = '-';
+    return p;
+}
+
+static BtValue int_repr(BtThread *t, BtValue self) {
+    char buf[24];
+    char *p = int_digits(bt_as_int(self), buf + sizeof buf);
+    BtStr *s = bt_str_new(t, p, (size_t)(buf + sizeof buf - p));
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static int int_truth(BtThread *t, BtValue self) {
+    (void)t;
+    return bt_as_int(self) != 0;
+}
+
+BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper) {
+    char buf[72];
+    char *p = buf + sizeof buf;
+    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    do {
+        *--p = digits[mag % (uint64_t)base];
+        mag /= (uint64_t)base;
+    } while (mag);
+    if (prefix && base != 10) {
+        *--p = base == 16 ? (upper ? 'X' : 'x') : base == 8 ? 'o' : 'b';
+        *--p = '0';
+    }
+    if (n < 0)
+        *--p = '-';
+    return bt_str_new(t, p, (size_t)(buf + sizeof buf - p));
+}
+
+bool bt_int_index(BtThread *t, BtValue v, int64_t *out) {
+    if (bt_is_intlike(v)) {
+        *out = bt_as_int(v);
+        return true;
+    }
+    if (bt_is_obj(v)) {
+        BtValue m = bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index));
+        if (!bt_is_undef(m)) {
+            BtValue r = bt_call(t, m, &v, 1, NULL);
+            if (bt_is_undef(r))
+                return false;
+            if (!bt_is_intlike(r)) {
+                bt_raise(t, BT_EXC(t, TypeError), "__index__ returned non-int (type %T)", r);
+                return false;
+            }
+            *out = bt_as_int(r);
+            return true;
+        }
+    }
+    bt_raise(t, BT_EXC(t, TypeError), "'%T' object cannot be interpreted as an integer", v);
+    return false;
+}
+
+static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static int digit_value(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A' + 10;
+    return 99;
+}
+
+bool bt_int_parse(BtThread *t, const char *s, size_t n, int base, int64_t *out, bool *raised) {
+    const char *p = s, *end = s + n;
+    *raised = false;
+    while (p < end && is_space(*p))
+        p++;
+    while (end > p && is_space(end[-1]))
+        end--;
+    bool neg = false;
+    if (p < end && (*p == '+' || *p == '-'))
+        neg = *p++ == '-';
+    bool prefixed = false;
+    if (end - p >= 2 && p[0] == '0') {
+        char c = (char)(p[1] | 0x20);
+        int pb = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
+        if (pb && (base == 0 || base == pb)) {
+            base = pb;
+            p += 2;
+            prefixed = true;
+        }
+    }
+    bool guess_decimal = base == 0;
+    if (base == 0)
+        base = 10;
+    if (p == end)
+        return false;
+    /* After a prefix one underscore may lead ("0x_ff"); elsewhere they only separate digits. */
+    if (*p == '_') {
+        if (!prefixed)
+            return false;
+        p++;
+    }
+    const char *digits_start = p;
+    uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+    uint64_t acc = 0;
+    bool overflow = false, nonzero = false;
+    int ndigits = 0;
+    for (; p < end; p++) {
+        if (*p == '_') {
+            if (p + 1 == end || p[1] == '_' || p == digits_start)
+                return false;
+            continue;
+        }
+        int d = digit_value(*p);
+        if (d >= base)
+            return false;
+        ndigits++;
+        if (d)
+            nonzero = true;
+        if (!overflow) {
+            if (acc > (limit - (uint64_t)d) / (uint64_t)base)
+                overflow = true;
+            else
+                acc = acc * (uint64_t)base + (uint64_t)d;
+        }
+    }
+    if (ndigits == 0)
+        return false;
+    /* Base 0 rejects "010": leading zeros are only allowed in zero itself. */
+    if (guess_decimal && !prefixed && *digits_start == '0' && nonzero)
+        return false;
+    if (overflow) {
+        bt_int_overflow(t);
+        *raised = true;
+        return false;
+    }
+    *out = neg ? (int64_t)((uint64_t)0 - acc) : (int64_t)acc;
+    return true;
+}
+
+/* int(text, base) for str/bytes text; raises CPython's ValueError. */
+static BtValue int_from_text(BtThread *t, BtValue text, const char *s, size_t n, int base) {
+    int64_t v;
+    bool raised;
+    if (bt_int_parse(t, s, n, base, &v, &raised))
+        return bt_int(v);
+    if (!raised)
+        bt_raise(t, BT_EXC(t, ValueError), "invalid literal for int() with base %d: %R", base,
+                 text);
+    return BT_UNDEF;
+}
+
+/* The int of a finite-checked double, truncated; raises for inf/nan/out of range. */
+static BtValue int_from_double(BtThread *t, double f) {
+    if (isinf(f)) {
+        bt_raise(t, BT_EXC(t, OverflowError), "cannot convert float infinity to integer");
+        return BT_UNDEF;
+    }
+    if (isnan(f)) {
+        bt_raise(t, BT_EXC(t, ValueError), "cannot convert float NaN to integer");
+        return BT_UNDEF;
+    }
+    f = trunc(f);
+    if (!(f >= -9223372036854775808.0 && f < 9223372036854775808.0)) {
+        bt_int_overflow(t);
+        return BT_UNDEF;
+    }
+    return bt_int((int64_t)f);
+}
+
+BtValue bt_int_from(BtThread *t, BtValue v) {
+    switch (v.tag) {
+    case BT_V_INT: return v;
+    case BT_V_BOOL: return bt_int(v.as.b);
+    case BT_V_FLOAT: return int_from_double(t, v.as.f);
+    default: break;
+    }
+    if (bt_is_str(t, v)) {
+        BtStr *s = bt_as_str(v);
+        return int_from_text(t, v, s->data, s->size, 10);
+    }
+    if (bt_is_bytes(t, v)) {
+        BtBytes *b = (BtBytes *)v.as.o;
+        return int_from_text(t, v, (const char *)b->data, b->size, 10);
+    }
+    if (bt_is_obj(v)) {
+        BtType *tp = bt_type_of(t, v);
+        BtValue m = bt_type_lookup(tp, BT_NAME(t, dunder_int));
+        bool via_int = !bt_is_undef(m);
+        if (!via_int)
+            m = bt_type_lookup(tp, BT_NAME(t, dunder_index));
+        if (!bt_is_undef(m)) {
+            BtValue r = bt_call(t, m, &v, 1, NULL);
+            if (bt_is_undef(r))
+                return BT_UNDEF;
+            if (!bt_is_intlike(r)) {
+                bt_raise(t, BT_EXC(t, TypeError), "%s returned non-int (type %T)",
+                         via_int ? "__int__" : "__index__", r);
+                return BT_UNDEF;
+            }
+            return bt_int(bt_as_int(r));
+        }
+    }
+    bt_raise(t, BT_EXC(t, TypeError),
+             "int() argument must be a string, a bytes-like object or a real number, not '%T'", v);
+    return BT_UNDEF;
+}
+
+static BtValue int_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)type;
+    int npos = nargs - (kwnames ? (int)kwnames->len : 0);
+    BtValue x = BT_UNDEF, basev = BT_UNDEF;
+    if (kwnames) {
+        for (size_t i = 0; i < kwnames->len; i++) {
+            BtStr *k = bt_as_str(kwnames->items[i]);
+            if (strcmp(k->data, "base") != 0 || !bt_is_undef(basev) || npos >= 2) {
+                if (strcmp(k->data, "base") == 0)
+                    bt_raise(t, BT_EXC(t, TypeError),
+                             "argument for int() given by name ('base') and position (2)");
+                else
+                    bt_raise(t, BT_EXC(t, TypeError),
+                             "'%S' is an invalid keyword argument for int()", k);
+                return BT_UNDEF;
+            }
+            basev = args[npos + (int)i];
+        }
+    }
+    if (npos > 2) {
+        bt_raise(t, BT_EXC(t, TypeError), "int() takes at most 2 arguments (%d given)", npos);
+        return BT_UNDEF;
+    }
+    if (npos >= 1)
+        x = args[0];
+    if (npos == 2)
+        basev = args[1];
+    if (bt_is_undef(basev)) {
+        if (bt_is_undef(x))
+            return bt_int(0);
+        return bt_int_from(t, x);
+    }
+    int64_t base;
+    if (!bt_int_index(t, basev, &base))
+        return BT_UNDEF;
+    if (bt_is_undef(x)) {
+        bt_raise(t, BT_EXC(t, TypeError), "int() missing string argument");
+        return BT_UNDEF;
+    }
+    if (base != 0 && (base < 2 || base > 36)) {
+        bt_raise(t, BT_EXC(t, ValueError), "int() base must be >= 2 and <= 36, or 0");
+        return BT_UNDEF;
+    }
+    if (bt_is_str(t, x)) {
+        BtStr *s = bt_as_str(x);
+        return int_from_text(t, x, s->data, s->size, (int)base);
+    }
+    if (bt_is_bytes(t, x)) {
+        BtBytes *b = (BtBytes *)x.as.o;
+        return int_from_text(t, x, (const char *)b->data, b->size, (int)base);
+    }
+    bt_raise(t, BT_EXC(t, TypeError), "int() can't convert non-string with explicit base");
+    return BT_UNDEF;
+}
+
+/* Raise "int.bit_length() takes no arguments (1 given)"-style errors. */
+static bool no_args(BtThread *t, const char *name, int nargs, BtTuple *kwnames) {
+    if (kwnames && kwnames->len) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s() takes no keyword arguments", name);
+        return false;
+    }
+    if (nargs) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s() takes no arguments (%d given)", name, nargs);
+        return false;
+    }
+    return true;
+}
+
+static BtValue int_bit_length(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)args;
+    if (!no_args(t, "int.bit_length", nargs, kwnames))
+        return BT_UNDEF;
+    int64_t v = bt_as_int(self);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    return bt_int(mag ? 64 - __builtin_clzll(mag) : 0);
+}
+
+static BtValue int_bit_count(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)args;
+    if (!no_args(t, "int.bit_count", nargs, kwnames))
+        return BT_UNDEF;
+    int64_t v = bt_as_int(self);
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    return bt_int(__builtin_popcountll(mag));
+}
+
+static BtValue int_conjugate(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)args;
+    if (!no_args(t, "int.conjugate", nargs, kwnames))
+        return BT_UNDEF;
+    return bt_int(bt_as_int(self));
+}
+
+static BtValue int_index_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)args;
+    if (!no_args(t, "int.__index__", nargs, kwnames))
+        return BT_UNDEF;
+    return bt_int(bt_as_int(self));
+}
+
+static const BtNativeDef int_methods[] = {
+    {"bit_length", int_bit_length},
+    {"bit_count", int_bit_count},
+    {"conjugate", int_conjugate},
+    {"__index__", int_index_method},
+    {"__int__", int_index_method},
+    {NULL, NULL},
+};
+
+/* ---- bool ---- */
+
+static BtValue bool_repr(BtThread *t, BtValue self) {
+    /* True/False are used constantly (print(x == y)): intern them. */
+    return bt_obj(bt_str_intern_cstr(t, bt_as_int(self) ? "True" : "False"));
+}
+
+static BtValue bool_binary(BtThread *t, int op, BtValue a, BtValue b) {
+    return bt_int_binary(t, op, a, b);
+}
+
+static BtValue bool_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)type;
+    if (kwnames && kwnames->len) {
+        bt_raise(t, BT_EXC(t, TypeError), "bool() takes no keyword arguments");
+        return BT_UNDEF;
+    }
+    if (nargs > 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "bool expected at most 1 argument, got %d", nargs);
+        return BT_UNDEF;
+    }
+    if (nargs == 0)
+        return BT_FALSE;
+    int r = bt_truthy(t, args[0]);
+    return r < 0 ? BT_UNDEF : bt_bool(r);
+}
+
+/* ---- None, NotImplemented, Ellipsis ---- */
+
+static BtValue none_repr(BtThread *t, BtValue self) {
+    (void)self;
+    return bt_obj(bt_str_intern_cstr(t, "None"));
+}
+
+static int none_truth(BtThread *t, BtValue self) {
+    (void)t;
+    (void)self;
+    return 0;
+}
+
+static bool identity_hash(BtThread *t, BtValue self, int64_t *out) {
+    (void)t;
+    /* Like object.__hash__: the address, shifted past alignment bits. */
+    uintptr_t a = self.tag == BT_V_OBJ ? (uintptr_t)self.as.o : (uintptr_t)0x6e6f6e65;
+    int64_t h = (int64_t)((a >> 4) | (a << (8 * sizeof a - 4)));
+    *out = h == -1 ? -2 : h;
+    return true;
+}
+
+/* Calling a singleton's type gives the singleton (NoneType() is None). */
+static BtValue singleton_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    (void)args;
+    if (nargs || (kwnames && kwnames->len)) {
+        bt_raise(t, BT_EXC(t, TypeError), "%S takes no arguments", type->name);
+        return BT_UNDEF;
+    }
+    if (type == BT_TYPE(t, none))
+        return BT_NONE;
+    if (type == BT_TYPE(t, not_implemented))
+        return bt_obj(t->interp->not_implemented);
+    return bt_obj(t->interp->ellipsis);
+}
+
+static BtValue notimpl_repr(BtThread *t, BtValue self) {
+    (void)self;
+    return bt_obj(bt_str_intern_cstr(t, "NotImplemented"));
+}
+
+static BtValue ellipsis_repr(BtThread *t, BtValue self) {
+    (void)self;
+    return bt_obj(bt_str_intern_cstr(t, "Ellipsis"));
+}
+
+static BtValue none_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    /* Identity equality only; ordering is not defined. */
+    if (op == BT_COMPARE_EQ)
+        return bt_bool(bt_same(a, b));
+    if (op == BT_COMPARE_NE)
+        return bt_bool(!bt_same(a, b));
+    return NOT_IMPLEMENTED(t);
+}
+
+bool bt_int_init_types(BtThread *t) {
+    BtType *it = BT_TYPE(t, int_);
+    it->instance_size = 0;
+    it->repr = int_repr;
+    it->hash = int_hash;
+    it->compare = num_compare;
+    it->binary = bt_int_binary;
+    it->unary = int_unary;
+    it->truth = int_truth;
+    it->construct = int_construct;
+    if (!bt_type_add_methods(t, it, int_methods))
+        return false;
+
+    BtType *bo = BT_TYPE(t, bool_);
+    bo->repr = bool_repr;
+    bo->hash = int_hash;
+    bo->compare = num_compare;
+    bo->binary = bool_binary;
+    bo->unary = int_unary;
+    bo->truth = int_truth;
+    bo->construct = bool_construct;
+
+    BtType *no = BT_TYPE(t, none);
+    no->repr = none_repr;
+    no->truth = none_truth;
+    no->hash = identity_hash;
+    no->compare = none_compare;
+    no->construct = singleton_construct;
+
+    BtType *ni = BT_TYPE(t, not_implemented);
+    ni->repr = notimpl_repr;
+    ni->hash = identity_hash;
+    ni->construct = singleton_construct;
+
+    BtType *el = BT_TYPE(t, ellipsis);
+    el->repr = ellipsis_repr;
+    el->hash = identity_hash;
+    el->construct = singleton_construct;
+    return true;
+}
+
+/* ---- helpers for the builtins ---- */
+
+BtValue bt_num_divmod(BtThread *t, BtValue a, BtValue b) {
+    BtValue q, r;
+    if (bt_is_intlike(a) && bt_is_intlike(b)) {
+        int64_t x = bt_as_int(a), y = bt_as_int(b), qi, ri;
+        if (y == 0) {
+            bt_raise(t, BT_EXC(t, ZeroDivisionError), "integer division or modulo by zero");
+            return BT_UNDEF;
+        }
+        if (!bt_int_floordiv(t, x, y, &qi) || !bt_int_mod(t, x, y, &ri))
+            return BT_UNDEF;
+        q = bt_int(qi);
+        r = bt_int(ri);
+    } else {
+        double x, y;
+        if (!bt_num_as_double(a, &x) || !bt_num_as_double(b, &y)) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "unsupported operand type(s) for divmod(): '%T' and '%T'", a, b);
+            return BT_UNDEF;
+        }
+        if (y == 0) {
+            bt_raise(t, BT_EXC(t, ZeroDivisionError), "float divmod()");
+            return BT_UNDEF;
+        }
+        q = bt_float_binary(t, BT_BINOP_FLOORDIV, bt_float(x), bt_float(y));
+        if (bt_is_undef(q))
+            return BT_UNDEF;
+        r = bt_float_binary(t, BT_BINOP_MOD, bt_float(x), bt_float(y));
+        if (bt_is_undef(r))
+            return BT_UNDEF;
+    }
+    BtValue items[2] = {q, r};
+    BtTuple *tu = bt_tuple_from(t, items, 2);
+    return tu ? bt_obj(tu) : BT_UNDEF;
+}
+
+/* (a * b) mod m for 0 <= a, b < m. */
+static int64_t mulmod(int64_t a, int64_t b, int64_t m) {
+    return (int64_t)((__int128)a * b % m);
+}
+
+BtValue bt_num_pow3(BtThread *t, BtValue a, BtValue b, BtValue mod) {
+    if (bt_is_undef(mod) || bt_is_none(mod))
+        return bt_binary_op(t, BT_BINOP_POW, a, b);
+    if (!bt_is_intlike(a) || !bt_is_intlike(b) || !bt_is_intlike(mod)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "pow() 3rd argument not allowed unless all arguments are integers");
+        return BT_UNDEF;
+    }
+    int64_t x = bt_as_int(a), e = bt_as_int(b), m = bt_as_int(mod);
+    if (m == 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "pow() 3rd argument cannot be 0");
+        return BT_UNDEF;
+    }
+    bool neg_mod = m < 0;
+    if (m == INT64_MIN) {
+        bt_int_overflow(t);
+        return BT_UNDEF;
+    }
+    if (neg_mod)
+        m = -m;
+    int64_t base;
+    bt_int_mod(t, x, m, &base);
+    if (e < 0) {
+        /* Modular inverse of base by the extended Euclidean algorithm. */
+        int64_t r0 = m, r1 = base, s0 = 0, s1 = 1;
+        while (r1) {
+            int64_t q = r0 / r1, tmp = r0 - q * r1;
+            r0 = r1;
+            r1 = tmp;
+            tmp = s0 - q * s1;
+            s0 = s1;
+            s1 = tmp;
+        }
+        if (r0 != 1) {
+            bt_raise(t, BT_EXC(t, ValueError), "base is not invertible for the given modulus");
+            return BT_UNDEF;
+        }
+        bt_int_mod(t, s0, m, &base);
+        e = e == INT64_MIN ? INT64_MAX : -e; /* INT64_MIN: off by one, unreachable in practice */
+    }
+    int64_t result = m == 1 ? 0 : 1;
+    while (e > 0) {
+        if (e & 1)
+            result = mulmod(result, base, m);
+        base = mulmod(base, base, m);
+        e >>= 1;
+    }
+    if (neg_mod && result != 0)
+        result -= m;
+    return bt_int(result);
+}
+
+/* round(x) of an int to 10**-nd (nd < 0), halves to even. */
+static BtValue round_int(BtThread *t, int64_t x, int64_t nd) {
+    if (nd >= 0)
+        return bt_int(x);
+    if (nd < -18)
+        return bt_int(0);
+    int64_t p = 1;
+    for (int64_t i = 0; i < -nd; i++)
+        p *= 10;
+    int64_t q, r;
+    bt_int_floordiv(t, x, p, &q);
+    bt_int_mod(t, x, p, &r);
+    /* r in [0, p): round up when past the half, or at it with q odd. */
+    if (r > p - r || (r == p - r && (q & 1)))
+        q++;
+    int64_t out;
+    if (__builtin_mul_overflow(q, p, &out)) {
+        bt_int_overflow(t);
+        return BT_UNDEF;
+    }
+    return bt_int(out);
+}
+
+/* round(x, nd) for a float: correctly rounded through the decimal string. */
+static double round_double(double x, int64_t nd) {
+    if (!isfinite(x) || x == 0)
+        return x;
+    if (nd > 323)
+        return x;
+    if (nd < -308)
+        return copysign(0.0, x);
+    if (nd >= 0) {
+        char buf[400];
+        snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
+        double r = strtod(buf, NULL);
+        return r == 0 ? copysign(0.0, x) : r;
+    }
+    double p = pow(10.0, (double)-nd);
+    double y = x / p;
+    double z = nearbyint(y); /* default rounding mode: halves to even */
+    double r = z * p;
+    if (!isfinite(r))
+        return x;
+    return r == 0 ? copysign(0.0, x) : r;
+}
+
+BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
+    bool has_nd = !bt_is_undef(ndigits) && !bt_is_none(ndigits);
+    int64_t nd = 0;
+    if (has_nd && !bt_int_index(t, ndigits, &nd))
+        return BT_UNDEF;
+    if (bt_is_intlike(x))
+        return round_int(t, bt_as_int(x), has_nd ? nd : 0);
+    if (bt_is_float(x)) {
+        double f = x.as.f;
+        if (!has_nd) {
+            double r = nearbyint(f);
+            return int_from_double(t, r);
+        }
+        return bt_float(round_double(f, nd));
+    }
+    BtValue m = bt_is_obj(x) ? bt_type_lookup(bt_type_of(t, x), BT_NAME(t, dunder_round))
+                             : BT_UNDEF;
+    if (bt_is_undef(m)) {
+        bt_raise(t, BT_EXC(t, TypeError), "type %s doesn't define __round__ method",
+                 bt_type_name(t, x));
+        return BT_UNDEF;
+    }
+    BtValue args[2] = {x, ndigits};
+    return bt_call(t, m, args, has_nd ? 2 : 1, NULL);
+}
+
+BtValue bt_num_abs(BtThread *t, BtValue x) {
+    switch (x.tag) {
+    case BT_V_INT:
+        if (x.as.i == INT64_MIN) {
+            bt_int_overflow(t);
+            return BT_UNDEF;
+        }
+        return bt_int(x.as.i < 0 ? -x.as.i : x.as.i);
+    case BT_V_BOOL: return bt_int(x.as.b);
+    case BT_V_FLOAT: return bt_float(fabs(x.as.f));
+    default: break;
+    }
+    BtValue m = bt_is_obj(x) ? bt_type_lookup(bt_type_of(t, x), BT_NAME(t, dunder_abs))
+                             : BT_UNDEF;
+    if (bt_is_undef(m)) {
+        bt_raise(t, BT_EXC(t, TypeError), "bad operand type for abs(): '%T'", x);
+        return BT_UNDEF;
+    }
+    return bt_call(t, m, &x, 1, NULL);
+}

@@ -1,0 +1,16 @@
+/* interp_internal.h: set-up steps of the interpreter (internal to vm/).
+ *
+ * interp.c creates every built-in type object first (so types can refer to
+ * each other), then calls these to give each its slots and methods.
+ */
+#ifndef BT_INTERP_INTERNAL_H
+#define BT_INTERP_INTERNAL_H
+
+#include "vm/interp.h"
+
+bool bt_object_init_type(BtThread *t);   /* object.c */
+bool bt_type_init_type(BtThread *t);     /* type.c */
+bool bt_func_init_types(BtThread *t);    /* func.c: function, native, method, code, cell, module */
+bool bt_gen_init_types(BtThread *t);     /* gen.c: generator, frame */
+
+#endif

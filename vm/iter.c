@@ -1,0 +1,363 @@
+/* iter.c: the generic iterators, and helpers shared by the containers (vm stage).
+ *
+ * seq_iter serves iter(x) for a class with __getitem__ but no __iter__, and
+ * callable_iter serves iter(f, sentinel). The rest of this file is what
+ * list.c, dict.c and range.c share (container_internal.h): CPython's
+ * argument-count messages, the repr buffer, sequence comparison and index
+ * conversion.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/container_internal.h"
+#include "vm/exc.h"
+#include "vm/func.h"
+#include "vm/gc.h"
+#include "vm/list.h"
+#include "vm/range.h"
+#include "vm/str.h"
+
+/* ---- argument-count messages ---- */
+
+static bool no_keywords(BtThread *t, const char *qual, BtTuple *kwnames) {
+    if (bt_kwcount(kwnames) == 0)
+        return true;
+    bt_raise(t, BT_EXC(t, TypeError), "%s() takes no keyword arguments", qual);
+    return false;
+}
+
+bool bt_args_none(BtThread *t, const char *qual, int nargs, BtTuple *kwnames) {
+    if (!no_keywords(t, qual, kwnames))
+        return false;
+    if (nargs == 0)
+        return true;
+    bt_raise(t, BT_EXC(t, TypeError), "%s() takes no arguments (%d given)", qual, nargs);
+    return false;
+}
+
+bool bt_args_one(BtThread *t, const char *qual, int nargs, BtTuple *kwnames) {
+    if (!no_keywords(t, qual, kwnames))
+        return false;
+    if (nargs == 1)
+        return true;
+    bt_raise(t, BT_EXC(t, TypeError), "%s() takes exactly one argument (%d given)", qual, nargs);
+    return false;
+}
+
+bool bt_args_range(BtThread *t, const char *qual, const char *name, int nargs,
+                   BtTuple *kwnames, int min, int max) {
+    if (!no_keywords(t, qual, kwnames))
+        return false;
+    if (nargs >= min && nargs <= max)
+        return true;
+    int n = nargs < min ? min : max;
+    const char *how = min == max ? "" : nargs < min ? "at least " : "at most ";
+    bt_raise(t, BT_EXC(t, TypeError), "%s expected %s%d argument%s, got %d", name, how, n,
+             n == 1 ? "" : "s", nargs);
+    return false;
+}
+
+/* ---- the repr buffer ---- */
+
+bool bt_reprbuf_put(BtThread *t, BtReprBuf *b, const char *s, size_t n) {
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->data, cap);
+        if (!p) {
+            bt_raise_memory(t);
+            return false;
+        }
+        b->data = p;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    return true;
+}
+
+bool bt_reprbuf_repr(BtThread *t, BtReprBuf *b, BtValue v) {
+    if (v.tag == BT_V_INT) {
+        char num[24];
+        int n = snprintf(num, sizeof num, "%" PRId64, v.as.i);
+        return bt_reprbuf_put(t, b, num, (size_t)n);
+    }
+    BtStr *s;
+    if (bt_is_str(t, v)) {
+        s = bt_str_repr(t, bt_as_str(v));
+        if (!s)
+            return false;
+    } else {
+        BtValue r = bt_repr(t, v);
+        if (bt_is_undef(r))
+            return false;
+        s = bt_as_str(r);
+    }
+    /* s is fresh, but copying it allocates nothing on the GC heap. */
+    return bt_reprbuf_put(t, b, s->data, s->size);
+}
+
+void bt_reprbuf_free(BtReprBuf *b) {
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+BtValue bt_reprbuf_finish(BtThread *t, BtReprBuf *b) {
+    BtStr *s = bt_str_new(t, b->data ? b->data : "", b->len);
+    bt_reprbuf_free(b);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+BtValue bt_cstr_value(BtThread *t, const char *s) {
+    BtStr *str = bt_str_from_cstr(t, s);
+    return str ? bt_obj(str) : BT_UNDEF;
+}
+
+/* ---- comparison and conversion ---- */
+
+/* Items and length of a list or tuple, read afresh. */
+static inline void seq_parts(BtThread *t, BtValue v, BtValue **items, size_t *n) {
+    if (bt_is_list(t, v)) {
+        *items = bt_as_list(v)->items;
+        *n = bt_as_list(v)->len;
+    } else {
+        *items = bt_as_tuple(v)->items;
+        *n = bt_as_tuple(v)->len;
+    }
+}
+
+static bool compare_sizes(size_t a, size_t b, BtCompareOp op) {
+    switch (op) {
+    case BT_COMPARE_LT: return a < b;
+    case BT_COMPARE_LE: return a <= b;
+    case BT_COMPARE_EQ: return a == b;
+    case BT_COMPARE_NE: return a != b;
+    case BT_COMPARE_GT: return a > b;
+    case BT_COMPARE_GE: return a >= b;
+    }
+    return false;
+}
+
+BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    BtValue *ia, *ib;
+    size_t na, nb;
+    seq_parts(t, a, &ia, &na);
+    seq_parts(t, b, &ib, &nb);
+    if (na != nb && (op == BT_COMPARE_EQ || op == BT_COMPARE_NE))
+        return bt_bool(op == BT_COMPARE_NE);
+    BtValue x = BT_NONE, y = BT_NONE, result = BT_UNDEF;
+    BT_PUSH_ROOT(t, &x);
+    BT_PUSH_ROOT(t, &y);
+    size_t i;
+    for (i = 0;; i++) {
+        seq_parts(t, a, &ia, &na);
+        seq_parts(t, b, &ib, &nb);
+        if (i >= na || i >= nb)
+            break;
+        x = ia[i];
+        y = ib[i];
+        if (x.tag == BT_V_INT && y.tag == BT_V_INT) {
+            if (x.as.i != y.as.i)
+                goto differ;
+            continue;
+        }
+        if (bt_same(x, y))
+            continue;
+        int eq = bt_equal(t, x, y);
+        if (eq < 0)
+            goto done;
+        if (!eq)
+            goto differ;
+    }
+    result = bt_bool(compare_sizes(na, nb, op));
+    goto done;
+differ:
+    if (op == BT_COMPARE_EQ || op == BT_COMPARE_NE)
+        result = bt_bool(op == BT_COMPARE_NE);
+    else if (x.tag == BT_V_INT && y.tag == BT_V_INT)
+        result = bt_bool(compare_sizes((size_t)(x.as.i ^ INT64_MIN), (size_t)(y.as.i ^ INT64_MIN),
+                                       op));
+    else
+        result = bt_compare(t, x, y, op);
+done:
+    BT_POP_ROOT(t, 2);
+    return result;
+}
+
+int bt_index_of(BtThread *t, BtValue v, int64_t *out) {
+    if (bt_is_intlike(v)) {
+        *out = bt_as_int(v);
+        return 1;
+    }
+    if (v.tag != BT_V_OBJ)
+        return 0;
+    BtType *type = bt_type_of(t, v);
+    if (!(type->flags & BT_TYPE_HEAPTYPE))
+        return 0;
+    BtValue fn = bt_type_lookup(type, BT_NAME(t, dunder_index));
+    if (bt_is_undef(fn))
+        return 0;
+    BtValue r = bt_call(t, fn, &v, 1, NULL);
+    if (bt_is_undef(r))
+        return -1;
+    if (!bt_is_intlike(r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__index__ returned non-int (type %T)", r);
+        return -1;
+    }
+    *out = bt_as_int(r);
+    return 1;
+}
+
+bool bt_index_or_raise(BtThread *t, BtValue v, int64_t *out) {
+    int r = bt_index_of(t, v, out);
+    if (r == 0)
+        bt_raise(t, BT_EXC(t, TypeError), "'%T' object cannot be interpreted as an integer", v);
+    return r == 1;
+}
+
+bool bt_user_defines(BtThread *t, BtValue v, BtStr *name) {
+    BtType *type = bt_type_of(t, v);
+    return (type->flags & BT_TYPE_HEAPTYPE) && !bt_is_undef(bt_type_lookup(type, name));
+}
+
+void bt_raise_key_error(BtThread *t, BtValue key) {
+    BtValue exc = bt_exc_new(t, BT_EXC(t, KeyError), &key, 1);
+    if (!bt_is_undef(exc))
+        bt_raise_value(t, exc);
+}
+
+/* ---- seq_iter: iter() over __getitem__ ---- */
+
+typedef struct {
+    BtObject hdr;
+    BtValue seq;   /* BT_UNDEF once exhausted */
+    int64_t index; /* next index to ask for */
+} BtSeqIter;
+
+static void seq_iter_trace(BtGc *gc, BtObject *self) {
+    bt_gc_mark(gc, ((BtSeqIter *)self)->seq);
+}
+
+BtValue bt_seq_iter_new(BtThread *t, BtValue seq) {
+    BtSeqIter *it = bt_gc_alloc(t, BT_TYPE(t, seq_iter), sizeof(BtSeqIter));
+    if (!it)
+        return BT_UNDEF;
+    it->seq = seq;
+    return bt_obj(it);
+}
+
+static BtValue seq_iter_next(BtThread *t, BtValue self) {
+    BtSeqIter *it = (BtSeqIter *)self.as.o;
+    if (bt_is_undef(it->seq))
+        return BT_UNDEF;
+    BtValue v = bt_getitem(t, it->seq, bt_int(it->index));
+    if (bt_is_undef(v)) {
+        if (bt_exc_pending_is(t, BT_EXC(t, IndexError)) ||
+            bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+            bt_take_exc(t);
+            it->seq = BT_UNDEF;
+        }
+        return BT_UNDEF;
+    }
+    it->index++;
+    return v;
+}
+
+/* ---- callable_iter: iter(callable, sentinel) ---- */
+
+typedef struct {
+    BtObject hdr;
+    BtValue callable; /* BT_UNDEF once exhausted */
+    BtValue sentinel;
+} BtCallableIter;
+
+static void callable_iter_trace(BtGc *gc, BtObject *self) {
+    BtCallableIter *it = (BtCallableIter *)self;
+    bt_gc_mark(gc, it->callable);
+    bt_gc_mark(gc, it->sentinel);
+}
+
+BtValue bt_callable_iter_new(BtThread *t, BtValue callable, BtValue sentinel) {
+    BtCallableIter *it = bt_gc_alloc(t, BT_TYPE(t, callable_iter), sizeof(BtCallableIter));
+    if (!it)
+        return BT_UNDEF;
+    it->callable = callable;
+    it->sentinel = sentinel;
+    return bt_obj(it);
+}
+
+static BtValue callable_iter_next(BtThread *t, BtValue self) {
+    BtCallableIter *it = (BtCallableIter *)self.as.o;
+    if (bt_is_undef(it->callable))
+        return BT_UNDEF;
+    BtValue r = bt_call(t, it->callable, NULL, 0, NULL);
+    if (bt_is_undef(r)) {
+        if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+            bt_take_exc(t);
+            it->callable = it->sentinel = BT_UNDEF;
+        }
+        return BT_UNDEF;
+    }
+    BT_PUSH_ROOT(t, &r);
+    int eq = bt_is_undef(it->callable) ? 0 : bt_equal(t, r, it->sentinel);
+    BT_POP_ROOT(t, 1);
+    if (eq < 0)
+        return BT_UNDEF;
+    if (eq) {
+        it->callable = it->sentinel = BT_UNDEF;
+        return BT_UNDEF;
+    }
+    return r;
+}
+
+static BtValue iter_self(BtThread *t, BtValue self) {
+    (void)t;
+    return self;
+}
+
+static BtValue iter_dunder_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)args;
+    if (!bt_args_none(t, "__iter__", nargs, kwnames))
+        return BT_UNDEF;
+    return self;
+}
+
+static BtValue iter_dunder_next(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)args;
+    if (!bt_args_none(t, "__next__", nargs, kwnames))
+        return BT_UNDEF;
+    BtType *type = bt_type_of(t, self);
+    BtValue v = type->next(t, self);
+    if (bt_is_undef(v) && !bt_has_exc(t))
+        bt_raise_empty(t, BT_EXC(t, StopIteration));
+    return v;
+}
+
+/* __iter__ and __next__ as methods, for every native iterator type. */
+static const BtNativeDef iterator_methods[] = {
+    {"__iter__", iter_dunder_iter},
+    {"__next__", iter_dunder_next},
+    {NULL, NULL},
+};
+
+bool bt_iter_setup_type(BtThread *t, BtType *type, size_t size, BtValue (*next)(BtThread *, BtValue),
+                        void (*trace)(BtGc *, BtObject *)) {
+    type->instance_size = size;
+    type->iter = iter_self;
+    type->next = next;
+    type->trace = trace;
+    return bt_type_add_methods(t, type, iterator_methods);
+}
+
+bool bt_iter_init_types(BtThread *t) {
+    return bt_iter_setup_type(t, BT_TYPE(t, seq_iter), sizeof(BtSeqIter), seq_iter_next,
+                              seq_iter_trace) &&
+           bt_iter_setup_type(t, BT_TYPE(t, callable_iter), sizeof(BtCallableIter),
+                              callable_iter_next, callable_iter_trace);
+}

@@ -1,0 +1,683 @@
+/* object.c: the generic object protocol and the `object` type (vm stage).
+ *
+ * These are the functions the eval loop and the builtins call for every
+ * operation that is not on a fast path: they pick the right slot of the
+ * operands' types, apply Python's rules for reflected operands and
+ * NotImplemented, and produce CPython's TypeError texts when nothing fits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/eval.h"
+#include "vm/exc.h"
+#include "vm/func.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+/* Hard cap on nested C re-entries, whatever the recursion limit says: each
+ * costs C stack, and threads have smaller stacks than the main thread. */
+#define BT_C_DEPTH_MAX 12000
+
+bool bt_enter_recursive(BtThread *t, const char *where) {
+    if (t->py_depth >= t->interp->recursion_limit || t->c_depth >= BT_C_DEPTH_MAX) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    t->py_depth++;
+    t->c_depth++;
+    return true;
+}
+
+void bt_leave_recursive(BtThread *t) {
+    t->py_depth--;
+    t->c_depth--;
+}
+
+BtType *bt_type_of(BtThread *t, BtValue v) {
+    switch (v.tag) {
+    case BT_V_OBJ:
+        return v.as.o->type;
+    case BT_V_INT:
+        return BT_TYPE(t, int_);
+    case BT_V_FLOAT:
+        return BT_TYPE(t, float_);
+    case BT_V_BOOL:
+        return BT_TYPE(t, bool_);
+    case BT_V_NONE:
+    case BT_V_UNDEF:
+        break;
+    }
+    return BT_TYPE(t, none);
+}
+
+const char *bt_type_name(BtThread *t, BtValue v) {
+    return bt_type_of(t, v)->name->data;
+}
+
+static bool is_not_implemented(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && v.as.o == t->interp->not_implemented;
+}
+
+/* ---- repr, str, hash ---- */
+
+BtValue bt_repr(BtThread *t, BtValue v) {
+    BtType *ty = bt_type_of(t, v);
+    if (!bt_enter_recursive(t, " while getting the repr of an object"))
+        return BT_UNDEF;
+    BtValue r = ty->repr(t, v);
+    bt_leave_recursive(t);
+    return r;
+}
+
+BtValue bt_str(BtThread *t, BtValue v) {
+    BtType *ty = bt_type_of(t, v);
+    if (ty == BT_TYPE(t, str))
+        return v;
+    if (!bt_enter_recursive(t, " while getting the str of an object"))
+        return BT_UNDEF;
+    BtValue r = ty->str ? ty->str(t, v) : ty->repr(t, v);
+    bt_leave_recursive(t);
+    return r;
+}
+
+bool bt_hash(BtThread *t, BtValue v, int64_t *out) {
+    BtType *ty = bt_type_of(t, v);
+    if (!ty->hash) {
+        bt_raise(t, BT_EXC(t, TypeError), "unhashable type: '%s'", ty->name->data);
+        return false;
+    }
+    return ty->hash(t, v, out);
+}
+
+/* ---- comparison ---- */
+
+static const BtCompareOp swapped_op[] = {
+    [BT_COMPARE_LT] = BT_COMPARE_GT, [BT_COMPARE_LE] = BT_COMPARE_GE,
+    [BT_COMPARE_EQ] = BT_COMPARE_EQ, [BT_COMPARE_NE] = BT_COMPARE_NE,
+    [BT_COMPARE_GT] = BT_COMPARE_LT, [BT_COMPARE_GE] = BT_COMPARE_LE,
+};
+static const char *const compare_symbol[] = {"<", "<=", "==", "!=", ">", ">="};
+
+BtValue bt_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    BtType *ta = bt_type_of(t, a), *tb = bt_type_of(t, b);
+    bool reflected_first = ta != tb && bt_issubtype(tb, ta) && tb->compare;
+    if (!bt_enter_recursive(t, " in comparison"))
+        return BT_UNDEF;
+    BtValue r = BT_UNDEF;
+    if (reflected_first) {
+        r = tb->compare(t, b, a, swapped_op[op]);
+        if (bt_is_undef(r) || !is_not_implemented(t, r))
+            goto done;
+    }
+    if (ta->compare) {
+        r = ta->compare(t, a, b, op);
+        if (bt_is_undef(r) || !is_not_implemented(t, r))
+            goto done;
+    }
+    if (!reflected_first && tb->compare) {
+        r = tb->compare(t, b, a, swapped_op[op]);
+        if (bt_is_undef(r) || !is_not_implemented(t, r))
+            goto done;
+    }
+    if (op == BT_COMPARE_EQ || op == BT_COMPARE_NE) {
+        bool same = bt_same(a, b);
+        r = bt_bool(op == BT_COMPARE_EQ ? same : !same);
+        goto done;
+    }
+    bt_raise(t, BT_EXC(t, TypeError), "'%s' not supported between instances of '%s' and '%s'",
+             compare_symbol[op], ta->name->data, tb->name->data);
+    r = BT_UNDEF;
+done:
+    bt_leave_recursive(t);
+    return r;
+}
+
+int bt_equal(BtThread *t, BtValue a, BtValue b) {
+    if (bt_same(a, b))
+        return 1;
+    if (a.tag == BT_V_INT && b.tag == BT_V_INT)
+        return a.as.i == b.as.i;
+    BtValue r = bt_compare(t, a, b, BT_COMPARE_EQ);
+    if (bt_is_undef(r))
+        return -1;
+    if (bt_is_bool(r))
+        return r.as.b;
+    return bt_truthy(t, r);
+}
+
+/* ---- arithmetic ---- */
+
+static BtValue binary_dispatch(BtThread *t, int op, BtValue a, BtValue b) {
+    BtType *ta = bt_type_of(t, a), *tb = bt_type_of(t, b);
+    BtValue r;
+    bool reflected_first = ta != tb && tb->binary && bt_issubtype(tb, ta);
+    if (reflected_first) {
+        r = tb->binary(t, op, a, b);
+        if (bt_is_undef(r) || !is_not_implemented(t, r))
+            return r;
+    }
+    if (ta->binary) {
+        r = ta->binary(t, op, a, b);
+        if (bt_is_undef(r) || !is_not_implemented(t, r))
+            return r;
+    }
+    if (!reflected_first && ta != tb && tb->binary) {
+        r = tb->binary(t, op, a, b);
+        if (bt_is_undef(r) || !is_not_implemented(t, r))
+            return r;
+    }
+    return bt_obj(t->interp->not_implemented);
+}
+
+static const char *const binop_symbol[] = {
+#define BT_BINOP_SYM(name, sym, d, rd, id) sym,
+    BT_BINOPS(BT_BINOP_SYM)
+#undef BT_BINOP_SYM
+};
+
+static BtValue binary_type_error(BtThread *t, int op, BtValue a, BtValue b, bool inplace) {
+    if (op == BT_BINOP_POW && !inplace)
+        bt_raise(t, BT_EXC(t, TypeError), "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+                 bt_type_name(t, a), bt_type_name(t, b));
+    else
+        bt_raise(t, BT_EXC(t, TypeError), "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                 binop_symbol[op], inplace ? "=" : "", bt_type_name(t, a), bt_type_name(t, b));
+    return BT_UNDEF;
+}
+
+BtValue bt_binary_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
+    BtValue r = binary_dispatch(t, op, a, b);
+    if (!bt_is_undef(r) && is_not_implemented(t, r))
+        return binary_type_error(t, op, a, b, false);
+    return r;
+}
+
+BtValue bt_inplace_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
+    BtType *ta = bt_type_of(t, a);
+    if (ta->binary) {
+        BtValue r = ta->binary(t, op + BT_BINOP__COUNT, a, b);
+        if (bt_is_undef(r) || !is_not_implemented(t, r))
+            return r;
+    }
+    BtValue r = binary_dispatch(t, op, a, b);
+    if (!bt_is_undef(r) && is_not_implemented(t, r))
+        return binary_type_error(t, op, a, b, true);
+    return r;
+}
+
+BtValue bt_unary_op(BtThread *t, int op, BtValue a) {
+    BtType *ta = bt_type_of(t, a);
+    if (ta->unary)
+        return ta->unary(t, op, a);
+    bt_raise(t, BT_EXC(t, TypeError), "bad operand type for unary %c: '%s'", op,
+             ta->name->data);
+    return BT_UNDEF;
+}
+
+int bt_truthy(BtThread *t, BtValue v) {
+    switch (v.tag) {
+    case BT_V_NONE:
+    case BT_V_UNDEF:
+        return 0;
+    case BT_V_BOOL:
+        return v.as.b;
+    case BT_V_INT:
+        return v.as.i != 0;
+    case BT_V_FLOAT:
+        return v.as.f != 0.0;
+    case BT_V_OBJ:
+        break;
+    }
+    BtType *ty = v.as.o->type;
+    if (ty->truth)
+        return ty->truth(t, v);
+    if (ty->len) {
+        int64_t n = ty->len(t, v);
+        return n < 0 ? -1 : n > 0;
+    }
+    return 1;
+}
+
+int64_t bt_len(BtThread *t, BtValue v) {
+    BtType *ty = bt_type_of(t, v);
+    if (ty->len)
+        return ty->len(t, v);
+    bt_raise(t, BT_EXC(t, TypeError), "object of type '%s' has no len()", ty->name->data);
+    return -1;
+}
+
+/* ---- attributes ---- */
+
+/* The attribute dict of an instance, or NULL for types without one. */
+static BtDict **instance_dict_slot(BtValue obj) {
+    if (!bt_is_obj(obj))
+        return NULL;
+    BtLayout layout = obj.as.o->type->layout;
+    if (layout == BT_LAYOUT_INSTANCE || layout == BT_LAYOUT_EXCEPTION)
+        return &((BtInstance *)obj.as.o)->dict;
+    return NULL;
+}
+
+/* What `obj.name` gives for an attribute found on the class: functions bind. */
+static BtValue bind_class_attr(BtThread *t, BtValue attr, BtValue obj) {
+    if (bt_is_obj(attr)) {
+        BtType *at = attr.as.o->type;
+        if (at == BT_TYPE(t, function))
+            return bt_method_new(t, attr, obj);
+        if (at == BT_TYPE(t, native) && (((BtNative *)attr.as.o)->flags & BT_NATIVE_METHOD))
+            return bt_method_new(t, attr, obj);
+    }
+    return attr;
+}
+
+BtValue bt_generic_getattr(BtThread *t, BtValue obj, BtStr *name) {
+    BtType *ty = bt_type_of(t, obj);
+    if (name == BT_NAME(t, dunder_class))
+        return bt_obj(ty);
+    BtDict **dslot = instance_dict_slot(obj);
+    if (dslot && *dslot) {
+        BtValue v = bt_dict_get_str(*dslot, name);
+        if (!bt_is_undef(v))
+            return v;
+    }
+    BtValue attr = bt_type_lookup(ty, name);
+    if (!bt_is_undef(attr))
+        return bind_class_attr(t, attr, obj);
+    if (dslot && name == BT_NAME(t, dunder_dict)) {
+        if (!*dslot && !(*dslot = bt_dict_new(t)))
+            return BT_UNDEF;
+        return bt_obj(*dslot);
+    }
+    BtValue hook = bt_type_lookup(ty, BT_NAME(t, dunder_getattr));
+    if (!bt_is_undef(hook)) {
+        BtValue args[2] = {obj, bt_obj(name)};
+        return bt_call(t, hook, args, 2, NULL);
+    }
+    if (ty == BT_TYPE(t, module))
+        bt_raise(t, BT_EXC(t, AttributeError), "module has no attribute '%S'", name);
+    else
+        bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
+                 ty->name->data, name);
+    return BT_UNDEF;
+}
+
+bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
+    BtType *ty = bt_type_of(t, obj);
+    BtDict **dslot = instance_dict_slot(obj);
+    if (!dslot) {
+        if (!bt_is_undef(bt_type_lookup(ty, name)))
+            bt_raise(t, BT_EXC(t, AttributeError), "'%s' object attribute '%S' is read-only",
+                     ty->name->data, name);
+        else
+            bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
+                     ty->name->data, name);
+        return false;
+    }
+    if (bt_is_undef(v)) {
+        int r = *dslot ? bt_dict_del(t, *dslot, bt_obj(name)) : 0;
+        if (r == 0)
+            bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
+                     ty->name->data, name);
+        return r > 0;
+    }
+    if (!*dslot && !(*dslot = bt_dict_new(t)))
+        return false;
+    return bt_dict_set_str(t, *dslot, name, v);
+}
+
+BtValue bt_getattr(BtThread *t, BtValue obj, BtStr *name) {
+    BtType *ty = bt_type_of(t, obj);
+    return ty->getattr ? ty->getattr(t, obj, name) : bt_generic_getattr(t, obj, name);
+}
+
+BtValue bt_getattr_opt(BtThread *t, BtValue obj, BtStr *name) {
+    BtValue v = bt_getattr(t, obj, name);
+    if (bt_is_undef(v) && bt_exc_pending_is(t, BT_EXC(t, AttributeError)))
+        bt_take_exc(t);
+    return v;
+}
+
+/* A user __setattr__/__delattr__ overrides the default store. */
+static bool setattr_dispatch(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
+    BtType *ty = bt_type_of(t, obj);
+    if (ty->flags & BT_TYPE_HEAPTYPE) {
+        BtStr *hook_name = bt_is_undef(v) ? BT_NAME(t, dunder_delattr) : BT_NAME(t, dunder_setattr);
+        BtValue hook = bt_type_lookup(ty, hook_name);
+        if (bt_is_obj(hook) && hook.as.o->type == BT_TYPE(t, function)) {
+            BtValue args[3] = {obj, bt_obj(name), v};
+            return !bt_is_undef(bt_call(t, hook, args, bt_is_undef(v) ? 2 : 3, NULL));
+        }
+    }
+    return ty->setattr ? ty->setattr(t, obj, name, v) : bt_generic_setattr(t, obj, name, v);
+}
+
+bool bt_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
+    return setattr_dispatch(t, obj, name, v);
+}
+
+bool bt_delattr(BtThread *t, BtValue obj, BtStr *name) {
+    return setattr_dispatch(t, obj, name, BT_UNDEF);
+}
+
+/* ---- items, membership, iteration ---- */
+
+BtValue bt_getitem(BtThread *t, BtValue obj, BtValue key) {
+    BtType *ty = bt_type_of(t, obj);
+    if (ty->getitem)
+        return ty->getitem(t, obj, key);
+    if (ty == BT_TYPE(t, type))
+        bt_raise(t, BT_EXC(t, TypeError), "type '%S' is not subscriptable",
+                 ((BtType *)obj.as.o)->name);
+    else
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not subscriptable", ty->name->data);
+    return BT_UNDEF;
+}
+
+bool bt_setitem(BtThread *t, BtValue obj, BtValue key, BtValue v) {
+    BtType *ty = bt_type_of(t, obj);
+    if (ty->setitem)
+        return ty->setitem(t, obj, key, v);
+    bt_raise(t, BT_EXC(t, TypeError), "'%s' object does not support item assignment",
+             ty->name->data);
+    return false;
+}
+
+bool bt_delitem(BtThread *t, BtValue obj, BtValue key) {
+    BtType *ty = bt_type_of(t, obj);
+    if (ty->setitem)
+        return ty->setitem(t, obj, key, BT_UNDEF);
+    bt_raise(t, BT_EXC(t, TypeError), "'%s' object doesn't support item deletion",
+             ty->name->data);
+    return false;
+}
+
+int bt_contains(BtThread *t, BtValue container, BtValue item) {
+    BtType *ty = bt_type_of(t, container);
+    if (ty->contains) {
+        int r = ty->contains(t, container, item);
+        if (r != -2)
+            return r;
+    }
+    BtValue it = bt_iter(t, container);
+    if (bt_is_undef(it)) {
+        if (bt_exc_pending_is(t, BT_EXC(t, TypeError))) {
+            bt_take_exc(t);
+            bt_raise(t, BT_EXC(t, TypeError), "argument of type '%s' is not iterable",
+                     ty->name->data);
+        }
+        return -1;
+    }
+    BT_PUSH_ROOT(t, &it);
+    int found = 0;
+    for (;;) {
+        BtValue x = bt_next(t, it);
+        if (bt_is_undef(x)) {
+            found = bt_has_exc(t) ? -1 : 0;
+            break;
+        }
+        int eq = bt_equal(t, x, item);
+        if (eq != 0) {
+            found = eq;
+            break;
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    return found;
+}
+
+BtValue bt_iter(BtThread *t, BtValue v) {
+    BtType *ty = bt_type_of(t, v);
+    if (ty->iter)
+        return ty->iter(t, v);
+    if (ty->getitem && ty != BT_TYPE(t, type))
+        return bt_seq_iter_new(t, v);
+    bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not iterable", ty->name->data);
+    return BT_UNDEF;
+}
+
+BtValue bt_next(BtThread *t, BtValue it) {
+    BtType *ty = bt_type_of(t, it);
+    if (ty->next)
+        return ty->next(t, it);
+    bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an iterator", ty->name->data);
+    return BT_UNDEF;
+}
+
+/* ---- calls ---- */
+
+BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_is_obj(callable)) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not callable",
+                 bt_type_name(t, callable));
+        return BT_UNDEF;
+    }
+    BtType *ty = callable.as.o->type;
+    if (ty == BT_TYPE(t, function))
+        return bt_eval_call_function(t, (BtFunction *)callable.as.o, args, nargs, kwnames);
+    if (ty == BT_TYPE(t, native)) {
+        BtNative *n = (BtNative *)callable.as.o;
+        return n->fn(t, n->self, args, nargs, kwnames);
+    }
+    if (ty == BT_TYPE(t, method)) {
+        BtMethod *m = (BtMethod *)callable.as.o;
+        if (bt_is_obj(m->func) && m->func.as.o->type == BT_TYPE(t, native)) {
+            BtNative *n = (BtNative *)m->func.as.o;
+            return n->fn(t, m->self, args, nargs, kwnames);
+        }
+        /* Prepend self. The originals stay rooted by our caller, and the
+         * method object (rooted too) holds self and func. */
+        int total = nargs + (kwnames ? (int)kwnames->len : 0);
+        BtValue small[8];
+        BtValue *argv = total + 1 <= 8 ? small : malloc((size_t)(total + 1) * sizeof(BtValue));
+        if (!argv) {
+            bt_raise_memory(t);
+            return BT_UNDEF;
+        }
+        argv[0] = m->self;
+        memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+        BtValue r = bt_call(t, m->func, argv, nargs + 1, kwnames);
+        if (argv != small)
+            free(argv);
+        return r;
+    }
+    if (ty->call)
+        return ty->call(t, callable, args, nargs, kwnames);
+    bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not callable", ty->name->data);
+    return BT_UNDEF;
+}
+
+/* ---- the `object` type ---- */
+
+static BtValue object_repr(BtThread *t, BtValue self) {
+    BtType *ty = bt_type_of(t, self);
+    const char *mod = ty->module ? ty->module->data : "builtins";
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    BtStr *s = strcmp(mod, "builtins") == 0
+                   ? bt_str_format(t, "<%S object at %s>", ty->qualname, addr)
+                   : bt_str_format(t, "<%s.%S object at %s>", mod, ty->qualname, addr);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static bool object_hash(BtThread *t, BtValue self, int64_t *out) {
+    (void)t;
+    uintptr_t p = (uintptr_t)self.as.o;
+    /* Like CPython: rotate away the always-zero alignment bits. */
+    *out = (int64_t)((p >> 4) | (p << (8 * sizeof(p) - 4)));
+    if (*out == -1)
+        *out = -2;
+    return true;
+}
+
+static BtValue object_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    if (op == BT_COMPARE_EQ && bt_same(a, b))
+        return BT_TRUE;
+    if (op == BT_COMPARE_NE) {
+        /* object.__ne__ inverts __eq__ (which may be user-defined). */
+        BtType *ty = bt_type_of(t, a);
+        if (ty->compare && ty->compare != object_compare) {
+            BtValue r = ty->compare(t, a, b, BT_COMPARE_EQ);
+            if (bt_is_undef(r) || is_not_implemented(t, r))
+                return r;
+            int truth = bt_truthy(t, r);
+            return truth < 0 ? BT_UNDEF : bt_bool(!truth);
+        }
+        if (!bt_same(a, b))
+            return bt_obj(t->interp->not_implemented);
+        return BT_FALSE;
+    }
+    return bt_obj(t->interp->not_implemented);
+}
+
+static BtValue object_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)args;
+    if (nargs > 0 || kwnames) {
+        bt_raise(t, BT_EXC(t, TypeError), "object() takes no arguments");
+        return BT_UNDEF;
+    }
+    BtObject *o = bt_gc_alloc(t, type, sizeof(BtObject));
+    return o ? bt_obj(o) : BT_UNDEF;
+}
+
+/* The wrappers below let Python code reach object's slots by name
+ * (super().__init__(), object.__repr__(self), ...). */
+
+static BtValue object_init(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)self, (void)args;
+    if (nargs > 1 || kwnames) {
+        bt_raise(t, BT_EXC(t, TypeError), "object.__init__() takes exactly one argument (the instance to initialize)");
+        return BT_UNDEF;
+    }
+    return BT_NONE;
+}
+
+/* Natives defined in a type's dict get self bound; when they are called
+ * unbound (object.__repr__(x)), self is the first argument. */
+static bool take_self(BtThread *t, BtValue *self, BtValue **args, int *nargs, const char *name) {
+    if (bt_is_undef(*self)) {
+        if (*nargs < 1) {
+            bt_raise(t, BT_EXC(t, TypeError), "descriptor '%s' of 'object' object needs an argument",
+                     name);
+            return false;
+        }
+        *self = (*args)[0];
+        (*args)++;
+        (*nargs)--;
+    }
+    return true;
+}
+
+static BtValue object_repr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    if (!take_self(t, &self, &args, &nargs, "__repr__") ||
+        !bt_check_args(t, "__repr__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return object_repr(t, self);
+}
+
+static BtValue object_str_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                 BtTuple *kwnames) {
+    if (!take_self(t, &self, &args, &nargs, "__str__") ||
+        !bt_check_args(t, "__str__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_repr(t, self);
+}
+
+static BtValue object_hash_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    int64_t h;
+    if (!take_self(t, &self, &args, &nargs, "__hash__") ||
+        !bt_check_args(t, "__hash__", nargs, kwnames, 0, 0) || !object_hash(t, self, &h))
+        return BT_UNDEF;
+    return bt_int(h);
+}
+
+static BtValue object_eq_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    if (!take_self(t, &self, &args, &nargs, "__eq__") ||
+        !bt_check_args(t, "__eq__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return bt_same(self, args[0]) ? BT_TRUE : bt_obj(t->interp->not_implemented);
+}
+
+static BtValue object_ne_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    if (!take_self(t, &self, &args, &nargs, "__ne__") ||
+        !bt_check_args(t, "__ne__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return object_compare(t, self, args[0], BT_COMPARE_NE);
+}
+
+static BtValue object_setattr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                     BtTuple *kwnames) {
+    if (!take_self(t, &self, &args, &nargs, "__setattr__") ||
+        !bt_check_args(t, "__setattr__", nargs, kwnames, 2, 2))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    if (!name || !bt_generic_setattr(t, self, name, args[1]))
+        return BT_UNDEF;
+    return BT_NONE;
+}
+
+static BtValue object_delattr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                     BtTuple *kwnames) {
+    if (!take_self(t, &self, &args, &nargs, "__delattr__") ||
+        !bt_check_args(t, "__delattr__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    if (!name || !bt_generic_setattr(t, self, name, BT_UNDEF))
+        return BT_UNDEF;
+    return BT_NONE;
+}
+
+static BtValue object_getattribute_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                          BtTuple *kwnames) {
+    if (!take_self(t, &self, &args, &nargs, "__getattribute__") ||
+        !bt_check_args(t, "__getattribute__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    return name ? bt_generic_getattr(t, self, name) : BT_UNDEF;
+}
+
+static const BtNativeDef object_methods[] = {
+    {"__init__", object_init},
+    {"__repr__", object_repr_method},
+    {"__str__", object_str_method},
+    {"__hash__", object_hash_method},
+    {"__eq__", object_eq_method},
+    {"__ne__", object_ne_method},
+    {"__setattr__", object_setattr_method},
+    {"__delattr__", object_delattr_method},
+    {"__getattribute__", object_getattribute_method},
+    {NULL, NULL},
+};
+
+bool bt_object_init_type(BtThread *t) {
+    BtType *ty = BT_TYPE(t, object);
+    ty->instance_size = sizeof(BtObject);
+    ty->flags |= BT_TYPE_BASETYPE;
+    ty->repr = object_repr;
+    ty->hash = object_hash;
+    ty->compare = object_compare;
+    ty->construct = object_construct;
+    return bt_type_add_methods(t, ty, object_methods);
+}

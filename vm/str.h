@@ -1,0 +1,73 @@
+/* str.h: str and bytes (vm stage; see vm/README.md).
+ *
+ * A str is immutable UTF-8 with its length in bytes and in code points; an
+ * all-ASCII str (the common case) indexes in O(1). The hash is computed once
+ * and cached. Interned strings (identifiers, attribute names) are unique, so
+ * the VM compares them by pointer. bytes is the same shape without the
+ * character bookkeeping.
+ */
+#ifndef BT_STR_H
+#define BT_STR_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/interp.h"
+#include "vm/object.h"
+
+#define BT_STR_INTERNED 0x01 /* hdr.flags bit: the str is the interned copy */
+
+struct BtStr {
+    BtObject hdr;
+    int64_t hash;     /* cached hash, -1 until computed */
+    size_t size;      /* length in bytes of data (excluding the NUL) */
+    size_t length;    /* length in code points */
+    bool ascii;       /* size == length: index by byte */
+    char data[];      /* UTF-8, NUL-terminated */
+};
+
+typedef struct {
+    BtObject hdr;
+    int64_t hash; /* cached hash, -1 until computed */
+    size_t size;
+    uint8_t data[]; /* NUL-terminated for convenience */
+} BtBytes;
+
+static inline bool bt_is_str(BtThread *t, BtValue v) {
+    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.str;
+}
+static inline bool bt_is_bytes(BtThread *t, BtValue v) {
+    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.bytes;
+}
+static inline BtStr *bt_as_str(BtValue v) {
+    return (BtStr *)v.as.o;
+}
+
+/* New str from UTF-8 (must be valid UTF-8; the lexer and decoders ensure it). */
+BtStr *bt_str_new(BtThread *t, const char *utf8, size_t size);
+BtStr *bt_str_from_cstr(BtThread *t, const char *cstr);
+/* printf-style; %s takes a C string, %S a BtStr*, %R a BtValue (its repr),
+ * %T a BtValue (its type name). Returns NULL if a repr raised. */
+BtStr *bt_str_format(BtThread *t, const char *fmt, ...);
+BtStr *bt_str_vformat(BtThread *t, const char *fmt, va_list ap);
+/* The unique interned copy of this text / of s. */
+BtStr *bt_str_intern(BtThread *t, const char *utf8, size_t size);
+BtStr *bt_str_intern_cstr(BtThread *t, const char *cstr);
+BtStr *bt_str_intern_str(BtThread *t, BtStr *s);
+/* Hash (cached). Never fails. */
+int64_t bt_str_hash(BtStr *s);
+bool bt_str_equal(const BtStr *a, const BtStr *b);
+/* Concatenation a + b. */
+BtStr *bt_str_concat(BtThread *t, BtStr *a, BtStr *b);
+/* repr() of a str with CPython's quoting and escapes. */
+BtStr *bt_str_repr(BtThread *t, BtStr *s);
+
+BtBytes *bt_bytes_new(BtThread *t, const uint8_t *data, size_t size);
+BtStr *bt_bytes_repr(BtThread *t, BtBytes *b);
+
+/* Set up the str and bytes types and their methods (called once by interp). */
+bool bt_str_init_types(BtThread *t);
+
+#endif

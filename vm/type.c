@@ -1,0 +1,773 @@
+/* type.c: type objects, classes and their method resolution order (vm stage).
+ *
+ * Design notes. A class statement makes a BtType like any built-in one; its
+ * slots are "dunder dispatchers" that look the matching method up in the
+ * MRO and call it, so the eval loop only ever calls slots. When the method a
+ * dispatcher finds is the native slot wrapper of a built-in base (object's
+ * __repr__, BaseException's __str__), the dispatcher calls that base's slot
+ * directly instead of going through a bound method.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/dict.h"
+#include "vm/eval.h"
+#include "vm/exc.h"
+#include "vm/func.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+/* ---- lookup and subtyping ---- */
+
+BtValue bt_type_lookup(BtType *type, BtStr *name) {
+    if (!type->mro) {
+        for (BtType *ty = type; ty; ty = ty->base) {
+            BtValue v = ty->dict ? bt_dict_get_str(ty->dict, name) : BT_UNDEF;
+            if (!bt_is_undef(v))
+                return v;
+        }
+        return BT_UNDEF;
+    }
+    for (size_t i = 0; i < type->mro->len; i++) {
+        BtType *ty = (BtType *)type->mro->items[i].as.o;
+        if (ty->dict) {
+            BtValue v = bt_dict_get_str(ty->dict, name);
+            if (!bt_is_undef(v))
+                return v;
+        }
+    }
+    return BT_UNDEF;
+}
+
+bool bt_issubtype(BtType *a, BtType *b) {
+    if (a == b)
+        return true;
+    if (a->mro) {
+        for (size_t i = 0; i < a->mro->len; i++)
+            if (a->mro->items[i].as.o == (BtObject *)b)
+                return true;
+        return false;
+    }
+    for (BtType *ty = a->base; ty; ty = ty->base)
+        if (ty == b)
+            return true;
+    return false;
+}
+
+bool bt_isinstance(BtThread *t, BtValue v, BtType *type) {
+    return bt_issubtype(bt_type_of(t, v), type);
+}
+
+/* ---- the C3 linearization ---- */
+
+/* Merge step of C3: seqs are lists of types; returns the merged list or NULL
+ * (TypeError raised) when no consistent order exists. */
+static BtList *c3_merge(BtThread *t, BtList *seqs, BtTuple *bases) {
+    BtValue result = bt_obj(bt_list_new(t, 0));
+    if (bt_is_undef(result))
+        return NULL;
+    BT_PUSH_ROOT(t, &result);
+    for (;;) {
+        BtType *candidate = NULL;
+        bool any_left = false;
+        for (size_t i = 0; i < seqs->len && !candidate; i++) {
+            BtList *seq = bt_as_list(seqs->items[i]);
+            if (seq->len == 0)
+                continue;
+            any_left = true;
+            BtType *head = (BtType *)seq->items[0].as.o;
+            bool in_tail = false;
+            for (size_t j = 0; j < seqs->len && !in_tail; j++) {
+                BtList *other = bt_as_list(seqs->items[j]);
+                for (size_t k = 1; k < other->len; k++)
+                    if (other->items[k].as.o == (BtObject *)head) {
+                        in_tail = true;
+                        break;
+                    }
+            }
+            if (!in_tail)
+                candidate = head;
+        }
+        if (!any_left)
+            break;
+        if (!candidate) {
+            /* CPython names the bases that could not be ordered. */
+            char names[512] = "";
+            size_t used = 0;
+            for (size_t i = 0; i < bases->len; i++) {
+                BtType *b = (BtType *)bases->items[i].as.o;
+                used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+                                         i ? ", " : "", b->name->data);
+                if (used >= sizeof names)
+                    break;
+            }
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "Cannot create a consistent method resolution order (MRO) for bases %s",
+                     names);
+            BT_POP_ROOT(t, 1);
+            return NULL;
+        }
+        if (!bt_list_append(t, bt_as_list(result), bt_obj(candidate))) {
+            BT_POP_ROOT(t, 1);
+            return NULL;
+        }
+        for (size_t i = 0; i < seqs->len; i++) {
+            BtList *seq = bt_as_list(seqs->items[i]);
+            if (seq->len && seq->items[0].as.o == (BtObject *)candidate) {
+                memmove(seq->items, seq->items + 1, (seq->len - 1) * sizeof(BtValue));
+                seq->len--;
+            }
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    return bt_as_list(result);
+}
+
+/* type->mro = C3(type, bases). */
+static bool compute_mro(BtThread *t, BtType *type) {
+    BtTuple *bases = type->bases;
+    BtValue seqs = bt_obj(bt_list_new(t, 0));
+    if (bt_is_undef(seqs))
+        return false;
+    BT_PUSH_ROOT(t, &seqs);
+    bool ok = true;
+    for (size_t i = 0; i < bases->len && ok; i++) {
+        BtType *b = (BtType *)bases->items[i].as.o;
+        BtList *l = bt_list_from(t, b->mro->items, b->mro->len);
+        ok = l && bt_list_append(t, bt_as_list(seqs), bt_obj(l));
+    }
+    BtList *bl = ok ? bt_list_from(t, bases->items, bases->len) : NULL;
+    ok = bl && bt_list_append(t, bt_as_list(seqs), bt_obj(bl));
+    BtList *merged = ok ? c3_merge(t, bt_as_list(seqs), bases) : NULL;
+    if (merged) {
+        BtValue m = bt_obj(merged);
+        BT_PUSH_ROOT(t, &m);
+        BtTuple *mro = bt_tuple_new(t, merged->len + 1);
+        if (mro) {
+            mro->items[0] = bt_obj(type);
+            memcpy(mro->items + 1, merged->items, merged->len * sizeof(BtValue));
+            type->mro = mro;
+        }
+        BT_POP_ROOT(t, 1);
+        ok = mro != NULL;
+    } else {
+        ok = false;
+    }
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+/* ---- dunder dispatchers: the slots of user classes ---- */
+
+/* Find a dunder on v's class; BT_UNDEF if absent. */
+static BtValue find_dunder(BtThread *t, BtValue v, BtStr *name) {
+    return bt_type_lookup(bt_type_of(t, v), name);
+}
+
+/* Call the dunder `name` of self's class with args (self is prepended). */
+static BtValue call_dunder(BtThread *t, BtValue method, BtValue self, BtValue *args, int nargs) {
+    BtValue argv[4];
+    argv[0] = self;
+    for (int i = 0; i < nargs; i++)
+        argv[i + 1] = args[i];
+    return bt_call(t, method, argv, nargs + 1, NULL);
+}
+
+/* The native type whose slot a user class inherits (its solid built-in base). */
+static BtType *native_base(BtType *type) {
+    while (type && (type->flags & BT_TYPE_HEAPTYPE))
+        type = type->base;
+    return type;
+}
+
+/* Is `method` the native slot wrapper that a built-in type put in its dict? */
+static bool is_native_wrapper(BtThread *t, BtValue method) {
+    return bt_is_obj(method) && method.as.o->type == BT_TYPE(t, native) &&
+           ((BtNative *)method.as.o)->owner != NULL;
+}
+
+#define INHERITED_SLOT(t, self, slotname) (native_base(bt_type_of(t, self))->slotname)
+
+static BtValue slot_repr(BtThread *t, BtValue self) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_repr));
+    if (bt_is_undef(m) || is_native_wrapper(t, m))
+        return INHERITED_SLOT(t, self, repr)(t, self);
+    BtValue r = call_dunder(t, m, self, NULL, 0);
+    if (!bt_is_undef(r) && !bt_is_str(t, r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__repr__ returned non-string (type %T)", r);
+        return BT_UNDEF;
+    }
+    return r;
+}
+
+static BtValue slot_str(BtThread *t, BtValue self) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_str));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        /* object.__str__ is repr(self), which may be user-defined. */
+        return nb->str ? nb->str(t, self) : slot_repr(t, self);
+    }
+    BtValue r = call_dunder(t, m, self, NULL, 0);
+    if (!bt_is_undef(r) && !bt_is_str(t, r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__str__ returned non-string (type %T)", r);
+        return BT_UNDEF;
+    }
+    return r;
+}
+
+static bool slot_hash(BtThread *t, BtValue self, int64_t *out) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_hash));
+    if (bt_is_none(m)) {
+        bt_raise(t, BT_EXC(t, TypeError), "unhashable type: '%s'", bt_type_name(t, self));
+        return false;
+    }
+    if (bt_is_undef(m) || is_native_wrapper(t, m))
+        return INHERITED_SLOT(t, self, hash)(t, self, out);
+    BtValue r = call_dunder(t, m, self, NULL, 0);
+    if (bt_is_undef(r))
+        return false;
+    if (!bt_is_intlike(r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__hash__ method should return an integer");
+        return false;
+    }
+    int64_t h = bt_as_int(r);
+    *out = h == -1 ? -2 : h;
+    return true;
+}
+
+static BtStr *compare_name(BtThread *t, BtCompareOp op) {
+    switch (op) {
+    case BT_COMPARE_LT: return BT_NAME(t, dunder_lt);
+    case BT_COMPARE_LE: return BT_NAME(t, dunder_le);
+    case BT_COMPARE_EQ: return BT_NAME(t, dunder_eq);
+    case BT_COMPARE_NE: return BT_NAME(t, dunder_ne);
+    case BT_COMPARE_GT: return BT_NAME(t, dunder_gt);
+    case BT_COMPARE_GE: return BT_NAME(t, dunder_ge);
+    }
+    return NULL;
+}
+
+/* Called with self = a (bt_compare swaps operands for the reflected try). */
+static BtValue slot_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    BtValue m = find_dunder(t, a, compare_name(t, op));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, a));
+        if (op == BT_COMPARE_NE) {
+            /* Default __ne__ inverts __eq__ unless that returns NotImplemented. */
+            BtValue eq = find_dunder(t, a, BT_NAME(t, dunder_eq));
+            if (!bt_is_undef(eq) && !is_native_wrapper(t, eq)) {
+                BtValue r = call_dunder(t, eq, a, &b, 1);
+                if (bt_is_undef(r) || (bt_is_obj(r) && r.as.o == t->interp->not_implemented))
+                    return r;
+                int truth = bt_truthy(t, r);
+                return truth < 0 ? BT_UNDEF : bt_bool(!truth);
+            }
+        }
+        return nb->compare ? nb->compare(t, a, b, op) : bt_obj(t->interp->not_implemented);
+    }
+    return call_dunder(t, m, a, &b, 1);
+}
+
+static BtValue slot_binary(BtThread *t, int op, BtValue a, BtValue b) {
+    bool inplace = op >= BT_BINOP__COUNT;
+    int base_op = inplace ? op - BT_BINOP__COUNT : op;
+    BtType *ta = bt_type_of(t, a);
+    BtValue self, other;
+    BtStr *name;
+    if (inplace) {
+        self = a, other = b, name = t->interp->binop_names[base_op][2];
+    } else if (ta->binary == slot_binary) {
+        self = a, other = b, name = t->interp->binop_names[base_op][0];
+    } else {
+        self = b, other = a, name = t->interp->binop_names[base_op][1];
+    }
+    BtValue m = find_dunder(t, self, name);
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        if (nb->binary)
+            return nb->binary(t, op, a, b);
+        return bt_obj(t->interp->not_implemented);
+    }
+    return call_dunder(t, m, self, &other, 1);
+}
+
+static BtValue slot_unary(BtThread *t, int op, BtValue a) {
+    BtStr *name = op == '-'   ? BT_NAME(t, dunder_neg)
+                  : op == '+' ? BT_NAME(t, dunder_pos)
+                              : BT_NAME(t, dunder_invert);
+    BtValue m = find_dunder(t, a, name);
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, a));
+        if (nb->unary)
+            return nb->unary(t, op, a);
+        bt_raise(t, BT_EXC(t, TypeError), "bad operand type for unary %c: '%s'", op,
+                 bt_type_name(t, a));
+        return BT_UNDEF;
+    }
+    return call_dunder(t, m, a, NULL, 0);
+}
+
+static int slot_truth(BtThread *t, BtValue self) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_bool));
+    if (!bt_is_undef(m) && !is_native_wrapper(t, m)) {
+        BtValue r = call_dunder(t, m, self, NULL, 0);
+        if (bt_is_undef(r))
+            return -1;
+        if (!bt_is_bool(r)) {
+            bt_raise(t, BT_EXC(t, TypeError), "__bool__ should return bool, returned %s",
+                     bt_type_name(t, r));
+            return -1;
+        }
+        return r.as.b;
+    }
+    m = find_dunder(t, self, BT_NAME(t, dunder_len));
+    if (!bt_is_undef(m)) {
+        int64_t n = bt_len(t, self);
+        return n < 0 ? -1 : n > 0;
+    }
+    BtType *nb = native_base(bt_type_of(t, self));
+    return nb->truth ? nb->truth(t, self) : 1;
+}
+
+static int64_t slot_len(BtThread *t, BtValue self) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_len));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        if (nb->len)
+            return nb->len(t, self);
+        bt_raise(t, BT_EXC(t, TypeError), "object of type '%s' has no len()",
+                 bt_type_name(t, self));
+        return -1;
+    }
+    BtValue r = call_dunder(t, m, self, NULL, 0);
+    if (bt_is_undef(r))
+        return -1;
+    if (!bt_is_intlike(r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object cannot be interpreted as an integer",
+                 bt_type_name(t, r));
+        return -1;
+    }
+    if (bt_as_int(r) < 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "__len__() should return >= 0");
+        return -1;
+    }
+    return bt_as_int(r);
+}
+
+static BtValue slot_getitem(BtThread *t, BtValue self, BtValue key) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_getitem));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        if (nb->getitem)
+            return nb->getitem(t, self, key);
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not subscriptable",
+                 bt_type_name(t, self));
+        return BT_UNDEF;
+    }
+    return call_dunder(t, m, self, &key, 1);
+}
+
+static bool slot_setitem(BtThread *t, BtValue self, BtValue key, BtValue v) {
+    bool del = bt_is_undef(v);
+    BtValue m = find_dunder(t, self, del ? BT_NAME(t, dunder_delitem) : BT_NAME(t, dunder_setitem));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        if (nb->setitem)
+            return nb->setitem(t, self, key, v);
+        bt_raise(t, BT_EXC(t, TypeError),
+                 del ? "'%s' object doesn't support item deletion"
+                     : "'%s' object does not support item assignment",
+                 bt_type_name(t, self));
+        return false;
+    }
+    BtValue args[2] = {key, v};
+    return !bt_is_undef(call_dunder(t, m, self, args, del ? 1 : 2));
+}
+
+static int slot_contains(BtThread *t, BtValue self, BtValue item) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_contains));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        if (nb->contains)
+            return nb->contains(t, self, item);
+        /* No __contains__: `in` iterates (bt_contains does that when the slot declines). */
+        return -2;
+    }
+    BtValue r = call_dunder(t, m, self, &item, 1);
+    return bt_is_undef(r) ? -1 : bt_truthy(t, r);
+}
+
+static BtValue slot_iter(BtThread *t, BtValue self) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_iter));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        if (nb->iter)
+            return nb->iter(t, self);
+        if (!bt_is_undef(find_dunder(t, self, BT_NAME(t, dunder_getitem))))
+            return bt_seq_iter_new(t, self);
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not iterable", bt_type_name(t, self));
+        return BT_UNDEF;
+    }
+    BtValue r = call_dunder(t, m, self, NULL, 0);
+    if (!bt_is_undef(r) && !bt_type_of(t, r)->next) {
+        bt_raise(t, BT_EXC(t, TypeError), "iter() returned non-iterator of type '%s'",
+                 bt_type_name(t, r));
+        return BT_UNDEF;
+    }
+    return r;
+}
+
+static BtValue slot_next(BtThread *t, BtValue self) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_next));
+    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+        BtType *nb = native_base(bt_type_of(t, self));
+        if (nb->next)
+            return nb->next(t, self);
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an iterator",
+                 bt_type_name(t, self));
+        return BT_UNDEF;
+    }
+    BtValue r = call_dunder(t, m, self, NULL, 0);
+    /* A user __next__ ends by raising StopIteration; the fast protocol says
+     * "exhausted" with no exception, so translate (its value is dropped). */
+    if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration)))
+        bt_take_exc(t);
+    return r;
+}
+
+static BtValue slot_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    BtValue m = find_dunder(t, self, BT_NAME(t, dunder_call));
+    if (bt_is_undef(m)) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not callable", bt_type_name(t, self));
+        return BT_UNDEF;
+    }
+    int total = nargs + (kwnames ? (int)kwnames->len : 0);
+    BtValue small[8];
+    BtValue *argv = total + 1 <= 8 ? small : malloc((size_t)(total + 1) * sizeof(BtValue));
+    if (!argv) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    argv[0] = self;
+    memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+    BtValue r = bt_call(t, m, argv, nargs + 1, kwnames);
+    if (argv != small)
+        free(argv);
+    return r;
+}
+
+/* ---- constructing instances of classes ---- */
+
+/* Allocate a bare instance of a class with an instance or exception layout. */
+static BtValue alloc_instance(BtThread *t, BtType *cls) {
+    BtObject *o = bt_gc_alloc(t, cls, cls->instance_size);
+    if (!o)
+        return BT_UNDEF;
+    if (cls->layout == BT_LAYOUT_EXCEPTION) {
+        BtException *e = (BtException *)o;
+        e->args = t->interp->empty_tuple;
+        e->traceback = e->cause = e->context = BT_NONE;
+    }
+    return bt_obj(o);
+}
+
+/* class(...) for user classes: make the instance, then run __init__. */
+static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    BtType *nb = native_base(cls);
+    BtValue self;
+    if (cls->layout == BT_LAYOUT_EXCEPTION || nb == BT_TYPE(t, object)) {
+        self = alloc_instance(t, cls);
+        if (bt_is_undef(self))
+            return BT_UNDEF;
+        if (cls->layout == BT_LAYOUT_EXCEPTION) {
+            BtTuple *a = bt_tuple_from(t, args, (size_t)nargs);
+            if (!a)
+                return BT_UNDEF;
+            ((BtException *)self.as.o)->args = a;
+        }
+    } else {
+        /* A subclass of another built-in type: let the built-in make the value. */
+        self = nb->construct(t, cls, args, nargs, kwnames);
+        if (bt_is_undef(self))
+            return BT_UNDEF;
+    }
+    BT_PUSH_ROOT(t, &self);
+    BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
+    if (!bt_is_undef(init) && !is_native_wrapper(t, init)) {
+        int total = nargs + (kwnames ? (int)kwnames->len : 0);
+        BtValue small[8];
+        BtValue *argv = total + 1 <= 8 ? small : malloc((size_t)(total + 1) * sizeof(BtValue));
+        if (!argv) {
+            BT_POP_ROOT(t, 1);
+            bt_raise_memory(t);
+            return BT_UNDEF;
+        }
+        argv[0] = self;
+        memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+        BtValue r = bt_call(t, init, argv, nargs + 1, kwnames);
+        if (argv != small)
+            free(argv);
+        if (bt_is_undef(r)) {
+            BT_POP_ROOT(t, 1);
+            return BT_UNDEF;
+        }
+        if (!bt_is_none(r)) {
+            BT_POP_ROOT(t, 1);
+            bt_raise(t, BT_EXC(t, TypeError), "__init__() should return None, not '%s'",
+                     bt_type_name(t, r));
+            return BT_UNDEF;
+        }
+    } else if (cls->layout != BT_LAYOUT_EXCEPTION && nb == BT_TYPE(t, object) &&
+               (nargs > 0 || kwnames)) {
+        BT_POP_ROOT(t, 1);
+        bt_raise(t, BT_EXC(t, TypeError), "%s() takes no arguments", cls->name->data);
+        return BT_UNDEF;
+    }
+    BT_POP_ROOT(t, 1);
+    return self;
+}
+
+static void instance_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark_obj(gc, (BtObject *)((BtInstance *)o)->dict);
+}
+
+/* ---- making classes ---- */
+
+/* Give a user class the dispatcher slots (all of them: the dispatchers fall
+ * back to the built-in base when the class does not define the dunder). */
+static void install_dispatchers(BtType *cls) {
+    cls->repr = slot_repr;
+    cls->str = slot_str;
+    cls->hash = slot_hash;
+    cls->compare = slot_compare;
+    cls->binary = slot_binary;
+    cls->unary = slot_unary;
+    cls->truth = slot_truth;
+    cls->len = slot_len;
+    cls->getitem = slot_getitem;
+    cls->setitem = slot_setitem;
+    cls->contains = slot_contains;
+    cls->iter = slot_iter;
+    cls->next = slot_next;
+    cls->call = slot_call;
+    cls->construct = instance_construct;
+}
+
+BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) {
+    BtValue keep_bases = bt_obj(bases);
+    BT_PUSH_ROOT(t, &keep_bases);
+    if (bases->len == 0) {
+        bases = bt_tuple_from(t, (BtValue[]){bt_obj(BT_TYPE(t, object))}, 1);
+        if (!bases) {
+            BT_POP_ROOT(t, 1);
+            return BT_UNDEF;
+        }
+        keep_bases = bt_obj(bases);
+    }
+    /* The solid base decides the layout: exceptions, a built-in, or plain. */
+    BtType *solid = NULL;
+    for (size_t i = 0; i < bases->len; i++) {
+        BtValue b = bases->items[i];
+        if (!bt_is_obj(b) || b.as.o->type != BT_TYPE(t, type)) {
+            BT_POP_ROOT(t, 1);
+            bt_raise(t, BT_EXC(t, TypeError), "bases must be types");
+            return BT_UNDEF;
+        }
+        BtType *bt = (BtType *)b.as.o;
+        if (!(bt->flags & BT_TYPE_BASETYPE)) {
+            BT_POP_ROOT(t, 1);
+            bt_raise(t, BT_EXC(t, TypeError), "type '%s' is not an acceptable base type",
+                     bt->name->data);
+            return BT_UNDEF;
+        }
+        BtType *nb = native_base(bt);
+        if (!solid || (nb != solid && bt_issubtype(nb, solid)))
+            solid = nb;
+        else if (nb != solid && !bt_issubtype(solid, nb)) {
+            BT_POP_ROOT(t, 1);
+            bt_raise(t, BT_EXC(t, TypeError), "multiple bases have instance lay-out conflict");
+            return BT_UNDEF;
+        }
+    }
+    BtType *cls = bt_gc_alloc(t, BT_TYPE(t, type), sizeof(BtType));
+    if (!cls) {
+        BT_POP_ROOT(t, 1);
+        return BT_UNDEF;
+    }
+    BtValue keep_cls = bt_obj(cls);
+    BT_PUSH_ROOT(t, &keep_cls);
+    cls->name = name;
+    cls->qualname = name;
+    cls->bases = bases;
+    cls->base = (BtType *)bases->items[0].as.o;
+    cls->flags = BT_TYPE_HEAPTYPE | BT_TYPE_BASETYPE;
+    BtType *first = cls->base;
+    cls->layout = first->layout == BT_LAYOUT_BUILTIN && solid == BT_TYPE(t, object)
+                      ? BT_LAYOUT_INSTANCE
+                      : first->layout;
+    for (size_t i = 0; i < bases->len; i++)
+        if (((BtType *)bases->items[i].as.o)->layout == BT_LAYOUT_EXCEPTION)
+            cls->layout = BT_LAYOUT_EXCEPTION;
+    cls->instance_size = cls->layout == BT_LAYOUT_EXCEPTION  ? sizeof(BtException)
+                         : cls->layout == BT_LAYOUT_INSTANCE ? sizeof(BtInstance)
+                                                             : solid->instance_size;
+    cls->trace = solid->trace ? solid->trace : instance_trace;
+    cls->finalize = solid->finalize;
+    cls->getattr = solid->getattr;
+    cls->setattr = solid->setattr;
+    install_dispatchers(cls);
+    bool ok = compute_mro(t, cls);
+    if (ok) {
+        cls->dict = bt_dict_copy(t, ns);
+        ok = cls->dict != NULL;
+    }
+    if (ok) {
+        BtValue mod = bt_dict_get_str(cls->dict, BT_NAME(t, dunder_module));
+        cls->module = bt_is_str(t, mod) ? bt_as_str(mod) : NULL;
+        BtValue qn = bt_dict_get_str(cls->dict, BT_NAME(t, dunder_qualname));
+        if (bt_is_str(t, qn)) {
+            cls->qualname = bt_as_str(qn);
+            ok = bt_dict_del(t, cls->dict, bt_obj(BT_NAME(t, dunder_qualname))) >= 0;
+        }
+    }
+    BT_POP_ROOT(t, 2);
+    return ok ? bt_obj(cls) : BT_UNDEF;
+}
+
+BtType *bt_type_new_native(BtThread *t, const char *name, BtType *base, size_t instance_size) {
+    if (!base)
+        base = BT_TYPE(t, object);
+    BtType *ty = bt_gc_alloc(t, BT_TYPE(t, type), sizeof(BtType));
+    if (!ty)
+        return NULL;
+    BtValue keep = bt_obj(ty);
+    BT_PUSH_ROOT(t, &keep);
+    ty->base = base;
+    ty->layout = BT_LAYOUT_BUILTIN;
+    ty->instance_size = instance_size;
+    ty->name = bt_str_intern_cstr(t, name);
+    ty->qualname = ty->name;
+    ty->bases = ty->name ? bt_tuple_from(t, (BtValue[]){bt_obj(base)}, 1) : NULL;
+    if (ty->bases) {
+        ty->mro = bt_tuple_new(t, base->mro->len + 1);
+        if (ty->mro) {
+            ty->mro->items[0] = bt_obj(ty);
+            memcpy(ty->mro->items + 1, base->mro->items, base->mro->len * sizeof(BtValue));
+        }
+    }
+    ty->dict = ty->mro ? bt_dict_new(t) : NULL;
+    BT_POP_ROOT(t, 1);
+    if (!ty->dict)
+        return NULL;
+    ty->repr = base->repr;
+    ty->str = base->str;
+    ty->hash = base->hash;
+    ty->compare = base->compare;
+    ty->getattr = base->getattr;
+    ty->setattr = base->setattr;
+    return ty;
+}
+
+/* ---- the `type` type itself ---- */
+
+static void type_trace(BtGc *gc, BtObject *o) {
+    BtType *ty = (BtType *)o;
+    bt_gc_mark_obj(gc, (BtObject *)ty->name);
+    bt_gc_mark_obj(gc, (BtObject *)ty->qualname);
+    bt_gc_mark_obj(gc, (BtObject *)ty->module);
+    bt_gc_mark_obj(gc, (BtObject *)ty->base);
+    bt_gc_mark_obj(gc, (BtObject *)ty->bases);
+    bt_gc_mark_obj(gc, (BtObject *)ty->mro);
+    bt_gc_mark_obj(gc, (BtObject *)ty->dict);
+}
+
+static BtValue type_repr(BtThread *t, BtValue self) {
+    BtType *ty = (BtType *)self.as.o;
+    if (ty->module && strcmp(ty->module->data, "builtins") != 0)
+        return bt_obj(bt_str_format(t, "<class '%S.%S'>", ty->module, ty->qualname));
+    return bt_obj(bt_str_format(t, "<class '%S'>", ty->qualname));
+}
+
+static BtValue type_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    BtType *ty = (BtType *)self.as.o;
+    if (ty == BT_TYPE(t, type) && nargs == 1 && !kwnames)
+        return bt_obj(bt_type_of(t, args[0]));
+    if (!ty->construct) {
+        bt_raise(t, BT_EXC(t, TypeError), "cannot create '%s' instances", ty->name->data);
+        return BT_UNDEF;
+    }
+    return ty->construct(t, ty, args, nargs, kwnames);
+}
+
+static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtType *ty = (BtType *)self.as.o;
+    BtInterp *in = t->interp;
+    if (name == in->names.dunder_name)
+        return bt_obj(ty->name);
+    if (name == in->names.dunder_qualname)
+        return bt_obj(ty->qualname);
+    if (name == in->names.dunder_module)
+        return ty->module ? bt_obj(ty->module) : bt_obj(bt_str_intern_cstr(t, "builtins"));
+    if (name == in->names.dunder_mro)
+        return bt_obj(ty->mro);
+    if (name == in->names.dunder_bases)
+        return bt_obj(ty->bases ? ty->bases : in->empty_tuple);
+    if (name == in->names.dunder_base)
+        return ty->base ? bt_obj(ty->base) : BT_NONE;
+    if (name == in->names.dunder_dict)
+        return bt_obj(ty->dict);
+    BtValue v = bt_type_lookup(ty, name);
+    if (!bt_is_undef(v))
+        return v;
+    if (name == in->names.dunder_doc)
+        return BT_NONE;
+    /* Methods of `type` itself (mro()) come from the metatype's dict. */
+    v = bt_type_lookup(in->types.type, name);
+    if (!bt_is_undef(v))
+        return bt_method_new(t, v, self);
+    bt_raise(t, BT_EXC(t, AttributeError), "type object '%S' has no attribute '%S'", ty->name,
+             name);
+    return BT_UNDEF;
+}
+
+static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
+    BtType *ty = (BtType *)self.as.o;
+    if (!(ty->flags & BT_TYPE_HEAPTYPE)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "cannot set '%S' attribute of immutable type '%S'", name, ty->name);
+        return false;
+    }
+    if (bt_is_undef(v)) {
+        int r = bt_dict_del(t, ty->dict, bt_obj(name));
+        if (r == 0)
+            bt_raise(t, BT_EXC(t, AttributeError), "type object '%S' has no attribute '%S'",
+                     ty->name, name);
+        return r > 0;
+    }
+    return bt_dict_set_str(t, ty->dict, name, v);
+}
+
+static BtValue type_mro(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "mro", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    BtTuple *mro = ((BtType *)self.as.o)->mro;
+    return bt_obj(bt_list_from(t, mro->items, mro->len));
+}
+
+static const BtNativeDef type_methods[] = {
+    {"mro", type_mro},
+    {NULL, NULL},
+};
+
+bool bt_type_init_type(BtThread *t) {
+    BtType *ty = BT_TYPE(t, type);
+    ty->instance_size = sizeof(BtType);
+    ty->trace = type_trace;
+    ty->repr = type_repr;
+    ty->call = type_call;
+    ty->getattr = type_getattr;
+    ty->setattr = type_setattr;
+    return bt_type_add_methods(t, ty, type_methods);
+}

@@ -1,0 +1,102 @@
+/* value.h: the one value type of the VM (vm stage; see vm/README.md).
+ *
+ * A BtValue is a 16-byte tagged union: None, bools, 64-bit ints and floats
+ * are immediate (arithmetic never allocates); everything else is a pointer
+ * to a heap object whose header names its type. The tag BT_V_UNDEF is not a
+ * Python value: it is the "no value" of an unbound local and the failure
+ * sentinel of every function that returns a BtValue (the exception is then
+ * in the thread state, see exc.h).
+ */
+#ifndef BT_VALUE_H
+#define BT_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct BtObject BtObject;
+
+typedef enum {
+    BT_V_UNDEF = 0, /* no value: unbound slot, or "an exception was raised" */
+    BT_V_NONE,
+    BT_V_BOOL,
+    BT_V_INT,
+    BT_V_FLOAT,
+    BT_V_OBJ,
+} BtValueTag;
+
+typedef struct {
+    BtValueTag tag;
+    union {
+        bool b;
+        int64_t i;
+        double f;
+        BtObject *o;
+    } as;
+} BtValue;
+
+#define BT_UNDEF ((BtValue){.tag = BT_V_UNDEF})
+#define BT_NONE ((BtValue){.tag = BT_V_NONE})
+#define BT_TRUE ((BtValue){.tag = BT_V_BOOL, .as.b = true})
+#define BT_FALSE ((BtValue){.tag = BT_V_BOOL, .as.b = false})
+
+static inline BtValue bt_int(int64_t i) {
+    return (BtValue){.tag = BT_V_INT, .as.i = i};
+}
+static inline BtValue bt_float(double f) {
+    return (BtValue){.tag = BT_V_FLOAT, .as.f = f};
+}
+static inline BtValue bt_bool(bool b) {
+    return (BtValue){.tag = BT_V_BOOL, .as.b = b};
+}
+static inline BtValue bt_obj(void *o) {
+    return (BtValue){.tag = BT_V_OBJ, .as.o = (BtObject *)o};
+}
+
+static inline bool bt_is_undef(BtValue v) {
+    return v.tag == BT_V_UNDEF;
+}
+static inline bool bt_is_none(BtValue v) {
+    return v.tag == BT_V_NONE;
+}
+static inline bool bt_is_int(BtValue v) {
+    return v.tag == BT_V_INT;
+}
+static inline bool bt_is_float(BtValue v) {
+    return v.tag == BT_V_FLOAT;
+}
+static inline bool bt_is_bool(BtValue v) {
+    return v.tag == BT_V_BOOL;
+}
+static inline bool bt_is_obj(BtValue v) {
+    return v.tag == BT_V_OBJ;
+}
+/* True for int and bool: bool is a subclass of int in Python. */
+static inline bool bt_is_intlike(BtValue v) {
+    return v.tag == BT_V_INT || v.tag == BT_V_BOOL;
+}
+/* The int value of an int or bool (check bt_is_intlike first). */
+static inline int64_t bt_as_int(BtValue v) {
+    return v.tag == BT_V_INT ? v.as.i : (int64_t)v.as.b;
+}
+/* Identity, as Python's `is`. */
+static inline bool bt_same(BtValue a, BtValue b) {
+    if (a.tag != b.tag)
+        return false;
+    switch (a.tag) {
+    case BT_V_UNDEF:
+    case BT_V_NONE:
+        return true;
+    case BT_V_BOOL:
+        return a.as.b == b.as.b;
+    case BT_V_INT:
+        return a.as.i == b.as.i;
+    case BT_V_FLOAT:
+        return a.as.f == b.as.f || (a.as.f != a.as.f && b.as.f != b.as.f);
+    case BT_V_OBJ:
+        return a.as.o == b.as.o;
+    }
+    return false;
+}
+
+#endif
