@@ -1142,8 +1142,13 @@ bool bt_lexer_dump(const char *filename, const char *src, size_t len, FILE *out,
             break;
     }
     if (!ok) {
+        /* A stray character is CPython's parser's "invalid syntax", and then
+         * an error further on may win, as it would when parsing. */
+        BtSyntaxError err = *bt_lexer_error(lx);
+        if (lx->err_class == ERR_STRAY)
+            bt_lexer_check_rest(lx, err.line, &err);
         fflush(out);
-        bt_syntax_error_print(bt_lexer_error(lx), filename, src, len, err_out);
+        bt_syntax_error_print(&err, filename, src, len, err_out);
     }
     bt_lexer_free(lx);
     return ok;

@@ -349,9 +349,19 @@ struct BtAstStmt {
         struct { BtAstExpr *target; BtAstOperator op; BtAstExpr *value; } aug_assign;
         /* target: annotation [= value]; simple is 1 when target is a plain, unparenthesized
            Name; value is NULL without `=` */
-        struct { BtAstExpr *target; BtAstExpr *annotation; BtAstExpr *value; int simple; } ann_assign;
+        struct {
+            BtAstExpr *target;
+            BtAstExpr *annotation;
+            BtAstExpr *value;
+            int simple;
+        } ann_assign;
         /* for target in iter: body else: orelse */
-        struct { BtAstExpr *target; BtAstExpr *iter; BtAstStmtList body; BtAstStmtList orelse; } for_;
+        struct {
+            BtAstExpr *target;
+            BtAstExpr *iter;
+            BtAstStmtList body;
+            BtAstStmtList orelse;
+        } for_;
         /* while test: body else: orelse */
         struct { BtAstExpr *test; BtAstStmtList body; BtAstStmtList orelse; } while_;
         /* if test: body else: orelse; elif is an If alone in orelse (as in CPython) */

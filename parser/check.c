@@ -40,7 +40,8 @@ static void fail_span(Checker *c, int line, int col, int end_line, int end_col, 
     bt_syntax_error_set(c->err, BT_SYNERR_SYNTAX, line, col + 1, end_line, end_col + 1, msg, arg);
 }
 
-#define FAIL_NODE(c, n, msg, arg) fail_span((c), (n)->line, (n)->col, (n)->end_line, (n)->end_col, (msg), (arg))
+#define FAIL_NODE(c, n, msg, arg)                                                                  \
+    fail_span((c), (n)->line, (n)->col, (n)->end_line, (n)->end_col, (msg), (arg))
 
 static void check_expr(Checker *c, const BtAstExpr *e, Scope sc);
 static void check_body(Checker *c, const BtAstStmtList *body, Scope sc);

@@ -129,6 +129,8 @@ static bool buf_reserve(Buf *b, size_t extra) {
 }
 
 static bool buf_put(Buf *b, const char *s, size_t n) {
+    if (n == 0)
+        return true;
     if (!buf_reserve(b, n))
         return false;
     memcpy(b->data + b->len, s, n);
@@ -422,7 +424,8 @@ static bool fstr_field(FStr *f, size_t *i, size_t end, int nest, Buf *lit, size_
         }
     }
     if (quote || k >= end) {
-        literal_error(p, f->tok, quote ? "f-string: unterminated string" : "f-string: expecting '}'");
+        literal_error(p, f->tok,
+                      quote ? "f-string: unterminated string" : "f-string: expecting '}'");
         return false;
     }
     size_t expr_end = k;

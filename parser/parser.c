@@ -67,11 +67,15 @@ static void *error_node(BtParser *p, const BtAstExpr *e, const char *fmt, ...) {
 static void *error_tok(BtParser *p, const BtToken *t, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* An error whose carets cover token t. */
+/* An error whose carets cover token t. A DEDENT has no span in CPython: the error
+ * sits at the tokenizer's cursor (after the indentation), with no caret drawn. */
 static void *error_tok(BtParser *p, const BtToken *t, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    error_kind_at(p, BT_SYNERR_SYNTAX, t->line, t->col, t->end_line, t->end_col, fmt, ap);
+    if (t->kind == BT_TOK_DEDENT)
+        error_kind_at(p, BT_SYNERR_SYNTAX, t->line, t->col - 1, t->line, t->col - 1, fmt, ap);
+    else
+        error_kind_at(p, BT_SYNERR_SYNTAX, t->line, t->col, t->end_line, t->end_col, fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -219,8 +223,15 @@ static void *syntax_error_here(BtParser *p) {
         p->failed = true;
         return NULL;
     }
-    if (t->kind == BT_TOK_ENDMARKER && p->nbuf == 1 && p->pos == 0)
-        return error_tok(p, t, "invalid syntax");
+    if (t->kind == BT_TOK_ENDMARKER) {
+        /* Running a file, CPython places an error at the end of input on the last line,
+           at offset 0 (no caret). */
+        if (!p->probing)
+            bt_syntax_error_set(p->err, BT_SYNERR_SYNTAX, p->prev_end_line, 0, p->prev_end_line,
+                                0, "invalid syntax");
+        p->failed = true;
+        return NULL;
+    }
     return error_tok(p, t, "invalid syntax");
 }
 
@@ -248,10 +259,17 @@ static bool expect_colon(BtParser *p) {
 static bool expect_forced(BtParser *p, BtTokenKind kind, const char *spelling) {
     if (accept(p, kind))
         return true;
-    if (peek(p) == BT_TOK_INDENT || peek(p) == BT_TOK_DEDENT)
+    BtToken t = *cur(p);
+    if (t.kind == BT_TOK_INDENT || t.kind == BT_TOK_DEDENT) {
         syntax_error_here(p);
-    else
-        error_tok(p, cur(p), "expected '%s'", spelling);
+    } else if (t.kind == BT_TOK_ERROR) {
+        /* A stray character (`$`, `?`) is a bare error token in CPython's tokenizer, and
+           the forced token's message wins over the generic one. */
+        if (!p->probing && strcmp(p->err->message, "invalid syntax") == 0)
+            snprintf(p->err->message, sizeof p->err->message, "expected '%s'", spelling);
+    } else {
+        error_tok(p, &t, "expected '%s'", spelling);
+    }
     return false;
 }
 
@@ -1372,7 +1390,9 @@ static void *named_expression_eq_error(BtParser *p, BtAstExpr *e) {
     bool is_bitwise_or = e->parenthesized ||
                          !(e->kind == BT_EXPR_COMPARE || e->kind == BT_EXPR_BOOL_OP ||
                            e->kind == BT_EXPR_IF_EXP || e->kind == BT_EXPR_LAMBDA ||
-                           (e->kind == BT_EXPR_UNARY_OP && e->unary_op.op == BT_UNARY_NOT));
+                           (e->kind == BT_EXPR_UNARY_OP && e->unary_op.op == BT_UNARY_NOT) ||
+                           e->kind == BT_EXPR_YIELD || e->kind == BT_EXPR_YIELD_FROM ||
+                           e->kind == BT_EXPR_STARRED);
     if (excluded || !is_bitwise_or)
         return error_tok(p, cur(p), "invalid syntax");
     return error_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
@@ -1747,7 +1767,9 @@ static void *assignment_error(BtParser *p, BtAstExpr **targets, int n, BtAstExpr
         bool is_bitwise_or = e->parenthesized ||
                              !(e->kind == BT_EXPR_COMPARE || e->kind == BT_EXPR_BOOL_OP ||
                                e->kind == BT_EXPR_IF_EXP || e->kind == BT_EXPR_LAMBDA ||
-                               (e->kind == BT_EXPR_UNARY_OP && e->unary_op.op == BT_UNARY_NOT));
+                               (e->kind == BT_EXPR_UNARY_OP && e->unary_op.op == BT_UNARY_NOT) ||
+                           e->kind == BT_EXPR_YIELD || e->kind == BT_EXPR_YIELD_FROM ||
+                           e->kind == BT_EXPR_STARRED);
         if (!excluded && is_bitwise_or)
             return error_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of "
                                     "'='?", bt_ast_expr_describe(e));
@@ -1849,6 +1871,17 @@ static BtAstStmt *parse_expr_stmt(BtParser *p) {
         return s;
     }
     if (k == BT_TOK_COLON) {
+        bool valid = (first->kind == BT_EXPR_NAME || first->kind == BT_EXPR_ATTRIBUTE ||
+                      first->kind == BT_EXPR_SUBSCRIPT);
+        if (!valid) {
+            /* CPython's invalid_assignment wants `target ':' expression`. */
+            Mark m = probe_begin(p);
+            advance(p);
+            BtAstExpr *ann = parse_expression(p);
+            bool ok = probe_end(p, m, true);
+            if (!ok || !ann)
+                return error_tok(p, cur(p), "invalid syntax");
+        }
         if (first->kind == BT_EXPR_TUPLE && !first->parenthesized)
             return error_node(p, first->tuple.elts.items[0],
                               "only single target (not tuple) can be annotated");
@@ -2544,14 +2577,34 @@ static void prefer_later_lex_error(BtParser *p) {
     /* CPython returns before this check for an unexpected indent or unindent. */
     if (p->err->kind == BT_SYNERR_INDENTATION && strncmp(p->err->message, "unexpected ", 11) == 0)
         return;
+    /* CPython compares with the furthest token its two passes fetched, which is
+       usually one beyond where this parser stopped. */
     int err_line = p->nbuf ? p->buf[p->nbuf - 1].t.line : 0;
+    if (p->nbuf && p->buf[p->nbuf - 1].t.kind != BT_TOK_ERROR &&
+        p->buf[p->nbuf - 1].t.kind != BT_TOK_ENDMARKER) {
+        BtToken extra;
+        if (!bt_lexer_next(p->lx, &extra) && extra.kind != BT_TOK_ERROR)
+            return;
+        if (extra.kind == BT_TOK_ERROR)
+            goto lexical;
+        if (extra.kind == BT_TOK_ENDMARKER)
+            return;
+        if (extra.line > err_line)
+            err_line = extra.line;
+    }
     BtToken t;
     while (bt_lexer_next(p->lx, &t)) {
         if (t.kind == BT_TOK_ENDMARKER)
             return;
     }
+lexical:;
     const BtSyntaxError *le = bt_lexer_error(p->lx);
     if (!le)
+        return;
+    /* Indentation errors (and a few more) are only a status in CPython's tokenizer,
+       not an exception, so they do not replace the parser's error. */
+    if (le->kind != BT_SYNERR_SYNTAX ||
+        strcmp(le->message, "unexpected character after line continuation character") == 0)
         return;
     const char *tail = "was never closed";
     size_t n = strlen(le->message), m = strlen(tail);

@@ -16,6 +16,7 @@
 
 #include "stdlib/fileio.h"
 #include "stdlib/stdlib.h"
+#include "vm/gen.h"
 #include "vm/dict.h"
 #include "vm/eval.h"
 #include "vm/exc.h"
@@ -118,6 +119,19 @@ static bool missing_arg(BtThread *t, const char *fname, const char *param, int p
 /* Is v a class (an instance of type)? */
 static bool is_type(BtThread *t, BtValue v) {
     return bt_is_obj(v) && bt_isinstance(t, v, BT_TYPE(t, type));
+}
+
+/* The nearest built-in type of ty's bases: a class's own slots are generic
+ * dispatchers, so whether it supports a protocol is its dunder or this. */
+static BtType *builtin_base(BtType *ty) {
+    while (ty && (ty->flags & BT_TYPE_HEAPTYPE))
+        ty = ty->base;
+    return ty;
+}
+
+/* Does ty define dunder (classes) or fill the matching slot (built-ins)? */
+static bool has_protocol(BtType *ty, BtStr *dunder, bool builtin_slot) {
+    return builtin_slot || !bt_is_undef(bt_type_lookup(ty, dunder));
 }
 
 /* Call obj.name(*args) when obj's type defines name; *found says whether it did. */
@@ -445,7 +459,11 @@ static BtValue builtin_hash(BtThread *t, BtValue self, BtValue *args, int nargs,
 
 static bool is_callable(BtThread *t, BtValue v) {
     BtType *type = bt_type_of(t, v);
-    return type->call != NULL || !bt_is_undef(bt_type_lookup(type, BT_NAME(t, dunder_call)));
+    if (type == BT_TYPE(t, function) || type == BT_TYPE(t, native) ||
+        type == BT_TYPE(t, method) || is_type(t, v))
+        return true;
+    BtType *b = builtin_base(type);
+    return has_protocol(type, BT_NAME(t, dunder_call), b && b->call);
 }
 
 static BtValue builtin_callable(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -930,7 +948,9 @@ static BtValue reversed_construct(BtThread *t, BtType *type, BtValue *args, int 
         bool found;
         return call_dunder(t, seq, BT_NAME(t, dunder_reversed), NULL, 0, &found);
     }
-    if (bt_is_none(meth) || !st->getitem || bt_issubtype(st, BT_TYPE(t, dict))) {
+    BtType *sb = builtin_base(st);
+    if (bt_is_none(meth) || !has_protocol(st, BT_NAME(t, dunder_getitem), sb && sb->getitem) ||
+        bt_issubtype(st, BT_TYPE(t, dict))) {
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not reversible", bt_type_name(t, seq));
         return BT_UNDEF;
     }
@@ -951,6 +971,10 @@ static BtValue iterobj_iter_method(BtThread *t, BtValue self, BtValue *args, int
     (void)args;
     if (!bt_check_args(t, "__iter__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
+    if (bt_is_undef(self)) {
+        bt_raise(t, BT_EXC(t, TypeError), "descriptor '__iter__' needs an argument");
+        return BT_UNDEF;
+    }
     return self;
 }
 
@@ -959,6 +983,10 @@ static BtValue iterobj_next_method(BtThread *t, BtValue self, BtValue *args, int
     (void)args;
     if (!bt_check_args(t, "__next__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
+    if (!bt_is_obj(self) || self.as.o->type->trace != iterobj_trace) {
+        bt_raise(t, BT_EXC(t, TypeError), "descriptor '__next__' needs an iterator object");
+        return BT_UNDEF;
+    }
     BtValue v = bt_type_of(t, self)->next(t, self);
     if (bt_is_undef(v) && !bt_has_exc(t))
         bt_raise_empty(t, BT_EXC(t, StopIteration));
@@ -1003,12 +1031,15 @@ static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
     if (!no_kw(t, "next", kwnames) || !expect_args(t, "next", nargs, NULL, 1, 2))
         return BT_UNDEF;
     BtType *type = bt_type_of(t, args[0]);
-    if (!type->next) {
+    BtType *b = builtin_base(type);
+    if (!has_protocol(type, BT_NAME(t, dunder_next), b && b->next)) {
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an iterator",
                  bt_type_name(t, args[0]));
         return BT_UNDEF;
     }
-    BtValue v = bt_next(t, args[0]);
+    /* A generator's return value rides on its StopIteration: ask it directly. */
+    BtValue v = type == BT_TYPE(t, generator) ? bt_gen_next(t, (BtGen *)args[0].as.o)
+                                              : bt_next(t, args[0]);
     if (!bt_is_undef(v))
         return v;
     if (bt_has_exc(t)) {
@@ -1660,16 +1691,9 @@ static BtValue super_getattr(BtThread *t, BtValue self, BtStr *name) {
             bool instance = !(s->obj.tag == BT_V_OBJ && s->obj.as.o == (BtObject *)s->obj_type);
             if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, function) && instance)
                 return bt_method_new(t, v, s->obj);
-            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, native)) {
-                BtNative *n = (BtNative *)v.as.o;
-                if ((n->flags & BT_NATIVE_METHOD) && bt_is_undef(n->self) && instance) {
-                    BtNative *b = bt_native_new(t, n->name, n->fn, s->obj);
-                    if (!b)
-                        return BT_UNDEF;
-                    b->owner = n->owner;
-                    return bt_obj(b);
-                }
-            }
+            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, native) &&
+                (((BtNative *)v.as.o)->flags & BT_NATIVE_METHOD) && instance)
+                return bt_method_new(t, v, s->obj);
             return v;
         }
     }

@@ -434,6 +434,11 @@ static bool size_arg(BtThread *t, BtValue v, int64_t *out) {
 /* Methods take positional arguments only: raise CPython's text otherwise. */
 static bool method_args(BtThread *t, BtValue self, const char *meth, int nargs,
                         BtTuple *kwnames, int min, int max) {
+    if (!is_file(self)) {
+        /* Called unbound through the class with something else. */
+        bt_raise(t, BT_EXC(t, TypeError), "descriptor '%s' requires a file object", meth);
+        return false;
+    }
     char name[96];
     snprintf(name, sizeof name, "%s.%s", bt_type_name(t, self), meth);
     return bt_check_args(t, name, nargs, kwnames, min, max);
@@ -658,8 +663,8 @@ static BtValue file_enter(BtThread *t, BtValue self, BtValue *args, int nargs,
 static BtValue file_exit(BtThread *t, BtValue self, BtValue *args, int nargs,
                          BtTuple *kwnames) {
     (void)args;
-    (void)nargs;
-    (void)kwnames;
+    if (!method_args(t, self, "__exit__", nargs, kwnames, 0, 3))
+        return BT_UNDEF;
     return close_file(t, self_file(self)) ? BT_NONE : BT_UNDEF;
 }
 

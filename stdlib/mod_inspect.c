@@ -1,2 +1,119 @@
-/* PLACEHOLDER: being written. */
-#include "stdlib/stdlib.h"
+/* mod_inspect.c: a small inspect module (stdlib stage; see stdlib/README.md).
+ *
+ * What a student needs to watch generators: isgenerator,
+ * isgeneratorfunction and getgeneratorstate with its four state names (the
+ * state itself comes from vm/gen.h), plus the common is* predicates.
+ */
+#include "stdlib/modules.h"
+#include "vm/dict.h"
+#include "vm/exc.h"
+#include "vm/gc.h"
+#include "vm/gen.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+/* The one argument of a predicate, with CPython's message when missing. */
+static bool the_object(BtThread *t, const char *fname, BtValue *args, int nargs,
+                       BtTuple *kwnames, BtValue *out) {
+    static const char *const params[] = {"object", NULL};
+    BtValue a[1];
+    if (nargs == 0 && !(kwnames && kwnames->len)) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s() missing 1 required positional argument: 'object'",
+                 fname);
+        return false;
+    }
+    if (!bt_parse_args(t, fname, args, nargs, kwnames, params, a))
+        return false;
+    *out = a[0];
+    return true;
+}
+
+static bool has_type(BtValue v, BtType *type) {
+    return v.tag == BT_V_OBJ && v.as.o->type == type;
+}
+
+/* The function behind v (a function, or a method of one), or NULL. */
+static BtFunction *function_of(BtThread *t, BtValue v) {
+    if (has_type(v, BT_TYPE(t, method)))
+        v = ((BtMethod *)v.as.o)->func;
+    return has_type(v, BT_TYPE(t, function)) ? (BtFunction *)v.as.o : NULL;
+}
+
+/* One predicate per name: X(python name, test of `v`). */
+#define INSPECT_PREDICATES(X)                                                                      \
+    X(isgenerator, has_type(v, BT_TYPE(t, generator)))                                             \
+    X(isgeneratorfunction,                                                                         \
+      function_of(t, v) && (function_of(t, v)->code->flags & BT_CODE_GENERATOR))                   \
+    X(isfunction, has_type(v, BT_TYPE(t, function)))                                               \
+    X(ismethod, has_type(v, BT_TYPE(t, method)) &&                                                 \
+                    has_type(((BtMethod *)v.as.o)->func, BT_TYPE(t, function)))                    \
+    X(isbuiltin, has_type(v, BT_TYPE(t, native)) ||                                                \
+                     (has_type(v, BT_TYPE(t, method)) &&                                           \
+                      has_type(((BtMethod *)v.as.o)->func, BT_TYPE(t, native))))                   \
+    X(isroutine, has_type(v, BT_TYPE(t, function)) || has_type(v, BT_TYPE(t, native)) ||           \
+                     has_type(v, BT_TYPE(t, method)))                                              \
+    X(isclass, bt_is_obj(v) && bt_isinstance(t, v, BT_TYPE(t, type)))                              \
+    X(ismodule, has_type(v, BT_TYPE(t, module)))                                                   \
+    X(iscode, has_type(v, BT_TYPE(t, code)))                                                       \
+    X(istraceback, has_type(v, BT_TYPE(t, traceback)))                                             \
+    X(isframe, has_type(v, BT_TYPE(t, frame)))
+
+#define INSPECT_DEFINE(name, test)                                                                 \
+    static BtValue inspect_##name(BtThread *t, BtValue self, BtValue *args, int nargs,             \
+                                  BtTuple *kwnames) {                                              \
+        (void)self;                                                                                \
+        BtValue v;                                                                                 \
+        if (!the_object(t, #name, args, nargs, kwnames, &v))                                       \
+            return BT_UNDEF;                                                                       \
+        return bt_bool(test);                                                                      \
+    }
+INSPECT_PREDICATES(INSPECT_DEFINE)
+#undef INSPECT_DEFINE
+
+static BtValue inspect_getgeneratorstate(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                         BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"generator", NULL};
+    BtValue a[1];
+    if (nargs == 0 && !(kwnames && kwnames->len)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "getgeneratorstate() missing 1 required positional argument: 'generator'");
+        return BT_UNDEF;
+    }
+    if (!bt_parse_args(t, "getgeneratorstate", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    if (!has_type(a[0], BT_TYPE(t, generator))) {
+        /* CPython reads gen.gi_running first, so that is what is missing. */
+        bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute 'gi_running'",
+                 bt_type_name(t, a[0]));
+        return BT_UNDEF;
+    }
+    BtStr *s = bt_str_intern_cstr(t, bt_gen_state_name(a[0]));
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static const BtNativeDef inspect_functions[] = {
+#define INSPECT_ENTRY(name, test) {#name, inspect_##name},
+    INSPECT_PREDICATES(INSPECT_ENTRY)
+#undef INSPECT_ENTRY
+    {"getgeneratorstate", inspect_getgeneratorstate},
+    {NULL, NULL},
+};
+
+BtModule *bt_mod_inspect_create(BtThread *t) {
+    static const char *const states[] = {"GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED",
+                                         "GEN_CLOSED"};
+    BtStr *name = bt_str_intern_cstr(t, "inspect");
+    BtModule *m = name ? bt_module_new(t, name) : NULL;
+    if (!m)
+        return NULL;
+    BtValue mv = bt_obj(m);
+    BT_PUSH_ROOT(t, &mv);
+    bool ok = bt_module_add_functions(t, m, inspect_functions);
+    for (size_t i = 0; ok && i < sizeof states / sizeof states[0]; i++) {
+        BtStr *s = bt_str_intern_cstr(t, states[i]);
+        ok = s && bt_dict_set_str(t, m->dict, s, bt_obj(s));
+    }
+    BT_POP_ROOT(t, 1);
+    return ok ? m : NULL;
+}

@@ -700,17 +700,16 @@ static bool enter_unit(Compiler *c, BtScope *scope, const char *name, int firstl
 
 /* ---- assembling a unit into a code object ------------------------------------------------------ */
 
-/* The maximum stack depth over the control-flow graph; -1 if inconsistent. */
-static int flow_depth(const BtInstr *code, uint32_t n, const BtHandler *handlers,
-                      uint32_t nhandlers, const int32_t *hidx) {
-    int *depth = malloc((n + 1) * sizeof *depth);
+/* Stack depths over the control-flow graph: fall-through, jump and handler
+ * edges from instruction 0. ins[] has resolved jump targets; depth[i] is set
+ * for every reachable instruction (-1 for dead code). Returns the maximum
+ * depth, or -1 when two paths disagree or the stack underflows (a compiler bug). */
+static int flow_depth(const Ins *ins, uint32_t n, const Handler *handlers, const Label *labels,
+                      int *depth) {
     uint32_t *work = malloc((n + 1) * sizeof *work);
-    if (!depth || !work) {
-        free(depth);
-        free(work);
+    if (!work)
         return -2;
-    }
-    for (uint32_t i = 0; i <= n; i++)
+    for (uint32_t i = 0; i < n; i++)
         depth[i] = -1;
     int maxd = 0, nwork = 0;
     bool bad = false;
@@ -733,14 +732,13 @@ static int flow_depth(const BtInstr *code, uint32_t n, const BtHandler *handlers
         uint32_t i = work[--nwork];
         int d = depth[i];
         for (;;) {
-            BtInstr ins = code[i];
-            int op = (int)BT_INSTR_OP(ins);
-            uint32_t arg = BT_INSTR_ARG(ins);
-            if (hidx[i] >= 0) {
-                const BtHandler *h = &handlers[hidx[i]];
-                PROPAGATE(h->target, (int)h->depth + 1);
-                if ((int)h->depth + 1 > maxd)
-                    maxd = (int)h->depth + 1;
+            int op = ins[i].op;
+            uint32_t arg = ins[i].arg;
+            if (ins[i].handler >= 0) {
+                const Handler *h = &handlers[ins[i].handler];
+                PROPAGATE((uint32_t)labels[h->label].pos, h->depth + 1);
+                if (h->depth + 1 > maxd)
+                    maxd = h->depth + 1;
             }
             if (bt_op_is_jump(op)) {
                 int jd = d + bt_op_stack_effect(op, arg, 1);
@@ -755,9 +753,8 @@ static int flow_depth(const BtInstr *code, uint32_t n, const BtHandler *handlers
                 maxd = d;
             if (is_unconditional(op) || bad)
                 break;
-            i++;
-            if (i >= n) {
-                bad = true;
+            if (++i >= n) {
+                bad = true; /* fell off the end */
                 break;
             }
             if (depth[i] >= 0) {
@@ -769,8 +766,6 @@ static int flow_depth(const BtInstr *code, uint32_t n, const BtHandler *handlers
         }
     }
 #undef PROPAGATE
-    (void)nhandlers;
-    free(depth);
     free(work);
     return bad ? -1 : maxd;
 }
@@ -799,50 +794,33 @@ static BtCode *assemble(Compiler *c) {
     BtCode *code = NULL;
     uint32_t n = (uint32_t)u->nins;
     BtInstr *instrs = malloc((n ? n : 1) * sizeof *instrs);
-    int32_t *hidx = malloc((n ? n : 1) * sizeof *hidx);
+    int *depth = malloc((n ? n : 1) * sizeof *depth);
+    uint32_t *newidx = malloc((n + 1) * sizeof *newidx);
     BtLineRun *lines = malloc((n ? n : 1) * sizeof *lines);
     BtHandler *handlers = malloc((n ? n : 1) * sizeof *handlers);
-    uint32_t nlines = 0, nhandlers = 0;
-    if (!instrs || !hidx || !lines || !handlers) {
+    uint32_t nlines = 0, nhandlers = 0, m = 0;
+    if (!instrs || !depth || !newidx || !lines || !handlers) {
         fail_memory(c);
         goto fail;
     }
+    /* Resolve labels; the JUMP pseudo-op takes its direction. */
     for (uint32_t i = 0; i < n; i++) {
         Ins *in = &u->ins[i];
-        int op = in->op;
-        uint32_t arg = in->arg;
-        if (is_jump_op(op)) {
-            int target = u->labels[arg].pos;
-            if (target < 0 || (uint32_t)target >= n) {
-                c->internal = true;
-                target = 0;
-            }
-            arg = (uint32_t)target;
-            if (op == OP_JUMP)
-                op = arg > i ? BT_OP_JUMP_FORWARD : BT_OP_JUMP_BACKWARD;
-            /* only JUMP_BACKWARD may go back: it is where the eval breaker is checked */
-            if ((op == BT_OP_JUMP_BACKWARD) != (arg <= i))
-                c->internal = true;
+        if (!is_jump_op(in->op))
+            continue;
+        int target = u->labels[in->arg].pos;
+        if (target < 0 || (uint32_t)target >= n) {
+            c->internal = true;
+            target = 0;
         }
-        instrs[i] = BT_INSTR(op, arg);
-        if (nlines == 0 || lines[nlines - 1].line != in->line)
-            lines[nlines++] = (BtLineRun){.start = i, .line = in->line};
-        hidx[i] = -1;
-        if (in->handler >= 0) {
-            Handler *h = &u->handlers[in->handler];
-            uint32_t target = (uint32_t)u->labels[h->label].pos;
-            if (nhandlers > 0 && handlers[nhandlers - 1].end == i &&
-                handlers[nhandlers - 1].target == target &&
-                handlers[nhandlers - 1].depth == (uint32_t)h->depth) {
-                handlers[nhandlers - 1].end = i + 1;
-            } else {
-                handlers[nhandlers++] = (BtHandler){.start = i, .end = i + 1, .target = target,
-                                                    .depth = (uint32_t)h->depth};
-            }
-            hidx[i] = (int32_t)(nhandlers - 1);
-        }
+        in->arg = (uint32_t)target;
+        if (in->op == OP_JUMP)
+            in->op = in->arg > i ? BT_OP_JUMP_FORWARD : BT_OP_JUMP_BACKWARD;
+        /* only JUMP_BACKWARD may go back: it is where the eval breaker is checked */
+        if ((in->op == BT_OP_JUMP_BACKWARD) != (in->arg <= i))
+            c->internal = true;
     }
-    int stacksize = flow_depth(instrs, n, handlers, nhandlers, hidx);
+    int stacksize = flow_depth(u->ins, n, u->handlers, u->labels, depth);
     if (stacksize == -2) {
         fail_memory(c);
         goto fail;
@@ -854,6 +832,36 @@ static BtCode *assemble(Compiler *c) {
         fail_raised(c);
         goto fail;
     }
+    /* Drop dead code (what follows a return or raise, handlers of empty ranges). */
+    for (uint32_t i = 0; i < n; i++) {
+        newidx[i] = m;
+        if (depth[i] >= 0)
+            m++;
+    }
+    newidx[n] = m;
+    for (uint32_t i = 0; i < n; i++) {
+        if (depth[i] < 0)
+            continue;
+        Ins *in = &u->ins[i];
+        uint32_t k = newidx[i];
+        uint32_t arg = bt_op_is_jump(in->op) ? newidx[in->arg] : in->arg;
+        instrs[k] = BT_INSTR(in->op, arg);
+        if (nlines == 0 || lines[nlines - 1].line != in->line)
+            lines[nlines++] = (BtLineRun){.start = k, .line = in->line};
+        if (in->handler >= 0) {
+            Handler *h = &u->handlers[in->handler];
+            uint32_t target = newidx[u->labels[h->label].pos];
+            if (nhandlers > 0 && handlers[nhandlers - 1].end == k &&
+                handlers[nhandlers - 1].target == target &&
+                handlers[nhandlers - 1].depth == (uint32_t)h->depth) {
+                handlers[nhandlers - 1].end = k + 1;
+            } else {
+                handlers[nhandlers++] = (BtHandler){.start = k, .end = k + 1, .target = target,
+                                                    .depth = (uint32_t)h->depth};
+            }
+        }
+    }
+    n = m;
 
     code = bt_code_new(t);
     if (!code) {
@@ -907,13 +915,15 @@ static BtCode *assemble(Compiler *c) {
     code->nhandlers = nhandlers;
     bt_gc_account(t, (ptrdiff_t)(n * sizeof *instrs + nlines * sizeof *lines +
                                  nhandlers * sizeof *handlers));
-    free(hidx);
+    free(depth);
+    free(newidx);
     c->u = u->prev;
     unit_free(u);
     return code;
 fail:
     free(instrs);
-    free(hidx);
+    free(depth);
+    free(newidx);
     free(lines);
     free(handlers);
     return NULL;
@@ -1415,6 +1425,12 @@ static bool compile_kwargs_dict(Compiler *c, const BtAstKeywordList *kws) {
 static bool call_helper(Compiler *c, int pushed, const BtAstExprList *args,
                         const BtAstKeywordList *kws) {
     int nargs = args->count, nkw = kws->count;
+    for (int i = 1; i < nkw; i++) {
+        const BtAstKeyword *kw = kws->items[i];
+        for (int j = 0; kw->arg && j < i; j++)
+            if (kws->items[j]->arg && strcmp(kws->items[j]->arg, kw->arg) == 0)
+                return ERROR_AT_S(c, kw, "keyword argument repeated: %s", kw->arg);
+    }
     if (!has_starred(args) && !has_dstar(kws)) {
         for (int i = 0; i < nargs; i++)
             if (!visit_expr(c, args->items[i]))

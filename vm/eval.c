@@ -106,13 +106,14 @@ static BtStr *name_list(BtThread *t, BtValue *names, int n) {
     return acc;
 }
 
-/* Bind call arguments to the parameters of func's code, into slots (already
- * reachable by the GC). CPython's TypeError texts on mismatch. */
+/* Bind call arguments (nargs positional, then one value per kwnames entry)
+ * to the parameters of func's code, into slots (already reachable by the
+ * GC). CPython's TypeError texts on mismatch. */
 static bool bind_args(BtThread *t, BtFunction *func, BtValue *slots, BtValue *args, int nargs,
                       BtTuple *kwnames) {
     BtCode *code = func->code;
     int nkw = kwnames ? (int)kwnames->len : 0;
-    int npos = nargs - nkw;
+    int npos = nargs; /* keyword values follow at args[nargs..] */
     int argcount = code->argcount, kwonly = code->kwonlyargcount;
     bool has_varargs = code->flags & BT_CODE_VARARGS;
     bool has_varkw = code->flags & BT_CODE_VARKEYWORDS;
@@ -634,7 +635,7 @@ static bool handle_breaker(BtThread *t) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define SAVE_FRAME() (f->ip = ip, f->sp = sp)
 #define LOAD_FRAME()                                                                               \
@@ -1421,6 +1422,11 @@ dispatch:
                 DISPATCH();
             }
             if (ty == BT_TYPE(t, generator)) {
+                if (((BtGen *)it.as.o)->state == BT_GEN_DONE) {
+                    sp--;
+                    ip = code->instrs + ARG();
+                    DISPATCH();
+                }
                 SAVE_FRAME();
                 if (!gen_enter_inline(t, (BtGen *)it.as.o, BT_NONE))
                     goto error;
@@ -1575,8 +1581,7 @@ dispatch:
         }
         BtValue r;
         if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native)) {
-            BtNative *nat = (BtNative *)callable.as.o;
-            r = nat->fn(t, nat->self, args, npositional, kw);
+            r = bt_call_native(t, (BtNative *)callable.as.o, args, npositional, kw);
         } else {
             r = bt_call(t, callable, args, npositional, kw);
         }
@@ -1692,6 +1697,13 @@ dispatch:
     TARGET(SEND) {
         BtValue v = TOP(), sub = PEEK(2);
         SAVE_FRAME();
+        if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator) &&
+            ((BtGen *)sub.as.o)->state == BT_GEN_DONE) {
+            sp -= 2;
+            PUSH(BT_NONE);
+            ip = code->instrs + ARG();
+            DISPATCH();
+        }
         if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
             sp--;
             f->sp = sp;

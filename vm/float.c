@@ -45,8 +45,15 @@ size_t bt_float_repr(double d, char *buf, size_t cap) {
      * 15 digits round-trip, stripping their trailing zeros gives the shortest
      * string; otherwise the answer has 16 or 17 digits. */
     int prec = 15;
-    snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-    if (!round_trips(tmp, d)) {
+    if (fabs(d) < 2.2250738585072014e-308) {
+        /* Subnormals carry fewer digits, so the argument above fails: search. */
+        for (prec = 1; prec < 17; prec++) {
+            snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
+            if (round_trips(tmp, d))
+                break;
+        }
+        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
+    } else if (snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d), !round_trips(tmp, d)) {
         prec = 16;
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
         if (!round_trips(tmp, d)) {

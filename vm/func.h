@@ -117,6 +117,8 @@ int bt_code_line(const BtCode *code, uint32_t i);
 
 BtFunction *bt_function_new(BtThread *t, BtCode *code, BtDict *globals);
 BtNative *bt_native_new(BtThread *t, const char *name, BtNativeFn fn, BtValue self);
+/* Call a native; an unbound method takes its self from args[0] (type-checked). */
+BtValue bt_call_native(BtThread *t, BtNative *n, BtValue *args, int nargs, BtTuple *kwnames);
 BtValue bt_method_new(BtThread *t, BtValue func, BtValue self);
 BtCell *bt_cell_new(BtThread *t, BtValue value);
 BtModule *bt_module_new(BtThread *t, BtStr *name);

@@ -293,7 +293,7 @@ static BtValue result_to_value(BtThread *t, BtResumeResult r, BtValue out) {
 }
 
 static BtValue gen_send(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
-    if (!bt_check_args(t, "send", nargs, kwnames, 1, 1))
+    if (!bt_check_args(t, "generator.send", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     BtValue out = BT_UNDEF;
     BtResumeResult r = bt_gen_resume(t, as_gen(self), args[0], BT_UNDEF, &out);
@@ -355,7 +355,7 @@ static BtValue make_thrown(BtThread *t, BtValue *args, int nargs) {
 }
 
 static BtValue gen_throw(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
-    if (!bt_check_args(t, "throw", nargs, kwnames, 1, 3))
+    if (!bt_check_args(t, "generator.throw", nargs, kwnames, 1, 3))
         return BT_UNDEF;
     BtValue exc = make_thrown(t, args, nargs);
     if (bt_is_undef(exc))
@@ -400,7 +400,7 @@ BtValue bt_gen_close(BtThread *t, BtGen *gen) {
 
 static BtValue gen_close(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
-    if (!bt_check_args(t, "close", nargs, kwnames, 0, 0))
+    if (!bt_check_args(t, "generator.close", nargs, kwnames, 0, 0))
         return BT_UNDEF;
     return bt_gen_close(t, as_gen(self));
 }
@@ -550,6 +550,11 @@ static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static bool gen_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     BtGen *gen = as_gen(self);
+    if (strncmp(name->data, "gi_", 3) == 0) {
+        bt_raise(t, BT_EXC(t, AttributeError), "attribute '%S' of 'generator' objects is not writable",
+                 name);
+        return false;
+    }
     if ((name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname)) &&
         bt_is_str(t, v)) {
         if (name == BT_NAME(t, dunder_name))

@@ -141,7 +141,7 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
         }
         if (a == 0)
             return bt_int(0);
-        if (b >= 63)
+        if (b >= 64)
             break;
         r = (int64_t)((uint64_t)a << b);
         if ((r >> b) != a)
@@ -482,7 +482,7 @@ BtValue bt_int_from(BtThread *t, BtValue v) {
 static BtValue int_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
                              BtTuple *kwnames) {
     (void)type;
-    int npos = nargs - (kwnames ? (int)kwnames->len : 0);
+    int npos = nargs; /* keyword values follow at args[nargs..] */
     BtValue x = BT_UNDEF, basev = BT_UNDEF;
     if (kwnames) {
         for (size_t i = 0; i < kwnames->len; i++) {

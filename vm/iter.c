@@ -147,6 +147,8 @@ BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     size_t na, nb;
     seq_parts(t, a, &ia, &na);
     seq_parts(t, b, &ib, &nb);
+    if (a.as.o == b.as.o) /* every item is itself: CPython's identity rule */
+        return bt_bool(compare_sizes(na, na, op));
     if (na != nb && (op == BT_COMPARE_EQ || op == BT_COMPARE_NE))
         return bt_bool(op == BT_COMPARE_NE);
     BtValue x = BT_NONE, y = BT_NONE, result = BT_UNDEF;
@@ -162,6 +164,14 @@ BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
         y = ib[i];
         if (x.tag == BT_V_INT && y.tag == BT_V_INT) {
             if (x.as.i != y.as.i)
+                goto differ;
+            continue;
+        }
+        /* Floats are immediates without identity: two NaNs in different
+         * sequences are taken to be different objects, as float('nan')
+         * twice is in CPython. */
+        if (x.tag == BT_V_FLOAT && y.tag == BT_V_FLOAT) {
+            if (x.as.f != y.as.f)
                 goto differ;
             continue;
         }
@@ -225,7 +235,9 @@ bool bt_user_defines(BtThread *t, BtValue v, BtStr *name) {
 }
 
 void bt_raise_key_error(BtThread *t, BtValue key) {
+    BT_PUSH_ROOT(t, &key); /* callers often hold a fresh message str */
     BtValue exc = bt_exc_new(t, BT_EXC(t, KeyError), &key, 1);
+    BT_POP_ROOT(t, 1);
     if (!bt_is_undef(exc))
         bt_raise_value(t, exc);
 }

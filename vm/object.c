@@ -447,6 +447,24 @@ BtValue bt_next(BtThread *t, BtValue it) {
 
 /* ---- calls ---- */
 
+BtValue bt_call_native(BtThread *t, BtNative *n, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_is_undef(n->self) || !(n->flags & BT_NATIVE_METHOD))
+        return n->fn(t, n->self, args, nargs, kwnames);
+    /* An unbound method (str.join(sep, xs)): the first argument is self. */
+    if (nargs < 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "unbound method %S.%s() needs an argument",
+                 n->owner->name, n->name);
+        return BT_UNDEF;
+    }
+    if (!bt_isinstance(t, args[0], n->owner)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "descriptor '%s' for '%S' objects doesn't apply to a '%s' object", n->name,
+                 n->owner->name, bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    return n->fn(t, args[0], args + 1, nargs - 1, kwnames);
+}
+
 BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple *kwnames) {
     if (!bt_is_obj(callable)) {
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not callable",
@@ -456,10 +474,8 @@ BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple
     BtType *ty = callable.as.o->type;
     if (ty == BT_TYPE(t, function))
         return bt_eval_call_function(t, (BtFunction *)callable.as.o, args, nargs, kwnames);
-    if (ty == BT_TYPE(t, native)) {
-        BtNative *n = (BtNative *)callable.as.o;
-        return n->fn(t, n->self, args, nargs, kwnames);
-    }
+    if (ty == BT_TYPE(t, native))
+        return bt_call_native(t, (BtNative *)callable.as.o, args, nargs, kwnames);
     if (ty == BT_TYPE(t, method)) {
         BtMethod *m = (BtMethod *)callable.as.o;
         if (bt_is_obj(m->func) && m->func.as.o->type == BT_TYPE(t, native)) {

@@ -648,7 +648,7 @@ bool bt_method_args(BtThread *t, const char *qual, int style, BtValue *args, int
                     BtTuple *kwnames, int min, int max, const char *const *kw, BtValue *out) {
     const char *name = strchr(qual, '.') ? strchr(qual, '.') + 1 : qual;
     int nkw = kwnames ? (int)kwnames->len : 0;
-    int npos = nargs - nkw;
+    int npos = nargs; /* keyword values follow at args[nargs..] */
     for (int i = 0; i < max; i++)
         out[i] = i < npos ? args[i] : BT_UNDEF;
     if (nkw && !kw) {
@@ -1050,26 +1050,9 @@ static const char *codec_name(int codec) {
     return codec == 0 ? "utf-8" : codec == 1 ? "ascii" : "latin-1";
 }
 
-/* Escape of one code point as repr shows it, for error messages ('\xe9'). */
+/* One unencodable code point as CPython's encode errors show it ('\xe9', '\u20ac'). */
 static void cp_repr(uint32_t c, char *out, size_t cap) {
-    BtBuf b;
-    bt_buf_init(&b);
-    char u[5] = {0};
-    BtBuf tmp;
-    bt_buf_init(&tmp);
-    bt_buf_put_cp(&tmp, c);
-    memcpy(u, tmp.data, tmp.len);
-    bt_buf_free(&tmp);
-    struct {
-        BtStr s;
-        char data[8];
-    } fake;
-    memset(&fake, 0, sizeof fake);
-    fake.s.size = strlen(u);
-    memcpy(fake.s.data, u, fake.s.size + 1);
-    repr_into(&b, &fake.s);
-    snprintf(out, cap, "%.*s", (int)b.len, b.data);
-    bt_buf_free(&b);
+    snprintf(out, cap, c < 0x100 ? "'\\x%02x'" : c < 0x10000 ? "'\\u%04x'" : "'\\U%08x'", c);
 }
 
 BtValue bt_str_encode(BtThread *t, BtStr *s, const char *enc, const char *errors) {

@@ -852,7 +852,7 @@ static bool format_template(BtThread *t, BtBuf *out, const char *p, const char *
 
 BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs,
                              BtTuple *kwnames) {
-    FmtArgs fa = {args, nargs - (kwnames ? (int)kwnames->len : 0), kwnames, 0, false};
+    FmtArgs fa = {args, nargs, kwnames, 0, false};
     BtValue fv = bt_obj(fmt);
     BT_PUSH_ROOT(t, &fv);
     BtBuf b;

@@ -184,13 +184,15 @@ Test(dict, unhashable_keys_raise_typeerror) {
 
 Test(dict, missing_key_raises_keyerror_with_the_key_repr) {
     BtDict *d = bt_dict_new(t);
-    BtValue dv = bt_obj(d);
+    BtValue dv = bt_obj(d), k = BT_NONE;
     BT_PUSH_ROOT(t, &dv);
-    cr_assert(bt_is_undef(bt_getitem(t, dv, str_value("nope"))));
+    BT_PUSH_ROOT(t, &k);
+    k = str_value("nope");
+    cr_assert(bt_is_undef(bt_getitem(t, dv, k)));
     cr_assert_str_eq(take_error(), "KeyError: 'nope'");
     cr_assert(!bt_delitem(t, dv, bt_int(3)));
     cr_assert_str_eq(take_error(), "KeyError: 3");
-    BT_POP_ROOT(t, 1);
+    BT_POP_ROOT(t, 2);
 }
 
 Test(dict, iteration_skips_deleted_entries_and_detects_resizing) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/func.h"
 #include "vm/gc.h"

@@ -362,7 +362,8 @@ Test(parser, constants) {
 }
 
 Test(parser, big_int_keeps_its_digits) {
-    ASSERT_TREE("99999999999999999999\n", "Expr\n  Constant 99999999999999999999 (beyond 64 bits)\n");
+    ASSERT_TREE("99999999999999999999\n",
+                "Expr\n  Constant 99999999999999999999 (beyond 64 bits)\n");
 }
 
 Test(parser, string_escapes) {

@@ -1,0 +1,3 @@
+imp { ort socket
+
+sock = 1

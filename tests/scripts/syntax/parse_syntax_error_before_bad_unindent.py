@@ -1,0 +1,4 @@
+def g():
+    for i
+  in x:
+        pass
