@@ -304,14 +304,16 @@ static bool unclosed_error(BtLexer *lx) {
     return r;
 }
 
-/* Input ended where more was required (after a backslash, or inside brackets). */
-static bool eof_error(BtLexer *lx) {
+/* Input ended where more was required (after a backslash, or inside
+ * brackets). CPython's caret goes past the end of the last line, or nowhere
+ * when the backslash stood in the indentation (its line buffer was reset). */
+static bool eof_error(BtLexer *lx, bool in_indent) {
     if (lx->level > 0)
         return unclosed_error(lx);
     const char *ls;
     int line = eof_line(lx, &ls);
-    bool r = fail(lx, ERR_STATE, BT_SYNERR_SYNTAX, line, line_text_len(lx, ls) + 1, 0,
-                  "unexpected EOF while parsing");
+    int col = in_indent ? 0 : line_text_len(lx, ls) + 1;
+    bool r = fail(lx, ERR_STATE, BT_SYNERR_SYNTAX, line, col, 0, "unexpected EOF while parsing");
     lx->err.incomplete = 1;
     return r;
 }
@@ -398,12 +400,12 @@ static inline void set_token(BtLexer *lx, BtToken *tok, BtTokenKind kind, const 
 
 /* A backslash at p ends the line (CPython's tok_continuation_line). Returns
  * the start of the next line, or NULL with the error set. */
-static const char *continuation(BtLexer *lx, const char *p) {
+static const char *continuation(BtLexer *lx, const char *p, bool in_indent) {
     const char *lim = lx->lim, *q = p + 1;
     if (q == lim) {
         /* Only the implied final newline can follow: then the input ends. */
         lx->fake_nl = false;
-        return eof_error(lx), NULL;
+        return eof_error(lx, in_indent), NULL;
     }
     if (!is_newline(*q))
         return linecont_error(lx, q), NULL;
@@ -412,7 +414,7 @@ static const char *continuation(BtLexer *lx, const char *p) {
     if (q == lim) {
         if (lim != lx->end)
             return bad_line_error(lx), NULL;
-        return eof_error(lx), NULL;
+        return eof_error(lx, in_indent), NULL;
     }
     return q;
 }
@@ -437,7 +439,7 @@ static bool read_indent(BtLexer *lx, bool *blank) {
         } else if (c == '\\') {
             /* The first backslash fixes the indentation of what follows. */
             cont_col = cont_col ? cont_col : col;
-            if (!(p = continuation(lx, p)))
+            if (!(p = continuation(lx, p, true)))
                 return false;
             lx->buf_start = lx->line_start;
             continue;
@@ -1025,7 +1027,7 @@ static bool lex(BtLexer *lx, BtToken *tok) {
         if (c == '\'' || c == '"')
             return lex_string(lx, tok, BT_TOK_STRING, p, p);
         if (c == '\\') {
-            const char *q = continuation(lx, p);
+            const char *q = continuation(lx, p, false);
             if (!q)
                 return false;
             lx->p = q;

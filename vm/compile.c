@@ -2900,13 +2900,16 @@ BtCode *bt_compile(BtThread *t, const BtAstModule *mod, BtStr *filename, BtCompi
         return NULL;
     }
     Compiler c = {.t = t, .st = st, .err = err, .filename = filename, .mode = mode};
+    /* the caller's filename may be held only in a C local: keep it alive too */
+    c.keep = bt_obj(filename);
+    BT_PUSH_ROOT(t, &c.keep);
     BtList *keep_list = bt_list_with_capacity(t, 16);
     if (!keep_list) {
+        BT_POP_ROOT(t, 1);
         bt_symtable_free(st);
         return NULL;
     }
     c.keep = bt_obj(keep_list);
-    BT_PUSH_ROOT(t, &c.keep);
     BtCode *code = NULL;
     if (keep(&c, bt_obj(filename)) && compile_module(&c, mod))
         code = assemble(&c);

@@ -443,8 +443,31 @@ static bool unpack(BtThread *t, BtValue seq, int before, int after, bool starred
     return ok;
 }
 
+/* "__main__.f()" as CPython names a callable in call errors. */
+static BtStr *function_str(BtThread *t, BtValue func) {
+    if (bt_is_obj(func) && func.as.o->type == BT_TYPE(t, function)) {
+        BtFunction *fn = (BtFunction *)func.as.o;
+        if (bt_is_str(t, fn->module) && strcmp(bt_as_str(fn->module)->data, "builtins") != 0)
+            return bt_str_format(t, "%S.%S()", bt_as_str(fn->module), fn->qualname);
+        return bt_str_format(t, "%S()", fn->qualname);
+    }
+    if (bt_is_obj(func) && func.as.o->type == BT_TYPE(t, native))
+        return bt_str_format(t, "%s()", ((BtNative *)func.as.o)->name);
+    return bt_str_format(t, "%s object", bt_type_name(t, func));
+}
+
 /* f(*args, **kwargs): flatten into a vector call. */
 static BtValue call_ex(BtThread *t, BtValue callable, BtValue argseq, BtValue kwargs) {
+    if (!(bt_is_obj(argseq) && argseq.as.o->type == BT_TYPE(t, tuple))) {
+        BtType *at = bt_type_of(t, argseq);
+        if (!at->iter && !at->getitem) {
+            BtStr *fs = function_str(t, callable);
+            if (fs)
+                bt_raise(t, BT_EXC(t, TypeError), "%S argument after * must be an iterable, not %s",
+                         fs, at->name->data);
+            return BT_UNDEF;
+        }
+    }
     BtTuple *args = bt_is_obj(argseq) && argseq.as.o->type == BT_TYPE(t, tuple)
                         ? (BtTuple *)argseq.as.o
                         : bt_tuple_from_iterable(t, argseq);
@@ -475,7 +498,7 @@ static BtValue call_ex(BtThread *t, BtValue callable, BtValue argseq, BtValue kw
             i++;
         }
         if (ok)
-            r = bt_call(t, callable, vec, (int)total, names);
+            r = bt_call(t, callable, vec, (int)args->len, names);
     } else if (!vec) {
         bt_raise_memory(t);
     }
@@ -1293,8 +1316,10 @@ dispatch:
         SAVE_FRAME();
         BtValue other = TOP();
         if (!bt_is_dict(t, other)) {
-            bt_raise(t, BT_EXC(t, TypeError), "argument after ** must be a mapping, not %s",
-                     bt_type_name(t, other));
+            BtStr *fs = function_str(t, PEEK(ARG() + 3));
+            if (fs)
+                bt_raise(t, BT_EXC(t, TypeError), "%S argument after ** must be a mapping, not %s",
+                         fs, bt_type_name(t, other));
             goto error;
         }
         BtDict *dst = bt_as_dict(PEEK(ARG() + 1));
@@ -1303,8 +1328,10 @@ dispatch:
         while (bt_dict_next(bt_as_dict(other), &pos, &k, &v)) {
             BtValue have = bt_dict_get(t, dst, k);
             if (!bt_is_undef(have)) {
-                bt_raise(t, BT_EXC(t, TypeError), "got multiple values for keyword argument '%S'",
-                         bt_as_str(k));
+                BtStr *fs = function_str(t, PEEK(ARG() + 3));
+                if (fs)
+                    bt_raise(t, BT_EXC(t, TypeError),
+                             "%S got multiple values for keyword argument '%S'", fs, bt_as_str(k));
                 goto error;
             }
             if (!bt_dict_set(t, dst, k, v))
@@ -1715,8 +1742,18 @@ dispatch:
             DISPATCH();
         }
         BtValue r, retv = BT_NONE;
-        if (bt_is_none(v)) {
+        if (bt_is_none(v) && !(bt_type_of(t, sub)->flags & BT_TYPE_HEAPTYPE)) {
             r = bt_next(t, sub);
+        } else if (bt_is_none(v)) {
+            /* A class's __next__: its StopIteration may carry the return value. */
+            BtValue meth = bt_getattr(t, sub, BT_NAME(t, dunder_next));
+            r = bt_is_undef(meth) ? BT_UNDEF : bt_call(t, meth, NULL, 0, NULL);
+            if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+                BtValue e = bt_take_exc(t);
+                BtTuple *a = ((BtException *)e.as.o)->args;
+                retv = a->len ? a->items[0] : BT_NONE;
+                goto send_returned;
+            }
         } else {
             BtValue meth = bt_getattr(t, sub, BT_NAME(t, send));
             r = bt_is_undef(meth) ? BT_UNDEF : bt_call(t, meth, &v, 1, NULL);

@@ -254,9 +254,11 @@ int64_t bt_len(BtThread *t, BtValue v) {
 static BtDict **instance_dict_slot(BtValue obj) {
     if (!bt_is_obj(obj))
         return NULL;
-    BtLayout layout = obj.as.o->type->layout;
-    if (layout == BT_LAYOUT_INSTANCE || layout == BT_LAYOUT_EXCEPTION)
+    BtType *ty = obj.as.o->type;
+    if (ty->layout == BT_LAYOUT_INSTANCE || ty->layout == BT_LAYOUT_EXCEPTION)
         return &((BtInstance *)obj.as.o)->dict;
+    if (ty->dict_offset)
+        return (BtDict **)((char *)obj.as.o + ty->dict_offset);
     return NULL;
 }
 
@@ -492,7 +494,9 @@ BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple
             return BT_UNDEF;
         }
         argv[0] = m->self;
-        memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+        if (total > 0)
+        if (total > 0)
+            memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
         BtValue r = bt_call(t, m->func, argv, nargs + 1, kwnames);
         if (argv != small)
             free(argv);

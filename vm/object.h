@@ -103,6 +103,7 @@ struct BtType {
     BtLayout layout;
     uint32_t flags;       /* BT_TYPE_* */
     size_t instance_size; /* bytes per instance (for BT_LAYOUT_BUILTIN types: of the C struct) */
+    size_t dict_offset;   /* where instances keep their attribute dict (a BtDict *), 0: none */
 
     /* Slots: NULL means "not supported" (the generic code raises CPython's TypeError). */
     BtValue (*repr)(BtThread *t, BtValue self); /* -> str */

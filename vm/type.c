@@ -7,6 +7,7 @@
  * __repr__, BaseException's __str__), the dispatcher calls that base's slot
  * directly instead of going through a bound method.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,19 +92,31 @@ static BtList *c3_merge(BtThread *t, BtList *seqs, BtTuple *bases) {
         if (!any_left)
             break;
         if (!candidate) {
-            /* CPython names the bases that could not be ordered. */
-            char names[512] = "";
-            size_t used = 0;
-            for (size_t i = 0; i < bases->len; i++) {
-                BtType *b = (BtType *)bases->items[i].as.o;
-                used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
-                                         i ? ", " : "", b->name->data);
-                if (used >= sizeof names)
-                    break;
+            /* CPython names the heads of the sequences left to merge, once each. */
+            char names[512];
+            size_t used = (size_t)snprintf(names, sizeof names, "%s",
+                                           "Cannot create a consistent method resolution\n"
+                                           "order (MRO) for bases");
+            BtObject *seen[64];
+            int nseen = 0;
+            for (size_t i = 0; i < seqs->len && used < sizeof names; i++) {
+                BtList *seq = bt_as_list(seqs->items[i]);
+                if (seq->len == 0)
+                    continue;
+                BtObject *head = seq->items[0].as.o;
+                bool dup = false;
+                for (int k = 0; k < nseen; k++)
+                    dup = dup || seen[k] == head;
+                if (dup || nseen == 64)
+                    continue;
+                seen[nseen++] = head;
             }
-            bt_raise(t, BT_EXC(t, TypeError),
-                     "Cannot create a consistent method resolution order (MRO) for bases %s",
-                     names);
+            for (int k = 0; k < nseen && used < sizeof names; k++)
+                used += (size_t)snprintf(names + used, sizeof names - used, " %s%s",
+                                         ((BtType *)seen[k])->name->data,
+                                         k + 1 < nseen ? "," : "");
+            (void)bases;
+            bt_raise(t, BT_EXC(t, TypeError), "%s", names);
             BT_POP_ROOT(t, 1);
             return NULL;
         }
@@ -126,6 +139,13 @@ static BtList *c3_merge(BtThread *t, BtList *seqs, BtTuple *bases) {
 /* type->mro = C3(type, bases). */
 static bool compute_mro(BtThread *t, BtType *type) {
     BtTuple *bases = type->bases;
+    for (size_t i = 0; i < bases->len; i++)
+        for (size_t j = i + 1; j < bases->len; j++)
+            if (bases->items[i].as.o == bases->items[j].as.o) {
+                bt_raise(t, BT_EXC(t, TypeError), "duplicate base class %S",
+                         ((BtType *)bases->items[i].as.o)->name);
+                return false;
+            }
     BtValue seqs = bt_obj(bt_list_new(t, 0));
     if (bt_is_undef(seqs))
         return false;
@@ -375,7 +395,7 @@ static bool slot_setitem(BtThread *t, BtValue self, BtValue key, BtValue v) {
         if (nb->setitem)
             return nb->setitem(t, self, key, v);
         bt_raise(t, BT_EXC(t, TypeError),
-                 del ? "'%s' object doesn't support item deletion"
+                 del ? "'%s' object does not support item deletion"
                      : "'%s' object does not support item assignment",
                  bt_type_name(t, self));
         return false;
@@ -409,7 +429,9 @@ static BtValue slot_iter(BtThread *t, BtValue self) {
         return BT_UNDEF;
     }
     BtValue r = call_dunder(t, m, self, NULL, 0);
-    if (!bt_is_undef(r) && !bt_type_of(t, r)->next) {
+    BtType *rt = bt_is_undef(r) ? NULL : bt_type_of(t, r);
+    if (rt && (!rt->next || ((rt->flags & BT_TYPE_HEAPTYPE) &&
+                             bt_is_undef(bt_type_lookup(rt, BT_NAME(t, dunder_next)))))) {
         bt_raise(t, BT_EXC(t, TypeError), "iter() returned non-iterator of type '%s'",
                  bt_type_name(t, r));
         return BT_UNDEF;
@@ -449,7 +471,9 @@ static BtValue slot_call(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
         return BT_UNDEF;
     }
     argv[0] = self;
-    memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+    if (total > 0)
+        if (total > 0)
+            memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
     BtValue r = bt_call(t, m, argv, nargs + 1, kwnames);
     if (argv != small)
         free(argv);
@@ -487,10 +511,20 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             ((BtException *)self.as.o)->args = a;
         }
     } else {
-        /* A subclass of another built-in type: let the built-in make the value. */
-        self = nb->construct(t, cls, args, nargs, kwnames);
-        if (bt_is_undef(self))
+        /* A subclass of list or dict: an empty value of the subclass, filled
+         * by the built-in __init__ unless the class brings its own. */
+        BtObject *o = bt_gc_alloc(t, cls, cls->instance_size);
+        if (!o)
             return BT_UNDEF;
+        self = bt_obj(o);
+        BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
+        if (is_native_wrapper(t, init)) {
+            BT_PUSH_ROOT(t, &self);
+            BtValue r = ((BtNative *)init.as.o)->fn(t, self, args, nargs, kwnames);
+            BT_POP_ROOT(t, 1);
+            if (bt_is_undef(r))
+                return BT_UNDEF;
+        }
     }
     BT_PUSH_ROOT(t, &self);
     BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
@@ -504,7 +538,9 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             return BT_UNDEF;
         }
         argv[0] = self;
-        memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+        if (total > 0)
+        if (total > 0)
+            memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
         BtValue r = bt_call(t, init, argv, nargs + 1, kwnames);
         if (argv != small)
             free(argv);
@@ -530,6 +566,49 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
 
 static void instance_trace(BtGc *gc, BtObject *o) {
     bt_gc_mark_obj(gc, (BtObject *)((BtInstance *)o)->dict);
+}
+
+/* A subclass of list or dict: the built-in's references, then the dict. */
+static void builtin_subclass_trace(BtGc *gc, BtObject *o) {
+    BtType *nb = native_base(o->type);
+    if (nb->trace)
+        nb->trace(gc, o);
+    bt_gc_mark_obj(gc, *(BtObject **)((char *)o + o->type->dict_offset));
+}
+
+/* list.__init__(self[, iterable]) and dict.__init__(self[, mapping], **kw),
+ * reached by subclasses through super().__init__() or by default. */
+static BtValue list_init(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "list", nargs, kwnames, 0, 1))
+        return BT_UNDEF;
+    BtList *l = (BtList *)self.as.o;
+    l->len = 0;
+    if (nargs == 1 && !bt_list_extend(t, l, args[0]))
+        return BT_UNDEF;
+    return BT_NONE;
+}
+
+static BtValue dict_init(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (nargs > 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "dict expected at most 1 argument, got %d", nargs);
+        return BT_UNDEF;
+    }
+    BtDict *d = (BtDict *)self.as.o;
+    if (nargs == 1 && !bt_dict_update(t, d, args[0]))
+        return BT_UNDEF;
+    for (size_t k = 0; kwnames && k < kwnames->len; k++)
+        if (!bt_dict_set(t, d, kwnames->items[k], args[nargs + (int)k]))
+            return BT_UNDEF;
+    return BT_NONE;
+}
+
+bool bt_type_init_subclassable(BtThread *t) {
+    static const BtNativeDef list_defs[] = {{"__init__", list_init}, {NULL, NULL}};
+    static const BtNativeDef dict_defs[] = {{"__init__", dict_init}, {NULL, NULL}};
+    BT_TYPE(t, list)->flags |= BT_TYPE_BASETYPE;
+    BT_TYPE(t, dict)->flags |= BT_TYPE_BASETYPE;
+    return bt_type_add_methods(t, BT_TYPE(t, list), list_defs) &&
+           bt_type_add_methods(t, BT_TYPE(t, dict), dict_defs);
 }
 
 /* ---- making classes ---- */
@@ -575,6 +654,15 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
             return BT_UNDEF;
         }
         BtType *bt = (BtType *)b.as.o;
+        static const char *const not_yet[] = {"str", "int", "float", "tuple", "bytes",
+                                              "set", "frozenset", NULL};
+        for (int k = 0; !(bt->flags & BT_TYPE_HEAPTYPE) && not_yet[k]; k++)
+            if (strcmp(bt->name->data, not_yet[k]) == 0) {
+                BT_POP_ROOT(t, 1);
+                bt_raise(t, BT_EXC(t, NotImplementedError),
+                         "subclassing '%s' is not supported by Baton", not_yet[k]);
+                return BT_UNDEF;
+            }
         if (!(bt->flags & BT_TYPE_BASETYPE)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "type '%s' is not an acceptable base type",
@@ -612,7 +700,17 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     cls->instance_size = cls->layout == BT_LAYOUT_EXCEPTION  ? sizeof(BtException)
                          : cls->layout == BT_LAYOUT_INSTANCE ? sizeof(BtInstance)
                                                              : solid->instance_size;
-    cls->trace = solid->trace ? solid->trace : instance_trace;
+    if (cls->layout == BT_LAYOUT_BUILTIN) {
+        /* Instances are the built-in's struct with an attribute dict after it. */
+        size_t off = (solid->instance_size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+        cls->instance_size = off + sizeof(BtDict *);
+        cls->dict_offset = off;
+    } else {
+        cls->dict_offset = offsetof(BtInstance, dict);
+    }
+    cls->trace = cls->layout == BT_LAYOUT_BUILTIN ? builtin_subclass_trace
+                 : solid->trace                   ? solid->trace
+                                                  : instance_trace;
     cls->finalize = solid->finalize;
     cls->getattr = solid->getattr;
     cls->setattr = solid->setattr;
@@ -622,6 +720,10 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
         cls->dict = bt_dict_copy(t, ns);
         ok = cls->dict != NULL;
     }
+    /* Defining __eq__ without __hash__ makes instances unhashable, as in Python 3. */
+    if (ok && !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_eq))) &&
+        bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_hash))))
+        ok = bt_dict_set_str(t, cls->dict, BT_NAME(t, dunder_hash), BT_NONE);
     if (ok) {
         BtValue mod = bt_dict_get_str(cls->dict, BT_NAME(t, dunder_module));
         cls->module = bt_is_str(t, mod) ? bt_as_str(mod) : NULL;

@@ -80,7 +80,9 @@ static void expect_int(BtValue v, int64_t want) {
 
 static void expect_repr(BtValue v, const char *want) {
     cr_assert(!bt_is_undef(v), "raised instead of %s", want);
+    BT_PUSH_ROOT(t, &v);
     BtValue r = bt_repr(t, v);
+    BT_POP_ROOT(t, 1);
     cr_assert(!bt_is_undef(r));
     cr_assert_str_eq(bt_as_str(r)->data, want);
 }
@@ -494,7 +496,9 @@ static void expect_items(BtValue it, const char *want) {
         BtValue v = bt_next(t, it);
         if (bt_is_undef(v))
             break;
+        BT_PUSH_ROOT(t, &v);
         BtValue r = bt_repr(t, v);
+        BT_POP_ROOT(t, 1);
         cr_assert(!bt_is_undef(r));
         if (got[0])
             strcat(got, " ");
@@ -517,6 +521,8 @@ Test(modules, builtins_survive_collection_at_every_allocation) {
     expect_items(call("reversed", &s, 1), "'l' 'e' 'h'");
     BtValue big[3] = {bt_float(1.5), bt_int(2), bt_float(0.5)};
     BtValue tb = tuple(big, 3);
+    BT_PUSH_ROOT(t, &tb); /* arguments from C must be rooted by their caller */
     expect_repr(call("max", &tb, 1), "2");
+    BT_POP_ROOT(t, 1);
     in->heap.stress = false;
 }
