@@ -25,11 +25,14 @@ void bt_syntax_error_set(BtSyntaxError *err, BtSyntaxErrorKind kind, int line, i
     int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     if (n >= (int)sizeof err->message) {
-        /* Cut at a character boundary, not inside a UTF-8 sequence. */
-        size_t i = sizeof err->message - 1;
-        while (i > 0 && ((unsigned char)err->message[i] & 0xC0) == 0x80)
-            i--;
-        err->message[i] = '\0';
+        /* Cut before a UTF-8 sequence that did not fit whole. */
+        size_t keep = sizeof err->message - 1, lead = keep - 1;
+        while (lead > 0 && ((unsigned char)err->message[lead] & 0xC0) == 0x80)
+            lead--;
+        unsigned char c = (unsigned char)err->message[lead];
+        size_t need = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (lead + need > keep)
+            err->message[lead] = '\0';
     }
 }
 

@@ -14,6 +14,9 @@
 
 #include "lexer/lexer.h"
 #include "parser/parser.h"
+#include "repl/repl.h"
+#include "repl/step.h"
+#include "repl/trace.h"
 #include "stdlib/stdlib.h"
 #include "vm/compile.h"
 #include "vm/dict.h"
@@ -31,20 +34,34 @@ static const char USAGE[] =
 static const char HELP[] =
     "Options:\n"
     "  -c CODE         run the program passed as a string\n"
+    "  -i              start the REPL even when stdin is not a terminal\n"
     "  --tokens FILE   print the token stream of FILE\n"
     "  --ast FILE      print the syntax tree of FILE\n"
     "  --check FILE    parse FILE and report syntax errors, run nothing\n"
     "  --dis FILE      disassemble every code object of FILE, run nothing\n"
+    "  --trace         run, printing each instruction and event to stderr\n"
+    "  --trace=events  run, printing only calls, returns, yields, resumes, exceptions\n"
+    "  --trace=gil     run, printing only GIL and scheduler events\n"
+    "  --trace-filter=NAME[,NAME...]\n"
+    "                  trace only the functions with these names (implies --trace)\n"
+    "  --step          run under the stepper (type help at its prompt)\n"
     "  --version       print the version and exit\n"
     "  --help, -h      print this help and exit\n"
     "Arguments:\n"
-    "  file            program read from a script file\n"
+    "  file            program read from a script file ('-' or none: stdin;\n"
+    "                  the REPL when stdin is a terminal)\n"
     "  arg ...         further arguments, passed on in sys.argv[1:]\n";
 
 typedef enum { MODE_RUN, MODE_TOKENS, MODE_AST, MODE_CHECK, MODE_DIS } Mode;
 
+typedef enum { WATCH_NONE, WATCH_TRACE, WATCH_STEP } Watch;
+
 typedef struct {
     Mode mode;
+    Watch watch;              /* --trace / --step */
+    BtTraceLevel trace_level; /* with WATCH_TRACE */
+    const char *trace_filter; /* --trace-filter=NAMES, or NULL */
+    bool interactive;         /* -i */
     const char *code;   /* -c CODE, or NULL */
     const char *file;   /* script path, or NULL */
     int argc;           /* arguments from the script name on (sys.argv) */
@@ -57,6 +74,32 @@ static int usage_error(const char *fmt, const char *arg) {
     fputs(USAGE, stderr);
     fputs("Try `baton -h' for more information.\n", stderr);
     return 2;
+}
+
+/* The --trace and --step family: 0 when a is one of them (recorded in *opt),
+ * 1 when it clashes with one given before, -1 when it is another option. */
+static int parse_watch_option(const char *a, Options *opt) {
+    Watch w = WATCH_TRACE;
+    if (strcmp(a, "--trace") == 0 || strcmp(a, "--trace=all") == 0) {
+        opt->trace_level = BT_TRACE_ALL;
+    } else if (strcmp(a, "--trace=events") == 0) {
+        opt->trace_level = BT_TRACE_EVENTS;
+    } else if (strcmp(a, "--trace=gil") == 0) {
+        opt->trace_level = BT_TRACE_GIL;
+    } else if (strncmp(a, "--trace-filter=", 15) == 0) {
+        opt->trace_filter = a + 15;
+        if (opt->watch == WATCH_TRACE)
+            return 0; /* keeps the level chosen by --trace=... */
+        opt->trace_level = BT_TRACE_ALL;
+    } else if (strcmp(a, "--step") == 0) {
+        w = WATCH_STEP;
+    } else {
+        return -1;
+    }
+    if (opt->watch != WATCH_NONE && opt->watch != w)
+        return 1;
+    opt->watch = w;
+    return 0;
 }
 
 /* Fill *opt from the command line; returns -1 to go on, else an exit status. */
@@ -73,6 +116,15 @@ static int parse_options(int argc, char **argv, Options *opt) {
         if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
             printf("Baton %s\n", BT_VERSION);
             return 0;
+        }
+        int w = parse_watch_option(a, opt);
+        if (w > 0)
+            return usage_error("%s", "--trace and --step cannot be combined");
+        if (w == 0)
+            continue;
+        if (strcmp(a, "-i") == 0) {
+            opt->interactive = true;
+            continue;
         }
         if (strcmp(a, "-c") == 0) {
             if (i + 1 >= argc)
@@ -108,10 +160,7 @@ static int parse_options(int argc, char **argv, Options *opt) {
 
 /* Read a whole file; NUL-terminates the buffer for convenience (the stages
  * use the length, so NUL bytes inside are still seen and reported). */
-static char *read_file(const char *path, size_t *len_out) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
+static char *read_stream(FILE *f, size_t *len_out) {
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap);
     while (buf) {
@@ -133,7 +182,6 @@ static char *read_file(const char *path, size_t *len_out) {
     }
     int saved = errno;
     bool failed = ferror(f);
-    fclose(f);
     if (!buf || failed) {
         free(buf);
         errno = failed ? saved : ENOMEM;
@@ -141,6 +189,17 @@ static char *read_file(const char *path, size_t *len_out) {
     }
     buf[len] = '\0';
     *len_out = len;
+    return buf;
+}
+
+static char *read_file(const char *path, size_t *len_out) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = read_stream(f, len_out);
+    int saved = errno;
+    fclose(f);
+    errno = saved;
     return buf;
 }
 
@@ -171,61 +230,40 @@ static char *folder_of(const char *path) {
     return strndup(path, (size_t)(slash - path));
 }
 
-/* sys.stdout.flush(): what print wrote must be out before tracebacks and exit. */
-static void flush_stdout(BtThread *t) {
-    BtValue saved = bt_take_exc(t);
-    BtValue sys = bt_dict_get_str(t->interp->modules, bt_str_intern_cstr(t, "sys"));
-    BtValue out = bt_is_undef(sys) ? BT_UNDEF : bt_getattr_opt(t, sys, bt_str_intern_cstr(t, "stdout"));
-    BtValue flush = bt_is_undef(out) ? BT_UNDEF : bt_getattr_opt(t, out, BT_NAME(t, flush));
-    if (!bt_is_undef(flush) && bt_is_undef(bt_call(t, flush, NULL, 0, NULL)))
-        bt_take_exc(t);
-    fflush(stdout);
-    t->exc = saved;
-}
-
-/* Exit status for an uncaught exception, printing it like CPython does. */
-static int report_uncaught(BtThread *t) {
-    BtValue exc = bt_take_exc(t);
-    BT_PUSH_ROOT(t, &exc);
-    flush_stdout(t);
-    int status = 1;
-    if (bt_isinstance(t, exc, BT_EXC(t, SystemExit))) {
-        BtValue code = bt_getattr_opt(t, exc, BT_NAME(t, code));
-        if (bt_is_undef(code) || bt_is_none(code)) {
-            status = 0;
-        } else if (bt_is_intlike(code)) {
-            status = (int)(bt_as_int(code) & 0xff);
-        } else {
-            BtValue s = bt_str(t, code);
-            if (bt_is_undef(s))
-                bt_take_exc(t);
-            else
-                fprintf(stderr, "%s\n", bt_as_str(s)->data);
-            status = 1;
-        }
-    } else {
-        bt_exc_print(t, exc, stderr);
-    }
-    BT_POP_ROOT(t, 1);
-    return status;
+/* Run code as module m under the tracer or the stepper the options ask for.
+ * false with the exception pending (a `q` in the stepper leaves SystemExit,
+ * which ends the run quietly with status 0). */
+static bool run_watched(const Options *opt, BtThread *t, BtCode *code, BtModule *m,
+                        const char *name, const char *src, size_t len) {
+    BtTracer *tracer = NULL;
+    BtStepper *stepper = NULL;
+    if (opt->watch == WATCH_TRACE && (tracer = bt_trace_new(stderr, opt->trace_level,
+                                                            opt->trace_filter)))
+        bt_trace_attach(t, tracer);
+    if (opt->watch == WATCH_STEP && (stepper = bt_step_new(stdout, name, src, len)))
+        bt_step_attach(t, stepper);
+    bool ok = !bt_is_undef(bt_run_module_code(t, code, m));
+    if (tracer)
+        bt_trace_detach(t, tracer);
+    if (stepper)
+        bt_step_detach(t, stepper);
+    bt_trace_free(tracer);
+    bt_step_free(stepper);
+    return ok;
 }
 
 /* Parse, compile and run (or disassemble) a program as __main__. */
 static int run_program(const Options *opt, const char *name, const char *src, size_t len) {
     BtThread *t;
-    BtInterp *in = bt_interp_new(opt->argc, opt->argv, &t);
-    if (!in) {
-        fputs("baton: out of memory while starting\n", stderr);
-        return 1;
-    }
-    in->native_modules = bt_stdlib_modules;
-    char *folder = opt->file ? folder_of(name) : strdup(".");
-    in->main_path = folder;
     int status = 0;
-    if (!bt_builtins_init(t)) {
-        status = report_uncaught(t);
-        goto done;
+    char *folder = opt->file && strcmp(name, "<stdin>") != 0 ? folder_of(name) : strdup(".");
+    BtInterp *in = folder ? bt_repl_start(opt->argc, opt->argv, folder, &t, &status) : NULL;
+    if (!in) {
+        status = folder ? status : 1;
+        free(folder);
+        return status;
     }
+    free(folder);
     BtArena *arena = bt_arena_new();
     BtSyntaxError err;
     BtAstModule *mod = arena ? bt_parse(arena, src, len, BT_PARSE_FILE, &err) : NULL;
@@ -243,7 +281,7 @@ static int run_program(const Options *opt, const char *name, const char *src, si
     bt_arena_free(arena);
     if (!code) {
         if (bt_has_exc(t))
-            status = report_uncaught(t);
+            status = bt_repl_report_uncaught(t);
         else {
             bt_syntax_error_print(&err, name, src, len, stderr);
             status = 1;
@@ -257,23 +295,19 @@ static int run_program(const Options *opt, const char *name, const char *src, si
         BT_POP_ROOT(t, 1);
         goto done;
     }
-    BtModule *main_mod = bt_module_new(t, bt_str_intern_cstr(t, "__main__"));
+    BtModule *main_mod = bt_repl_main_module(t, opt->file ? fname : NULL);
     BtValue mv = main_mod ? bt_obj(main_mod) : BT_UNDEF;
     BT_PUSH_ROOT(t, &mv);
-    bool ok = main_mod && bt_dict_set_str(t, in->modules, BT_NAME(t, dunder_main), mv);
-    if (ok && opt->file)
-        ok = bt_dict_set_str(t, main_mod->dict, BT_NAME(t, dunder_file), bt_obj(fname));
     bt_signals_install(in);
-    if (ok)
-        ok = !bt_is_undef(bt_run_module_code(t, code, main_mod));
-    status = ok ? 0 : report_uncaught(t);
+    bool ok = main_mod && run_watched(opt, t, code, main_mod, name, src, len);
+    status = ok ? 0 : bt_repl_report_uncaught(t);
     BT_POP_ROOT(t, 2);
-    flush_stdout(t);
+    bt_interp_shutdown(t);
+    bt_repl_flush_stdout(t);
     bt_signals_uninstall();
 done:
     fflush(stdout);
-    bt_interp_free(in);
-    free(folder);
+    bt_repl_stop(in);
     return status;
 }
 
@@ -291,7 +325,15 @@ static int check_source(const char *name, const char *src, size_t len) {
     return mod ? 0 : 1;
 }
 
+/* No program given: the REPL when a person types (or -i asks for it). */
+static bool wants_repl(const Options *opt) {
+    return opt->mode == MODE_RUN && opt->watch == WATCH_NONE &&
+           (opt->interactive || isatty(STDIN_FILENO));
+}
+
 int main(int argc, char **argv) {
+    static char empty_arg[] = "";
+    char *empty_argv[] = {empty_arg, NULL}; /* sys.argv == [''] as in python3's REPL */
     Options opt;
     int status = parse_options(argc, argv, &opt);
     if (status >= 0)
@@ -299,15 +341,28 @@ int main(int argc, char **argv) {
 
     if (opt.mode != MODE_RUN && !opt.file)
         return usage_error("Argument expected for the %s option", "--tokens/--ast/--check/--dis");
-    if (!opt.code && !opt.file) {
-        fputs("baton: the interactive REPL is not built yet; pass a FILE or -c CODE\n", stderr);
-        return 2;
-    }
+    if (!opt.code && (!opt.file || strcmp(opt.file, "-") == 0) && wants_repl(&opt))
+        return bt_repl_main(opt.argc ? opt.argc : 1, opt.argc ? opt.argv : empty_argv);
 
     const char *src = opt.code;
     size_t len = opt.code ? strlen(opt.code) : 0;
     char *buf = NULL, *name = NULL;
-    if (opt.file) {
+    if (!opt.code && (!opt.file || strcmp(opt.file, "-") == 0)) {
+        /* Like python3: a program piped in runs as "<stdin>". */
+        name = strdup("<stdin>");
+        buf = name ? read_stream(stdin, &len) : NULL;
+        if (!buf) {
+            fprintf(stderr, "baton: can't read <stdin>: %s\n", strerror(errno));
+            free(name);
+            return 2;
+        }
+        opt.file = name;
+        if (!opt.argc) {
+            opt.argc = 1;
+            opt.argv = empty_argv;
+        }
+        src = buf;
+    } else if (opt.file) {
         name = display_name(opt.file);
         buf = read_file(opt.file, &len);
         if (!buf) {

@@ -799,10 +799,7 @@ static BtValue do_split(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
                     break;
                 size_t j = i;
                 if (maxsplit-- == 0) {
-                    j = n;
-                    while (j > i && is_space(d[j - 1]))
-                        j--;
-                    ok = push_part(t, l, b, i, j);
+                    ok = push_part(t, l, b, i, n);
                     break;
                 }
                 while (j < n && !is_space(d[j]))
@@ -819,10 +816,7 @@ static BtValue do_split(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
                     break;
                 size_t i = j;
                 if (maxsplit-- == 0) {
-                    i = 0;
-                    while (i < j && is_space(d[i]))
-                        i++;
-                    ok = push_part(t, l, b, i, j);
+                    ok = push_part(t, l, b, 0, j);
                     break;
                 }
                 while (i > 0 && !is_space(d[i - 1]))

@@ -472,6 +472,9 @@ static bool push_fblock(Compiler *c, const void *node, FBlockKind kind, int bloc
     Unit *u = c->u;
     if (u->nfblocks >= MAX_FBLOCKS) {
         const BtAstStmt *s = node;
+        if (!s)
+            return compile_error(c, u->lineno, 0, u->lineno, 0,
+                                 "too many statically nested blocks", "");
         return ERROR_AT(c, s, "too many statically nested blocks");
     }
     u->fblocks[u->nfblocks++] = (FBlock){.kind = kind, .block = block, .exit = exit,

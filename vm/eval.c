@@ -741,8 +741,11 @@ static BtValue run(BtThread *t, BtFrame *entry) {
     DISPATCH();
 L_TRACED:
     SAVE_FRAME();
-    if (t->hook && t->hook->instructions)
+    if (t->hook && t->hook->instructions) {
         bt_hook_emit(t, BT_EV_INSTR, f, (uint32_t)(ip - 1 - code->instrs), BT_UNDEF, BT_UNDEF);
+        if (bt_has_exc(t)) /* the hook stops the program here (the stepper's q) */
+            goto error;
+    }
     goto *plain_table[BT_INSTR_OP(instr)];
 #else
 dispatch:
@@ -750,6 +753,8 @@ dispatch:
     if (t->hook && t->hook->instructions) {
         SAVE_FRAME();
         bt_hook_emit(t, BT_EV_INSTR, f, (uint32_t)(ip - 1 - code->instrs), BT_UNDEF, BT_UNDEF);
+        if (bt_has_exc(t)) /* the hook stops the program here (the stepper's q) */
+            goto error;
     }
     (void)table;
     switch ((BtOpcode)BT_INSTR_OP(instr)) {

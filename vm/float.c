@@ -363,7 +363,8 @@ static BtValue float_unary(BtThread *t, int op, BtValue a) {
     case '-': return bt_float(-a.as.f);
     case '+': return a;
     }
-    return NOT_IMPLEMENTED(t);
+    bt_raise(t, BT_EXC(t, TypeError), "bad operand type for unary %c: '%T'", op, a);
+    return BT_UNDEF;
 }
 
 static BtValue float_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
@@ -491,8 +492,6 @@ static BtValue float_hex(BtThread *t, BtValue self, BtValue *args, int nargs,
             m -= dgt;
             hex[n++] = "0123456789abcdef"[dgt];
         }
-        while (n > 1 && hex[n - 1] == '0')
-            n--;
         hex[n] = '\0';
         snprintf(buf, sizeof buf, "%s0x%d.%sp%c%d", d < 0 ? "-" : "", lead, hex,
                  e < 0 ? '-' : '+', e < 0 ? -e : e);
@@ -520,6 +519,7 @@ static const BtNativeDef float_methods[] = {
     {"conjugate", float_conjugate},
     {"hex", float_hex},
     {"__round__", float_round_method},
+    {"__format__", bt_num_format_method},
     {NULL, NULL},
 };
 

@@ -18,6 +18,8 @@
 
 #include "vm/exc.h"
 #include "vm/frame.h"
+#include "vm/gen.h"
+#include "vm/gil.h"
 #include "vm/gc.h"
 #include "vm/interp.h"
 
@@ -106,6 +108,47 @@ static void mark_roots(BtGc *gc) {
     bt_gc_mark_obj(gc, (BtObject *)in->source_cache);
     for (BtThread *th = in->threads; th; th = th->next_thread)
         mark_thread(gc, th);
+    for (size_t i = 0; i < in->heap.nto_close; i++)
+        bt_gc_mark_obj(gc, in->heap.to_close[i]);
+}
+
+/* Unreachable suspended generators inside a try/with must still run their
+ * finally blocks: keep them (and what they reference) alive, and queue them
+ * for close() at the next eval-breaker check, outside the collector. */
+static void rescue_generators(BtGc *gc) {
+    BtInterp *in = gc->interp;
+    BtHeap *h = &in->heap;
+    bool queued = false;
+    size_t first = h->nto_close;
+    for (BtObject *o = h->objects; o; o = o->gc_next) {
+        if (o->gc_mark || o->type != in->types.generator)
+            continue;
+        BtGen *gen = (BtGen *)o;
+        if (gen->finalized || !bt_gen_needs_close(gen))
+            continue;
+        if (h->nto_close == h->to_close_cap) {
+            size_t cap = h->to_close_cap ? h->to_close_cap * 2 : 16;
+            BtObject **grown = realloc(h->to_close, cap * sizeof *grown);
+            if (!grown)
+                break; /* out of memory: this generator is dropped unclosed */
+            h->to_close = grown;
+            h->to_close_cap = cap;
+        }
+        gen->finalized = true;
+        h->to_close[h->nto_close++] = o;
+        bt_gc_mark_obj(gc, o);
+        queued = true;
+    }
+    /* The heap list runs newest first: close the oldest generator first. */
+    for (size_t i = first, j = h->nto_close; i + 1 < j; i++, j--) {
+        BtObject *tmp = h->to_close[i];
+        h->to_close[i] = h->to_close[j - 1];
+        h->to_close[j - 1] = tmp;
+    }
+    if (queued) {
+        drain(gc);
+        atomic_fetch_or(&in->eval_breaker, BT_BREAK_FINALIZE);
+    }
 }
 
 static void mark_all(BtGc *gc) {
@@ -151,6 +194,7 @@ void bt_gc_collect(BtThread *t) {
     h->collecting = true;
     BtGc gc = {.interp = in};
     mark_all(&gc);
+    rescue_generators(&gc);
     sweep(in);
     h->collections++;
     h->bytes_since = 0;
@@ -203,5 +247,8 @@ void bt_gc_free_all(BtInterp *in) {
     h->objects = NULL;
     free(h->gray);
     h->gray = NULL;
+    free(h->to_close);
+    h->to_close = NULL;
+    h->nto_close = h->to_close_cap = 0;
     h->ngray = h->gray_cap = 0;
 }

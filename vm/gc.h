@@ -36,6 +36,8 @@ typedef struct {
     BtObject **gray;       /* mark stack, grows as needed */
     size_t ngray, gray_cap;
     bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
+    BtObject **to_close;   /* unreachable suspended generators awaiting close() (roots) */
+    size_t nto_close, to_close_cap;
 } BtHeap;
 
 struct BtGc {

@@ -249,6 +249,50 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue exc, BtValu
     return bt_gen_resume(t, gen, BT_NONE, exc, out);
 }
 
+/* ---- closing generators nobody can reach ---- */
+
+bool bt_gen_needs_close(const BtGen *gen) {
+    if (gen->state != BT_GEN_SUSPENDED)
+        return false;
+    const BtCode *c = gen->frame.code;
+    uint32_t lasti = (uint32_t)(gen->frame.ip - c->instrs - 1);
+    for (uint32_t i = 0; i < c->nhandlers; i++)
+        if (lasti >= c->handlers[i].start && lasti < c->handlers[i].end)
+            return true;
+    return false;
+}
+
+/* CPython's unraisable-exception report: "Exception ignored in: <obj>". */
+static void report_unraisable(BtThread *t, BtValue obj) {
+    BtValue exc = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &exc);
+    BtValue r = bt_repr(t, obj);
+    if (bt_is_undef(r))
+        bt_take_exc(t);
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored in: %s\n", bt_is_undef(r) ? "<object>" : bt_as_str(r)->data);
+    bt_exc_print(t, exc, stderr);
+    BT_POP_ROOT(t, 1);
+}
+
+void bt_gen_run_pending_closes(BtThread *t) {
+    BtHeap *h = &t->interp->heap;
+    BtValue saved = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &saved);
+    /* First in, first out; closing may queue more (a collection can run). */
+    while (h->nto_close > 0) {
+        BtValue g = bt_obj(h->to_close[0]);
+        memmove(h->to_close, h->to_close + 1, (h->nto_close - 1) * sizeof *h->to_close);
+        h->nto_close--;
+        BT_PUSH_ROOT(t, &g);
+        if (bt_is_undef(bt_gen_close(t, as_gen(g))))
+            report_unraisable(t, g);
+        BT_POP_ROOT(t, 1);
+    }
+    BT_POP_ROOT(t, 1);
+    t->exc = saved;
+}
+
 /* ---- the Python-visible methods ---- */
 
 BtValue bt_gen_next(BtThread *t, BtGen *gen) {

@@ -32,6 +32,7 @@ struct BtGen {
     BtStr *name, *qualname;
     BtValue handled;       /* the exception this generator's except blocks are handling */
     BtValue caller_handled; /* the resumer's handled exception, restored at suspend */
+    bool finalized;        /* the collector already queued its close() once */
     BtFrame frame;         /* the embedded frame; frame.slots points at slots[] */
     BtValue slots[];       /* nlocals + ncells + nfrees + stacksize */
 };
@@ -54,6 +55,13 @@ BtValue bt_gen_yieldfrom(BtGen *gen);
 /* next(gen) as gen.__next__ does it: the next value, or BT_UNDEF with
  * StopIteration(return value) raised when the generator finishes. */
 BtValue bt_gen_next(BtThread *t, BtGen *gen);
+
+/* Does a suspended gen sit inside a try/with block, so that dropping it
+ * must run close() (its finally blocks), as CPython does? */
+bool bt_gen_needs_close(const BtGen *gen);
+/* Close the generators the collector found unreachable (gc.c queues them);
+ * errors are reported CPython's way ("Exception ignored in: ...") on stderr. */
+void bt_gen_run_pending_closes(BtThread *t);
 
 /* gen.close(): GeneratorExit thrown in; None, or BT_UNDEF with the error
  * ("generator ignored GeneratorExit", or what the generator raised). */

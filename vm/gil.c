@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "vm/exc.h"
+#include "vm/gen.h"
 #include "vm/gil.h"
 
 static BtInterp *volatile signal_interp;
@@ -37,6 +38,10 @@ void bt_signals_uninstall(void) {
 bool bt_eval_handle_breaker(BtThread *t) {
     BtInterp *in = t->interp;
     uint32_t bits = atomic_load(&in->eval_breaker);
+    if (bits & BT_BREAK_FINALIZE) {
+        atomic_fetch_and(&in->eval_breaker, ~(uint32_t)BT_BREAK_FINALIZE);
+        bt_gen_run_pending_closes(t);
+    }
     if ((bits & BT_BREAK_SIGINT) && t == in->main_thread) {
         atomic_fetch_and(&in->eval_breaker, ~(uint32_t)BT_BREAK_SIGINT);
         bt_raise_empty(t, BT_EXC(t, KeyboardInterrupt));

@@ -13,6 +13,7 @@
 enum {
     BT_BREAK_SIGINT = 1u << 0,   /* SIGINT arrived: raise KeyboardInterrupt in the main thread */
     BT_BREAK_GIL_DROP = 1u << 1, /* another thread waits for the GIL */
+    BT_BREAK_FINALIZE = 1u << 2, /* the collector queued generators to close */
 };
 
 /* Route SIGINT to interp's eval breaker (installs the handler). */

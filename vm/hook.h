@@ -34,7 +34,9 @@ typedef struct {
 } BtEvent;
 
 struct BtHook {
-    /* Called with the GIL held; must not raise (it may print, or read commands). */
+    /* Called with the GIL held; must not raise (it may print, or read commands),
+     * except at BT_EV_INSTR: an exception left pending there is raised by the
+     * instruction about to run (how the stepper's `q` stops a program). */
     void (*fn)(BtThread *t, const BtEvent *ev, void *data);
     void *data;
     bool instructions; /* false: only the non-instruction events (--trace=events) */

@@ -17,6 +17,7 @@
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
+#include "vm/strformat.h"
 
 #define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
 
@@ -197,7 +198,8 @@ static BtValue int_unary(BtThread *t, int op, BtValue a) {
     case '~':
         return bt_int(~v);
     }
-    return NOT_IMPLEMENTED(t);
+    bt_raise(t, BT_EXC(t, TypeError), "bad operand type for unary %c: '%T'", op, a);
+    return BT_UNDEF;
 }
 
 int bt_num_cmp(BtValue a, BtValue b) {
@@ -584,12 +586,32 @@ static BtValue int_index_method(BtThread *t, BtValue self, BtValue *args, int na
     return bt_int(bt_as_int(self));
 }
 
+/* __format__(spec) for int, bool, float and None: the shared formatter. */
+BtValue bt_num_format_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    if (kwnames && kwnames->len) {
+        bt_raise(t, BT_EXC(t, TypeError), "__format__() takes no keyword arguments");
+        return BT_UNDEF;
+    }
+    if (nargs != 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "__format__() takes exactly one argument (%d given)",
+                 nargs);
+        return BT_UNDEF;
+    }
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "__format__() argument must be str, not %T", args[0]);
+        return BT_UNDEF;
+    }
+    return bt_format_value(t, self, bt_as_str(args[0]));
+}
+
 static const BtNativeDef int_methods[] = {
     {"bit_length", int_bit_length},
     {"bit_count", int_bit_count},
     {"conjugate", int_conjugate},
     {"__index__", int_index_method},
     {"__int__", int_index_method},
+    {"__format__", bt_num_format_method},
     {NULL, NULL},
 };
 
@@ -699,7 +721,13 @@ bool bt_int_init_types(BtThread *t) {
     bo->truth = int_truth;
     bo->construct = bool_construct;
 
+    static const BtNativeDef none_methods[] = {
+        {"__format__", bt_num_format_method},
+        {NULL, NULL},
+    };
     BtType *no = BT_TYPE(t, none);
+    if (!bt_type_add_methods(t, no, none_methods))
+        return false;
     no->repr = none_repr;
     no->truth = none_truth;
     no->hash = identity_hash;

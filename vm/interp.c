@@ -15,6 +15,7 @@
 #include "vm/exc.h"
 #include "vm/frame.h"
 #include "vm/func.h"
+#include "vm/gen.h"
 #include "vm/interp_internal.h"
 #include "vm/list.h"
 #include "vm/num.h"
@@ -156,6 +157,23 @@ BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out) {
     }
     *main_out = t;
     return in;
+}
+
+void bt_interp_shutdown(BtThread *t) {
+    BtInterp *in = t->interp;
+    BtValue main = bt_dict_get_str(in->modules, in->names.dunder_main);
+    if (bt_is_obj(main) && main.as.o->type == in->types.module) {
+        /* As CPython's module teardown: every global becomes None, so what
+         * only the module held becomes garbage. */
+        BtDict *d = ((BtModule *)main.as.o)->dict;
+        size_t pos = 0;
+        BtValue k, v;
+        while (bt_dict_next(d, &pos, &k, &v))
+            if (bt_is_str(t, k) && bt_as_str(k)->data[0] != '_' && !bt_dict_set(t, d, k, BT_NONE))
+                bt_take_exc(t);
+    }
+    bt_gc_collect(t);
+    bt_gen_run_pending_closes(t);
 }
 
 void bt_interp_free(BtInterp *in) {

@@ -153,6 +153,10 @@ struct BtThread {
  * modules registry and a main thread (returned in *main_out). NULL when
  * memory runs out. argv becomes sys.argv. */
 BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out);
+/* At the end of a program: drop the main module's globals and close the
+ * generators that leaves unreachable (their finally blocks run), as
+ * CPython's shutdown does. */
+void bt_interp_shutdown(BtThread *t);
 /* Release everything the interpreter owns (all objects, all threads). */
 void bt_interp_free(BtInterp *interp);
 

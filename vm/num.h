@@ -84,6 +84,10 @@ BtValue bt_num_pow3(BtThread *t, BtValue a, BtValue b, BtValue mod); /* pow(a, b
 BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits); /* ndigits BT_UNDEF/None: none */
 BtValue bt_num_abs(BtThread *t, BtValue x); /* abs(x), also via __abs__ */
 
+/* __format__ of the numbers and None (a native method: self, one str argument). */
+BtValue bt_num_format_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames);
+
 /* The slots of int and float, for other types that want number behaviour. */
 BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b);
 BtValue bt_float_binary(BtThread *t, int op, BtValue a, BtValue b);

@@ -1261,10 +1261,8 @@ static BtValue do_split(BtThread *t, BtStr *s, BtValue sepv, BtValue maxv, bool 
                 if (p >= end)
                     break;
                 if (maxsplit-- == 0) {
-                    const char *e = end;
-                    while (e > p && (w = space_before(p, e)))
-                        e -= w;
-                    oom = !spans_add(&sp, (size_t)(p - d), (size_t)(e - d));
+                    /* The rest, trailing whitespace and all, is the last part. */
+                    oom = !spans_add(&sp, (size_t)(p - d), s->size);
                     break;
                 }
                 const char *q = p;
@@ -1285,10 +1283,7 @@ static BtValue do_split(BtThread *t, BtStr *s, BtValue sepv, BtValue maxv, bool 
                 if (e <= d)
                     break;
                 if (maxsplit-- == 0) {
-                    const char *p = d;
-                    while (p < e && (w = space_at(p, e)))
-                        p += w;
-                    oom = !spans_add(&sp, (size_t)(p - d), (size_t)(e - d));
+                    oom = !spans_add(&sp, 0, (size_t)(e - d));
                     break;
                 }
                 const char *q = e;

@@ -559,7 +559,7 @@ BtValue bt_format_value(BtThread *t, BtValue v, BtStr *spec) {
 /* ---- str.format ---- */
 
 /* ascii(): repr with every non-ASCII code point escaped. */
-static BtValue ascii_of(BtThread *t, BtValue v) {
+BtValue bt_str_ascii(BtThread *t, BtValue v) {
     BtValue r = bt_repr(t, v);
     if (bt_is_undef(r) || bt_as_str(r)->ascii)
         return r;
@@ -584,7 +584,7 @@ static BtValue convert(BtThread *t, BtValue v, char conv) {
     switch (conv) {
     case 'r': return bt_repr(t, v);
     case 's': return bt_str(t, v);
-    case 'a': return ascii_of(t, v);
+    case 'a': return bt_str_ascii(t, v);
     }
     return v;
 }
@@ -1126,7 +1126,7 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
         case 's':
         case 'r':
         case 'a': {
-            BtValue sv = conv == 's' ? bt_str(t, v) : conv == 'r' ? bt_repr(t, v) : ascii_of(t, v);
+            BtValue sv = conv == 's' ? bt_str(t, v) : conv == 'r' ? bt_repr(t, v) : bt_str_ascii(t, v);
             if (bt_is_undef(sv))
                 goto fail;
             BtStr *s = bt_as_str(sv);

@@ -69,6 +69,9 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args);
 BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs,
                              BtTuple *kwnames);
 
+/* ascii(v): repr(v) with every non-ASCII code point escaped. */
+BtValue bt_str_ascii(BtThread *t, BtValue v);
+
 /* ---- shared between str.c, bytes.c and strformat.c (vm internals) ---- */
 
 /* Decode one UTF-8 code point at *p (valid UTF-8 assumed) and advance *p. */

@@ -1,0 +1,838 @@
+/* repl.c: the interactive session, and start-up shared by every run (repl stage).
+ *
+ * Inputs accumulate line by line until they form a statement: a simple
+ * statement runs at once, a compound one (or anything after a decorator) runs
+ * at the first blank line, and an input the lexer or parser calls incomplete
+ * (open bracket, triple-quoted string, trailing backslash) asks for more.
+ * Readline's callback interface is driven from a select() loop so that Ctrl-C
+ * (SIGINT, which the VM routes to its eval breaker) cancels the line being
+ * typed; while code runs, the same signal becomes KeyboardInterrupt.
+ * Readline calls back without a context argument, so the line being read and
+ * the session being completed sit in two file-level variables: the one
+ * exception to "no mutable globals" here, as in gil.c for signals.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#ifdef BT_HAVE_READLINE
+#include <readline/history.h>
+#include <readline/readline.h>
+#endif
+
+#include "parser/parser.h"
+#include "repl/repl.h"
+#include "repl/step.h"
+#include "repl/trace.h"
+#include "stdlib/stdlib.h"
+#include "vm/compile.h"
+#include "vm/dict.h"
+#include "vm/dis.h"
+#include "vm/eval.h"
+#include "vm/exc.h"
+#include "vm/gen.h"
+#include "vm/gil.h"
+#include "vm/import.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+#define HISTORY_MAX 1000
+
+/* ---- shared with main.c ---- */
+
+BtInterp *bt_repl_start(int argc, char **argv, const char *main_folder, BtThread **t_out,
+                        int *status) {
+    char *folder = strdup(main_folder);
+    BtInterp *in = folder ? bt_interp_new(argc, argv, t_out) : NULL;
+    if (!in) {
+        free(folder);
+        fputs("baton: out of memory while starting\n", stderr);
+        *status = 1;
+        return NULL;
+    }
+    in->native_modules = bt_stdlib_modules;
+    in->main_path = folder;
+    if (!bt_builtins_init(*t_out)) {
+        *status = bt_repl_report_uncaught(*t_out);
+        bt_repl_stop(in);
+        return NULL;
+    }
+    return in;
+}
+
+void bt_repl_stop(BtInterp *in) {
+    char *folder = (char *)in->main_path;
+    bt_interp_free(in);
+    free(folder);
+}
+
+BtModule *bt_repl_main_module(BtThread *t, BtStr *file) {
+    BtModule *m = bt_module_new(t, BT_NAME(t, dunder_main));
+    if (!m)
+        return NULL;
+    BtValue mv = bt_obj(m);
+    BT_PUSH_ROOT(t, &mv);
+    bool ok = bt_dict_set_str(t, t->interp->modules, BT_NAME(t, dunder_main), mv);
+    if (ok && file)
+        ok = bt_dict_set_str(t, m->dict, BT_NAME(t, dunder_file), bt_obj(file));
+    BT_POP_ROOT(t, 1);
+    return ok ? m : NULL;
+}
+
+void bt_repl_flush_stdout(BtThread *t) {
+    BtValue saved = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &saved);
+    BtValue sys = bt_dict_get_str(t->interp->modules, bt_str_intern_cstr(t, "sys"));
+    BtValue out = bt_is_undef(sys) ? BT_UNDEF
+                                   : bt_getattr_opt(t, sys, bt_str_intern_cstr(t, "stdout"));
+    BtValue flush = bt_is_undef(out) ? BT_UNDEF : bt_getattr_opt(t, out, BT_NAME(t, flush));
+    if (!bt_is_undef(flush) && bt_is_undef(bt_call(t, flush, NULL, 0, NULL)))
+        bt_take_exc(t);
+    bt_take_exc(t); /* a failed lookup above is not the program's error */
+    fflush(stdout);
+    BT_POP_ROOT(t, 1);
+    t->exc = saved;
+}
+
+int bt_repl_report_uncaught(BtThread *t) {
+    BtValue exc = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &exc);
+    bt_repl_flush_stdout(t);
+    int status = 1;
+    if (bt_isinstance(t, exc, BT_EXC(t, SystemExit))) {
+        BtValue code = bt_getattr_opt(t, exc, BT_NAME(t, code));
+        if (bt_is_undef(code) || bt_is_none(code)) {
+            status = 0;
+        } else if (bt_is_intlike(code)) {
+            status = (int)(bt_as_int(code) & 0xff);
+        } else {
+            BtValue s = bt_str(t, code);
+            if (bt_is_undef(s))
+                bt_take_exc(t);
+            else
+                fprintf(stderr, "%s\n", bt_as_str(s)->data);
+        }
+        bt_take_exc(t);
+    } else {
+        bt_exc_print(t, exc, stderr);
+    }
+    BT_POP_ROOT(t, 1);
+    return status;
+}
+
+/* ---- reading a line ---- */
+
+static bool sigint_pending(BtInterp *in) {
+    return atomic_load(&in->eval_breaker) & BT_BREAK_SIGINT;
+}
+
+static void sigint_clear(BtInterp *in) {
+    atomic_fetch_and(&in->eval_breaker, ~(uint32_t)BT_BREAK_SIGINT);
+}
+
+/* A line of any length from stdin without its newline; NULL at the end of
+ * input or when a signal interrupts the read (errno EINTR). */
+static char *plain_read(void) {
+    size_t cap = 256, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        int c = getchar();
+        if (c == EOF) {
+            int e = errno;
+            if (len == 0 || ferror(stdin)) {
+                free(buf);
+                clearerr(stdin);
+                errno = e;
+                return NULL;
+            }
+            break;
+        }
+        if (c == '\n')
+            break;
+        if (len + 2 > cap) {
+            char *grown = realloc(buf, cap *= 2);
+            if (!grown) {
+                free(buf);
+                return NULL;
+            }
+            buf = grown;
+        }
+        buf[len++] = (char)c;
+    }
+    if (buf)
+        buf[len] = '\0';
+    return buf;
+}
+
+#ifdef BT_HAVE_READLINE
+static struct {
+    char *line;
+    bool done;
+} rl_got; /* what readline's line handler received (see the file comment) */
+
+static void on_rl_line(char *line) {
+    rl_got.line = line;
+    rl_got.done = true;
+    rl_callback_handler_remove();
+}
+
+static BtReadStatus rl_read(BtInterp *in, const char *prompt, char **line) {
+    rl_got.done = false;
+    rl_got.line = NULL;
+    rl_callback_handler_install(prompt, on_rl_line);
+    while (!rl_got.done) {
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(STDIN_FILENO, &fds);
+        int r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+        if (r < 0 && errno == EINTR && sigint_pending(in)) {
+            sigint_clear(in);
+            rl_free_line_state();
+            rl_callback_sigcleanup();
+            rl_callback_handler_remove();
+            fputs("\nKeyboardInterrupt\n", stdout);
+            fflush(stdout);
+            return BT_READ_INTERRUPT;
+        }
+        if (r > 0)
+            rl_callback_read_char();
+    }
+    if (!rl_got.line)
+        return BT_READ_EOF;
+    if (*rl_got.line)
+        add_history(rl_got.line);
+    *line = rl_got.line;
+    return BT_READ_LINE;
+}
+#endif
+
+BtReadStatus bt_repl_read_line(BtInterp *in, const char *prompt, char **line) {
+    bool tty = isatty(STDIN_FILENO);
+#ifdef BT_HAVE_READLINE
+    if (tty) {
+        BtReadStatus rs = rl_read(in, prompt, line);
+        if (rs == BT_READ_EOF)
+            fputc('\n', stdout);
+        return rs;
+    }
+#endif
+    fputs(prompt, stdout);
+    fflush(stdout);
+    for (;;) {
+        errno = 0;
+        char *got = plain_read();
+        if (got) {
+            if (!tty)
+                printf("%s\n", got); /* echo: a piped session reads like a typed one */
+            *line = got;
+            return BT_READ_LINE;
+        }
+        if (errno == EINTR && sigint_pending(in)) {
+            sigint_clear(in);
+            fputs("\nKeyboardInterrupt\n", stdout);
+            fflush(stdout);
+            return BT_READ_INTERRUPT;
+        }
+        if (errno != EINTR) {
+            if (tty)
+                fputc('\n', stdout);
+            return BT_READ_EOF;
+        }
+    }
+}
+
+/* ---- the session ---- */
+
+typedef struct {
+    BtThread *t;
+    BtInterp *in;
+    BtModule *main;
+    BtList *inputs_code; /* the code of every input, rooted: the stepper finds sources */
+    BtValue inputs_root;
+    char **inputs_text;  /* the text of each input, parallel to inputs_code */
+    size_t ninputs, inputs_cap;
+    BtTracer *tracer;    /* :trace on / events, or NULL */
+    char *history_path;
+    char **matches;      /* tab completion candidates */
+    size_t nmatches, next_match;
+} Repl;
+
+static const char BANNER[] =
+    "Baton " BT_REPL_VERSION " (a teaching interpreter for a Python 3.11 subset)\n"
+    "Type :help for the REPL's commands, Ctrl-D to leave.\n";
+
+static const char META_HELP[] =
+    "Python statements run as they would in python3's REPL. Meta-commands:\n"
+    "  :help              this text\n"
+    "  :dis NAME          disassemble a function, method, generator or code object\n"
+    "  :trace on|off      trace every instruction of what runs next (to stderr)\n"
+    "  :trace events      trace calls, returns, yields, resumes and exceptions only\n"
+    "  :trace on NAME,..  trace only the functions with these names\n"
+    "  :step STATEMENT    run STATEMENT under the stepper (type help there)\n"
+    "  :gens              every live generator, its state and its line\n"
+    "Ctrl-C cancels the line or interrupts running code; Ctrl-D leaves.\n";
+
+static bool remember_input(Repl *r, BtCode *code, const char *src, size_t len) {
+    if (r->ninputs == r->inputs_cap) {
+        size_t cap = r->inputs_cap ? r->inputs_cap * 2 : 32;
+        char **grown = realloc(r->inputs_text, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        r->inputs_text = grown;
+        r->inputs_cap = cap;
+    }
+    char *copy = strndup(src, len);
+    if (!copy || !bt_list_append(r->t, r->inputs_code, bt_obj(code))) {
+        free(copy);
+        bt_take_exc(r->t);
+        return false;
+    }
+    r->inputs_text[r->ninputs++] = copy;
+    return true;
+}
+
+static bool code_contains(BtThread *t, BtCode *outer, BtCode *c, int depth) {
+    if (outer == c)
+        return true;
+    if (depth > 50 || !outer->consts)
+        return false;
+    for (size_t i = 0; i < outer->consts->len; i++) {
+        BtValue v = outer->consts->items[i];
+        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code) &&
+            code_contains(t, (BtCode *)v.as.o, c, depth + 1))
+            return true;
+    }
+    return false;
+}
+
+/* The stepper's source lookup: the input whose code tree holds code. */
+static const char *input_source(BtThread *t, BtCode *code, size_t *len, void *data) {
+    Repl *r = data;
+    for (size_t i = r->ninputs; i-- > 0;) {
+        BtValue v = r->inputs_code->items[i];
+        if (code_contains(t, (BtCode *)v.as.o, code, 0)) {
+            *len = strlen(r->inputs_text[i]);
+            return r->inputs_text[i];
+        }
+    }
+    return NULL;
+}
+
+/* Parse and compile one complete input; NULL after printing its syntax error. */
+static BtCode *compile_input(Repl *r, const char *src, size_t len) {
+    BtThread *t = r->t;
+    BtArena *arena = bt_arena_new();
+    BtSyntaxError err;
+    BtAstModule *mod = arena ? bt_parse(arena, src, len, BT_PARSE_INTERACTIVE, &err) : NULL;
+    BtCode *code = NULL;
+    if (mod)
+        code = bt_compile(t, mod, bt_str_intern_cstr(t, "<stdin>"), BT_COMPILE_INTERACTIVE, &err);
+    bt_arena_free(arena);
+    if (!code) {
+        bt_repl_flush_stdout(t);
+        if (!arena)
+            fputs("MemoryError\n", stderr);
+        else if (bt_has_exc(t))
+            bt_repl_report_uncaught(t);
+        else
+            bt_syntax_error_print(&err, "<stdin>", src, len, stderr);
+        return NULL;
+    }
+    BtValue cv = bt_obj(code);
+    BT_PUSH_ROOT(t, &cv);
+    remember_input(r, code, src, len);
+    BT_POP_ROOT(t, 1);
+    return code;
+}
+
+/* Run compiled input in __main__ under the given hook owner; returns -1 to
+ * go on, or the exit status when the program raised SystemExit. */
+static int run_code(Repl *r, BtCode *code, BtStepper *stepper) {
+    BtThread *t = r->t;
+    sigint_clear(r->in); /* a Ctrl-C typed before this input is not meant for it */
+    if (stepper)
+        bt_step_attach(t, stepper);
+    else if (r->tracer)
+        bt_trace_attach(t, r->tracer);
+    BtValue res = bt_eval_module_code(t, code, r->main->dict);
+    if (stepper)
+        bt_step_detach(t, stepper);
+    else if (r->tracer)
+        bt_trace_detach(t, r->tracer);
+    int status = -1;
+    if (bt_is_undef(res)) {
+        if (stepper && bt_step_quit_requested(stepper) &&
+            bt_exc_pending_is(t, BT_EXC(t, SystemExit)))
+            bt_take_exc(t); /* q in the stepper: back to the prompt */
+        else if (bt_exc_pending_is(t, BT_EXC(t, SystemExit)))
+            status = bt_repl_report_uncaught(t);
+        else
+            bt_repl_report_uncaught(t);
+    }
+    bt_repl_flush_stdout(t);
+    fflush(stderr);
+    return status;
+}
+
+/* The value a dotted name ("mr", "os.path") has in the session, or BT_UNDEF
+ * (no exception left behind). Only names and attributes: nothing is called
+ * but attribute lookup. */
+static BtValue resolve_dotted(Repl *r, const char *expr, size_t len) {
+    BtThread *t = r->t;
+    BtValue v = BT_UNDEF;
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && expr[j] != '.')
+            j++;
+        if (j == i)
+            return BT_UNDEF;
+        for (size_t k = i; k < j; k++)
+            if (!(expr[k] == '_' || (expr[k] >= 'a' && expr[k] <= 'z') ||
+                  (expr[k] >= 'A' && expr[k] <= 'Z') || (k > i && expr[k] >= '0' && expr[k] <= '9') ||
+                  (unsigned char)expr[k] >= 0x80))
+                return BT_UNDEF;
+        BtStr *name = bt_str_intern(t, expr + i, j - i);
+        if (!name) {
+            bt_take_exc(t);
+            return BT_UNDEF;
+        }
+        if (i == 0) {
+            v = bt_dict_get_str(r->main->dict, name);
+            if (bt_is_undef(v))
+                v = bt_dict_get_str(t->interp->builtins, name);
+        } else {
+            BT_PUSH_ROOT(t, &v);
+            v = bt_getattr_opt(t, v, name);
+            BT_POP_ROOT(t, 1);
+            bt_take_exc(t);
+        }
+        if (bt_is_undef(v))
+            return BT_UNDEF;
+        i = j + 1;
+    }
+    return v;
+}
+
+static BtValue call_builtin(BtThread *t, const char *name, BtValue arg) {
+    BtValue fn = bt_dict_get_str(t->interp->builtins, bt_str_intern_cstr(t, name));
+    if (bt_is_undef(fn))
+        return BT_UNDEF;
+    BtValue r = bt_call(t, fn, &arg, 1, NULL);
+    if (bt_is_undef(r))
+        bt_take_exc(t);
+    return r;
+}
+
+static void meta_dis(Repl *r, const char *arg) {
+    BtThread *t = r->t;
+    BtValue v = resolve_dotted(r, arg, strlen(arg));
+    if (bt_is_undef(v)) {
+        fprintf(stderr, ":dis: no name '%s' in this session\n", arg);
+        return;
+    }
+    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, method))
+        v = ((BtMethod *)v.as.o)->func;
+    BtCode *code = NULL;
+    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, function))
+        code = ((BtFunction *)v.as.o)->code;
+    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
+        code = ((BtGen *)v.as.o)->frame.code;
+    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code))
+        code = (BtCode *)v.as.o;
+    if (!code) {
+        fprintf(stderr, ":dis: cannot disassemble a %s object\n", bt_type_name(t, v));
+        return;
+    }
+    bt_dis_code(t, code, stdout, true);
+    fflush(stdout);
+}
+
+static void meta_trace(Repl *r, const char *arg) {
+    char word[16] = "";
+    size_t wl = strcspn(arg, " \t");
+    if (wl < sizeof word)
+        memcpy(word, arg, wl);
+    const char *filter = arg + wl;
+    while (*filter == ' ' || *filter == '\t')
+        filter++;
+    BtTraceLevel level;
+    if (!strcmp(word, "on")) {
+        level = BT_TRACE_ALL;
+    } else if (!strcmp(word, "events")) {
+        level = BT_TRACE_EVENTS;
+    } else if (!strcmp(word, "off")) {
+        bt_trace_free(r->tracer);
+        r->tracer = NULL;
+        return;
+    } else {
+        fputs("usage: :trace on|events [NAME,...] | :trace off\n", stderr);
+        return;
+    }
+    bt_trace_free(r->tracer);
+    r->tracer = bt_trace_new(stderr, level, *filter ? filter : NULL);
+}
+
+static int meta_step(Repl *r, const char *stmt) {
+    size_t len = strlen(stmt);
+    char *src = malloc(len + 2);
+    if (!src)
+        return -1;
+    memcpy(src, stmt, len);
+    src[len] = '\n';
+    src[len + 1] = '\0';
+    int status = -1;
+    BtCode *code = compile_input(r, src, len + 1);
+    if (code) {
+        BtValue cv = bt_obj(code);
+        BT_PUSH_ROOT(r->t, &cv);
+        BtStepper *st = bt_step_new(stdout, "<stdin>", src, len + 1);
+        if (st) {
+            bt_step_set_source_lookup(st, input_source, r);
+            status = run_code(r, code, st);
+            bt_step_free(st);
+        }
+        BT_POP_ROOT(r->t, 1);
+    }
+    free(src);
+    return status;
+}
+
+/* A line starting with ':'; returns -1 to go on, or an exit status. */
+static int meta_command(Repl *r, const char *line) {
+    const char *cmd = line + 1;
+    size_t wl = strcspn(cmd, " \t");
+    const char *arg = cmd + wl;
+    while (*arg == ' ' || *arg == '\t')
+        arg++;
+    if (wl == 4 && !strncmp(cmd, "help", 4)) {
+        fputs(META_HELP, stdout);
+    } else if (wl == 3 && !strncmp(cmd, "dis", 3) && *arg) {
+        meta_dis(r, arg);
+    } else if (wl == 5 && !strncmp(cmd, "trace", 5)) {
+        meta_trace(r, arg);
+    } else if (wl == 4 && !strncmp(cmd, "step", 4) && *arg) {
+        return meta_step(r, arg);
+    } else if (wl == 4 && !strncmp(cmd, "gens", 4)) {
+        bt_step_print_gens(r->t, stdout);
+    } else {
+        fprintf(stderr, "unknown command %s (try :help)\n", line);
+    }
+    fflush(stdout);
+    return -1;
+}
+
+/* ---- deciding when an input is complete ---- */
+
+typedef enum { INPUT_MORE, INPUT_RUN, INPUT_ERROR } InputState;
+
+static bool is_blank(const char *s) {
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\f' && *s != '\r')
+            return *s == '#';
+    return true;
+}
+
+static bool is_compound(const BtAstStmt *s) {
+    switch (s->kind) {
+    case BT_STMT_FUNCTION_DEF:
+    case BT_STMT_CLASS_DEF:
+    case BT_STMT_FOR:
+    case BT_STMT_WHILE:
+    case BT_STMT_IF:
+    case BT_STMT_WITH:
+    case BT_STMT_TRY:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether src (whole lines) is ready to run. *block: a compound statement is
+ * open, so only a blank line ends it; last_blank: the last line was blank. */
+static InputState classify(const char *src, size_t len, bool *block, bool last_blank,
+                           BtSyntaxError *err) {
+    if (src[0] == '@')
+        *block = true;
+    BtArena *arena = bt_arena_new();
+    if (!arena)
+        return INPUT_RUN; /* compile_input reports the MemoryError */
+    BtAstModule *mod = bt_parse(arena, src, len, BT_PARSE_INTERACTIVE, err);
+    bool compound = mod && mod->body.count > 0 && is_compound(mod->body.items[0]);
+    bt_arena_free(arena);
+    if (mod) {
+        if (compound)
+            *block = true;
+        return *block && !last_blank ? INPUT_MORE : INPUT_RUN;
+    }
+    bool wants_block = strstr(err->message, "expected an indented block") != NULL;
+    if (wants_block)
+        *block = true;
+    if (err->incomplete && !(wants_block && last_blank))
+        return INPUT_MORE;
+    return *block && !last_blank ? INPUT_MORE : INPUT_ERROR;
+}
+
+/* ---- tab completion and history ---- */
+
+#ifdef BT_HAVE_READLINE
+static Repl *completing; /* the session readline completes for (see the file comment) */
+
+static const char *const KEYWORDS[] = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+    "try", "while", "with", "yield", NULL};
+
+static void add_match(Repl *r, const char *head, size_t head_len, const char *word,
+                      const char *tail) {
+    for (size_t i = 0; i < r->nmatches; i++) /* a global hides the builtin of that name */
+        if (!strncmp(r->matches[i] + head_len, word, strlen(word)) &&
+            strchr(" :(", r->matches[i][head_len + strlen(word)]))
+            return;
+    char **grown = realloc(r->matches, (r->nmatches + 1) * sizeof *grown);
+    if (!grown)
+        return;
+    r->matches = grown;
+    size_t n = head_len + strlen(word) + strlen(tail) + 1;
+    char *m = malloc(n);
+    if (!m)
+        return;
+    snprintf(m, n, "%.*s%s%s", (int)head_len, head, word, tail);
+    r->matches[r->nmatches++] = m;
+}
+
+static bool value_callable(BtThread *t, BtValue v) {
+    BtValue c = call_builtin(t, "callable", v);
+    return bt_is_bool(c) && c.as.b;
+}
+
+static void match_dict(Repl *r, BtDict *d, const char *text) {
+    size_t pos = 0, n = strlen(text);
+    BtValue k, v;
+    while (bt_dict_next(d, &pos, &k, &v))
+        if (bt_is_str(r->t, k) && !strncmp(bt_as_str(k)->data, text, n) &&
+            (n || bt_as_str(k)->data[0] != '_'))
+            add_match(r, "", 0, bt_as_str(k)->data, value_callable(r->t, v) ? "(" : "");
+}
+
+/* Candidates for `text` as rlcompleter makes them: keywords (with the blank
+ * or colon that follows them), names with "(" when callable, obj.attr. */
+static void collect_matches(Repl *r, const char *text) {
+    BtThread *t = r->t;
+    for (size_t i = 0; i < r->nmatches; i++)
+        free(r->matches[i]);
+    r->nmatches = 0;
+    const char *dot = strrchr(text, '.');
+    if (!dot) {
+        size_t n = strlen(text);
+        for (int i = 0; KEYWORDS[i]; i++)
+            if (!strncmp(KEYWORDS[i], text, n)) {
+                const char *w = KEYWORDS[i];
+                bool bare = !strcmp(w, "False") || !strcmp(w, "None") || !strcmp(w, "True") ||
+                            !strcmp(w, "break") || !strcmp(w, "continue") ||
+                            !strcmp(w, "pass") || !strcmp(w, "else");
+                add_match(r, "", 0, w, !strcmp(w, "try") || !strcmp(w, "finally") ? ":"
+                                       : bare ? "" : " ");
+            }
+        match_dict(r, r->main->dict, text);
+        match_dict(r, t->interp->builtins, text);
+        return;
+    }
+    BtValue obj = resolve_dotted(r, text, (size_t)(dot - text));
+    if (bt_is_undef(obj))
+        return;
+    BT_PUSH_ROOT(t, &obj);
+    BtValue names = call_builtin(t, "dir", obj);
+    BT_PUSH_ROOT(t, &names);
+    const char *prefix = dot + 1;
+    size_t n = strlen(prefix);
+    for (size_t i = 0; bt_is_list(t, names) && i < bt_as_list(names)->len; i++) {
+        BtValue k = bt_as_list(names)->items[i];
+        if (!bt_is_str(t, k) || strncmp(bt_as_str(k)->data, prefix, n) != 0)
+            continue;
+        if (bt_as_str(k)->data[0] == '_' && prefix[0] != '_')
+            continue;
+        BtValue a = bt_getattr_opt(t, obj, bt_as_str(k));
+        bt_take_exc(t);
+        BT_PUSH_ROOT(t, &a);
+        bool call = !bt_is_undef(a) && value_callable(t, a);
+        BT_POP_ROOT(t, 1);
+        add_match(r, text, (size_t)(dot + 1 - text), bt_as_str(k)->data, call ? "(" : "");
+    }
+    BT_POP_ROOT(t, 2);
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *next_completion(const char *text, int state) {
+    Repl *r = completing;
+    if (state == 0) {
+        collect_matches(r, text);
+        qsort(r->matches, r->nmatches, sizeof *r->matches, cmp_str);
+        r->next_match = 0;
+    }
+    return r->next_match < r->nmatches ? strdup(r->matches[r->next_match++]) : NULL;
+}
+
+static char **complete(const char *text, int start, int end) {
+    (void)start;
+    (void)end;
+    rl_attempted_completion_over = 1; /* never fall back to file names */
+    rl_completion_append_character = '\0';
+    return completing ? rl_completion_matches(text, next_completion) : NULL;
+}
+
+static void history_start(Repl *r) {
+    const char *env = getenv("BATON_HISTORY");
+    const char *home = getenv("HOME");
+    if (env && *env) {
+        r->history_path = strdup(env);
+    } else if (home) {
+        size_t n = strlen(home) + 20;
+        r->history_path = malloc(n);
+        if (r->history_path)
+            snprintf(r->history_path, n, "%s/.baton_history", home);
+    }
+    rl_readline_name = "baton";
+    rl_catch_signals = 0;
+    rl_completer_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
+    rl_attempted_completion_function = complete;
+    completing = r;
+    using_history();
+    stifle_history(HISTORY_MAX);
+    if (r->history_path && read_history(r->history_path) != 0)
+        write_history(r->history_path); /* create it, so each input can be appended */
+}
+
+/* Append the newest history entry to the file, so no session loses its lines. */
+static void history_save_last(Repl *r) {
+    if (r->history_path && isatty(STDIN_FILENO))
+        append_history(1, r->history_path);
+}
+
+static void history_stop(Repl *r) {
+    if (r->history_path)
+        history_truncate_file(r->history_path, HISTORY_MAX);
+    completing = NULL;
+    rl_attempted_completion_function = NULL;
+    for (size_t i = 0; i < r->nmatches; i++)
+        free(r->matches[i]);
+    free(r->matches);
+    free(r->history_path);
+}
+#else
+static void history_start(Repl *r) {
+    (void)r;
+}
+static void history_save_last(Repl *r) {
+    (void)r;
+}
+static void history_stop(Repl *r) {
+    (void)r;
+}
+#endif
+
+/* ---- the loop ---- */
+
+static int repl_loop(Repl *r) {
+    size_t cap = 1024, len = 0;
+    char *buf = malloc(cap);
+    bool block = false;
+    int status = -1;
+    while (buf && status < 0) {
+        char *line = NULL;
+        BtReadStatus rs = bt_repl_read_line(r->in, len ? "... " : ">>> ", &line);
+        if (rs == BT_READ_EOF) {
+            status = 0;
+            break;
+        }
+        if (rs == BT_READ_INTERRUPT) {
+            len = 0;
+            block = false;
+            continue;
+        }
+        if (*line)
+            history_save_last(r);
+        if (len == 0 && line[0] == ':') {
+            status = meta_command(r, line);
+            free(line);
+            continue;
+        }
+        bool blank = is_blank(line);
+        if (len == 0 && blank) {
+            free(line);
+            continue;
+        }
+        size_t n = strlen(line);
+        if (len + n + 2 > cap) {
+            char *grown = realloc(buf, cap = (len + n + 2) * 2);
+            if (!grown) {
+                free(line);
+                break;
+            }
+            buf = grown;
+        }
+        memcpy(buf + len, line, n);
+        len += n;
+        buf[len++] = '\n';
+        buf[len] = '\0';
+        free(line);
+        BtSyntaxError err;
+        InputState state = classify(buf, len, &block, blank, &err);
+        if (state == INPUT_MORE)
+            continue;
+        if (state == INPUT_ERROR) {
+            fflush(stdout);
+            bt_syntax_error_print(&err, "<stdin>", buf, len, stderr);
+        } else {
+            BtCode *code = compile_input(r, buf, len);
+            if (code) {
+                BtValue cv = bt_obj(code);
+                BT_PUSH_ROOT(r->t, &cv);
+                status = run_code(r, code, NULL);
+                BT_POP_ROOT(r->t, 1);
+            }
+        }
+        len = 0;
+        block = false;
+    }
+    free(buf);
+    return status < 0 ? 1 : status;
+}
+
+int bt_repl_main(int argc, char **argv) {
+    int status = 0;
+    Repl r = {0};
+    r.in = bt_repl_start(argc, argv, ".", &r.t, &status);
+    if (!r.in)
+        return status;
+    BtThread *t = r.t;
+    r.inputs_code = bt_list_new(t, 0);
+    r.inputs_root = r.inputs_code ? bt_obj(r.inputs_code) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &r.inputs_root);
+    r.main = r.inputs_code ? bt_repl_main_module(t, NULL) : NULL;
+    if (!r.main) {
+        status = bt_repl_report_uncaught(t);
+    } else {
+        bt_signals_install(r.in);
+        if (isatty(STDIN_FILENO))
+            fputs(BANNER, stderr);
+        history_start(&r);
+        status = repl_loop(&r);
+        history_stop(&r);
+        bt_signals_uninstall();
+    }
+    BT_POP_ROOT(t, 1);
+    bt_trace_free(r.tracer);
+    for (size_t i = 0; i < r.ninputs; i++)
+        free(r.inputs_text[i]);
+    free(r.inputs_text);
+    fflush(stdout);
+    bt_repl_stop(r.in);
+    return status;
+}

@@ -1,0 +1,669 @@
+/* step.c: the stepper (repl stage; see step.h).
+ *
+ * The stepper is a hook on every instruction. It keeps, for each frame on
+ * the chain, the last line that frame ran, so it knows when a frame starts a
+ * new line (a different line, or a jump back to the same one) and stops there
+ * according to the command in force: s (any frame), n (this frame), f (when
+ * this frame leaves), si (every instruction), c (only at breakpoints). When
+ * the watched frame returns, yields or unwinds, it stops at the very next
+ * instruction, wherever control went: that is where a student looks next.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/repl.h"
+#include "repl/step.h"
+#include "repl/trace.h"
+#include "vm/compile.h"
+#include "vm/dict.h"
+#include "vm/dis.h"
+#include "vm/eval.h"
+#include "vm/exc.h"
+#include "vm/gc.h"
+#include "vm/gen.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+#define MAX_BREAKS 64
+#define MAX_SOURCES 16
+
+typedef enum {
+    GO_STEP,     /* s: stop at the next new line in any frame */
+    GO_NEXT,     /* n: stop at the next new line of `target` */
+    GO_INSTR,    /* si: stop at the next instruction */
+    GO_FINISH,   /* f: stop when `target` returns, yields or unwinds */
+    GO_CONTINUE, /* c: stop only at breakpoints */
+    GO_ANY,      /* the watched frame left: stop at the next instruction anywhere */
+    GO_QUIT,     /* q or end of commands: never stop again */
+} Go;
+
+typedef struct {
+    BtFrame *frame;
+    int line;       /* last line this frame started, -1 when none yet */
+    uint32_t index; /* last instruction it ran */
+} Rec;
+
+typedef struct {
+    char *name; /* the code objects' filename */
+    char *text;
+    size_t len;
+    size_t *starts; /* byte offset of each line */
+    int nlines;
+} Source;
+
+struct BtStepper {
+    BtHook hook;
+    FILE *out;
+    Go go;
+    BtFrame *target;
+    Rec *recs;
+    int nrecs, recs_cap;
+    int breaks[MAX_BREAKS];
+    int nbreaks;
+    Source sources[MAX_SOURCES]; /* [0] is the program being stepped */
+    int nsources;
+    Source scratch;              /* the last text the lookup gave */
+    BtStepSourceFn lookup;
+    void *lookup_data;
+    char last_cmd[256];
+    bool quit;
+};
+
+static const char HELP[] =
+    "Commands (an empty line repeats the last one):\n"
+    "  s, step        run to the next line, stepping into calls and resumed generators\n"
+    "  n, next        run to the next line of this frame (calls run through)\n"
+    "  si, stepi      run one instruction\n"
+    "  f, finish      run until this frame returns or yields\n"
+    "  c, continue    run until a breakpoint or the end\n"
+    "  b LINE         set a breakpoint at LINE of the program (b alone lists them)\n"
+    "  cl LINE        clear the breakpoint at LINE\n"
+    "  l, list        show the source around the current line\n"
+    "  bt, where      the frame chain, then the suspended generators\n"
+    "  stack          the value stack of this frame, bottom first\n"
+    "  locals         the local variables of this frame\n"
+    "  gens           every live generator with its state and line\n"
+    "  p EXPR         evaluate EXPR in this frame and print its repr\n"
+    "  q, quit        stop the program (exit status 0)\n"
+    "  h, help        this list\n";
+
+/* ---- sources ---- */
+
+static bool source_fill(Source *s, const char *name, const char *text, size_t len) {
+    s->name = strdup(name);
+    s->text = malloc(len + 1);
+    s->starts = malloc((len + 2) * sizeof *s->starts);
+    if (!s->name || !s->text || !s->starts)
+        return false;
+    memcpy(s->text, text, len);
+    s->text[len] = '\0';
+    s->len = len;
+    s->nlines = 0;
+    for (size_t i = 0; i < len; i++)
+        if (i == 0 || text[i - 1] == '\n')
+            s->starts[s->nlines++] = i;
+    return true;
+}
+
+static void source_free(Source *s) {
+    free(s->name);
+    free(s->text);
+    free(s->starts);
+}
+
+/* The source of a code object's file: the stepped program, or read from disk. */
+static Source *source_for(BtStepper *st, const char *name) {
+    for (int i = 0; i < st->nsources; i++)
+        if (strcmp(st->sources[i].name, name) == 0)
+            return &st->sources[i];
+    if (name[0] == '<' || st->nsources == MAX_SOURCES)
+        return NULL;
+    FILE *f = fopen(name, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, len = 0, n;
+    char chunk[4096];
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (len + n > cap) {
+            cap = (len + n) * 2;
+            char *grown = realloc(buf, cap);
+            if (!grown)
+                break;
+            buf = grown;
+        }
+        memcpy(buf + len, chunk, n);
+        len += n;
+    }
+    fclose(f);
+    Source *s = &st->sources[st->nsources];
+    bool ok = buf && source_fill(s, name, buf, len);
+    free(buf);
+    if (!ok) {
+        source_free(s);
+        memset(s, 0, sizeof *s);
+        return NULL;
+    }
+    st->nsources++;
+    return s;
+}
+
+/* The source code c was compiled from, if it can be found. */
+static Source *source_of(BtThread *t, BtStepper *st, BtCode *c) {
+    const char *name = c->filename ? c->filename->data : "?";
+    size_t len;
+    const char *text = name[0] == '<' && st->lookup ? st->lookup(t, c, &len, st->lookup_data) : NULL;
+    if (!text)
+        return source_for(st, name);
+    source_free(&st->scratch);
+    memset(&st->scratch, 0, sizeof st->scratch);
+    return source_fill(&st->scratch, name, text, len) ? &st->scratch : NULL;
+}
+
+/* Print line `line` of src (as in the file, without its newline). */
+static bool source_line(FILE *out, const Source *s, int line) {
+    if (!s || line < 1 || line > s->nlines)
+        return false;
+    size_t start = s->starts[line - 1];
+    size_t end = start;
+    while (end < s->len && s->text[end] != '\n')
+        end++;
+    fwrite(s->text + start, 1, end - start, out);
+    return true;
+}
+
+static const char *basename_of(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* ---- per-frame line records ---- */
+
+/* The record of f, dropping the records above it (those frames have left);
+ * a new one when f has none. NULL without memory. */
+static Rec *rec_enter(BtStepper *st, BtFrame *f) {
+    for (int i = st->nrecs; i-- > 0;)
+        if (st->recs[i].frame == f) {
+            st->nrecs = i + 1;
+            return &st->recs[i];
+        }
+    if (st->nrecs == st->recs_cap) {
+        int cap = st->recs_cap ? st->recs_cap * 2 : 64;
+        Rec *grown = realloc(st->recs, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        st->recs = grown;
+        st->recs_cap = cap;
+    }
+    Rec *r = &st->recs[st->nrecs++];
+    r->frame = f;
+    r->line = -1;
+    r->index = 0;
+    return r;
+}
+
+static void rec_leave(BtStepper *st, BtFrame *f) {
+    for (int i = st->nrecs; i-- > 0;)
+        if (st->recs[i].frame == f) {
+            st->nrecs = i;
+            return;
+        }
+}
+
+/* ---- what the commands print ---- */
+
+static void print_where(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index, bool instr) {
+    int line = bt_code_line(f->code, index);
+    const char *file = f->code->filename ? f->code->filename->data : "?";
+    BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
+    fprintf(st->out, "> %s(%d) %s()%s\n", basename_of(file), line, q ? q->data : "?",
+            f->gen ? " [generator]" : "");
+    fputs("-> ", st->out);
+    if (!source_line(st->out, source_of(t, st, f->code), line))
+        fputs("(no source)", st->out);
+    fputc('\n', st->out);
+    if (instr) {
+        char ins[160], stack[256];
+        bt_dis_format_instr(t, f->code, index, ins, sizeof ins);
+        bt_trace_stack(t, f, stack, sizeof stack, 120);
+        fprintf(st->out, "   @%-4u %-44s stack %s\n", index, ins, stack);
+    }
+}
+
+static void print_list(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
+    int line = bt_code_line(f->code, index);
+    Source *s = source_of(t, st, f->code);
+    if (!s) {
+        fputs("(no source)\n", st->out);
+        return;
+    }
+    bool is_main = strcmp(s->name, st->sources[0].name) == 0;
+    for (int l = line - 5 > 1 ? line - 5 : 1; l <= line + 5 && l <= s->nlines; l++) {
+        bool brk = false;
+        for (int i = 0; i < st->nbreaks && is_main; i++)
+            brk |= st->breaks[i] == l;
+        fprintf(st->out, "%4d %c%s ", l, brk ? 'B' : ' ', l == line ? "->" : "  ");
+        source_line(st->out, s, l);
+        fputc('\n', st->out);
+    }
+}
+
+static void print_locals(BtThread *t, BtStepper *st, BtFrame *f) {
+    BtCode *c = f->code;
+    char val[200];
+    int shown = 0;
+    if (f->locals_dict) {
+        size_t pos = 0;
+        BtValue k, v;
+        while (bt_dict_next(f->locals_dict, &pos, &k, &v)) {
+            if (!bt_is_str(t, k))
+                continue;
+            const char *name = bt_as_str(k)->data;
+            size_t n = strlen(name);
+            if (n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' && name[n - 2] == '_')
+                continue; /* __name__, __builtins__, ...: not what a student defined */
+            bt_trace_repr(t, v, val, sizeof val);
+            fprintf(st->out, "  %s = %s\n", name, val);
+            shown++;
+        }
+    }
+    int nvars = c->nlocals + c->ncells + c->nfrees;
+    for (int i = 0; i < nvars; i++) {
+        BtTuple *names = i < c->nlocals ? c->varnames
+                         : i < c->nlocals + c->ncells ? c->cellvars
+                                                      : c->freevars;
+        int j = i < c->nlocals ? i : i < c->nlocals + c->ncells ? i - c->nlocals
+                                                                : i - c->nlocals - c->ncells;
+        BtValue v = f->slots[i];
+        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
+            v = ((BtCell *)v.as.o)->value;
+        if (bt_is_undef(v) || !names || (size_t)j >= names->len)
+            continue;
+        bt_trace_repr(t, v, val, sizeof val);
+        fprintf(st->out, "  %s = %s\n", bt_as_str(names->items[j])->data, val);
+        shown++;
+    }
+    if (!shown)
+        fputs("  (no locals)\n", st->out);
+}
+
+static void frame_line(BtThread *t, BtStepper *st, const char *mark, BtFrame *f, const char *tail) {
+    (void)t;
+    char name[128];
+    bt_trace_frame_name(f, name, sizeof name);
+    const char *file = f->code->filename ? f->code->filename->data : "?";
+    fprintf(st->out, "%s %-24s %s:%d%s\n", mark, name, basename_of(file),
+            bt_code_line(f->code, bt_frame_lasti(f)), tail);
+}
+
+/* The generators of the heap, oldest first, after a collection (so only live
+ * ones). *n gets the count; NULL when there are none or memory runs out. */
+static BtGen **live_gens(BtThread *t, size_t *n) {
+    bt_gc_collect(t);
+    size_t count = 0;
+    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next)
+        count += o->type == BT_TYPE(t, generator);
+    *n = 0;
+    BtGen **gens = count ? malloc(count * sizeof *gens) : NULL;
+    if (!gens)
+        return NULL;
+    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next)
+        if (o->type == BT_TYPE(t, generator))
+            gens[count - 1 - (*n)++] = (BtGen *)o;
+    return gens;
+}
+
+static void print_bt(BtThread *t, BtStepper *st) {
+    BtFrame *chain[512];
+    int n = 0;
+    for (BtFrame *f = t->frame; f && n < 512; f = f->back)
+        chain[n++] = f;
+    for (int i = n; i-- > 0;)
+        frame_line(t, st, i == 0 ? ">" : " ", chain[i], "");
+    size_t ngens;
+    BtGen **gens = live_gens(t, &ngens);
+    for (size_t i = 0; i < ngens; i++)
+        if (gens[i]->state == BT_GEN_SUSPENDED)
+            frame_line(t, st, " ", &gens[i]->frame, "  (suspended)");
+    free(gens);
+}
+
+void bt_step_print_gens(BtThread *t, FILE *out) {
+    size_t n;
+    BtGen **gens = live_gens(t, &n);
+    if (n == 0)
+        fputs("no live generators\n", out);
+    BtValue mainv = bt_dict_get_str(t->interp->modules, BT_NAME(t, dunder_main));
+    BtDict *globals = bt_is_obj(mainv) && mainv.as.o->type == BT_TYPE(t, module)
+                          ? ((BtModule *)mainv.as.o)->dict
+                          : NULL;
+    for (size_t i = 0; i < n; i++) {
+        BtGen *g = gens[i];
+        char name[140], where[64] = "", names[160] = "";
+        bt_trace_frame_name(&g->frame, name, sizeof name);
+        if (g->state == BT_GEN_CREATED)
+            snprintf(where, sizeof where, "line %d", g->frame.code->firstlineno);
+        else if (g->state != BT_GEN_DONE)
+            snprintf(where, sizeof where, "line %d",
+                     bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
+        /* The globals naming it: how a student knows which one it is. */
+        size_t pos = 0, len = 0;
+        BtValue k, v;
+        while (globals && bt_dict_next(globals, &pos, &k, &v))
+            if (bt_is_obj(v) && v.as.o == &g->hdr && bt_is_str(t, k) && len < sizeof names - 40)
+                len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+                                        len ? ", " : "  = ", bt_as_str(k)->data);
+        BtValue sub = g->state == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
+        char from[160] = "";
+        if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
+            char sname[128];
+            bt_trace_frame_name(&((BtGen *)sub.as.o)->frame, sname, sizeof sname);
+            snprintf(from, sizeof from, "  (in yield from %s)", sname);
+        }
+        static const char *const states[] = {"created", "suspended", "running", "closed"};
+        fprintf(out, "  %-24s %-9s %-9s%s%s\n", name, states[g->state], where, names, from);
+    }
+    free(gens);
+}
+
+/* p EXPR: compile EXPR and run it with f's globals overlaid by its locals. */
+static void print_expr(BtThread *t, BtStepper *st, BtFrame *f, const char *expr) {
+    BtValue keep[2] = {BT_UNDEF, BT_UNDEF};
+    BT_PUSH_ROOT(t, &keep[0]);
+    BT_PUSH_ROOT(t, &keep[1]);
+    BtCode *code = bt_compile_source(t, expr, strlen(expr), bt_str_intern_cstr(t, "<stdin>"),
+                                     BT_COMPILE_EVAL);
+    keep[0] = code ? bt_obj(code) : BT_UNDEF;
+    BtDict *ns = code ? bt_dict_copy(t, f->globals) : NULL;
+    keep[1] = ns ? bt_obj(ns) : BT_UNDEF;
+    bool ok = ns != NULL;
+    if (ok && f->locals_dict && f->locals_dict != f->globals)
+        ok = bt_dict_update(t, ns, bt_obj(f->locals_dict));
+    BtCode *c = f->code;
+    for (int i = 0; ok && i < c->nlocals + c->ncells + c->nfrees; i++) {
+        BtTuple *names = i < c->nlocals ? c->varnames
+                         : i < c->nlocals + c->ncells ? c->cellvars
+                                                      : c->freevars;
+        int j = i < c->nlocals ? i : i < c->nlocals + c->ncells ? i - c->nlocals
+                                                                : i - c->nlocals - c->ncells;
+        BtValue v = f->slots[i];
+        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
+            v = ((BtCell *)v.as.o)->value;
+        if (!bt_is_undef(v) && names && (size_t)j < names->len)
+            ok = bt_dict_set_str(t, ns, bt_as_str(names->items[j]), v);
+    }
+    BtValue r = ok ? bt_eval_module_code(t, code, ns) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &r);
+    BtValue text = bt_is_undef(r) ? BT_UNDEF : bt_repr(t, r);
+    if (!bt_is_undef(text)) {
+        fprintf(st->out, "%s\n", bt_as_str(text)->data);
+    } else {
+        /* pdb's way: the error in one line, the program untouched. */
+        BtValue exc = bt_take_exc(t);
+        BT_PUSH_ROOT(t, &exc);
+        BtValue msg = bt_is_undef(exc) ? BT_UNDEF : bt_str(t, exc);
+        bt_take_exc(t);
+        const char *tn = bt_is_undef(exc) ? "MemoryError" : bt_type_name(t, exc);
+        if (!bt_is_undef(msg) && bt_as_str(msg)->size)
+            fprintf(st->out, "*** %s: %s\n", tn, bt_as_str(msg)->data);
+        else
+            fprintf(st->out, "*** %s\n", tn);
+        BT_POP_ROOT(t, 1);
+    }
+    BT_POP_ROOT(t, 3);
+}
+
+static void set_break(BtStepper *st, const char *arg, bool clear) {
+    if (!*arg && !clear) {
+        if (!st->nbreaks)
+            fputs("no breakpoints\n", st->out);
+        for (int i = 0; i < st->nbreaks; i++)
+            fprintf(st->out, "breakpoint at %s:%d\n", basename_of(st->sources[0].name),
+                    st->breaks[i]);
+        return;
+    }
+    char *end;
+    long line = strtol(arg, &end, 10);
+    if (end == arg || *end || line < 1 || line > st->sources[0].nlines) {
+        fprintf(st->out, "*** no line %s in %s\n", arg, basename_of(st->sources[0].name));
+        return;
+    }
+    for (int i = 0; i < st->nbreaks; i++)
+        if (st->breaks[i] == line) {
+            if (clear) {
+                st->breaks[i] = st->breaks[--st->nbreaks];
+                fprintf(st->out, "cleared breakpoint at %s:%ld\n",
+                        basename_of(st->sources[0].name), line);
+            }
+            return;
+        }
+    if (clear) {
+        fprintf(st->out, "*** no breakpoint at line %ld\n", line);
+    } else if (st->nbreaks < MAX_BREAKS) {
+        st->breaks[st->nbreaks++] = (int)line;
+        fprintf(st->out, "breakpoint at %s:%ld\n", basename_of(st->sources[0].name), line);
+    }
+}
+
+/* ---- stopping ---- */
+
+/* Read and run commands until one resumes the program. */
+static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
+    print_where(t, st, f, index, st->go == GO_INSTR);
+    for (;;) {
+        fflush(st->out);
+        char *line = NULL;
+        BtReadStatus rs = bt_repl_read_line(t->interp, "(step) ", &line);
+        if (rs == BT_READ_INTERRUPT)
+            continue;
+        if (rs == BT_READ_EOF) {
+            st->go = GO_QUIT; /* no more commands: let the program run to its end */
+            return;
+        }
+        char *cmd = line;
+        while (isspace((unsigned char)*cmd))
+            cmd++;
+        size_t n = strlen(cmd);
+        while (n && isspace((unsigned char)cmd[n - 1]))
+            cmd[--n] = '\0';
+        if (!*cmd)
+            cmd = st->last_cmd;
+        else
+            snprintf(st->last_cmd, sizeof st->last_cmd, "%s", cmd);
+        char word[16] = "";
+        size_t wl = strcspn(cmd, " \t");
+        if (wl < sizeof word)
+            memcpy(word, cmd, wl);
+        const char *arg = cmd + wl;
+        while (isspace((unsigned char)*arg))
+            arg++;
+        bool resume = true;
+        if (!strcmp(word, "s") || !strcmp(word, "step")) {
+            st->go = GO_STEP;
+        } else if (!strcmp(word, "n") || !strcmp(word, "next")) {
+            st->go = GO_NEXT;
+            st->target = f;
+        } else if (!strcmp(word, "si") || !strcmp(word, "stepi")) {
+            st->go = GO_INSTR;
+        } else if (!strcmp(word, "f") || !strcmp(word, "finish")) {
+            st->go = GO_FINISH;
+            st->target = f;
+        } else if (!strcmp(word, "c") || !strcmp(word, "continue")) {
+            st->go = GO_CONTINUE;
+        } else if (!strcmp(word, "q") || !strcmp(word, "quit")) {
+            st->go = GO_QUIT;
+            st->quit = true;
+        } else {
+            resume = false;
+            if (!strcmp(word, "b") || !strcmp(word, "break"))
+                set_break(st, arg, false);
+            else if (!strcmp(word, "cl") || !strcmp(word, "clear"))
+                set_break(st, arg, true);
+            else if (!strcmp(word, "l") || !strcmp(word, "list"))
+                print_list(t, st, f, index);
+            else if (!strcmp(word, "bt") || !strcmp(word, "where"))
+                print_bt(t, st);
+            else if (!strcmp(word, "stack")) {
+                char stack[1024];
+                bt_trace_stack(t, f, stack, sizeof stack, 900);
+                fprintf(st->out, "%s\n", stack);
+            } else if (!strcmp(word, "locals"))
+                print_locals(t, st, f);
+            else if (!strcmp(word, "gens"))
+                bt_step_print_gens(t, st->out);
+            else if (!strcmp(word, "p") || !strcmp(word, "print"))
+                print_expr(t, st, f, arg);
+            else if (!strcmp(word, "h") || !strcmp(word, "help"))
+                fputs(HELP, st->out);
+            else if (*word)
+                fprintf(st->out, "*** unknown command '%s' (type help)\n", word);
+        }
+        free(line);
+        if (resume)
+            return;
+    }
+}
+
+static bool is_break(const BtStepper *st, const BtCode *c, int line) {
+    if (!st->nbreaks || !c->filename || strcmp(c->filename->data, st->sources[0].name) != 0)
+        return false;
+    for (int i = 0; i < st->nbreaks; i++)
+        if (st->breaks[i] == line)
+            return true;
+    return false;
+}
+
+static void on_instr(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
+    Rec *r = rec_enter(st, f);
+    if (!r)
+        return;
+    BtCode *c = f->code;
+    int line = bt_code_line(c, index);
+    bool skip = BT_INSTR_OP(c->instrs[index]) == BT_OP_RESUME || line <= 0;
+    bool new_line = !skip && (line != r->line || index <= r->index);
+    r->index = index;
+    if (!skip)
+        r->line = line;
+    bool stop;
+    switch (st->go) {
+    case GO_INSTR:
+    case GO_ANY:
+        stop = true;
+        break;
+    case GO_STEP:
+        stop = new_line;
+        break;
+    case GO_NEXT:
+        stop = new_line && f == st->target;
+        break;
+    default:
+        stop = false;
+        break;
+    }
+    if (!stop && !(new_line && st->go != GO_QUIT && is_break(st, c, line)))
+        return;
+    interact(t, st, f, index);
+    if (st->quit)
+        bt_raise_empty(t, BT_EXC(t, SystemExit)); /* unwinds the program; finally blocks run */
+}
+
+static void on_event(BtThread *t, const BtEvent *ev, void *data) {
+    BtStepper *st = data;
+    if (st->go == GO_QUIT)
+        return;
+    BtHook *hook = t->hook;
+    t->hook = NULL; /* what the commands run is not stepped */
+    BtValue saved = bt_take_exc(t);
+    BtEvent e = *ev;
+    BT_PUSH_ROOT(t, &saved);
+    BT_PUSH_ROOT(t, &e.value);
+    BT_PUSH_ROOT(t, &e.exc);
+    bool leaving = false;
+    switch (e.kind) {
+    case BT_EV_INSTR:
+        on_instr(t, st, e.frame, e.index);
+        break;
+    case BT_EV_CALL:
+    case BT_EV_RESUME: {
+        Rec *r = rec_enter(st, e.frame);
+        if (r)
+            r->line = -1;
+        break;
+    }
+    case BT_EV_RETURN:
+    case BT_EV_SUSPEND:
+    case BT_EV_GEN_FINISH:
+    case BT_EV_EXCEPTION:
+        leaving = true;
+        rec_leave(st, e.frame);
+        break;
+    default:
+        break;
+    }
+    /* Events are worth a line while stepping closely, or for the watched frame. */
+    bool watched = (st->go == GO_NEXT || st->go == GO_FINISH) && e.frame == st->target;
+    if (e.kind != BT_EV_INSTR && (st->go == GO_STEP || st->go == GO_INSTR || watched)) {
+        char text[400];
+        bt_trace_event_text(t, &e, text, sizeof text);
+        fflush(stdout);
+        fprintf(st->out, "%s\n", text);
+    }
+    if (leaving && (st->go == GO_STEP || watched))
+        st->go = GO_ANY;
+    BT_POP_ROOT(t, 3);
+    if (!bt_has_exc(t)) /* keep a SystemExit raised by q; else give back the exception in flight */
+        t->exc = saved;
+    /* After q or the end of the commands the program runs on at full speed. */
+    t->hook = st->go == GO_QUIT ? NULL : hook;
+}
+
+BtStepper *bt_step_new(FILE *out, const char *filename, const char *src, size_t len) {
+    BtStepper *st = calloc(1, sizeof *st);
+    if (!st)
+        return NULL;
+    st->out = out;
+    st->go = GO_STEP;
+    st->hook.fn = on_event;
+    st->hook.data = st;
+    st->hook.instructions = true;
+    if (!source_fill(&st->sources[0], filename, src, len)) {
+        bt_step_free(st);
+        return NULL;
+    }
+    st->nsources = 1;
+    return st;
+}
+
+void bt_step_free(BtStepper *st) {
+    if (!st)
+        return;
+    for (int i = 0; i < MAX_SOURCES; i++)
+        source_free(&st->sources[i]);
+    source_free(&st->scratch);
+    free(st->recs);
+    free(st);
+}
+
+void bt_step_attach(BtThread *t, BtStepper *st) {
+    st->go = GO_STEP;
+    st->quit = false;
+    st->nrecs = 0;
+    st->hook.instructions = true;
+    t->hook = &st->hook;
+}
+
+void bt_step_detach(BtThread *t, BtStepper *st) {
+    if (t->hook == &st->hook)
+        t->hook = NULL;
+    fflush(st->out);
+}
+
+void bt_step_set_source_lookup(BtStepper *st, BtStepSourceFn lookup, void *data) {
+    st->lookup = lookup;
+    st->lookup_data = data;
+}
+
+bool bt_step_quit_requested(const BtStepper *st) {
+    return st->quit;
+}

@@ -1,0 +1,37 @@
+/* step.h: the stepper, a debugger for students (repl stage; see repl/README.md).
+ *
+ * A BtStepper is a VM hook that stops before each new source line (or each
+ * instruction) and reads commands: s, n, si, f, c, b LINE, bt, stack,
+ * locals, gens, p EXPR, l, q, help. Commands come from the terminal (with
+ * readline) or, when stdin is a pipe, from stdin, echoed, so sessions can be
+ * scripted. Used by `baton --step FILE` and the REPL's `:step STATEMENT`.
+ */
+#ifndef BT_STEP_H
+#define BT_STEP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "vm/hook.h"
+
+typedef struct BtStepper BtStepper;
+
+/* A stepper printing to out; filename/src/len is the program being stepped
+ * (its lines are shown, and `b LINE` refers to it). NULL without memory. */
+BtStepper *bt_step_new(FILE *out, const char *filename, const char *src, size_t len);
+void bt_step_free(BtStepper *st);
+/* Where the source of code whose file name is "<...>" comes from (the REPL's
+ * earlier inputs): lookup returns the text that compiled to code, or NULL. */
+typedef const char *(*BtStepSourceFn)(BtThread *t, BtCode *code, size_t *len, void *data);
+void bt_step_set_source_lookup(BtStepper *st, BtStepSourceFn lookup, void *data);
+void bt_step_attach(BtThread *t, BtStepper *st);
+void bt_step_detach(BtThread *t, BtStepper *st);
+/* True after `q`: the stepper raised SystemExit to stop the program, and the
+ * caller should treat that exception as a quiet, successful end. */
+bool bt_step_quit_requested(const BtStepper *st);
+
+/* Every live generator with its state and line, oldest first (`gens`, `:gens`). */
+void bt_step_print_gens(BtThread *t, FILE *out);
+
+#endif

@@ -1,0 +1,461 @@
+/* trace.c: the bytecode trace printer (repl stage; see trace.h).
+ *
+ * The VM reports an instruction *before* it runs; the trace shows the stack
+ * *after* it. So the line of an instruction is held back until the next
+ * report: if that is the next instruction of the same frame, the frame's
+ * saved stack is exactly the stack after; otherwise (a call, a yield, a
+ * return) the line shows the stack the frame keeps while control is away.
+ * Lines go to one FILE (stderr from the command line) and program output on
+ * stdout is flushed first, so the two interleave in the order they happened.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repl/trace.h"
+#include "vm/dict.h"
+#include "vm/dis.h"
+#include "vm/exc.h"
+#include "vm/gen.h"
+#include "vm/list.h"
+#include "vm/str.h"
+
+#define MAX_THREADS 64
+#define MAX_FILTERS 16
+#define STACK_WIDTH 72  /* characters of value stack shown per instruction line */
+#define ITEM_WIDTH 32   /* characters of one value's repr inside the stack */
+
+struct BtTracer {
+    BtHook hook;
+    FILE *out;
+    BtTraceLevel level;
+    char *filter_buf;                  /* the filter text, split in place at commas */
+    const char *filters[MAX_FILTERS];
+    int nfilters;
+    uint64_t idents[MAX_THREADS];      /* thread numbers: T1 is the first thread seen */
+    int nthreads;
+    struct {
+        bool active;
+        BtFrame *frame;
+        BtCode *code;
+        uint32_t index;
+        int thread;
+    } pending;                         /* the instruction whose line waits for its stack */
+};
+
+/* ---- a bounded text buffer ---- */
+
+typedef struct {
+    char *p;
+    size_t len, cap; /* cap includes the NUL */
+    bool full;
+} Out;
+
+static void out_init(Out *o, char *buf, size_t cap) {
+    o->p = buf;
+    o->len = 0;
+    o->cap = cap;
+    o->full = cap == 0;
+    if (cap)
+        buf[0] = '\0';
+}
+
+static void out_put(Out *o, const char *s, size_t n) {
+    if (o->full)
+        return;
+    if (o->len + n + 1 > o->cap) {
+        n = o->cap - o->len - 1;
+        o->full = true;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--; /* never cut a UTF-8 sequence */
+    }
+    memcpy(o->p + o->len, s, n);
+    o->len += n;
+    o->p[o->len] = '\0';
+}
+
+static void out_cstr(Out *o, const char *s) {
+    out_put(o, s, strlen(s));
+}
+
+static void out_fmt(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void out_fmt(Out *o, const char *fmt, ...) {
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        out_put(o, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* ---- values ---- */
+
+/* repr() or str() of v through the VM, with any hook off and the pending
+ * exception kept aside; "<?>" when it fails. */
+static void vm_text(BtThread *t, BtValue v, bool use_str, Out *o) {
+    BtHook *hook = t->hook;
+    t->hook = NULL;
+    BtValue saved = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &saved);
+    BtValue r = use_str ? bt_str(t, v) : bt_repr(t, v);
+    if (bt_is_undef(r) || !bt_is_str(t, r)) {
+        bt_take_exc(t);
+        out_cstr(o, "<?>");
+    } else {
+        out_put(o, bt_as_str(r)->data, bt_as_str(r)->size);
+    }
+    BT_POP_ROOT(t, 1);
+    t->exc = saved;
+    t->hook = hook;
+}
+
+static void repr_into(BtThread *t, BtValue v, Out *o, int depth);
+
+static void repr_items(BtThread *t, const BtValue *items, size_t n, Out *o, int depth,
+                       const char *open, const char *close) {
+    out_cstr(o, open);
+    for (size_t i = 0; i < n && !o->full; i++) {
+        if (i)
+            out_cstr(o, ", ");
+        if (i == 8 || depth >= 2) {
+            out_cstr(o, "...");
+            break;
+        }
+        repr_into(t, items[i], o, depth + 1);
+    }
+    if (n == 1 && strcmp(open, "(") == 0)
+        out_cstr(o, ",");
+    out_cstr(o, close);
+}
+
+static void repr_into(BtThread *t, BtValue v, Out *o, int depth) {
+    if (bt_is_undef(v)) {
+        out_cstr(o, "NULL");
+        return;
+    }
+    if (bt_is_list(t, v)) {
+        repr_items(t, bt_as_list(v)->items, bt_as_list(v)->len, o, depth, "[", "]");
+        return;
+    }
+    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, tuple)) {
+        repr_items(t, bt_as_tuple(v)->items, bt_as_tuple(v)->len, o, depth, "(", ")");
+        return;
+    }
+    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, dict)) {
+        BtDict *d = bt_as_dict(v);
+        size_t pos = 0, i = 0;
+        BtValue key, val;
+        out_cstr(o, "{");
+        while (!o->full && bt_dict_next(d, &pos, &key, &val)) {
+            if (i++)
+                out_cstr(o, ", ");
+            if (i == 9 || depth >= 2) {
+                out_cstr(o, "...");
+                break;
+            }
+            repr_into(t, key, o, depth + 1);
+            out_cstr(o, ": ");
+            repr_into(t, val, o, depth + 1);
+        }
+        out_cstr(o, "}");
+        return;
+    }
+    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, str) && bt_as_str(v)->size > 48) {
+        /* Only the head of a long string is worth a repr. */
+        BtStr *s = bt_as_str(v);
+        size_t n = 40;
+        while (n > 0 && ((unsigned char)s->data[n] & 0xC0) == 0x80)
+            n--;
+        BtStr *head = bt_str_new(t, s->data, n);
+        if (!head) {
+            bt_take_exc(t);
+            out_cstr(o, "'...'");
+            return;
+        }
+        BtValue hv = bt_obj(head);
+        Out tmp;
+        char buf[128];
+        out_init(&tmp, buf, sizeof buf);
+        vm_text(t, hv, false, &tmp);
+        if (tmp.len > 1)
+            tmp.len--; /* drop the closing quote */
+        out_put(o, buf, tmp.len);
+        out_cstr(o, "...");
+        out_put(o, buf, 1);
+        return;
+    }
+    vm_text(t, v, false, o);
+}
+
+void bt_trace_repr(BtThread *t, BtValue v, char *buf, size_t cap) {
+    Out o;
+    out_init(&o, buf, cap);
+    BT_PUSH_ROOT(t, &v);
+    repr_into(t, v, &o, 0);
+    BT_POP_ROOT(t, 1);
+    if (o.full && o.len >= 3) {
+        size_t pos = o.len - 3;
+        while (pos > 0 && ((unsigned char)buf[pos] & 0xC0) == 0x80)
+            pos--;
+        memcpy(buf + pos, "...", 4);
+    }
+}
+
+void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width) {
+    Out o;
+    out_init(&o, buf, cap);
+    BtCode *c = f->code;
+    BtValue *base = f->slots + c->nlocals + c->ncells + c->nfrees;
+    if (!f->sp || f->sp < base || f->sp > base + c->stacksize) {
+        out_cstr(&o, "[?]");
+        return;
+    }
+    size_t n = (size_t)(f->sp - base);
+    /* Format from the top down, so the newest items always show. */
+    char items[16][ITEM_WIDTH + 4];
+    size_t shown = 0, used = 2;
+    for (size_t i = 0; i < n && shown < 16; i++) {
+        char *it = items[shown];
+        bt_trace_repr(t, base[n - 1 - i], it, ITEM_WIDTH + 1);
+        size_t w = strlen(it) + (shown ? 2 : 0);
+        if (shown && used + w > width)
+            break;
+        used += w;
+        shown++;
+    }
+    out_cstr(&o, "[");
+    if (shown < n)
+        out_cstr(&o, "..., ");
+    for (size_t i = shown; i-- > 0;) {
+        out_cstr(&o, items[i]);
+        if (i)
+            out_cstr(&o, ", ");
+    }
+    out_cstr(&o, "]");
+}
+
+void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap) {
+    BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
+    snprintf(buf, cap, "%s%s", f->gen ? "gen " : "", q ? q->data : "?");
+}
+
+/* "f(x=1, y=[2])": the parameters of a frame that is just starting. */
+static void call_text(BtThread *t, BtFrame *f, Out *o) {
+    BtCode *c = f->code;
+    char name[128];
+    bt_trace_frame_name(f, name, sizeof name);
+    out_cstr(o, name);
+    if (c->flags & BT_CODE_MODULE)
+        return;
+    int nparams = c->argcount + c->kwonlyargcount + !!(c->flags & BT_CODE_VARARGS) +
+                  !!(c->flags & BT_CODE_VARKEYWORDS);
+    out_cstr(o, "(");
+    for (int i = 0; i < nparams && i < c->nlocals && !o->full; i++) {
+        BtValue v = f->slots[i];
+        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
+            v = ((BtCell *)v.as.o)->value;
+        char val[ITEM_WIDTH + 1];
+        bt_trace_repr(t, v, val, sizeof val);
+        const char *star = i == c->argcount + c->kwonlyargcount
+                               ? (c->flags & BT_CODE_VARARGS ? "*" : "**")
+                               : i > c->argcount + c->kwonlyargcount ? "**" : "";
+        out_fmt(o, "%s%s%s=%s", i ? ", " : "", star, bt_as_str(c->varnames->items[i])->data, val);
+    }
+    out_cstr(o, ")");
+}
+
+/* "ZeroDivisionError: division by zero", as a traceback's last line says it. */
+static void exc_text(BtThread *t, BtValue exc, Out *o) {
+    const char *tn = bt_type_name(t, exc);
+    out_cstr(o, tn ? tn : "?");
+    char msg[96];
+    Out m;
+    out_init(&m, msg, sizeof msg);
+    vm_text(t, exc, true, &m);
+    if (m.len) {
+        out_cstr(o, ": ");
+        out_cstr(o, msg);
+    }
+}
+
+void bt_trace_event_text(BtThread *t, const BtEvent *ev, char *buf, size_t cap) {
+    Out o;
+    out_init(&o, buf, cap);
+    char name[128] = "";
+    char val[ITEM_WIDTH * 2 + 1] = "";
+    if (ev->frame)
+        bt_trace_frame_name(ev->frame, name, sizeof name);
+    if (!bt_is_undef(ev->value))
+        bt_trace_repr(t, ev->value, val, sizeof val);
+    switch (ev->kind) {
+    case BT_EV_CALL:
+        out_cstr(&o, "--> call ");
+        call_text(t, ev->frame, &o);
+        break;
+    case BT_EV_RETURN:
+        out_fmt(&o, "<-- return %s from %s", val, name);
+        break;
+    case BT_EV_SUSPEND:
+        out_fmt(&o, "||  suspend %s yields %s", name, val);
+        break;
+    case BT_EV_RESUME:
+        if (!bt_is_undef(ev->exc)) {
+            out_fmt(&o, ">>  resume %s <- throw ", name);
+            exc_text(t, ev->exc, &o);
+        } else if (ev->index == 0) {
+            out_fmt(&o, ">>  start %s", name);
+        } else {
+            out_fmt(&o, ">>  resume %s <- %s", name, val);
+        }
+        break;
+    case BT_EV_GEN_FINISH:
+        out_fmt(&o, "##  finish %s returns %s", name, val);
+        break;
+    case BT_EV_EXCEPTION:
+        out_cstr(&o, "xx  exception ");
+        exc_text(t, ev->exc, &o);
+        out_fmt(&o, " unwinds %s", name);
+        break;
+    case BT_EV_GIL:
+        out_fmt(&o, "~~  gil %s", ev->detail ? ev->detail : "");
+        break;
+    case BT_EV_SCHED:
+        out_fmt(&o, "~~  sched %s", ev->detail ? ev->detail : "");
+        break;
+    case BT_EV_INSTR:
+        break;
+    }
+}
+
+/* ---- the hook ---- */
+
+static int thread_number(BtTracer *tr, BtThread *t) {
+    for (int i = 0; i < tr->nthreads; i++)
+        if (tr->idents[i] == t->ident)
+            return i + 1;
+    if (tr->nthreads < MAX_THREADS)
+        tr->idents[tr->nthreads++] = t->ident;
+    return tr->nthreads;
+}
+
+static bool frame_selected(const BtTracer *tr, const BtFrame *f) {
+    if (tr->nfilters == 0)
+        return true;
+    if (!f)
+        return false;
+    for (int i = 0; i < tr->nfilters; i++) {
+        const char *want = tr->filters[i];
+        if ((f->code->name && strcmp(f->code->name->data, want) == 0) ||
+            (f->code->qualname && strcmp(f->code->qualname->data, want) == 0))
+            return true;
+    }
+    return false;
+}
+
+static void emit_line(BtTracer *tr, const char *line) {
+    if (tr->out != stdout)
+        fflush(stdout); /* the program's output first: keep the order things happened in */
+    fputs(line, tr->out);
+    fputc('\n', tr->out);
+}
+
+/* Print the held-back instruction line with its frame's stack as it is now. */
+static void flush_pending(BtThread *t, BtTracer *tr) {
+    if (!tr->pending.active)
+        return;
+    tr->pending.active = false;
+    BtFrame *f = tr->pending.frame;
+    BtCode *c = tr->pending.code;
+    uint32_t i = tr->pending.index;
+    char name[128], ins[160], stack[STACK_WIDTH + 64], line[512];
+    bt_trace_frame_name(f, name, sizeof name);
+    bt_dis_format_instr(t, c, i, ins, sizeof ins);
+    bt_trace_stack(t, f, stack, sizeof stack, STACK_WIDTH);
+    snprintf(line, sizeof line, "T%-2d %-20s %4d %4u  %-44s | %s", tr->pending.thread, name,
+             bt_code_line(c, i), i, ins, stack);
+    emit_line(tr, line);
+}
+
+static void on_event(BtThread *t, const BtEvent *ev, void *data) {
+    BtTracer *tr = data;
+    BtEvent e = *ev;
+    BT_PUSH_ROOT(t, &e.value);
+    BT_PUSH_ROOT(t, &e.exc);
+    flush_pending(t, tr);
+    if (e.kind == BT_EV_INSTR) {
+        if (tr->level == BT_TRACE_ALL && frame_selected(tr, e.frame)) {
+            tr->pending.active = true;
+            tr->pending.frame = e.frame;
+            tr->pending.code = e.frame->code;
+            tr->pending.index = e.index;
+            tr->pending.thread = thread_number(tr, t);
+        }
+        BT_POP_ROOT(t, 2);
+        return;
+    }
+    bool gil = e.kind == BT_EV_GIL || e.kind == BT_EV_SCHED;
+    if ((tr->level == BT_TRACE_GIL && !gil) || (!gil && !frame_selected(tr, e.frame))) {
+        BT_POP_ROOT(t, 2);
+        return;
+    }
+    char text[400], line[512];
+    bt_trace_event_text(t, &e, text, sizeof text);
+    int depth = 0;
+    if (tr->level == BT_TRACE_EVENTS && e.frame)
+        for (BtFrame *b = e.frame->back; b && depth < 40; b = b->back)
+            depth++;
+    snprintf(line, sizeof line, "T%-2d %*s%s", thread_number(tr, t), 2 * depth, "", text);
+    emit_line(tr, line);
+    BT_POP_ROOT(t, 2);
+}
+
+BtTracer *bt_trace_new(FILE *out, BtTraceLevel level, const char *filter) {
+    BtTracer *tr = calloc(1, sizeof *tr);
+    if (!tr)
+        return NULL;
+    tr->out = out;
+    tr->level = level;
+    tr->hook.fn = on_event;
+    tr->hook.data = tr;
+    tr->hook.instructions = level == BT_TRACE_ALL;
+    if (filter && *filter) {
+        tr->filter_buf = strdup(filter);
+        if (!tr->filter_buf) {
+            free(tr);
+            return NULL;
+        }
+        for (char *save = NULL, *tok = strtok_r(tr->filter_buf, ",", &save);
+             tok && tr->nfilters < MAX_FILTERS; tok = strtok_r(NULL, ",", &save))
+            tr->filters[tr->nfilters++] = tok;
+    }
+    return tr;
+}
+
+void bt_trace_free(BtTracer *tr) {
+    if (!tr)
+        return;
+    free(tr->filter_buf);
+    free(tr);
+}
+
+void bt_trace_attach(BtThread *t, BtTracer *tr) {
+    tr->pending.active = false;
+    t->hook = &tr->hook;
+}
+
+void bt_trace_detach(BtThread *t, BtTracer *tr) {
+    /* The pending frame may be gone by now: its line goes out without a stack. */
+    if (tr->pending.active) {
+        tr->pending.active = false;
+        char ins[160], line[512];
+        bt_dis_format_instr(t, tr->pending.code, tr->pending.index, ins, sizeof ins);
+        snprintf(line, sizeof line, "T%-2d %-20s %4d %4u  %s", tr->pending.thread,
+                 tr->pending.code->qualname ? tr->pending.code->qualname->data : "?",
+                 bt_code_line(tr->pending.code, tr->pending.index), tr->pending.index, ins);
+        emit_line(tr, line);
+    }
+    if (t->hook == &tr->hook)
+        t->hook = NULL;
+    fflush(tr->out);
+}
