@@ -700,6 +700,8 @@ static void history_start(Repl *r) {
     }
     rl_readline_name = "baton";
     rl_catch_signals = 0;
+    /* Pasted lines then arrive one by one, as typed, not as one multi-line buffer. */
+    rl_variable_bind("enable-bracketed-paste", "off");
     rl_completer_word_break_characters = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
     rl_attempted_completion_function = complete;
     completing = r;

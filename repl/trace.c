@@ -112,6 +112,38 @@ static void vm_text(BtThread *t, BtValue v, bool use_str, Out *o) {
 
 static void repr_into(BtThread *t, BtValue v, Out *o, int depth);
 
+static const char *text_of(const BtStr *s) {
+    return s ? s->data : "?";
+}
+
+/* Objects whose repr carries an address get a short, stable form instead:
+ * "<function f>", "<generator my_range>", "<A object>". false: use repr(). */
+static bool short_repr(BtThread *t, BtValue v, Out *o) {
+    BtType *ty = v.as.o->type;
+    if (ty == BT_TYPE(t, function)) {
+        out_fmt(o, "<function %s>", text_of(((BtFunction *)v.as.o)->qualname));
+    } else if (ty == BT_TYPE(t, generator)) {
+        out_fmt(o, "<generator %s>", text_of(((BtGen *)v.as.o)->qualname));
+    } else if (ty == BT_TYPE(t, code)) {
+        out_fmt(o, "<code %s>", text_of(((BtCode *)v.as.o)->name));
+    } else if (ty == BT_TYPE(t, native)) {
+        out_fmt(o, "<built-in %s>", ((BtNative *)v.as.o)->name);
+    } else if (ty == BT_TYPE(t, method)) {
+        BtValue fn = ((BtMethod *)v.as.o)->func;
+        if (bt_is_obj(fn) && fn.as.o->type == BT_TYPE(t, function))
+            out_fmt(o, "<bound method %s>", text_of(((BtFunction *)fn.as.o)->qualname));
+        else
+            out_cstr(o, "<bound method>");
+    } else if ((ty->flags & BT_TYPE_HEAPTYPE) &&
+               bt_same(bt_type_lookup(ty, BT_NAME(t, dunder_repr)),
+                       bt_type_lookup(BT_TYPE(t, object), BT_NAME(t, dunder_repr)))) {
+        out_fmt(o, "<%s object>", text_of(ty->name));
+    } else {
+        return false;
+    }
+    return true;
+}
+
 static void repr_items(BtThread *t, const BtValue *items, size_t n, Out *o, int depth,
                        const char *open, const char *close) {
     out_cstr(o, open);
@@ -185,6 +217,8 @@ static void repr_into(BtThread *t, BtValue v, Out *o, int depth) {
         out_put(o, buf, 1);
         return;
     }
+    if (bt_is_obj(v) && short_repr(t, v, o))
+        return;
     vm_text(t, v, false, o);
 }
 

@@ -57,8 +57,9 @@ typedef struct {
     BtDict *dict;
 } BtDictView;
 
+/* A dict, or an instance of a class derived from dict (same C layout). */
 static inline bool bt_is_dict(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.dict;
+    return v.tag == BT_V_OBJ && v.as.o->type->native == t->interp->types.dict;
 }
 static inline BtDict *bt_as_dict(BtValue v) {
     return (BtDict *)v.as.o;

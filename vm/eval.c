@@ -1487,8 +1487,8 @@ dispatch:
     }
 
     TARGET(JUMP_BACKWARD) {
+        CHECK_BREAKER(); /* first: a KeyboardInterrupt names the loop's line, not its target's */
         ip = code->instrs + ARG();
-        CHECK_BREAKER();
         DISPATCH();
     }
 

@@ -87,6 +87,7 @@ static bool bootstrap_types(BtThread *t) {
 #undef ALLOC_TYPE
 #define FIX_TYPE(field, pyname)                                                                    \
     in->types.field->hdr.type = in->types.type;                                                    \
+    in->types.field->native = in->types.field;                                                     \
     if (!(in->types.field->dict = bt_dict_new(t)))                                                 \
         return false;
     BT_BUILTIN_TYPES(FIX_TYPE)

@@ -167,14 +167,6 @@ BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
                 goto differ;
             continue;
         }
-        /* Floats are immediates without identity: two NaNs in different
-         * sequences are taken to be different objects, as float('nan')
-         * twice is in CPython. */
-        if (x.tag == BT_V_FLOAT && y.tag == BT_V_FLOAT) {
-            if (x.as.f != y.as.f)
-                goto differ;
-            continue;
-        }
         if (bt_same(x, y))
             continue;
         int eq = bt_equal(t, x, y);

@@ -121,8 +121,13 @@ static bool list_append_array(BtThread *t, BtList *l, const BtValue *src, size_t
     return true;
 }
 
+/* Exactly a list (not a subclass, which may iterate differently). */
+static inline bool is_exact_list(BtThread *t, BtValue v) {
+    return v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, list);
+}
+
 bool bt_list_extend(BtThread *t, BtList *l, BtValue iterable) {
-    if (bt_is_list(t, iterable)) {
+    if (is_exact_list(t, iterable) || (iterable.tag == BT_V_OBJ && iterable.as.o == &l->hdr)) {
         BtList *src = bt_as_list(iterable);
         return list_append_array(t, l, src->items, src->len);
     }
@@ -164,7 +169,7 @@ bool bt_list_extend(BtThread *t, BtList *l, BtValue iterable) {
 }
 
 BtList *bt_list_from_iterable(BtThread *t, BtValue iterable) {
-    if (bt_is_list(t, iterable))
+    if (is_exact_list(t, iterable))
         return bt_list_from(t, bt_as_list(iterable)->items, bt_as_list(iterable)->len);
     if (bt_is_tuple(t, iterable))
         return bt_list_from(t, bt_as_tuple(iterable)->items, bt_as_tuple(iterable)->len);
@@ -235,7 +240,7 @@ BtTuple *bt_tuple_from(BtThread *t, const BtValue *items, size_t n) {
 BtTuple *bt_tuple_from_iterable(BtThread *t, BtValue iterable) {
     if (bt_is_tuple(t, iterable))
         return bt_as_tuple(iterable);
-    if (bt_is_list(t, iterable))
+    if (is_exact_list(t, iterable))
         return bt_tuple_from(t, bt_as_list(iterable)->items, bt_as_list(iterable)->len);
     BtList *l = bt_list_from_iterable(t, iterable);
     if (!l)

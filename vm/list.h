@@ -23,8 +23,9 @@ struct BtTuple {
     BtValue items[];
 };
 
+/* A list, or an instance of a class derived from list (same C layout). */
 static inline bool bt_is_list(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.list;
+    return v.tag == BT_V_OBJ && v.as.o->type->native == t->interp->types.list;
 }
 static inline bool bt_is_tuple(BtThread *t, BtValue v) {
     return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.tuple;

@@ -104,6 +104,8 @@ struct BtType {
     uint32_t flags;       /* BT_TYPE_* */
     size_t instance_size; /* bytes per instance (for BT_LAYOUT_BUILTIN types: of the C struct) */
     size_t dict_offset;   /* where instances keep their attribute dict (a BtDict *), 0: none */
+    BtType *native;       /* the built-in type whose C struct instances start with (itself
+                             for built-ins; the solid built-in base for classes) */
 
     /* Slots: NULL means "not supported" (the generic code raises CPython's TypeError). */
     BtValue (*repr)(BtThread *t, BtValue self); /* -> str */

@@ -646,11 +646,14 @@ BtStr *bt_str_format(BtThread *t, const char *fmt, ...) {
  * where not given. Raises CPython's TypeError in the method's style. */
 bool bt_method_args(BtThread *t, const char *qual, int style, BtValue *args, int nargs,
                     BtTuple *kwnames, int min, int max, const char *const *kw, BtValue *out) {
-    const char *name = strchr(qual, '.') ? strchr(qual, '.') + 1 : qual;
     int nkw = kwnames ? (int)kwnames->len : 0;
     int npos = nargs; /* keyword values follow at args[nargs..] */
     for (int i = 0; i < max; i++)
         out[i] = i < npos ? args[i] : BT_UNDEF;
+    if (nkw == 0 && npos >= min && npos <= max)
+        return true; /* the common case: positional arguments only */
+    const char *dot = strchr(qual, '.');
+    const char *name = dot ? dot + 1 : qual;
     if (nkw && !kw) {
         bt_raise(t, BT_EXC(t, TypeError), "%s() takes no keyword arguments", name);
         return false;

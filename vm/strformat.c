@@ -484,8 +484,15 @@ static bool format_into(BtThread *t, BtBuf *out, BtValue v, BtStr *spec) {
     case BT_V_INT:
         if (empty) {
             char buf[24];
-            int n = snprintf(buf, sizeof buf, "%lld", (long long)v.as.i);
-            bt_buf_append(out, buf, (size_t)n);
+            char *p = buf + sizeof buf;
+            uint64_t mag = v.as.i < 0 ? (uint64_t)0 - (uint64_t)v.as.i : (uint64_t)v.as.i;
+            do {
+                *--p = (char)('0' + mag % 10);
+                mag /= 10;
+            } while (mag);
+            if (v.as.i < 0)
+                *--p = '-';
+            bt_buf_append(out, p, (size_t)(buf + sizeof buf - p));
             return true;
         }
         return parse_spec(t, spec, v, &s) && format_int(t, out, v.as.i, &s, v);

@@ -711,6 +711,7 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     cls->trace = cls->layout == BT_LAYOUT_BUILTIN ? builtin_subclass_trace
                  : solid->trace                   ? solid->trace
                                                   : instance_trace;
+    cls->native = solid;
     cls->finalize = solid->finalize;
     cls->getattr = solid->getattr;
     cls->setattr = solid->setattr;
@@ -746,6 +747,7 @@ BtType *bt_type_new_native(BtThread *t, const char *name, BtType *base, size_t i
     BtValue keep = bt_obj(ty);
     BT_PUSH_ROOT(t, &keep);
     ty->base = base;
+    ty->native = ty;
     ty->layout = BT_LAYOUT_BUILTIN;
     ty->instance_size = instance_size;
     ty->name = bt_str_intern_cstr(t, name);
