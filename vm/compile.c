@@ -179,14 +179,12 @@ static bool keep(Compiler *c, BtValue v) {
     return true;
 }
 
+/* Interned strings live as long as the interpreter (its interned table is a
+ * GC root), so they need no place in c->keep. */
 static BtStr *intern(Compiler *c, const char *s) {
     BtStr *str = bt_str_intern_cstr(c->t, s);
-    if (!str) {
+    if (!str)
         fail_raised(c);
-        return NULL;
-    }
-    if (!keep(c, bt_obj(str)))
-        return NULL;
     return str;
 }
 
@@ -262,11 +260,12 @@ static bool make_str(Compiler *c, const char *s, size_t n, BtValue *out) {
             return true;
         }
     }
-    BtStr *str = all_name_chars(s, n) ? bt_str_intern(c->t, s, n) : bt_str_new(c->t, s, n);
+    bool name_like = all_name_chars(s, n);
+    BtStr *str = name_like ? bt_str_intern(c->t, s, n) : bt_str_new(c->t, s, n);
     if (!str)
         return fail_raised(c);
     *out = bt_obj(str);
-    return keep(c, *out);
+    return name_like || keep(c, *out);
 }
 
 /* Index of an interned name in co_names, adding it. -1 on failure. */
@@ -288,8 +287,10 @@ static int add_name(Compiler *c, const char *name) {
 static int add_name_tuple(Compiler *c, const char **names, int n) {
     BtThread *t = c->t;
     BtTuple *tup = bt_tuple_new(t, (size_t)n);
-    if (!tup)
-        return fail_raised(c) ? -1 : -1;
+    if (!tup) {
+        fail_raised(c);
+        return -1;
+    }
     BtValue tv = bt_obj(tup);
     if (!keep(c, tv))
         return -1;
@@ -1926,19 +1927,13 @@ static bool visit_expr(Compiler *c, const BtAstExpr *e) {
 
 /* ---- assignment targets --------------------------------------------------------------------- */
 
+/* UNPACK_SEQUENCE or UNPACK_EX for a target list with at most one starred item. */
 static bool unpack_helper(Compiler *c, const BtAstExprList *elts) {
     int n = elts->count;
     int star = -1;
-    for (int i = 0; i < n; i++) {
-        const BtAstExpr *elt = elts->items[i];
-        if (elt->kind == BT_EXPR_STARRED) {
-            if (star >= 0)
-                return compile_error(c, elts->items[0]->line, elts->items[0]->col,
-                                     elts->items[n - 1]->end_line, elts->items[n - 1]->end_col,
-                                     "multiple starred expressions in assignment", "");
+    for (int i = 0; i < n; i++)
+        if (elts->items[i]->kind == BT_EXPR_STARRED)
             star = i;
-        }
-    }
     if (star >= 0) {
         int after = n - star - 1;
         if (star >= 256 || after >= (1 << 16))
@@ -2331,10 +2326,8 @@ static bool compile_with(Compiler *c, const BtAstStmt *s, int pos) {
 static bool compile_try_except(Compiler *c, const BtAstStmt *s) {
     Unit *u = c->u;
     NEW_LABEL(c, except);
-    NEW_LABEL(c, orelse);
     NEW_LABEL(c, cleanup);
     NEW_LABEL(c, end);
-    (void)orelse;
     SETUP(c, h, except, u->depth);
     if (!push_fblock(c, s, FB_TRY_EXCEPT, -1, -1, h, NULL))
         return false;

@@ -74,6 +74,9 @@ void bt_raise_key_error(BtThread *t, BtValue key);
  * trace, and __iter__/__next__ methods. */
 bool bt_iter_setup_type(BtThread *t, BtType *type, size_t size,
                         BtValue (*next)(BtThread *, BtValue), void (*trace)(BtGc *, BtObject *));
+/* Add __getitem__, __setitem__, __delitem__, __len__, __contains__ and
+ * __iter__ methods for the slots a container type has (set them first). */
+bool bt_add_container_dunders(BtThread *t, BtType *type);
 /* Set up seq_iter and callable_iter (called by bt_range_init_types). */
 bool bt_iter_init_types(BtThread *t);
 

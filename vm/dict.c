@@ -1941,7 +1941,7 @@ bool bt_dict_init_types(BtThread *t) {
     dict->construct = dict_construct;
     dict->trace = dict_trace;
     dict->finalize = dict_finalize;
-    if (!bt_type_add_methods(t, dict, dict_methods))
+    if (!bt_type_add_methods(t, dict, dict_methods) || !bt_add_container_dunders(t, dict))
         return false;
 
     BtType *views[3] = {BT_TYPE(t, dict_keys), BT_TYPE(t, dict_values), BT_TYPE(t, dict_items)};
@@ -1957,6 +1957,9 @@ bool bt_dict_init_types(BtThread *t) {
     views[2]->contains = items_contains;
     views[0]->binary = views[2]->binary = view_binary;
     views[0]->compare = views[2]->compare = view_compare;
+    for (int i = 0; i < 3; i++)
+        if (!bt_add_container_dunders(t, views[i]))
+            return false;
 
     BtType *sets[2] = {BT_TYPE(t, set), BT_TYPE(t, frozenset)};
     for (int i = 0; i < 2; i++) {
@@ -1977,6 +1980,7 @@ bool bt_dict_init_types(BtThread *t) {
 
     return bt_type_add_methods(t, sets[0], set_methods) &&
            bt_type_add_methods(t, sets[1], frozenset_methods) &&
+           bt_add_container_dunders(t, sets[0]) && bt_add_container_dunders(t, sets[1]) &&
            bt_iter_setup_type(t, BT_TYPE(t, dict_keyiter), sizeof(BtDictIter), dict_keyiter_next,
                               dict_iter_trace) &&
            bt_iter_setup_type(t, BT_TYPE(t, dict_valueiter), sizeof(BtDictIter),

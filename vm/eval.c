@@ -549,7 +549,10 @@ static BtValue before_with(BtThread *t, BtValue mgr, BtValue *exit_out) {
     if (bt_is_undef(bound))
         return BT_UNDEF;
     *exit_out = bound;
-    return bt_call(t, enter, &mgr, 1, NULL);
+    BT_PUSH_ROOT(t, exit_out); /* only the caller's C local holds it while __enter__ runs */
+    BtValue r = bt_call(t, enter, &mgr, 1, NULL);
+    BT_POP_ROOT(t, 1);
+    return r;
 }
 
 static BtValue with_except_start(BtThread *t, BtValue exit, BtValue exc) {

@@ -156,7 +156,9 @@ void bt_raise_stop_iteration(BtThread *t, BtValue value) {
         bt_raise_empty(t, BT_EXC(t, StopIteration));
         return;
     }
+    BT_PUSH_ROOT(t, &value);
     BtTuple *args = bt_tuple_from(t, &value, 1);
+    BT_POP_ROOT(t, 1);
     if (!args)
         return;
     BtValue a = bt_obj(args);
@@ -234,7 +236,10 @@ void bt_raise_errno(BtThread *t, int err, const char *filename) {
         if (!filename || fn) {
             fname = fn ? bt_obj(fn) : BT_NONE;
             BtTuple *args = bt_tuple_from(t, vals, 2);
+            BtValue keep_args = args ? bt_obj(args) : BT_NONE;
+            BT_PUSH_ROOT(t, &keep_args);
             e = args ? exc_alloc(t, errno_type(t, err), args) : BT_UNDEF;
+            BT_POP_ROOT(t, 1);
             if (!bt_is_undef(e) && oserror_set_fields(t, e, vals[0], vals[1], fname))
                 set_pending(t, e);
         }

@@ -20,6 +20,7 @@
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
+#include "vm/strformat.h"
 
 #define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
 
@@ -217,8 +218,17 @@ BtValue bt_float_from(BtThread *t, BtValue v) {
         n = ((BtBytes *)v.as.o)->size;
     }
     if (text) {
-        if (bt_float_parse(text, n, &d))
+        if (bt_is_str(t, v) && !bt_as_str(v)->ascii) {
+            BtBuf b;
+            bt_buf_init(&b);
+            bt_str_ascii_digits(bt_as_str(v), &b);
+            bool ok = !b.oom && bt_float_parse(b.data, b.len, &d);
+            bt_buf_free(&b);
+            if (ok)
+                return bt_float(d);
+        } else if (bt_float_parse(text, n, &d)) {
             return bt_float(d);
+        }
         bt_raise(t, BT_EXC(t, ValueError), "could not convert string to float: %R", v);
         return BT_UNDEF;
     }

@@ -425,6 +425,21 @@ static BtValue int_from_text(BtThread *t, BtValue text, const char *s, size_t n,
     return BT_UNDEF;
 }
 
+/* int(s, base) for a str; non-ASCII digits and spaces are read as CPython does. */
+static BtValue int_from_str(BtThread *t, BtValue v, int base) {
+    BtStr *s = bt_as_str(v);
+    if (s->ascii)
+        return int_from_text(t, v, s->data, s->size, base);
+    BtBuf b;
+    bt_buf_init(&b);
+    bt_str_ascii_digits(s, &b);
+    BtValue r = b.oom ? BT_UNDEF : int_from_text(t, v, b.data, b.len, base);
+    if (b.oom)
+        bt_raise_memory(t);
+    bt_buf_free(&b);
+    return r;
+}
+
 /* The int of a finite-checked double, truncated; raises for inf/nan/out of range. */
 static BtValue int_from_double(BtThread *t, double f) {
     if (isinf(f)) {
@@ -450,10 +465,8 @@ BtValue bt_int_from(BtThread *t, BtValue v) {
     case BT_V_FLOAT: return int_from_double(t, v.as.f);
     default: break;
     }
-    if (bt_is_str(t, v)) {
-        BtStr *s = bt_as_str(v);
-        return int_from_text(t, v, s->data, s->size, 10);
-    }
+    if (bt_is_str(t, v))
+        return int_from_str(t, v, 10);
     if (bt_is_bytes(t, v)) {
         BtBytes *b = (BtBytes *)v.as.o;
         return int_from_text(t, v, (const char *)b->data, b->size, 10);
@@ -525,10 +538,8 @@ static BtValue int_construct(BtThread *t, BtType *type, BtValue *args, int nargs
         bt_raise(t, BT_EXC(t, ValueError), "int() base must be >= 2 and <= 36, or 0");
         return BT_UNDEF;
     }
-    if (bt_is_str(t, x)) {
-        BtStr *s = bt_as_str(x);
-        return int_from_text(t, x, s->data, s->size, (int)base);
-    }
+    if (bt_is_str(t, x))
+        return int_from_str(t, x, (int)base);
     if (bt_is_bytes(t, x)) {
         BtBytes *b = (BtBytes *)x.as.o;
         return int_from_text(t, x, (const char *)b->data, b->size, (int)base);

@@ -350,6 +350,94 @@ static const BtNativeDef iterator_methods[] = {
     {NULL, NULL},
 };
 
+/* ---- dunder methods of the container types, for explicit calls ---- */
+
+/* The slots of the built-in type whose layout self has (its own, or the
+ * built-in base of a subclass), so super().__getitem__ cannot loop back
+ * into an override; and "list.__getitem__" for messages. */
+static BtType *native_of(BtThread *t, BtValue self, const char *dunder, char *qual, size_t n) {
+    BtType *nt = bt_type_of(t, self)->native;
+    snprintf(qual, n, "%s.%s", nt->name->data, dunder);
+    return nt;
+}
+
+static BtValue dunder_getitem(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    char qual[64];
+    BtType *nt = native_of(t, self, "__getitem__", qual, sizeof qual);
+    if (!bt_args_one(t, qual, nargs, kwnames))
+        return BT_UNDEF;
+    return nt->getitem(t, self, args[0]);
+}
+
+static BtValue dunder_setitem(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    char qual[64];
+    BtType *nt = native_of(t, self, "__setitem__", qual, sizeof qual);
+    if (!bt_args_range(t, qual, "__setitem__", nargs, kwnames, 2, 2))
+        return BT_UNDEF;
+    return nt->setitem(t, self, args[0], args[1]) ? BT_NONE : BT_UNDEF;
+}
+
+static BtValue dunder_delitem(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    char qual[64];
+    BtType *nt = native_of(t, self, "__delitem__", qual, sizeof qual);
+    if (!bt_args_one(t, qual, nargs, kwnames))
+        return BT_UNDEF;
+    return nt->setitem(t, self, args[0], BT_UNDEF) ? BT_NONE : BT_UNDEF;
+}
+
+static BtValue dunder_len(BtThread *t, BtValue self, BtValue *args, int nargs,
+                          BtTuple *kwnames) {
+    (void)args;
+    char qual[64];
+    BtType *nt = native_of(t, self, "__len__", qual, sizeof qual);
+    if (!bt_args_none(t, qual, nargs, kwnames))
+        return BT_UNDEF;
+    int64_t n = nt->len(t, self);
+    return n < 0 ? BT_UNDEF : bt_int(n);
+}
+
+static BtValue dunder_contains(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    char qual[64];
+    BtType *nt = native_of(t, self, "__contains__", qual, sizeof qual);
+    if (!bt_args_one(t, qual, nargs, kwnames))
+        return BT_UNDEF;
+    int r = nt->contains(t, self, args[0]);
+    return r < 0 ? BT_UNDEF : bt_bool(r);
+}
+
+static BtValue dunder_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    (void)args;
+    char qual[64];
+    BtType *nt = native_of(t, self, "__iter__", qual, sizeof qual);
+    if (!bt_args_none(t, qual, nargs, kwnames))
+        return BT_UNDEF;
+    return nt->iter(t, self);
+}
+
+bool bt_add_container_dunders(BtThread *t, BtType *type) {
+    BtNativeDef defs[7];
+    int n = 0;
+    if (type->getitem)
+        defs[n++] = (BtNativeDef){"__getitem__", dunder_getitem};
+    if (type->setitem) {
+        defs[n++] = (BtNativeDef){"__setitem__", dunder_setitem};
+        defs[n++] = (BtNativeDef){"__delitem__", dunder_delitem};
+    }
+    if (type->len)
+        defs[n++] = (BtNativeDef){"__len__", dunder_len};
+    if (type->contains)
+        defs[n++] = (BtNativeDef){"__contains__", dunder_contains};
+    if (type->iter)
+        defs[n++] = (BtNativeDef){"__iter__", dunder_iter};
+    defs[n] = (BtNativeDef){NULL, NULL};
+    return bt_type_add_methods(t, type, defs);
+}
+
 bool bt_iter_setup_type(BtThread *t, BtType *type, size_t size, BtValue (*next)(BtThread *, BtValue),
                         void (*trace)(BtGc *, BtObject *)) {
     type->instance_size = size;

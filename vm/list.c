@@ -31,6 +31,21 @@ typedef struct {
 
 /* ---- the item array ---- */
 
+/* A list made with a known small size (a display, a slice) keeps its items
+ * in the same allocation, right after the header, until it outgrows them:
+ * one allocation instead of two. Only list.c's constructors make such lists
+ * (a subclass instance has its attribute dict there instead). */
+#define LIST_INLINE_MAX 8
+
+static inline bool items_inline(const BtList *l) {
+    return l->items == (const BtValue *)(l + 1);
+}
+
+/* The bytes of l->items accounted to the GC (inline items are part of the object). */
+static inline size_t owned_bytes(const BtList *l) {
+    return items_inline(l) ? 0 : l->cap * sizeof(BtValue);
+}
+
 /* Make room for `need` items (amortized doubling). */
 static bool list_grow(BtThread *t, BtList *l, size_t need) {
     if (need <= l->cap)
@@ -42,12 +57,20 @@ static bool list_grow(BtThread *t, BtList *l, size_t need) {
     size_t cap = l->cap < 4 ? 4 : l->cap * 2;
     if (cap < need)
         cap = need;
-    BtValue *p = realloc(l->items, cap * sizeof(BtValue));
+    size_t before = owned_bytes(l);
+    BtValue *p;
+    if (items_inline(l)) {
+        p = malloc(cap * sizeof(BtValue));
+        if (p)
+            memcpy(p, l->items, l->len * sizeof(BtValue));
+    } else {
+        p = realloc(l->items, cap * sizeof(BtValue));
+    }
     if (!p) {
         bt_raise_memory(t);
         return false;
     }
-    bt_gc_account(t, (ptrdiff_t)((cap - l->cap) * sizeof(BtValue)));
+    bt_gc_account(t, (ptrdiff_t)(cap * sizeof(BtValue)) - (ptrdiff_t)before);
     l->items = p;
     l->cap = cap;
     return true;
@@ -55,7 +78,7 @@ static bool list_grow(BtThread *t, BtList *l, size_t need) {
 
 /* Give memory back after the list shrank to under a quarter of its array. */
 static void list_maybe_shrink(BtThread *t, BtList *l) {
-    if (l->cap <= 16 || l->len >= l->cap / 4)
+    if (l->cap <= 16 || l->len >= l->cap / 4 || items_inline(l))
         return;
     size_t cap = l->len * 2 < 8 ? 8 : l->len * 2;
     BtValue *p = realloc(l->items, cap * sizeof(BtValue));
@@ -67,13 +90,22 @@ static void list_maybe_shrink(BtThread *t, BtList *l) {
 }
 
 static void list_release(BtThread *t, BtList *l) {
-    free(l->items);
-    bt_gc_account(t, -(ptrdiff_t)(l->cap * sizeof(BtValue)));
+    bt_gc_account(t, -(ptrdiff_t)owned_bytes(l));
+    if (!items_inline(l))
+        free(l->items);
     l->items = NULL;
     l->len = l->cap = 0;
 }
 
 BtList *bt_list_with_capacity(BtThread *t, size_t cap) {
+    if (cap > 0 && cap <= LIST_INLINE_MAX) {
+        BtList *l = bt_gc_alloc(t, BT_TYPE(t, list), sizeof(BtList) + cap * sizeof(BtValue));
+        if (!l)
+            return NULL;
+        l->items = (BtValue *)(l + 1);
+        l->cap = cap;
+        return l;
+    }
     BtList *l = bt_gc_alloc(t, BT_TYPE(t, list), sizeof(BtList));
     if (!l)
         return NULL;
@@ -414,8 +446,8 @@ static int64_t seq_index(BtThread *t, BtValue self, const char *qual, BtValue *a
 }
 
 static BtValue seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
-    BtType *ta = bt_type_of(t, a);
-    if (ta != bt_type_of(t, b))
+    bool lists = bt_is_list(t, a) && bt_is_list(t, b); /* subclasses included */
+    if (!lists && !(bt_is_tuple(t, a) && bt_is_tuple(t, b)))
         return bt_not_implemented(t);
     return bt_seq_compare(t, a, b, op);
 }
@@ -723,7 +755,8 @@ static void list_trace(BtGc *gc, BtObject *self) {
 static void list_finalize(BtInterp *interp, BtObject *self) {
     (void)interp;
     BtList *l = (BtList *)self;
-    free(l->items);
+    if (!items_inline(l))
+        free(l->items);
     l->items = NULL;
 }
 
@@ -843,6 +876,92 @@ static bool merge_sort(SortCtx *c, bool reverse, size_t *perm, size_t *tmp, size
     return true;
 }
 
+/* Stable merge sorts of plain values for the kinds that compare without
+ * calling out (no key function): no permutation, no indirection. tmp has
+ * room for n/2+1 values; nothing here allocates or runs Python code. */
+#define INT_LESS(x, y) ((x).as.i < (y).as.i)
+#define FLOAT_LESS(x, y) ((x).as.f < (y).as.f)
+#define STR_LESS(x, y) str_less(bt_as_str(x), bt_as_str(y))
+#define INT_MORE(x, y) INT_LESS(y, x)
+#define FLOAT_MORE(x, y) FLOAT_LESS(y, x)
+#define STR_MORE(x, y) STR_LESS(y, x)
+#define DEFINE_VALUE_SORT(name, BEFORE)                                                            \
+    static void name(BtValue *a, BtValue *tmp, size_t n) {                                         \
+        if (n <= 16) {                                                                             \
+            for (size_t i = 1; i < n; i++) {                                                       \
+                BtValue x = a[i];                                                                  \
+                size_t j = i;                                                                      \
+                for (; j > 0 && BEFORE(x, a[j - 1]); j--)                                          \
+                    a[j] = a[j - 1];                                                               \
+                a[j] = x;                                                                          \
+            }                                                                                      \
+            return;                                                                                \
+        }                                                                                          \
+        size_t m = n / 2;                                                                          \
+        name(a, tmp, m);                                                                           \
+        name(a + m, tmp, n - m);                                                                   \
+        if (!BEFORE(a[m], a[m - 1]))                                                               \
+            return;                                                                                \
+        memcpy(tmp, a, m * sizeof(BtValue));                                                       \
+        size_t i = 0, j = m, k = 0;                                                                \
+        while (i < m && j < n)                                                                     \
+            a[k++] = BEFORE(a[j], tmp[i]) ? a[j++] : tmp[i++];                                     \
+        while (i < m)                                                                              \
+            a[k++] = tmp[i++];                                                                     \
+    }
+DEFINE_VALUE_SORT(sort_ints, INT_LESS)
+DEFINE_VALUE_SORT(sort_ints_rev, INT_MORE)
+DEFINE_VALUE_SORT(sort_floats, FLOAT_LESS)
+DEFINE_VALUE_SORT(sort_floats_rev, FLOAT_MORE)
+DEFINE_VALUE_SORT(sort_strs, STR_LESS)
+DEFINE_VALUE_SORT(sort_strs_rev, STR_MORE)
+
+/* Sort values in place when their kind allows it; false when it does not
+ * (or memory ran out: then the caller's general path reports it). */
+static bool sort_plain_values(int kind, bool reverse, BtValue *v, size_t n) {
+    if (kind == SORT_GENERIC)
+        return false;
+    BtValue *tmp = malloc((n / 2 + 1) * sizeof(BtValue));
+    if (!tmp)
+        return false;
+    switch (kind) {
+    case SORT_INT: (reverse ? sort_ints_rev : sort_ints)(v, tmp, n); break;
+    case SORT_FLOAT: (reverse ? sort_floats_rev : sort_floats)(v, tmp, n); break;
+    default: (reverse ? sort_strs_rev : sort_strs)(v, tmp, n); break;
+    }
+    free(tmp);
+    return true;
+}
+
+/* Is perm already in order, or in strictly reverse order (then reversed in
+ * place)? 1 sorted, 0 not, -1 raised. Costs a comparison or two on random
+ * input and makes re-sorting sorted or reversed data linear. */
+static int sort_presorted(SortCtx *c, bool reverse, size_t *perm, size_t n) {
+    size_t i;
+    for (i = 1; i < n; i++) {
+        int r = sort_before(c, reverse, perm[i], perm[i - 1]);
+        if (r < 0)
+            return -1;
+        if (r)
+            break;
+    }
+    if (i == n)
+        return 1;
+    if (i > 1)
+        return 0;
+    for (i = 2; i < n; i++) {
+        int r = sort_before(c, reverse, perm[i], perm[i - 1]);
+        if (r <= 0)
+            return r;
+    }
+    for (size_t a = 0, b = n - 1; a < b; a++, b--) {
+        size_t x = perm[a];
+        perm[a] = perm[b];
+        perm[b] = x;
+    }
+    return 1;
+}
+
 static int sort_kind(BtThread *t, const BtValue *keys, size_t n) {
     BtValueTag tag = keys[0].tag;
     if (tag == BT_V_INT || tag == BT_V_FLOAT) {
@@ -892,18 +1011,22 @@ bool bt_list_sort(BtThread *t, BtList *l, BtValue key, bool reverse) {
         if (ok)
             keys = kl->items;
     }
-    if (ok && n > 1) {
+    bool done = false;
+    if (ok && n > 1 && !use_key)
+        done = sort_plain_values(sort_kind(t, keys, n), reverse, hold->items, n);
+    if (ok && n > 1 && !done) {
         perm = malloc(n * sizeof(size_t) + (n / 2 + 1) * sizeof(size_t));
         if (!perm) {
             bt_raise_memory(t);
             ok = false;
         }
     }
-    if (ok && n > 1) {
+    if (ok && n > 1 && !done) {
         for (size_t i = 0; i < n; i++)
             perm[i] = i;
         SortCtx c = {t, keys, sort_kind(t, keys, n)};
-        ok = merge_sort(&c, reverse, perm, perm + n, n);
+        int pre = sort_presorted(&c, reverse, perm, n);
+        ok = pre == 1 || (pre == 0 && merge_sort(&c, reverse, perm, perm + n, n));
         if (ok) {
             BtValue *sorted = malloc(n * sizeof(BtValue));
             if (!sorted) {
@@ -920,7 +1043,7 @@ bool bt_list_sort(BtThread *t, BtList *l, BtValue key, bool reverse) {
     free(perm);
     bool modified = l->items != NULL || l->len != 0;
     if (modified)
-        list_release(t, l);
+        list_release(t, l); /* what user code appended; l's own items are in hold */
     l->items = hold->items;
     l->len = hold->len;
     l->cap = hold->cap;
@@ -1305,7 +1428,8 @@ bool bt_list_init_types(BtThread *t) {
     tuple->trace = tuple_trace;
 
     return bt_type_add_methods(t, list, list_methods) &&
-           bt_type_add_methods(t, tuple, tuple_methods) &&
+           bt_type_add_methods(t, tuple, tuple_methods) && bt_add_container_dunders(t, list) &&
+           bt_add_container_dunders(t, tuple) &&
            bt_iter_setup_type(t, BT_TYPE(t, list_iter), sizeof(BtListIter), list_iter_next,
                               list_iter_trace) &&
            bt_iter_setup_type(t, BT_TYPE(t, tuple_iter), sizeof(BtListIter), tuple_iter_next,

@@ -488,7 +488,7 @@ bool bt_range_init_types(BtThread *t) {
     slice->construct = slice_construct;
     slice->trace = slice_trace;
 
-    return bt_type_add_methods(t, range, range_methods) &&
+    return bt_type_add_methods(t, range, range_methods) && bt_add_container_dunders(t, range) &&
            bt_type_add_methods(t, slice, slice_methods) &&
            bt_iter_setup_type(t, BT_TYPE(t, range_iter), sizeof(BtRangeIter), range_iter_next,
                               NULL) &&

@@ -110,6 +110,33 @@ static uint8_t cp_flags(uint32_t cp) {
     return uc_flags(cp);
 }
 
+void bt_str_ascii_digits(const BtStr *s, BtBuf *out) {
+    const char *p = s->data, *end = s->data + s->size;
+    while (p < end) {
+        const char *q = p;
+        uint32_t c = bt_utf8_next(&q);
+        if (c < 0x80) {
+            bt_buf_putc(out, (char)c);
+        } else if (bt_uc_isspace(c)) {
+            bt_buf_putc(out, ' ');
+        } else if (uc_flags(c) & BT_UC_DECIMAL) {
+            size_t lo = 0, hi = sizeof bt_uc_decimal_zeros / sizeof bt_uc_decimal_zeros[0];
+            while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (bt_uc_decimal_zeros[mid] <= c)
+                    lo = mid;
+                else
+                    hi = mid;
+            }
+            uint32_t v = c - bt_uc_decimal_zeros[lo];
+            bt_buf_putc(out, v < 10 ? (char)('0' + v) : '?');
+        } else {
+            bt_buf_append(out, p, (size_t)(q - p));
+        }
+        p = q;
+    }
+}
+
 /* ---- allocation ---- */
 
 static size_t count_cps(const char *p, size_t n) {

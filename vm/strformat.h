@@ -69,6 +69,9 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args);
 BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs,
                              BtTuple *kwnames);
 
+/* Append s with non-ASCII decimal digits turned into ASCII ones and Unicode
+ * whitespace into spaces, as int() and float() read text. */
+void bt_str_ascii_digits(const BtStr *s, BtBuf *out);
 /* ascii(v): repr(v) with every non-ASCII code point escaped. */
 BtValue bt_str_ascii(BtThread *t, BtValue v);
 

@@ -505,7 +505,9 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
         if (bt_is_undef(self))
             return BT_UNDEF;
         if (cls->layout == BT_LAYOUT_EXCEPTION) {
+            BT_PUSH_ROOT(t, &self);
             BtTuple *a = bt_tuple_from(t, args, (size_t)nargs);
+            BT_POP_ROOT(t, 1);
             if (!a)
                 return BT_UNDEF;
             ((BtException *)self.as.o)->args = a;

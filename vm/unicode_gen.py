@@ -58,6 +58,16 @@ def main():
             esc = ''.join('\\x%02x' % b for b in m.encode())
             out.write('    {0x%x, "%s"},\n' % (cp, esc))
         out.write('};\n\n')
+    # Code points whose decimal value is 0 (the digits 0-9 of each script follow them),
+    # so int() and float() can read non-ASCII digits.
+    import unicodedata
+    zeros = [cp for cp in range(0x80, 0x110000) if chr(cp).isdecimal()
+             and unicodedata.decimal(chr(cp)) == 0]
+    out.write('/* Non-ASCII decimal digit zeros: cp - zero is the digit value (0..9). */\n')
+    out.write('static const uint32_t bt_uc_decimal_zeros[%d] = {\n' % len(zeros))
+    for i in range(0, len(zeros), 8):
+        out.write('    ' + ' '.join('0x%x,' % z for z in zeros[i:i + 8]) + '\n')
+    out.write('};\n\n')
     out.write('#endif\n')
 
 
