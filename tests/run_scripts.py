@@ -23,7 +23,10 @@ def diff(name, want, got):
 def check(baton, script):
     want_out, want_err, want_status = golden.expected(script)
     try:
-        out, err, status = golden.run([baton], script)
+        timeout = float(os.environ.get('BATON_TEST_TIMEOUT', '60'))
+        if os.environ.get('BATON_GC_STRESS', '0') not in ('', '0'):
+            timeout *= 10  # a collection at every allocation is quadratic on big heaps
+        out, err, status = golden.run([baton], script, timeout=timeout)
     except Exception as e:  # a hang is a failure, not a stuck suite
         return script, 'did not finish: %s\n' % e
     problems = []

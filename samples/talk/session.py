@@ -1,0 +1,188 @@
+# ---- cell00_none.py
+talk_title = 'From Coroutines to Concurrency'
+full_name  = 'Vishal Vivek Prasad'
+
+# ---- cell04_in1.py
+def my_range(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+mr = my_range(10)
+mr
+
+# ---- cell06_in13.py
+for i in my_range(10):
+    print(i)
+l = list(my_range(10))
+l
+
+# ---- cell09_in14.py
+def squared_range(n):
+    for i in my_range(n):
+        yield i ** 2
+sr = squared_range(10)
+
+# ---- cell11_in26.py
+def squared():
+    while True:
+        n = yield
+        print(n ** 2)
+sqrd = squared()
+next(sqrd)
+
+# ---- cell12_in27.py
+sqrd.send(3)
+
+# ---- cell13_in28.py
+sqrd.send(4)
+
+# ---- cell14_in42.py
+def my_range_pipe(n, next_coroutine):
+    i = 0
+    while i < n:
+        yield
+        next_coroutine.send(i)
+        i += 1
+
+def squared_pipe(next_coroutine):
+    while True:
+        n = yield
+        next_coroutine.send(n ** 2)
+    
+def print_sink():
+    while True:
+        n = yield
+        print(n)
+    
+sink = print_sink()
+next(sink)
+squared = squared_pipe(sink)
+next(squared)
+mrp = my_range_pipe(10, squared)
+next(mrp)
+
+# ---- cell15_in43.py
+next(mrp)
+
+# ---- cell19_in44.py
+sink = print_sink()
+squared = squared_pipe(sink)
+mrp1 = my_range_pipe(1, squared)
+mrp2 = my_range_pipe(3, squared)
+mrp3 = my_range_pipe(5, squared)
+next(sink)
+next(squared)
+next(mrp1)
+next(mrp2)
+next(mrp3)
+
+tasks = [mrp1, mrp2, mrp3]
+
+def round_robin():
+    while tasks:
+        task = tasks.pop(0)
+        try:
+            next(task)
+            tasks.append(task)
+        except StopIteration:
+            print('Finished')
+
+round_robin()
+
+# ---- cell20_in45.py
+class Scheduler:
+    def __init__(self):
+        self.tasks = []
+    
+    def add(self, task):
+        self.tasks.append(task)
+        
+    def join(self):
+        tasks = self.tasks
+        while tasks:
+            task = tasks.pop(0)
+            try:
+                next(task)
+                tasks.append(task)
+            except StopIteration:
+                print('Finished')   
+
+sink = print_sink()
+squared = squared_pipe(sink)
+mrp1 = my_range_pipe(1, squared)
+mrp2 = my_range_pipe(3, squared)
+mrp3 = my_range_pipe(5, squared)
+next(sink)
+next(squared)
+next(mrp1)
+next(mrp2)
+next(mrp3)
+
+s = Scheduler() 
+s.add(mrp1)
+s.add(mrp2)
+s.add(mrp3)
+s.join()
+
+# ---- cell21_in46.py
+class Pool:
+    def __init__(self, pool_size):
+        self.tasks = []
+        self.pool_size = pool_size
+    
+    def add(self, task):
+        if self.pool_size > len(self.tasks):
+            self.tasks.append(task)
+            self.pool_size += 1
+        
+    def join(self):
+        tasks = self.tasks
+        while tasks:
+            task = tasks.pop(0)
+            try:
+                next(task)
+                self.tasks.append(task)
+            except StopIteration:
+                print('Finished')
+
+class Scheduler:
+    def __init__(self):
+        # A task_unit can be a task, a Group, a Pool, etc
+        self.task_units = []
+    
+    def add(self, task_unit):
+        self.task_units.append(task_unit)
+        
+    def join(self):
+        units = self.task_units
+        while units:
+            unit = units.pop(0)
+            if isinstance(unit, Pool):
+                unit.join()
+            else:
+                try:
+                    next(unit)
+                    units.append(unit)
+                except StopIteration:
+                    print('Finished') 
+                    
+sink = print_sink()
+squared = squared_pipe(sink)
+mrp1 = my_range_pipe(3, squared)
+mrp2 = my_range_pipe(3, squared)
+mrp3 = my_range_pipe(7, squared)
+next(sink)
+next(squared)
+next(mrp1)
+next(mrp2)
+next(mrp3)
+
+s = Scheduler() 
+p = Pool(2)
+p.add(mrp1)
+p.add(mrp2)
+s.add(p)
+s.add(mrp3)
+s.join()
+
