@@ -97,12 +97,12 @@ bool bt_utf8_validate(const uint8_t *d, size_t n, size_t *bad_start, size_t *bad
     return true;
 }
 
-static void raise_decode(BtThread *t, const char *codec, const uint8_t *d, size_t start,
-                         size_t end, const char *reason) {
+static void raise_decode(BtThread *t, const char *codec, const uint8_t *d, size_t start, size_t end,
+                         const char *reason) {
     if (end - start == 1)
         bt_raise(t, BT_EXC(t, UnicodeDecodeError),
-                 "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec, d[start],
-                 start, reason);
+                 "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec, d[start], start,
+                 reason);
     else
         bt_raise(t, BT_EXC(t, UnicodeDecodeError),
                  "'%s' codec can't decode bytes in position %zu-%zu: %s", codec, start, end - 1,
@@ -126,8 +126,8 @@ static int codec_of(const char *enc) {
     if (!strcmp(n, "ascii") || !strcmp(n, "us-ascii") || !strcmp(n, "646"))
         return 1;
     if (!strcmp(n, "latin-1") || !strcmp(n, "latin1") || !strcmp(n, "iso-8859-1") ||
-        !strcmp(n, "iso8859-1") || !strcmp(n, "l1") || !strcmp(n, "8859") ||
-        !strcmp(n, "cp819") || !strcmp(n, "latin"))
+        !strcmp(n, "iso8859-1") || !strcmp(n, "l1") || !strcmp(n, "8859") || !strcmp(n, "cp819") ||
+        !strcmp(n, "latin"))
         return 2;
     return -1;
 }
@@ -264,12 +264,18 @@ static BtValue bytes_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) 
     if (c == 0)
         c = (x->size > y->size) - (x->size < y->size);
     switch (op) {
-    case BT_COMPARE_LT: return bt_bool(c < 0);
-    case BT_COMPARE_LE: return bt_bool(c <= 0);
-    case BT_COMPARE_EQ: return bt_bool(c == 0);
-    case BT_COMPARE_NE: return bt_bool(c != 0);
-    case BT_COMPARE_GT: return bt_bool(c > 0);
-    default: return bt_bool(c >= 0);
+    case BT_COMPARE_LT:
+        return bt_bool(c < 0);
+    case BT_COMPARE_LE:
+        return bt_bool(c <= 0);
+    case BT_COMPARE_EQ:
+        return bt_bool(c == 0);
+    case BT_COMPARE_NE:
+        return bt_bool(c != 0);
+    case BT_COMPARE_GT:
+        return bt_bool(c > 0);
+    default:
+        return bt_bool(c >= 0);
     }
 }
 
@@ -329,8 +335,7 @@ static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {
     if (op == BT_BINOP_MUL) {
         BtValue seq = ab ? a : b, count = ab ? b : a;
         if (ab && bb) {
-            bt_raise(t, BT_EXC(t, TypeError),
-                     "can't multiply sequence by non-int of type 'bytes'");
+            bt_raise(t, BT_EXC(t, TypeError), "can't multiply sequence by non-int of type 'bytes'");
             return BT_UNDEF;
         }
         if (bt_is_intlike(count))
@@ -344,8 +349,7 @@ static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {
                 return BT_UNDEF;
             return bytes_repeat(t, seq, n);
         }
-        bt_raise(t, BT_EXC(t, TypeError), "can't multiply sequence by non-int of type '%T'",
-                 count);
+        bt_raise(t, BT_EXC(t, TypeError), "can't multiply sequence by non-int of type '%T'", count);
         return BT_UNDEF;
     }
     return NOT_IMPLEMENTED(t);
@@ -519,8 +523,8 @@ static BtValue bytes_construct(BtThread *t, BtType *type, BtValue *args, int nar
         }
         for (int i = 1; i < 3; i++)
             if (!bt_is_undef(a[i]) && !bt_is_str(t, a[i])) {
-                bt_raise(t, BT_EXC(t, TypeError), "bytes() argument %d must be str, not %T",
-                         i + 1, a[i]);
+                bt_raise(t, BT_EXC(t, TypeError), "bytes() argument %d must be str, not %T", i + 1,
+                         a[i]);
                 return BT_UNDEF;
             }
         if (bt_is_undef(a[1])) {
@@ -551,8 +555,8 @@ static BtValue bytes_construct(BtThread *t, BtType *type, BtValue *args, int nar
         return BT_UNDEF;
     }
     if (bt_is_list(t, src) || bt_is_tuple(t, src)) {
-        const BtValue *items = bt_is_list(t, src) ? bt_as_list(src)->items
-                                                  : bt_as_tuple(src)->items;
+        const BtValue *items =
+            bt_is_list(t, src) ? bt_as_list(src)->items : bt_as_tuple(src)->items;
         size_t n = bt_is_list(t, src) ? bt_as_list(src)->len : bt_as_tuple(src)->len;
         for (size_t i = 0; i < n; i++)
             if (!bt_is_intlike(items[i]))
@@ -600,8 +604,7 @@ METHOD(bytes_decode) {
                      a[i]);
             return BT_UNDEF;
         }
-    return bt_bytes_decode(t, b->data, b->size,
-                           bt_is_undef(a[0]) ? NULL : bt_as_str(a[0])->data,
+    return bt_bytes_decode(t, b->data, b->size, bt_is_undef(a[0]) ? NULL : bt_as_str(a[0])->data,
                            bt_is_undef(a[1]) ? NULL : bt_as_str(a[1])->data);
 }
 
@@ -895,8 +898,8 @@ static BtValue do_affix(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
         nitems = bt_as_tuple(a[0])->len;
         items = bt_as_tuple(a[0])->items;
     } else if (!bt_is_bytes(t, a[0])) {
-        bt_raise(t, BT_EXC(t, TypeError),
-                 "%s first arg must be bytes or a tuple of bytes, not %T", pyname, a[0]);
+        bt_raise(t, BT_EXC(t, TypeError), "%s first arg must be bytes or a tuple of bytes, not %T",
+                 pyname, a[0]);
         return BT_UNDEF;
     }
     if (start > (int64_t)b->size)
@@ -933,8 +936,7 @@ METHOD(bytes_endswith) {
 METHOD(bytes_replace) {
     SELF_BYTES(b, "replace");
     BtValue a[3];
-    if (!bt_method_args(t, "bytes.replace", BT_ARGS_CLINIC, args, nargs, kwnames, 2, 3, NULL,
-                        a))
+    if (!bt_method_args(t, "bytes.replace", BT_ARGS_CLINIC, args, nargs, kwnames, 2, 3, NULL, a))
         return BT_UNDEF;
     BtBytes *old = bytes_arg(t, a[0]);
     if (!old)

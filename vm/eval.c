@@ -45,9 +45,6 @@
 /* Hard cap on nested C entries into the loop. */
 #define C_DEPTH_MAX 8000
 
-static bool is_not_implemented(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && v.as.o == t->interp->not_implemented;
-}
 
 /* ---- frames ---- */
 

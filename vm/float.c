@@ -338,9 +338,12 @@ BtValue bt_float_binary(BtThread *t, int op, BtValue a, BtValue b) {
     if (!bt_num_as_double(a, &x) || !bt_num_as_double(b, &y))
         return NOT_IMPLEMENTED(t);
     switch (op) {
-    case BT_BINOP_ADD: return bt_float(x + y);
-    case BT_BINOP_SUB: return bt_float(x - y);
-    case BT_BINOP_MUL: return bt_float(x * y);
+    case BT_BINOP_ADD:
+        return bt_float(x + y);
+    case BT_BINOP_SUB:
+        return bt_float(x - y);
+    case BT_BINOP_MUL:
+        return bt_float(x * y);
     case BT_BINOP_TRUEDIV:
         if (y == 0) {
             bt_raise(t, BT_EXC(t, ZeroDivisionError), "float division by zero");
@@ -370,8 +373,10 @@ BtValue bt_float_binary(BtThread *t, int op, BtValue a, BtValue b) {
 
 static BtValue float_unary(BtThread *t, int op, BtValue a) {
     switch (op) {
-    case '-': return bt_float(-a.as.f);
-    case '+': return a;
+    case '-':
+        return bt_float(-a.as.f);
+    case '+':
+        return a;
     }
     bt_raise(t, BT_EXC(t, TypeError), "bad operand type for unary %c: '%T'", op, a);
     return BT_UNDEF;
@@ -385,12 +390,18 @@ static BtValue float_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) 
     if (c == 2)
         return bt_bool(op == BT_COMPARE_NE);
     switch (op) {
-    case BT_COMPARE_LT: return bt_bool(c < 0);
-    case BT_COMPARE_LE: return bt_bool(c <= 0);
-    case BT_COMPARE_EQ: return bt_bool(c == 0);
-    case BT_COMPARE_NE: return bt_bool(c != 0);
-    case BT_COMPARE_GT: return bt_bool(c > 0);
-    case BT_COMPARE_GE: return bt_bool(c >= 0);
+    case BT_COMPARE_LT:
+        return bt_bool(c < 0);
+    case BT_COMPARE_LE:
+        return bt_bool(c <= 0);
+    case BT_COMPARE_EQ:
+        return bt_bool(c == 0);
+    case BT_COMPARE_NE:
+        return bt_bool(c != 0);
+    case BT_COMPARE_GT:
+        return bt_bool(c > 0);
+    case BT_COMPARE_GE:
+        return bt_bool(c >= 0);
     }
     return NOT_IMPLEMENTED(t);
 }
@@ -472,8 +483,7 @@ static BtValue float_conjugate(BtThread *t, BtValue self, BtValue *args, int nar
 }
 
 /* float.hex(): [-]0x1.<13 hex digits>p<exp>, trailing zeros dropped as CPython does. */
-static BtValue float_hex(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue float_hex(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     if (!no_args(t, "float.hex", nargs, kwnames))
         return BT_UNDEF;
@@ -503,8 +513,8 @@ static BtValue float_hex(BtThread *t, BtValue self, BtValue *args, int nargs,
             hex[n++] = "0123456789abcdef"[dgt];
         }
         hex[n] = '\0';
-        snprintf(buf, sizeof buf, "%s0x%d.%sp%c%d", d < 0 ? "-" : "", lead, hex,
-                 e < 0 ? '-' : '+', e < 0 ? -e : e);
+        snprintf(buf, sizeof buf, "%s0x%d.%sp%c%d", d < 0 ? "-" : "", lead, hex, e < 0 ? '-' : '+',
+                 e < 0 ? -e : e);
     }
     BtStr *s = bt_str_from_cstr(t, buf);
     return s ? bt_obj(s) : BT_UNDEF;
@@ -517,20 +527,15 @@ static BtValue float_round_method(BtThread *t, BtValue self, BtValue *args, int 
         return BT_UNDEF;
     }
     if (nargs > 1) {
-        bt_raise(t, BT_EXC(t, TypeError), "__round__ expected at most 1 argument, got %d",
-                 nargs);
+        bt_raise(t, BT_EXC(t, TypeError), "__round__ expected at most 1 argument, got %d", nargs);
         return BT_UNDEF;
     }
     return bt_num_round(t, self, nargs ? args[0] : BT_UNDEF);
 }
 
 static const BtNativeDef float_methods[] = {
-    {"is_integer", float_is_integer},
-    {"conjugate", float_conjugate},
-    {"hex", float_hex},
-    {"__round__", float_round_method},
-    {"__format__", bt_num_format_method},
-    {NULL, NULL},
+    {"is_integer", float_is_integer},  {"conjugate", float_conjugate},       {"hex", float_hex},
+    {"__round__", float_round_method}, {"__format__", bt_num_format_method}, {NULL, NULL},
 };
 
 bool bt_float_init_types(BtThread *t) {

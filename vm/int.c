@@ -248,12 +248,18 @@ static BtValue num_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     if (c == 2)
         return bt_bool(op == BT_COMPARE_NE);
     switch (op) {
-    case BT_COMPARE_LT: return bt_bool(c < 0);
-    case BT_COMPARE_LE: return bt_bool(c <= 0);
-    case BT_COMPARE_EQ: return bt_bool(c == 0);
-    case BT_COMPARE_NE: return bt_bool(c != 0);
-    case BT_COMPARE_GT: return bt_bool(c > 0);
-    case BT_COMPARE_GE: return bt_bool(c >= 0);
+    case BT_COMPARE_LT:
+        return bt_bool(c < 0);
+    case BT_COMPARE_LE:
+        return bt_bool(c <= 0);
+    case BT_COMPARE_EQ:
+        return bt_bool(c == 0);
+    case BT_COMPARE_NE:
+        return bt_bool(c != 0);
+    case BT_COMPARE_GT:
+        return bt_bool(c > 0);
+    case BT_COMPARE_GE:
+        return bt_bool(c >= 0);
     }
     return NOT_IMPLEMENTED(t);
 }
@@ -460,10 +466,14 @@ static BtValue int_from_double(BtThread *t, double f) {
 
 BtValue bt_int_from(BtThread *t, BtValue v) {
     switch (v.tag) {
-    case BT_V_INT: return v;
-    case BT_V_BOOL: return bt_int(v.as.b);
-    case BT_V_FLOAT: return int_from_double(t, v.as.f);
-    default: break;
+    case BT_V_INT:
+        return v;
+    case BT_V_BOOL:
+        return bt_int(v.as.b);
+    case BT_V_FLOAT:
+        return int_from_double(t, v.as.f);
+    default:
+        break;
     }
     if (bt_is_str(t, v))
         return int_from_str(t, v, 10);
@@ -912,8 +922,8 @@ BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
         }
         return bt_float(round_double(f, nd));
     }
-    BtValue m = bt_is_obj(x) ? bt_type_lookup(bt_type_of(t, x), BT_NAME(t, dunder_round))
-                             : BT_UNDEF;
+    BtValue m =
+        bt_is_obj(x) ? bt_type_lookup(bt_type_of(t, x), BT_NAME(t, dunder_round)) : BT_UNDEF;
     if (bt_is_undef(m)) {
         bt_raise(t, BT_EXC(t, TypeError), "type %s doesn't define __round__ method",
                  bt_type_name(t, x));
@@ -931,12 +941,14 @@ BtValue bt_num_abs(BtThread *t, BtValue x) {
             return BT_UNDEF;
         }
         return bt_int(x.as.i < 0 ? -x.as.i : x.as.i);
-    case BT_V_BOOL: return bt_int(x.as.b);
-    case BT_V_FLOAT: return bt_float(fabs(x.as.f));
-    default: break;
+    case BT_V_BOOL:
+        return bt_int(x.as.b);
+    case BT_V_FLOAT:
+        return bt_float(fabs(x.as.f));
+    default:
+        break;
     }
-    BtValue m = bt_is_obj(x) ? bt_type_lookup(bt_type_of(t, x), BT_NAME(t, dunder_abs))
-                             : BT_UNDEF;
+    BtValue m = bt_is_obj(x) ? bt_type_lookup(bt_type_of(t, x), BT_NAME(t, dunder_abs)) : BT_UNDEF;
     if (bt_is_undef(m)) {
         bt_raise(t, BT_EXC(t, TypeError), "bad operand type for abs(): '%T'", x);
         return BT_UNDEF;

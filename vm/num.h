@@ -56,10 +56,17 @@ BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper)
  * not one. */
 static inline bool bt_num_as_double(BtValue v, double *out) {
     switch (v.tag) {
-    case BT_V_INT: *out = (double)v.as.i; return true;
-    case BT_V_BOOL: *out = v.as.b; return true;
-    case BT_V_FLOAT: *out = v.as.f; return true;
-    default: return false;
+    case BT_V_INT:
+        *out = (double)v.as.i;
+        return true;
+    case BT_V_BOOL:
+        *out = v.as.b;
+        return true;
+    case BT_V_FLOAT:
+        *out = v.as.f;
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -79,14 +86,13 @@ BtValue bt_float_from(BtThread *t, BtValue v);
 BtValue bt_int_from(BtThread *t, BtValue v);
 
 /* Builtins helpers, each raising CPython's errors. */
-BtValue bt_num_divmod(BtThread *t, BtValue a, BtValue b); /* divmod(a, b) -> tuple */
+BtValue bt_num_divmod(BtThread *t, BtValue a, BtValue b);            /* divmod(a, b) -> tuple */
 BtValue bt_num_pow3(BtThread *t, BtValue a, BtValue b, BtValue mod); /* pow(a, b[, mod]) */
 BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits); /* ndigits BT_UNDEF/None: none */
-BtValue bt_num_abs(BtThread *t, BtValue x); /* abs(x), also via __abs__ */
+BtValue bt_num_abs(BtThread *t, BtValue x);                    /* abs(x), also via __abs__ */
 
 /* __format__ of the numbers and None (a native method: self, one str argument). */
-BtValue bt_num_format_method(BtThread *t, BtValue self, BtValue *args, int nargs,
-                             BtTuple *kwnames);
+BtValue bt_num_format_method(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames);
 
 /* The slots of int and float, for other types that want number behaviour. */
 BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b);

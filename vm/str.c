@@ -22,7 +22,7 @@
 #include "vm/unicode_db.h"
 
 #define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
-#define margs bt_method_args
+#define margs              bt_method_args
 
 /* ---- Unicode properties ---- */
 
@@ -579,7 +579,9 @@ BtStr *bt_str_vformat(BtThread *t, const char *fmt, va_list ap) {
         }
         case 'c': {
             int c = va_arg(ap, int);
-            bt_buf_put_cp(&b, (uint32_t)c);
+            /* Keep the result valid UTF-8 whatever the caller passed. */
+            bt_buf_put_cp(&b, c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD
+                                                                                    : (uint32_t)c);
             break;
         }
         case 'd':
@@ -614,7 +616,10 @@ BtStr *bt_str_vformat(BtThread *t, const char *fmt, va_list ap) {
             }
             snprintf(cfmt, sizeof cfmt, "%%%s%s%s%s%s", left ? "-" : "", zero ? "0" : "",
                      width >= 0 ? "*" : "", prec >= 0 ? ".*" : "",
-                     is_signed ? "lld" : *f == 'u' ? "llu" : *f == 'x' ? "llx" : "llX");
+                     is_signed   ? "lld"
+                     : *f == 'u' ? "llu"
+                     : *f == 'x' ? "llx"
+                                 : "llX");
             int n;
             /* The four argument shapes of the rebuilt format. */
             if (width >= 0 && prec >= 0)
@@ -642,8 +647,7 @@ BtStr *bt_str_vformat(BtThread *t, const char *fmt, va_list ap) {
         case 'f':
         case 'g': {
             double d = va_arg(ap, double);
-            int n = snprintf(num, sizeof num, *f == 'f' ? "%.*f" : "%.*g", prec >= 0 ? prec : 6,
-                             d);
+            int n = snprintf(num, sizeof num, *f == 'f' ? "%.*f" : "%.*g", prec >= 0 ? prec : 6, d);
             bt_buf_append(&b, num, (size_t)n < sizeof num ? (size_t)n : sizeof num - 1);
             break;
         }
@@ -728,8 +732,8 @@ bool bt_method_args(BtThread *t, const char *qual, int style, BtValue *args, int
     }
     for (int i = 0; i < min; i++)
         if (bt_is_undef(out[i])) {
-            bt_raise(t, BT_EXC(t, TypeError), "%s() missing required argument '%s' (pos %d)",
-                     name, kw ? kw[i] : "?", i + 1);
+            bt_raise(t, BT_EXC(t, TypeError), "%s() missing required argument '%s' (pos %d)", name,
+                     kw ? kw[i] : "?", i + 1);
             return false;
         }
     return true;
@@ -744,8 +748,7 @@ static BtStr *str_arg(BtThread *t, BtValue v, const char *what) {
 }
 
 /* Normalise optional start/end (ints, None or BT_UNDEF) against len, as slices do. */
-bool bt_span_args(BtThread *t, BtValue sv, BtValue ev, int64_t len, int64_t *start,
-                  int64_t *end) {
+bool bt_span_args(BtThread *t, BtValue sv, BtValue ev, int64_t len, int64_t *start, int64_t *end) {
     int64_t s = 0, e = len;
     if (!bt_is_undef(sv) && !bt_is_none(sv) && !bt_int_index(t, sv, &s))
         return false;
@@ -799,10 +802,14 @@ static BtValue str_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     if (c == 0)
         c = (x->size > y->size) - (x->size < y->size);
     switch (op) {
-    case BT_COMPARE_LT: return bt_bool(c < 0);
-    case BT_COMPARE_LE: return bt_bool(c <= 0);
-    case BT_COMPARE_GT: return bt_bool(c > 0);
-    default: return bt_bool(c >= 0);
+    case BT_COMPARE_LT:
+        return bt_bool(c < 0);
+    case BT_COMPARE_LE:
+        return bt_bool(c <= 0);
+    case BT_COMPARE_GT:
+        return bt_bool(c > 0);
+    default:
+        return bt_bool(c >= 0);
     }
 }
 
@@ -1070,8 +1077,8 @@ static int codec_of(const char *enc) {
     if (!strcmp(n, "ascii") || !strcmp(n, "us-ascii") || !strcmp(n, "646"))
         return 1;
     if (!strcmp(n, "latin-1") || !strcmp(n, "latin1") || !strcmp(n, "iso-8859-1") ||
-        !strcmp(n, "iso8859-1") || !strcmp(n, "l1") || !strcmp(n, "8859") ||
-        !strcmp(n, "cp819") || !strcmp(n, "latin"))
+        !strcmp(n, "iso8859-1") || !strcmp(n, "l1") || !strcmp(n, "8859") || !strcmp(n, "cp819") ||
+        !strcmp(n, "latin"))
         return 2;
     return -1;
 }
@@ -1136,7 +1143,10 @@ BtValue bt_str_encode(BtThread *t, BtStr *s, const char *enc, const char *errors
             bt_buf_putc(&b, '?');
         } else if (!strcmp(errors, "backslashreplace")) {
             char esc[16];
-            snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x",
+            snprintf(esc, sizeof esc,
+                     c < 0x100     ? "\\x%02x"
+                     : c < 0x10000 ? "\\u%04x"
+                                   : "\\U%08x",
                      c);
             bt_buf_puts(&b, esc);
         } else {
@@ -1340,8 +1350,8 @@ static BtValue do_split(BtThread *t, BtStr *s, BtValue sepv, BtValue maxv, bool 
     if (!right) {
         const char *p = d;
         while (!oom) {
-            const char *hit = maxsplit > 0 ? memmem(p, (size_t)(end - p), sep->data, sep->size)
-                                           : NULL;
+            const char *hit =
+                maxsplit > 0 ? memmem(p, (size_t)(end - p), sep->data, sep->size) : NULL;
             if (!hit) {
                 oom = !spans_add(&sp, (size_t)(p - d), s->size);
                 break;
@@ -1607,8 +1617,12 @@ static BtValue do_case(BtThread *t, BtStr *s, int mode) {
         uint8_t f = cp_flags(c);
         bool cased = (f & (BT_UC_UPPER | BT_UC_LOWER)) != 0;
         switch (mode) {
-        case CASE_UPPER: put_case(&b, c, true); break;
-        case CASE_LOWER: put_case(&b, c, false); break;
+        case CASE_UPPER:
+            put_case(&b, c, true);
+            break;
+        case CASE_LOWER:
+            put_case(&b, c, false);
+            break;
         case CASE_SWAP:
             if (f & BT_UC_UPPER)
                 put_case(&b, c, false);
@@ -1703,7 +1717,7 @@ static BtValue do_is_case(BtStr *s, uint8_t want, uint8_t other) {
 #define IS_METHOD(cname, pyname, flags, empty)                                                     \
     METHOD(cname) {                                                                                \
         SELF_STR(s, pyname);                                                                       \
-        if (!margs(t, "str." pyname, BT_ARGS_NONE, args, nargs, kwnames, 0, 0, NULL, NULL))           \
+        if (!margs(t, "str." pyname, BT_ARGS_NONE, args, nargs, kwnames, 0, 0, NULL, NULL))        \
             return BT_UNDEF;                                                                       \
         return do_is(t, s, (flags), (empty));                                                      \
     }
@@ -1713,8 +1727,7 @@ IS_METHOD(str_isdecimal, "isdecimal", BT_UC_DECIMAL, false)
 IS_METHOD(str_isnumeric, "isnumeric", BT_UC_NUMERIC, false)
 IS_METHOD(str_isalpha, "isalpha", BT_UC_ALPHA, false)
 IS_METHOD(str_isspace, "isspace", BT_UC_SPACE, false)
-IS_METHOD(str_isalnum, "isalnum", BT_UC_ALPHA | BT_UC_DECIMAL | BT_UC_DIGIT | BT_UC_NUMERIC,
-          false)
+IS_METHOD(str_isalnum, "isalnum", BT_UC_ALPHA | BT_UC_DECIMAL | BT_UC_DIGIT | BT_UC_NUMERIC, false)
 IS_METHOD(str_isprintable, "isprintable", BT_UC_PRINTABLE, true)
 
 METHOD(str_isupper) {
@@ -2017,8 +2030,10 @@ static BtValue do_just(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
         return self;
     size_t marg = (size_t)width - s->length;
     switch (mode) {
-    case JUST_LEFT: return pad(t, self, 0, marg, fill, fill_len);
-    case JUST_RIGHT: return pad(t, self, marg, 0, fill, fill_len);
+    case JUST_LEFT:
+        return pad(t, self, 0, marg, fill, fill_len);
+    case JUST_RIGHT:
+        return pad(t, self, marg, 0, fill, fill_len);
     default: {
         /* CPython's rounding: the extra fill goes left when marg and width are both odd. */
         size_t left = marg / 2 + (marg & (size_t)width & 1);
@@ -2094,8 +2109,8 @@ static BtValue triple(BtThread *t, BtStr *s, size_t a, size_t b, BtStr *sep) {
     return result;
 }
 
-static BtValue do_partition(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames, bool right, const char *name) {
+static BtValue do_partition(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames,
+                            bool right, const char *name) {
     BtStr *s = bt_as_str(self);
     BtValue a[1];
     if (!margs(t, name, BT_ARGS_ONE, args, nargs, kwnames, 1, 1, NULL, a))

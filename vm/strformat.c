@@ -20,16 +20,16 @@
 #include "vm/strformat.h"
 
 typedef struct {
-    uint32_t fill;     /* fill code point */
-    char align;        /* '<', '>', '^', '=' or 0 when not given */
-    char sign;         /* '+', '-', ' ' or 0 */
-    bool z;            /* negative zero coercion */
-    bool alt;          /* '#' */
-    bool zero;         /* '0' before the width */
-    int64_t width;     /* -1 when not given */
-    char group;        /* ',', '_' or 0 */
-    int64_t prec;      /* -1 when not given */
-    char type;         /* conversion type, or 0 */
+    uint32_t fill; /* fill code point */
+    char align;    /* '<', '>', '^', '=' or 0 when not given */
+    char sign;     /* '+', '-', ' ' or 0 */
+    bool z;        /* negative zero coercion */
+    bool alt;      /* '#' */
+    bool zero;     /* '0' before the width */
+    int64_t width; /* -1 when not given */
+    char group;    /* ',', '_' or 0 */
+    int64_t prec;  /* -1 when not given */
+    char type;     /* conversion type, or 0 */
 } Spec;
 
 static bool is_digit(char c) {
@@ -144,9 +144,16 @@ static void emit(BtBuf *b, const Spec *s, char default_align, const char *prefix
     char align = s->align ? s->align : default_align;
     size_t left = 0, right = 0;
     switch (align) {
-    case '<': right = pad; break;
-    case '^': left = pad / 2; right = pad - left; break;
-    default: left = pad; break;
+    case '<':
+        right = pad;
+        break;
+    case '^':
+        left = pad / 2;
+        right = pad - left;
+        break;
+    default:
+        left = pad;
+        break;
     }
     if (align == '=') {
         bt_buf_append(b, prefix, plen);
@@ -193,8 +200,8 @@ static bool format_int(BtThread *t, BtBuf *out, int64_t v, const Spec *s, BtValu
     if (strchr("eEfFgG%", type))
         return format_float(t, out, (double)v, s, orig);
     if (!strchr("dnbBoxXc", type) || type == 'B') {
-        bt_raise(t, BT_EXC(t, ValueError), "Unknown format code '%c' for object of type '%T'",
-                 type, orig);
+        bt_raise(t, BT_EXC(t, ValueError), "Unknown format code '%c' for object of type '%T'", type,
+                 orig);
         return false;
     }
     if (s->prec >= 0) {
@@ -273,8 +280,7 @@ static void sci_digits(double d, int ndig, char *digits, int *nd, int *exp10) {
 
 /* The 'g'-style layout of |d| with `prec` significant digits: fixed when
  * -4 <= exp < limit, else scientific; trailing zeros dropped unless keep. */
-static void general(BtBuf *b, double d, int prec, int limit, bool keep, bool add_dot0,
-                    bool upper) {
+static void general(BtBuf *b, double d, int prec, int limit, bool keep, bool add_dot0, bool upper) {
     char digits[400];
     int nd, e;
     if (prec > 380)
@@ -335,8 +341,8 @@ static void put_printf(BtBuf *b, const char *cfmt, int prec, double d) {
 static bool format_float(BtThread *t, BtBuf *out, double d, const Spec *s, BtValue orig) {
     char type = s->type;
     if (type && !strchr("eEfFgGn%", type)) {
-        bt_raise(t, BT_EXC(t, ValueError), "Unknown format code '%c' for object of type '%T'",
-                 type, orig);
+        bt_raise(t, BT_EXC(t, ValueError), "Unknown format code '%c' for object of type '%T'", type,
+                 orig);
         return false;
     }
     if (type == 'n' && s->group) {
@@ -514,7 +520,8 @@ static bool format_into(BtThread *t, BtBuf *out, BtValue v, BtStr *spec) {
             bt_buf_puts(out, "None");
             return true;
         }
-        bt_raise(t, BT_EXC(t, TypeError), "unsupported format string passed to NoneType.__format__");
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "unsupported format string passed to NoneType.__format__");
         return false;
     default:
         break;
@@ -589,9 +596,12 @@ BtValue bt_str_ascii(BtThread *t, BtValue v) {
 
 static BtValue convert(BtThread *t, BtValue v, char conv) {
     switch (conv) {
-    case 'r': return bt_repr(t, v);
-    case 's': return bt_str(t, v);
-    case 'a': return bt_str_ascii(t, v);
+    case 'r':
+        return bt_repr(t, v);
+    case 's':
+        return bt_str(t, v);
+    case 'a':
+        return bt_str_ascii(t, v);
     }
     return v;
 }
@@ -857,8 +867,7 @@ static bool format_template(BtThread *t, BtBuf *out, const char *p, const char *
     return true;
 }
 
-BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs,
-                             BtTuple *kwnames) {
+BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs, BtTuple *kwnames) {
     FmtArgs fa = {args, nargs, kwnames, 0, false};
     BtValue fv = bt_obj(fmt);
     BT_PUSH_ROOT(t, &fv);
@@ -882,8 +891,8 @@ typedef struct {
 } PctSpec;
 
 /* Pad body (with its sign/prefix already split off) to the width. */
-static void pct_emit(BtBuf *b, const PctSpec *ps, const char *prefix, size_t plen,
-                     const char *body, size_t blen, bool numeric) {
+static void pct_emit(BtBuf *b, const PctSpec *ps, const char *prefix, size_t plen, const char *body,
+                     size_t blen, bool numeric) {
     size_t cps = plen + count_cps(body, blen);
     size_t pad = ps->width > 0 && (size_t)ps->width > cps ? (size_t)ps->width - cps : 0;
     if (ps->left) {
@@ -1064,11 +1073,21 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
         PctSpec ps = {false, false, false, false, false, -1, -1};
         while (q < end && strchr("-+ #0", *q)) {
             switch (*q) {
-            case '-': ps.left = true; break;
-            case '+': ps.plus = true; break;
-            case ' ': ps.space = true; break;
-            case '#': ps.alt = true; break;
-            default: ps.zero = true; break;
+            case '-':
+                ps.left = true;
+                break;
+            case '+':
+                ps.plus = true;
+                break;
+            case ' ':
+                ps.space = true;
+                break;
+            case '#':
+                ps.alt = true;
+                break;
+            default:
+                ps.zero = true;
+                break;
             }
             q++;
         }
@@ -1133,7 +1152,9 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
         case 's':
         case 'r':
         case 'a': {
-            BtValue sv = conv == 's' ? bt_str(t, v) : conv == 'r' ? bt_repr(t, v) : bt_str_ascii(t, v);
+            BtValue sv = conv == 's'   ? bt_str(t, v)
+                         : conv == 'r' ? bt_repr(t, v)
+                                       : bt_str_ascii(t, v);
             if (bt_is_undef(sv))
                 goto fail;
             BtStr *s = bt_as_str(sv);

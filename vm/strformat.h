@@ -66,8 +66,7 @@ BtValue bt_format_value(BtThread *t, BtValue v, BtStr *spec);
 /* fmt % args (printf-style). */
 BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args);
 /* fmt.format(*args, **kwargs), the argument convention of a native function. */
-BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs,
-                             BtTuple *kwnames);
+BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs, BtTuple *kwnames);
 
 /* Append s with non-ASCII decimal digits turned into ASCII ones and Unicode
  * whitespace into spaces, as int() and float() read text. */
@@ -132,8 +131,7 @@ bool bt_method_args(BtThread *t, const char *qual, int style, BtValue *args, int
                     BtTuple *kwnames, int min, int max, const char *const *kw, BtValue *out);
 /* Optional start/end arguments (int, None or BT_UNDEF) normalised against len
  * as slice bounds are (end clamped to len, negatives counted from the end). */
-bool bt_span_args(BtThread *t, BtValue sv, BtValue ev, int64_t len, int64_t *start,
-                  int64_t *end);
+bool bt_span_args(BtThread *t, BtValue sv, BtValue ev, int64_t len, int64_t *start, int64_t *end);
 /* Set up bytes and bytes_iter (called by bt_str_init_types). */
 bool bt_bytes_init_types(BtThread *t);
 /* Unicode case and class helpers for code points (tables in unicode_db.h). */
@@ -143,7 +141,7 @@ static inline bool bt_is_slice(BtThread *t, BtValue v) {
     return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.slice;
 }
 /* Implemented in range.c (declared by the containers' list.h as well). */
-bool bt_slice_indices(BtThread *t, BtValue slice, int64_t length, int64_t *start,
-                      int64_t *stop, int64_t *step, int64_t *count);
+bool bt_slice_indices(BtThread *t, BtValue slice, int64_t length, int64_t *start, int64_t *stop,
+                      int64_t *step, int64_t *count);
 
 #endif

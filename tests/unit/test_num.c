@@ -666,16 +666,28 @@ Test(num, int_parse_accepts_python_literals) {
         int base;
         int64_t want;
     } ok[] = {
-        {"42", 10, 42}, {"  -17 ", 10, -17}, {"+5", 10, 5}, {"ff", 16, 255}, {"0x1f", 16, 31},
-        {"0x1f", 0, 31}, {"0o17", 0, 15}, {"0b101", 0, 5}, {"1_000", 10, 1000}, {"0x_ff", 0, 255},
-        {"z", 36, 35}, {"0", 0, 0}, {"00", 0, 0}, {"0_0", 0, 0},
-        {"9223372036854775807", 10, INT64_MAX}, {"-9223372036854775808", 10, INT64_MIN},
+        {"42", 10, 42},
+        {"  -17 ", 10, -17},
+        {"+5", 10, 5},
+        {"ff", 16, 255},
+        {"0x1f", 16, 31},
+        {"0x1f", 0, 31},
+        {"0o17", 0, 15},
+        {"0b101", 0, 5},
+        {"1_000", 10, 1000},
+        {"0x_ff", 0, 255},
+        {"z", 36, 35},
+        {"0", 0, 0},
+        {"00", 0, 0},
+        {"0_0", 0, 0},
+        {"9223372036854775807", 10, INT64_MAX},
+        {"-9223372036854775808", 10, INT64_MIN},
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         int64_t v;
         bool raised;
-        cr_assert(bt_int_parse(NULL, ok[i].s, strlen(ok[i].s), ok[i].base, &v, &raised),
-                  "%s", ok[i].s);
+        cr_assert(bt_int_parse(NULL, ok[i].s, strlen(ok[i].s), ok[i].base, &v, &raised), "%s",
+                  ok[i].s);
         cr_assert_eq(v, ok[i].want, "%s", ok[i].s);
     }
     const char *bad[] = {"", "abc", "12.5", "1__0", "_1", "1_", "0x", "010", " 1 2 ", "-", "9"};
@@ -683,8 +695,7 @@ Test(num, int_parse_accepts_python_literals) {
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int64_t v;
         bool raised;
-        cr_assert(!bt_int_parse(NULL, bad[i], strlen(bad[i]), bases[i], &v, &raised), "%s",
-                  bad[i]);
+        cr_assert(!bt_int_parse(NULL, bad[i], strlen(bad[i]), bases[i], &v, &raised), "%s", bad[i]);
         cr_assert(!raised);
     }
 }
@@ -693,8 +704,9 @@ Test(num, float_parse_accepts_python_literals) {
     struct {
         const char *s;
         double want;
-    } ok[] = {{"1.5", 1.5}, {"  -2.25  ", -2.25}, {"1e3", 1000}, {".5", 0.5}, {"5.", 5},
-              {"1_0.5", 10.5}, {"inf", INFINITY}, {"-Infinity", -INFINITY}, {"+1E-3", 0.001}};
+    } ok[] = {{"1.5", 1.5},    {"  -2.25  ", -2.25}, {"1e3", 1000},     {".5", 0.5},
+              {"5.", 5},       {"1_0.5", 10.5},      {"inf", INFINITY}, {"-Infinity", -INFINITY},
+              {"+1E-3", 0.001}};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         double d;
         cr_assert(bt_float_parse(ok[i].s, strlen(ok[i].s), &d), "%s", ok[i].s);
@@ -735,7 +747,7 @@ Test(num, overflow_is_detected, .init = setup, .fini = teardown) {
 }
 
 Test(num, floor_division_and_modulo_signs, .init = setup, .fini = teardown) {
-    int64_t cases[][4] = {{7, 2, 3, 1},   {-7, 2, -4, 1}, {7, -2, -4, -1},
+    int64_t cases[][4] = {{7, 2, 3, 1},    {-7, 2, -4, 1}, {7, -2, -4, -1},
                           {-7, -2, 3, -1}, {0, 3, 0, 0},   {6, -3, -2, 0}};
     for (size_t i = 0; i < 6; i++) {
         BtValue q = bt_int_binary(t, BT_BINOP_FLOORDIV, bt_int(cases[i][0]), bt_int(cases[i][1]));

@@ -38,7 +38,6 @@ static BtValue S(const char *s) {
     return bt_obj(x);
 }
 
-
 static BtValue keep(BtValue v) {
     if (!bt_is_undef(v)) {
         cr_assert(bt_list_append(t, bt_as_list(keep_list), v));
@@ -96,16 +95,18 @@ Test(str, repr_quotes_and_escapes) {
     cr_assert_str_eq(repr_of(S("both ' and \"")), "'both \\' and \"'");
     cr_assert_str_eq(repr_of(S("tab\there\nnl\\")), "'tab\\there\\nnl\\\\'");
     cr_assert_str_eq(repr_of(bt_obj(bt_str_new(t, "\x00\x1f\x7f", 3))), "'\\x00\\x1f\\x7f'");
-    cr_assert_str_eq(repr_of(S("\xc3\xa9\xe4\xb8\xad\xe2\x98\x95")), "'\xc3\xa9\xe4\xb8\xad\xe2\x98\x95'");
+    cr_assert_str_eq(repr_of(S("\xc3\xa9\xe4\xb8\xad\xe2\x98\x95")),
+                     "'\xc3\xa9\xe4\xb8\xad\xe2\x98\x95'");
     cr_assert_str_eq(repr_of(S("\xc2\xa0\xe2\x80\xa8")), "'\\xa0\\u2028'");
 }
 
 Test(str, format_helper_conversions) {
     BtStr *s = bt_str_format(t, "%s|%S|%R|%T|%d|%zu|%c|%x|%%|%5s|%-3d|%.2s|%lld", "a",
-                             bt_as_str(S("b")), S("c"), bt_float(1.5), -42, (size_t)7, 0xe9,
-                             255, "r", 5, "xyz", (long long)INT64_MIN);
+                             bt_as_str(S("b")), S("c"), bt_float(1.5), -42, (size_t)7, 0xe9, 255,
+                             "r", 5, "xyz", (long long)INT64_MIN);
     cr_assert(s);
-    cr_assert_str_eq(s->data, "a|b|'c'|float|-42|7|\xc3\xa9|ff|%|    r|5  |xy|-9223372036854775808");
+    cr_assert_str_eq(s->data,
+                     "a|b|'c'|float|-42|7|\xc3\xa9|ff|%|    r|5  |xy|-9223372036854775808");
 }
 
 Test(str, interning_gives_unique_copies) {
@@ -161,13 +162,16 @@ Test(str, concat_and_repeat) {
 
 Test(str, split_family) {
     cr_assert_str_eq(R(call_method(S("a b  c"), "split", 0)), "['a', 'b', 'c']");
-    cr_assert_str_eq(R(call_method(S("  lead and trail  "), "split", 0)), "['lead', 'and', 'trail']");
+    cr_assert_str_eq(R(call_method(S("  lead and trail  "), "split", 0)),
+                     "['lead', 'and', 'trail']");
     cr_assert_str_eq(R(call_method(S("a,b,,c"), "split", 1, S(","))), "['a', 'b', '', 'c']");
     cr_assert_str_eq(R(call_method(S("a,b,c"), "split", 2, S(","), bt_int(1))), "['a', 'b,c']");
     cr_assert_str_eq(R(call_method(S(""), "split", 0)), "[]");
     cr_assert_str_eq(R(call_method(S(""), "split", 1, S(","))), "['']");
-    cr_assert_str_eq(R(call_method(S("a b c d"), "split", 2, BT_NONE, bt_int(2))), "['a', 'b', 'c d']");
-    cr_assert_str_eq(R(call_method(S("a b c d"), "rsplit", 2, BT_NONE, bt_int(2))), "['a b', 'c', 'd']");
+    cr_assert_str_eq(R(call_method(S("a b c d"), "split", 2, BT_NONE, bt_int(2))),
+                     "['a', 'b', 'c d']");
+    cr_assert_str_eq(R(call_method(S("a b c d"), "rsplit", 2, BT_NONE, bt_int(2))),
+                     "['a b', 'c', 'd']");
     cr_assert_str_eq(R(call_method(S("a,b,c"), "rsplit", 2, S(","), bt_int(1))), "['a,b', 'c']");
     cr_assert_str_eq(R(call_method(S("one\ntwo\r\nthree\rfour"), "splitlines", 0)),
                      "['one', 'two', 'three', 'four']");
@@ -183,7 +187,8 @@ Test(str, strip_replace_find_count) {
     cr_assert_str_eq(R(call_method(S("aaaa"), "replace", 3, S("a"), S("b"), bt_int(2))), "'bbaa'");
     cr_assert_str_eq(R(call_method(S("abc"), "replace", 2, S(""), S("-"))), "'-a-b-c-'");
     cr_assert_str_eq(R(call_method(S("abracadabra"), "rfind", 1, S("bra"))), "8");
-    cr_assert_str_eq(R(call_method(S("abracadabra"), "find", 3, S("a"), bt_int(1), bt_int(3))), "-1");
+    cr_assert_str_eq(R(call_method(S("abracadabra"), "find", 3, S("a"), bt_int(1), bt_int(3))),
+                     "-1");
     cr_assert_str_eq(R(call_method(S("abc"), "count", 1, S(""))), "4");
     cr_assert_str_eq(R(call_method(S("h\xc3\xa9llo"), "find", 1, S("l"))), "2");
     cr_assert(bt_is_undef(call_method(S("hello"), "index", 1, S("z"))));
@@ -191,8 +196,15 @@ Test(str, strip_replace_find_count) {
 }
 
 Test(str, case_and_predicates) {
-    cr_assert_str_eq(R(call_method(S("stra\xc3\x9f" "e"), "upper", 0)), "'STRASSE'");
-    cr_assert_str_eq(R(call_method(S("\xc3\x89" "COLE"), "lower", 0)), "'\xc3\xa9" "cole'");
+    cr_assert_str_eq(R(call_method(S("stra\xc3\x9f"
+                                     "e"),
+                                   "upper", 0)),
+                     "'STRASSE'");
+    cr_assert_str_eq(R(call_method(S("\xc3\x89"
+                                     "COLE"),
+                                   "lower", 0)),
+                     "'\xc3\xa9"
+                     "cole'");
     cr_assert_str_eq(R(call_method(S("hello world"), "title", 0)), "'Hello World'");
     cr_assert_str_eq(R(call_method(S("\xd9\xa3"), "isdigit", 0)), "True");
     cr_assert_str_eq(R(call_method(S("\xc3\xa9"), "isalpha", 0)), "True");
@@ -258,14 +270,24 @@ Test(str, bytes_repr_decode_encode) {
     cr_assert(bt_is_undef(s));
     expect_exc(BT_EXC(t, UnicodeDecodeError),
                "'utf-8' codec can't decode bytes in position 1-2: unexpected end of data");
-    s = bt_bytes_decode(t, (const uint8_t *)"\xff" "a", 2, "utf-8", "replace");
-    cr_assert_str_eq(bt_as_str(s)->data, "\xef\xbf\xbd" "a");
-    BtValue e = bt_str_encode(t, bt_as_str(S("\xc3\xa9" "bc")), "ascii", NULL);
+    s = bt_bytes_decode(t,
+                        (const uint8_t *)"\xff"
+                                         "a",
+                        2, "utf-8", "replace");
+    cr_assert_str_eq(bt_as_str(s)->data, "\xef\xbf\xbd"
+                                         "a");
+    BtValue e = bt_str_encode(t,
+                              bt_as_str(S("\xc3\xa9"
+                                          "bc")),
+                              "ascii", NULL);
     cr_assert(bt_is_undef(e));
     expect_exc(BT_EXC(t, UnicodeEncodeError),
                "'ascii' codec can't encode character '\\xe9' in position 0: ordinal not in "
                "range(128)");
-    e = bt_str_encode(t, bt_as_str(S("\xc3\xa9" "bc")), "latin-1", NULL);
+    e = bt_str_encode(t,
+                      bt_as_str(S("\xc3\xa9"
+                                  "bc")),
+                      "latin-1", NULL);
     cr_assert_str_eq(repr_of(e), "b'\\xe9bc'");
 }
 
