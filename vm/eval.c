@@ -67,7 +67,8 @@ static BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, BtDict *
     }
     BtFrame *f = (BtFrame *)base;
     BtValue *slots = base + FRAME_HEADER_SLOTS;
-    memset(slots, 0, nslots * sizeof(BtValue)); /* tag 0 is BT_V_UNDEF */
+    for (uint32_t i = 0; i < nslots; i++) /* usually a handful: cheaper than memset */
+        slots[i].tag = BT_V_UNDEF;
     f->back = t->frame;
     f->code = code;
     f->func = func;
@@ -119,7 +120,8 @@ static bool bind_args(BtThread *t, BtFunction *func, BtValue *slots, BtValue *ar
     BtTuple *names = code->varnames;
 
     if (npos == argcount && nkw == 0 && !has_varargs && !has_varkw && kwonly == 0) {
-        memcpy(slots, args, (size_t)npos * sizeof(BtValue));
+        for (int i = 0; i < npos; i++)
+            slots[i] = args[i];
         return true;
     }
     int ncopy = npos < argcount ? npos : argcount;
@@ -876,9 +878,21 @@ dispatch:
     }
 
     TARGET(LOAD_GLOBAL) {
-        BtValue v = load_global(t, f->globals, NAME(ARG() >> 1));
-        if (bt_is_undef(v))
-            goto error;
+        BtValue v;
+        BtGlobalCache *ce = code->gcache ? &code->gcache[ip - 1 - code->instrs] : NULL;
+        BtDict *builtins = t->interp->builtins;
+        if (ce && ce->globals == f->globals && ce->globals_version == f->globals->version &&
+            ce->builtins_version == builtins->version) {
+            v = ce->value;
+        } else {
+            v = load_global(t, f->globals, NAME(ARG() >> 1));
+            if (bt_is_undef(v))
+                goto error;
+            if (!ce && (code->gcache = calloc(code->ninstrs, sizeof(BtGlobalCache))))
+                ce = &code->gcache[ip - 1 - code->instrs];
+            if (ce)
+                *ce = (BtGlobalCache){f->globals, f->globals->version, builtins->version, v};
+        }
         if (ARG() & 1)
             PUSH(BT_UNDEF);
         PUSH(v);

@@ -56,6 +56,9 @@ static void code_trace(BtGc *gc, BtObject *o) {
     bt_gc_mark_obj(gc, (BtObject *)c->varnames);
     bt_gc_mark_obj(gc, (BtObject *)c->cellvars);
     bt_gc_mark_obj(gc, (BtObject *)c->freevars);
+    if (c->gcache)
+        for (uint32_t i = 0; i < c->ninstrs; i++)
+            bt_gc_mark(gc, c->gcache[i].value);
 }
 
 static void code_finalize(BtInterp *in, BtObject *o) {
@@ -64,6 +67,8 @@ static void code_finalize(BtInterp *in, BtObject *o) {
     free(c->instrs);
     free(c->lines);
     free(c->handlers);
+    free(c->gcache);
+    c->gcache = NULL;
     c->instrs = NULL;
     c->lines = NULL;
     c->handlers = NULL;

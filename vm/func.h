@@ -57,7 +57,15 @@ typedef struct {
     uint32_t nlines;
     BtHandler *handlers; /* innermost first for nested ranges */
     uint32_t nhandlers;
+    struct BtGlobalCache *gcache; /* LOAD_GLOBAL results by instruction, made on first use */
 } BtCode;
+
+/* What a LOAD_GLOBAL found, valid while neither dict has changed since. */
+typedef struct BtGlobalCache {
+    const BtDict *globals;  /* the frame's globals when filled */
+    uint64_t globals_version, builtins_version;
+    BtValue value;
+} BtGlobalCache;
 
 typedef struct {
     BtObject hdr;
