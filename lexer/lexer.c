@@ -92,23 +92,39 @@ static const uint8_t KEYWORDS[] = {
  * is_potential_identifier_char), and which are decimal digits. */
 enum { CH_NAME = 1, CH_DIGIT = 2, CH_HEX = 4 };
 static const uint8_t CHAR_CLASS[256] = {
-    ['0'] = CH_NAME | CH_DIGIT | CH_HEX, ['1'] = CH_NAME | CH_DIGIT | CH_HEX,
-    ['2'] = CH_NAME | CH_DIGIT | CH_HEX, ['3'] = CH_NAME | CH_DIGIT | CH_HEX,
-    ['4'] = CH_NAME | CH_DIGIT | CH_HEX, ['5'] = CH_NAME | CH_DIGIT | CH_HEX,
-    ['6'] = CH_NAME | CH_DIGIT | CH_HEX, ['7'] = CH_NAME | CH_DIGIT | CH_HEX,
-    ['8'] = CH_NAME | CH_DIGIT | CH_HEX, ['9'] = CH_NAME | CH_DIGIT | CH_HEX,
-    ['A' ... 'F'] = CH_NAME | CH_HEX, ['a' ... 'f'] = CH_NAME | CH_HEX,
-    ['G' ... 'Z'] = CH_NAME, ['g' ... 'z'] = CH_NAME, ['_'] = CH_NAME,
+    ['0'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['1'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['2'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['3'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['4'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['5'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['6'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['7'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['8'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['9'] = CH_NAME | CH_DIGIT | CH_HEX,
+    ['A' ... 'F'] = CH_NAME | CH_HEX,
+    ['a' ... 'f'] = CH_NAME | CH_HEX,
+    ['G' ... 'Z'] = CH_NAME,
+    ['g' ... 'z'] = CH_NAME,
+    ['_'] = CH_NAME,
     [0x80 ... 0xff] = CH_NAME,
 };
 
 /* The byte at q as CPython's tok_nextc would give it, or -1 at the limit. */
 #define AT(q) ((q) < lim ? (int)(unsigned char)*(q) : -1)
 
-static inline bool is_name_char(int c) { return c >= 0 && (CHAR_CLASS[c] & CH_NAME); }
-static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
-static inline bool is_hex(int c) { return c >= 0 && (CHAR_CLASS[c] & CH_HEX); }
-static inline bool is_newline(char c) { return c == '\n' || c == '\r'; }
+static inline bool is_name_char(int c) {
+    return c >= 0 && (CHAR_CLASS[c] & CH_NAME);
+}
+static inline bool is_digit(int c) {
+    return c >= '0' && c <= '9';
+}
+static inline bool is_hex(int c) {
+    return c >= 0 && (CHAR_CLASS[c] & CH_HEX);
+}
+static inline bool is_newline(char c) {
+    return c == '\n' || c == '\r';
+}
 
 /* Bytes in the newline at q ("\r\n" is one newline). */
 static inline int newline_len(const BtLexer *lx, const char *q) {
@@ -128,7 +144,13 @@ static BtTokenKind kw_lookup(const uint8_t *kw, const char *s, size_t n) {
     if (n < 2 || n > 8)
         return BT_TOK_NAME;
     for (unsigned h = kw_hash(s, n); kw[h]; h = (h + 1) & (KW_SLOTS - 1)) {
-        if (KIND_NAME_LEN[kw[h]] == n && memcmp(KIND_NAMES[kw[h]], s, n) == 0)
+        if (KIND_NAME_LEN[kw[h]] != n)
+            continue;
+        const char *k = KIND_NAMES[kw[h]];
+        size_t i = 0;
+        while (i < n && k[i] == s[i]) /* short: cheaper inline than a memcmp call */
+            i++;
+        if (i == n)
             return (BtTokenKind)kw[h];
     }
     return BT_TOK_NAME;
@@ -167,8 +189,7 @@ static int utf8_len(const unsigned char *s, const unsigned char *end) {
         return 3;
     }
     if (c < 0xF5) {
-        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-            (s[3] & 0xC0) != 0x80)
+        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
             return 0;
         if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
             return 0;
@@ -245,12 +266,12 @@ static int count_chars(const char *a, const char *b) {
 
 /* ---- errors ------------------------------------------------------------- */
 
-static bool fail(BtLexer *lx, ErrClass cls, BtSyntaxErrorKind kind, int line, int col,
-                 int end_col, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static bool fail(BtLexer *lx, ErrClass cls, BtSyntaxErrorKind kind, int line, int col, int end_col,
+                 const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Record the lexer's one error; always returns false so callers can return it. */
-static bool fail(BtLexer *lx, ErrClass cls, BtSyntaxErrorKind kind, int line, int col,
-                 int end_col, const char *fmt, ...) {
+static bool fail(BtLexer *lx, ErrClass cls, BtSyntaxErrorKind kind, int line, int col, int end_col,
+                 const char *fmt, ...) {
     char msg[sizeof lx->err.message];
     va_list ap;
     va_start(ap, fmt);
@@ -264,8 +285,8 @@ static bool fail(BtLexer *lx, ErrClass cls, BtSyntaxErrorKind kind, int line, in
 /* CPython's tokenizer syntaxerror(): caret on the character before cur, its
  * offset counted in characters from the start of the line. */
 #define RAISE_AT(lx, cur, ...)                                                                     \
-    fail((lx), ERR_RAISED, BT_SYNERR_SYNTAX, (lx)->line,                                           \
-         count_chars((lx)->line_start, (cur)), count_chars((lx)->line_start, (cur)), __VA_ARGS__)
+    fail((lx), ERR_RAISED, BT_SYNERR_SYNTAX, (lx)->line, count_chars((lx)->line_start, (cur)),     \
+         count_chars((lx)->line_start, (cur)), __VA_ARGS__)
 
 /* The last line CPython read before meeting the end (it does not count the
  * empty "line" after a final newline), with its start. */
@@ -379,7 +400,9 @@ BtLexer *bt_lexer_new(const char *src, size_t len) {
     return lx;
 }
 
-void bt_lexer_free(BtLexer *lx) { free(lx); }
+void bt_lexer_free(BtLexer *lx) {
+    free(lx);
+}
 
 const BtSyntaxError *bt_lexer_error(const BtLexer *lx) {
     return lx->err_class != ERR_NONE ? &lx->err : NULL;
@@ -691,8 +714,7 @@ static bool unterminated(BtLexer *lx, const char *s, int first_line, const char 
 /* A string literal whose prefix starts at s and whose opening quote is at q.
  * Only finds its end: escapes are the parser's business, but an escaped
  * quote or newline does not end it. */
-static bool lex_string(BtLexer *lx, BtToken *tok, BtTokenKind kind, const char *s,
-                       const char *q) {
+static bool lex_string(BtLexer *lx, BtToken *tok, BtTokenKind kind, const char *s, const char *q) {
     const char *lim = lx->lim;
     const char *first_ls = lx->line_start;
     int first_line = lx->line, col = (int)(s - first_ls);
@@ -837,15 +859,16 @@ static bool bracket(BtLexer *lx, BtToken *tok, BtTokenKind kind, const char *s) 
             return RAISE_AT(lx, s + 1, "unmatched '%c'", c);
         lx->level--;
         char open = lx->paren[lx->level];
-        if (!((open == '(' && c == ')') || (open == '[' && c == ']') || (open == '{' && c == '}'))) {
+        if (!((open == '(' && c == ')') || (open == '[' && c == ']') ||
+              (open == '{' && c == '}'))) {
             if (lx->paren_line[lx->level] != lx->line)
                 return RAISE_AT(lx, s + 1,
                                 "closing parenthesis '%c' does not match opening parenthesis "
                                 "'%c' on line %d",
                                 c, open, lx->paren_line[lx->level]);
             return RAISE_AT(lx, s + 1,
-                            "closing parenthesis '%c' does not match opening parenthesis '%c'",
-                            c, open);
+                            "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
+                            open);
         }
     }
     return op(lx, tok, kind, s, 1);

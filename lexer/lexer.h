@@ -21,7 +21,8 @@
 typedef struct {
     BtTokenKind kind;
     uint32_t offset;  /* byte offset of the first byte in the source */
-    uint32_t length;  /* length in bytes (0 for NEWLINE at EOF, INDENT, DEDENT, ENDMARKER) */
+    uint32_t length;  /* length in bytes (0 for NEWLINE at EOF, DEDENT, ENDMARKER; an INDENT
+                         spans its line's indentation, a DEDENT sits at the line's first token) */
     int line, col;    /* start: 1-based line, 0-based byte column */
     int end_line, end_col; /* one past the end, same conventions */
 } BtToken;

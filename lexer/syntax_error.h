@@ -24,7 +24,9 @@ typedef enum {
 typedef struct {
     BtSyntaxErrorKind kind;
     int line;          /* 1-based line of the caret; 0 when no source line is shown */
-    int col;           /* 1-based byte column of the first caret within that line */
+    int col;           /* 1-based byte column of the first caret within that line (CPython's
+                          SyntaxError.offset; for the errors CPython's tokenizer raises itself
+                          that offset counts characters, and the lexer stores it so) */
     int end_line;      /* line where the highlighted range ends (== line for one line) */
     int end_col;       /* byte column one past the last caret; <= col means a single caret */
     int incomplete;    /* nonzero when the input ended inside an open construct (bracket,

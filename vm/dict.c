@@ -349,8 +349,8 @@ static bool dict_update_pairs(BtThread *t, BtDict *d, BtValue iterable) {
         if (bt_is_tuple(t, item) || bt_is_list(t, item)) {
             pair = item;
         } else {
-            BtValue sub = bt_iter(t, item);
-            if (bt_is_undef(sub)) {
+            pair = bt_iter(t, item); /* rooted while the list is made */
+            if (bt_is_undef(pair)) {
                 if (bt_exc_pending_is(t, BT_EXC(t, TypeError))) {
                     bt_take_exc(t);
                     bt_raise(t, BT_EXC(t, TypeError),
@@ -360,7 +360,7 @@ static bool dict_update_pairs(BtThread *t, BtDict *d, BtValue iterable) {
                 ok = false;
                 break;
             }
-            BtList *l = bt_list_from_iterable(t, sub);
+            BtList *l = bt_list_from_iterable(t, pair);
             if (!l) {
                 ok = false;
                 break;

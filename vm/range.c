@@ -418,8 +418,10 @@ static BtValue slice_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) 
     BtValue txv = bt_obj(tx);
     BT_PUSH_ROOT(t, &txv);
     BtTuple *ty = bt_tuple_from(t, yv, 3);
-    BtValue r = ty ? bt_seq_compare(t, txv, bt_obj(ty), op) : BT_UNDEF;
-    BT_POP_ROOT(t, 1);
+    BtValue tyv = ty ? bt_obj(ty) : BT_NONE;
+    BT_PUSH_ROOT(t, &tyv);
+    BtValue r = ty ? bt_seq_compare(t, txv, tyv, op) : BT_UNDEF;
+    BT_POP_ROOT(t, 2);
     return r;
 }
 

@@ -44,10 +44,11 @@ class Bench:
 
 
 BENCHES = [
+    Bench('startup', 'info', 'startup', note='an empty program: to read the rest by'),
     Bench('frontend', 'issue 3', 'frontend', note='lex+parse 100,000 lines vs compile()'),
     Bench('fib', 'issue 4', lua='fib.lua', note='recursive fib(30)'),
     Bench('loop', 'issue 4', lua='loop.lua', note='while loop, 20M iterations'),
-    Bench('classes', 'issue 4', note='2M method calls, 7M attribute reads'),
+    Bench('classes', 'issue 4', note='2M method calls, 6M attribute reads'),
     Bench('dict_str', 'issue 4', note='1M str and dict operations'),
     Bench('calls', 'issue 4', note='2.1M calls: defaults, keywords, closures'),
     Bench('gen_pipeline', 'issue 5', note='my_range -> squared_range, n=3M'),
@@ -177,8 +178,9 @@ def header(args, baton):
     print('machine: %s, %d cores, %s; load average %s' % (
         cpu, os.cpu_count() or 0, platform.system(),
         ' '.join('%.1f' % x for x in os.getloadavg())))
-    print('baton:   %s (%s build, git %s)' % (os.path.relpath(baton, ROOT),
-                                              build_type(baton), rev))
+    built = datetime.datetime.fromtimestamp(os.path.getmtime(baton)).strftime('%H:%M')
+    print('baton:   %s (%s build linked at %s; tree now at git %s)' % (
+        os.path.relpath(baton, ROOT), build_type(baton), built, rev))
     print('cpython: %s (%s)' % (args.python, first_line([args.python, '--version'])))
     if args.lua:
         print('lua:     %s (%s)' % (args.lua, first_line([args.lua, '-v'])))
@@ -249,13 +251,13 @@ class Row:
         self.cpu = cpu  # (Baton, CPython) median user+sys seconds, or None
 
     def cpu_ratio(self):
-        if self.fail or not self.cpu or not self.cpu[0] or self.cpu[1] is None:
+        if self.fail or not self.cpu or None in self.cpu or min(self.cpu) <= 0:
             return None
         return self.cpu[1] / self.cpu[0]
 
     def ratio(self):
-        if self.fail or not self.baton or self.cpython is None:
-            return None
+        if self.fail or not self.baton or not self.cpython or min(self.baton, self.cpython) <= 0:
+            return None  # a difference of two noisy medians can come out negative
         return self.cpython / self.baton
 
 
@@ -343,6 +345,34 @@ def run_program(b, runner, args):
     return [Row(b.name, b.group, med(res['baton'], attr), med(res['cpython'], attr), lua,
                 note=note, fail=failed.get('baton') or failed.get('cpython'), unit=unit,
                 cpu=(med(res['baton'], 'cpu'), med(res['cpython'], 'cpu')))]
+
+
+def run_startup(b, runner, args):
+    """An empty script under each interpreter: the fixed cost inside every other row."""
+    empty = os.path.join(runner.tmp, 'empty.py')
+    open(empty, 'w').close()
+    cmds = {'baton': [args.baton, empty], 'cpython': [args.python, empty]}
+    if args.lua:
+        cmds['lua'] = [args.lua, empty]
+    res, failed = measure(runner, cmds, 1 if runner.callgrind else args.n,
+                          {label: '' for label in cmds})
+    attr, unit = ('ir', 'Ir') if runner.callgrind else ('secs', 's')
+    lua = med(res['lua'], attr) if 'lua' in res and 'lua' not in failed else None
+    return [Row(b.name, b.group, med(res['baton'], attr), med(res['cpython'], attr), lua,
+                note=b.note, fail=failed.get('baton'), primary=False, unit=unit,
+                cpu=(med(res['baton'], 'cpu'), med(res['cpython'], 'cpu')))]
+
+
+def real_python(given):
+    """The interpreter behind GIVEN, so a pyenv shim's bash and exec are not timed."""
+    try:
+        p = subprocess.run([given, '-c', 'import sys; print(sys.executable)'],
+                           capture_output=True, text=True, timeout=60)
+        if p.returncode == 0 and p.stdout.strip():
+            return p.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return given
 
 
 def run_memory(b, runner, args):
@@ -444,6 +474,7 @@ def main():
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
     args.baton = find_baton(args.baton)
+    args.python = real_python(args.python)
     if args.callgrind and not shutil.which('valgrind'):
         sys.exit('run.py: --callgrind needs valgrind (apt-get install valgrind)')
     if args.keep:
@@ -461,7 +492,9 @@ def main():
         runner = Runner(args, tmp)
         for b in chosen:
             print('running %s...' % b.name, file=sys.stderr, flush=True)
-            if b.kind == 'frontend':
+            if b.kind == 'startup':
+                rows += run_startup(b, runner, args)
+            elif b.kind == 'frontend':
                 rows += run_frontend(b, runner, args, tmp)
             elif b.kind == 'memory':
                 if args.callgrind:

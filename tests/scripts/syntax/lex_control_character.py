@@ -1,0 +1,2 @@
+# A control character in the source.
+x = 1  2

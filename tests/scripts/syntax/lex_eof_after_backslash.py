@@ -1,0 +1,2 @@
+# The file ends right after a line continuation.
+total = 1 + \

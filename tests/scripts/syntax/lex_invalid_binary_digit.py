@@ -1,0 +1,2 @@
+# 2 is not a binary digit.
+bits = 0b1012

@@ -1,0 +1,2 @@
+# A character that cannot appear outside strings.
+price = 5 €

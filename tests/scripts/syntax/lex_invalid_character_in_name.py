@@ -1,0 +1,2 @@
+# An emoji is not a letter.
+smile😀 = 1

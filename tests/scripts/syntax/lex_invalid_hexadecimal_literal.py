@@ -1,0 +1,2 @@
+# 0x needs hexadecimal digits.
+mask = 0xfg

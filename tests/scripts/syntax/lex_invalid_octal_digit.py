@@ -1,0 +1,2 @@
+# 8 is not an octal digit.
+mode = 0o758

@@ -1,0 +1,1 @@
+# A lone carriage return ends a line, as in CPython.x = 1y = 2print(x + y)

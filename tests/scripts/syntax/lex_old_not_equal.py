@@ -1,0 +1,2 @@
+# Python 2's <> is gone.
+print(1 <> 2)

@@ -1,0 +1,2 @@
+# $ is not an operator.
+cost = $5

@@ -1,0 +1,2 @@
+# Underscores may only separate digits.
+big = 1_000_

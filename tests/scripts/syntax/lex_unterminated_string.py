@@ -1,0 +1,3 @@
+# A quote left open at the end of a line.
+name = 'Baton
+print(name)

@@ -1,0 +1,2 @@
+# A quote left open at the very end of the file (no final newline).
+print('done
