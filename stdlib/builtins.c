@@ -17,6 +17,7 @@
 #include "stdlib/fileio.h"
 #include "stdlib/stdlib.h"
 #include "vm/gen.h"
+#include "vm/compile.h"
 #include "vm/dict.h"
 #include "vm/eval.h"
 #include "vm/exc.h"
@@ -80,9 +81,8 @@ static bool expect_args(BtThread *t, const char *name, int nargs, BtTuple *kwnam
 /* Positional-or-keyword parameters: fill out[0..nparams) (BT_UNDEF when not
  * given) from args, raising "f() takes at most N arguments (M given)" and
  * "'x' is an invalid keyword argument for f()". */
-static bool collect_args(BtThread *t, const char *fname, BtValue *args, int nargs,
-                         BtTuple *kwnames, const char *const *params, int nparams,
-                         BtValue *out) {
+static bool collect_args(BtThread *t, const char *fname, BtValue *args, int nargs, BtTuple *kwnames,
+                         const char *const *params, int nparams, BtValue *out) {
     if (nargs > nparams) {
         bt_raise(t, BT_EXC(t, TypeError), "%s() takes at most %d argument%s (%d given)", fname,
                  nparams, nparams == 1 ? "" : "s", nargs + nkw(kwnames));
@@ -111,8 +111,8 @@ static bool collect_args(BtThread *t, const char *fname, BtValue *args, int narg
 }
 
 static bool missing_arg(BtThread *t, const char *fname, const char *param, int pos) {
-    bt_raise(t, BT_EXC(t, TypeError), "%s() missing required argument '%s' (pos %d)", fname,
-             param, pos);
+    bt_raise(t, BT_EXC(t, TypeError), "%s() missing required argument '%s' (pos %d)", fname, param,
+             pos);
     return false;
 }
 
@@ -199,6 +199,11 @@ static bool print_value(BtThread *t, FILE *fp, BtValue v) {
     case BT_V_INT:
         fprintf(fp, "%" PRId64, v.as.i);
         return true;
+    case BT_V_FLOAT: {
+        char buf[40];
+        fwrite(buf, 1, bt_float_repr(v.as.f, buf, sizeof buf), fp);
+        return true;
+    }
     default:
         break;
     }
@@ -238,7 +243,8 @@ static BtValue builtin_print(BtThread *t, BtValue self, BtValue *args, int nargs
         else if (!strcmp(kn, "flush"))
             flush = v;
         else {
-            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for print()", kn);
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for print()",
+                     kn);
             return BT_UNDEF;
         }
     }
@@ -391,15 +397,17 @@ static BtValue builtin_input(BtThread *t, BtValue self, BtValue *args, int nargs
         bt_raise(t, BT_EXC(t, EOFError), "EOF when reading a line");
         return BT_UNDEF;
     }
-    if (s->data[s->size - 1] == '\n')
-        return new_str(t, s->data, s->size - 1);
-    return line;
+    if (s->data[s->size - 1] != '\n')
+        return line;
+    BT_PUSH_ROOT(t, &line);
+    BtValue r = new_str(t, s->data, s->size - 1);
+    BT_POP_ROOT(t, 1);
+    return r;
 }
 
 /* ---- small builtins ---- */
 
-static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!one_arg(t, "len", nargs, kwnames))
         return BT_UNDEF;
@@ -407,24 +415,21 @@ static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs,
     return n < 0 ? BT_UNDEF : bt_int(n);
 }
 
-static BtValue builtin_repr(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue builtin_repr(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!one_arg(t, "repr", nargs, kwnames))
         return BT_UNDEF;
     return bt_repr(t, args[0]);
 }
 
-static BtValue builtin_abs(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_abs(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!one_arg(t, "abs", nargs, kwnames))
         return BT_UNDEF;
     return bt_num_abs(t, args[0]);
 }
 
-static BtValue builtin_id(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue builtin_id(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!one_arg(t, "id", nargs, kwnames))
         return BT_UNDEF;
@@ -448,8 +453,7 @@ static BtValue builtin_id(BtThread *t, BtValue self, BtValue *args, int nargs,
     }
 }
 
-static BtValue builtin_hash(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue builtin_hash(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!one_arg(t, "hash", nargs, kwnames))
         return BT_UNDEF;
@@ -459,8 +463,8 @@ static BtValue builtin_hash(BtThread *t, BtValue self, BtValue *args, int nargs,
 
 static bool is_callable(BtThread *t, BtValue v) {
     BtType *type = bt_type_of(t, v);
-    if (type == BT_TYPE(t, function) || type == BT_TYPE(t, native) ||
-        type == BT_TYPE(t, method) || is_type(t, v))
+    if (type == BT_TYPE(t, function) || type == BT_TYPE(t, native) || type == BT_TYPE(t, method) ||
+        is_type(t, v))
         return true;
     BtType *b = builtin_base(type);
     return has_protocol(type, BT_NAME(t, dunder_call), b && b->call);
@@ -484,24 +488,20 @@ static BtValue format_radix(BtThread *t, const char *name, BtValue *args, int na
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
-static BtValue builtin_hex(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_hex(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return format_radix(t, "hex", args, nargs, kwnames, 16);
 }
-static BtValue builtin_oct(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_oct(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return format_radix(t, "oct", args, nargs, kwnames, 8);
 }
-static BtValue builtin_bin(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_bin(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return format_radix(t, "bin", args, nargs, kwnames, 2);
 }
 
-static BtValue builtin_chr(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_chr(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     int64_t c;
     if (!one_arg(t, "chr", nargs, kwnames) || !bt_int_index(t, args[0], &c))
@@ -540,8 +540,7 @@ static BtValue builtin_chr(BtThread *t, BtValue self, BtValue *args, int nargs,
     return new_str(t, buf, n);
 }
 
-static BtValue builtin_ord(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_ord(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!one_arg(t, "ord", nargs, kwnames))
         return BT_UNDEF;
@@ -609,8 +608,7 @@ static BtValue builtin_divmod(BtThread *t, BtValue self, BtValue *args, int narg
     return bt_num_divmod(t, a, b); /* raises CPython's TypeError */
 }
 
-static BtValue builtin_pow(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_pow(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     static const char *const params[] = {"base", "exp", "mod"};
     BtValue a[3];
@@ -697,10 +695,10 @@ static BtValue builtin_issubclass(BtThread *t, BtValue self, BtValue *args, int 
  * references and a counter. */
 typedef struct {
     BtObject hdr;
-    BtValue a;     /* the iterator (enumerate, filter), iterators tuple (zip, map), sequence
-                      (reversed); BT_UNDEF once exhausted */
-    BtValue b;     /* the function (map, filter) */
-    int64_t n;     /* next index (enumerate, reversed); strict flag (zip) */
+    BtValue a; /* the iterator (enumerate, filter), iterators tuple (zip, map), sequence
+                  (reversed); BT_UNDEF once exhausted */
+    BtValue b; /* the function (map, filter) */
+    int64_t n; /* next index (enumerate, reversed); strict flag (zip) */
 } BtIterObj;
 
 static void iterobj_trace(BtGc *gc, BtObject *self) {
@@ -894,14 +892,14 @@ static BtValue filter_next(BtThread *t, BtValue self) {
         if (bt_is_undef(item))
             return BT_UNDEF;
         int keep;
+        BT_PUSH_ROOT(t, &item); /* __bool__ or the function may collect */
         if (bt_is_none(f->b)) {
             keep = bt_truthy(t, item);
         } else {
-            BT_PUSH_ROOT(t, &item);
             BtValue r = bt_call(t, f->b, &item, 1, NULL);
             keep = bt_is_undef(r) ? -1 : bt_truthy(t, r);
-            BT_POP_ROOT(t, 1);
         }
+        BT_POP_ROOT(t, 1);
         if (keep < 0)
             return BT_UNDEF;
         if (keep)
@@ -948,9 +946,18 @@ static BtValue reversed_construct(BtThread *t, BtType *type, BtValue *args, int 
         bool found;
         return call_dunder(t, seq, BT_NAME(t, dunder_reversed), NULL, 0, &found);
     }
+    if (bt_is_undef(meth) && bt_issubtype(st, BT_TYPE(t, dict))) {
+        /* Dicts are reversible (3.8+): walk a snapshot of the keys backwards. */
+        BtValue keys = new_list_value(bt_list_from_iterable(t, seq));
+        if (bt_is_undef(keys))
+            return BT_UNDEF;
+        BT_PUSH_ROOT(t, &keys);
+        BtValue r = bt_list_reversed(t, bt_as_list(keys));
+        BT_POP_ROOT(t, 1);
+        return r;
+    }
     BtType *sb = builtin_base(st);
-    if (bt_is_none(meth) || !has_protocol(st, BT_NAME(t, dunder_getitem), sb && sb->getitem) ||
-        bt_issubtype(st, BT_TYPE(t, dict))) {
+    if (bt_is_none(meth) || !has_protocol(st, BT_NAME(t, dunder_getitem), sb && sb->getitem)) {
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not reversible", bt_type_name(t, seq));
         return BT_UNDEF;
     }
@@ -1011,8 +1018,7 @@ static bool setup_iter_type(BtThread *t, BtType *type, BtValue (*next)(BtThread 
 
 /* ---- iteration builtins ---- */
 
-static BtValue builtin_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue builtin_iter(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!no_kw(t, "iter", kwnames) || !expect_args(t, "iter", nargs, NULL, 1, 2))
         return BT_UNDEF;
@@ -1025,8 +1031,7 @@ static BtValue builtin_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_callable_iter_new(t, args[0], args[1]);
 }
 
-static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!no_kw(t, "next", kwnames) || !expect_args(t, "next", nargs, NULL, 1, 2))
         return BT_UNDEF;
@@ -1038,8 +1043,8 @@ static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
         return BT_UNDEF;
     }
     /* A generator's return value rides on its StopIteration: ask it directly. */
-    BtValue v = type == BT_TYPE(t, generator) ? bt_gen_next(t, (BtGen *)args[0].as.o)
-                                              : bt_next(t, args[0]);
+    BtValue v =
+        type == BT_TYPE(t, generator) ? bt_gen_next(t, (BtGen *)args[0].as.o) : bt_next(t, args[0]);
     if (!bt_is_undef(v))
         return v;
     if (bt_has_exc(t)) {
@@ -1096,8 +1101,7 @@ static BtValue minmax(BtThread *t, BtValue *args, int nargs, BtTuple *kwnames, b
     if (bt_is_none(key))
         key = BT_UNDEF;
     BtCompareOp op = is_max ? BT_COMPARE_GT : BT_COMPARE_LT;
-    BtValue it = BT_UNDEF, best = BT_UNDEF, bestkey = BT_UNDEF, item = BT_UNDEF,
-            itemkey = BT_UNDEF;
+    BtValue it = BT_UNDEF, best = BT_UNDEF, bestkey = BT_UNDEF, item = BT_UNDEF, itemkey = BT_UNDEF;
     BT_PUSH_ROOT(t, &it);
     BT_PUSH_ROOT(t, &best);
     BT_PUSH_ROOT(t, &bestkey);
@@ -1155,20 +1159,17 @@ out:
     return result;
 }
 
-static BtValue builtin_min(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_min(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return minmax(t, args, nargs, kwnames, false);
 }
 
-static BtValue builtin_max(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_max(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return minmax(t, args, nargs, kwnames, true);
 }
 
-static BtValue builtin_sum(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_sum(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     BtValue a[2] = {BT_UNDEF, BT_UNDEF};
     if (nargs == 0) {
@@ -1236,8 +1237,8 @@ static BtValue builtin_sum(BtThread *t, BtValue self, BtValue *args, int nargs,
 }
 
 /* any() and all(): stop at the first item whose truth is `stop_on`. */
-static BtValue any_all(BtThread *t, const char *name, BtValue *args, int nargs,
-                       BtTuple *kwnames, bool stop_on) {
+static BtValue any_all(BtThread *t, const char *name, BtValue *args, int nargs, BtTuple *kwnames,
+                       bool stop_on) {
     if (!one_arg(t, name, nargs, kwnames))
         return BT_UNDEF;
     BtValue it = bt_iter(t, args[0]);
@@ -1266,14 +1267,12 @@ static BtValue any_all(BtThread *t, const char *name, BtValue *args, int nargs,
     return result;
 }
 
-static BtValue builtin_any(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_any(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return any_all(t, "any", args, nargs, kwnames, true);
 }
 
-static BtValue builtin_all(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_all(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return any_all(t, "all", args, nargs, kwnames, false);
 }
@@ -1282,6 +1281,10 @@ static BtValue builtin_sorted(BtThread *t, BtValue self, BtValue *args, int narg
                               BtTuple *kwnames) {
     (void)self;
     BtValue key = BT_UNDEF, reverse = BT_FALSE;
+    if (nargs != 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "sorted expected 1 argument, got %d", nargs);
+        return BT_UNDEF;
+    }
     for (int k = 0; k < nkw(kwnames); k++) {
         const char *kn = kw_name(kwnames, k);
         if (!strcmp(kn, "key"))
@@ -1289,14 +1292,9 @@ static BtValue builtin_sorted(BtThread *t, BtValue self, BtValue *args, int narg
         else if (!strcmp(kn, "reverse"))
             reverse = KWARG(args, nargs, k);
         else {
-            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for sort()",
-                     kn);
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for sort()", kn);
             return BT_UNDEF;
         }
-    }
-    if (nargs != 1) {
-        bt_raise(t, BT_EXC(t, TypeError), "sorted expected 1 argument, got %d", nargs);
-        return BT_UNDEF;
     }
     if (bt_is_none(key))
         key = BT_UNDEF;
@@ -1446,8 +1444,8 @@ static BtValue frame_locals(BtThread *t, BtFrame *f) {
     /* Cells, then free variables: their values live inside BtCell objects. */
     for (int i = 0; ok && i < code->ncells + code->nfrees; i++) {
         BtValue c = f->slots[code->nlocals + i];
-        BtValue name = i < code->ncells ? code->cellvars->items[i]
-                                        : code->freevars->items[i - code->ncells];
+        BtValue name =
+            i < code->ncells ? code->cellvars->items[i] : code->freevars->items[i - code->ncells];
         if (c.tag == BT_V_OBJ && c.as.o->type == BT_TYPE(t, cell) &&
             !bt_is_undef(((BtCell *)c.as.o)->value))
             ok = bt_dict_set(t, bt_as_dict(d), name, ((BtCell *)c.as.o)->value);
@@ -1456,8 +1454,7 @@ static BtValue frame_locals(BtThread *t, BtFrame *f) {
     return ok ? d : BT_UNDEF;
 }
 
-static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!no_kw(t, "dir", kwnames) || !expect_args(t, "dir", nargs, NULL, 0, 1))
         return BT_UNDEF;
@@ -1470,7 +1467,12 @@ static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs,
         BtFrame *f = bt_eval_current_frame(t);
         if (f) {
             BtValue loc = frame_locals(t, f);
-            if (bt_is_undef(loc) || !add_keys(t, bt_as_dict(names), bt_as_dict(loc)))
+            if (bt_is_undef(loc))
+                goto out;
+            BT_PUSH_ROOT(t, &loc);
+            bool ok = add_keys(t, bt_as_dict(names), bt_as_dict(loc));
+            BT_POP_ROOT(t, 1);
+            if (!ok)
                 goto out;
         }
         result = sorted_keys(t, bt_as_dict(names));
@@ -1548,8 +1550,7 @@ static BtValue builtin_locals(BtThread *t, BtValue self, BtValue *args, int narg
     return frame_locals(t, f);
 }
 
-static BtValue builtin_vars(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue builtin_vars(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     if (!no_kw(t, "vars", kwnames) || !expect_args(t, "vars", nargs, NULL, 0, 1))
         return BT_UNDEF;
     if (nargs == 0)
@@ -1563,6 +1564,97 @@ static BtValue builtin_vars(BtThread *t, BtValue self, BtValue *args, int nargs,
         bt_raise(t, BT_EXC(t, TypeError), "vars() argument must have __dict__ attribute");
     }
     return d;
+}
+
+/* ---- eval / exec ---- */
+
+/* eval() and exec(): compile source (or take a code object) and run it with
+ * the given namespaces, by default the caller's globals and locals (a
+ * snapshot for function frames, as in CPython). */
+static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nargs,
+                          BtTuple *kwnames, BtCompileMode mode) {
+    static const char *const params[] = {"source", "|globals", "locals", NULL};
+    BtValue a[3];
+    if (!bt_parse_args(t, fname, args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    BtValue globals = a[1], locals = a[2];
+    if (bt_is_none(globals))
+        globals = BT_UNDEF;
+    if (bt_is_none(locals))
+        locals = BT_UNDEF;
+    if (!bt_is_undef(globals) && !bt_is_dict(t, globals)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 mode == BT_COMPILE_EVAL ? "globals must be a real dict; try eval(expr, {}, "
+                                           "mapping)"
+                                         : "exec() globals must be a dict, not %s",
+                 bt_type_name(t, globals));
+        return BT_UNDEF;
+    }
+    if (!bt_is_undef(locals) && !bt_is_dict(t, locals)) {
+        bt_raise(t, BT_EXC(t, TypeError), "locals must be a mapping");
+        return BT_UNDEF;
+    }
+    BtValue code = BT_UNDEF, fn = BT_UNDEF;
+    BT_PUSH_ROOT(t, &globals);
+    BT_PUSH_ROOT(t, &locals);
+    BT_PUSH_ROOT(t, &code);
+    BT_PUSH_ROOT(t, &fn);
+    BtValue result = BT_UNDEF;
+    BtFrame *f = bt_eval_current_frame(t);
+    if (bt_is_undef(globals)) {
+        globals = f ? bt_obj(f->globals) : bt_obj(t->interp->builtins);
+        if (bt_is_undef(locals)) {
+            locals = f ? frame_locals(t, f) : globals;
+            if (bt_is_undef(locals))
+                goto out;
+        }
+    } else if (bt_is_undef(locals)) {
+        locals = globals;
+    }
+    BtValue src = a[0];
+    if (bt_is_obj(src) && src.as.o->type == BT_TYPE(t, code)) {
+        code = src;
+    } else if (bt_is_str(t, src) || bt_is_bytes(t, src)) {
+        const char *text =
+            bt_is_str(t, src) ? bt_as_str(src)->data : (const char *)((BtBytes *)src.as.o)->data;
+        size_t len = bt_is_str(t, src) ? bt_as_str(src)->size : ((BtBytes *)src.as.o)->size;
+        if (mode == BT_COMPILE_EVAL) {
+            /* eval ignores leading blanks, as CPython does. */
+            while (len > 0 && (*text == ' ' || *text == '\t')) {
+                text++;
+                len--;
+            }
+        }
+        BtStr *name = bt_str_intern_cstr(t, "<string>");
+        BtCode *c = name ? bt_compile_source(t, text, len, name, mode) : NULL;
+        if (!c)
+            goto out;
+        code = bt_obj(c);
+    } else {
+        bt_raise(t, BT_EXC(t, TypeError), "%s() arg 1 must be a string, bytes or code object",
+                 fname);
+        goto out;
+    }
+    BtFunction *func = bt_function_new(t, (BtCode *)code.as.o, bt_as_dict(globals));
+    if (!func)
+        goto out;
+    fn = bt_obj(func);
+    result = bt_eval_class_body(t, func, bt_as_dict(locals));
+    if (!bt_is_undef(result) && mode != BT_COMPILE_EVAL)
+        result = BT_NONE;
+out:
+    BT_POP_ROOT(t, 4);
+    return result;
+}
+
+static BtValue builtin_eval(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self;
+    return run_source(t, "eval", args, nargs, kwnames, BT_COMPILE_EVAL);
+}
+
+static BtValue builtin_exec(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self;
+    return run_source(t, "exec", args, nargs, kwnames, BT_COMPILE_FILE);
 }
 
 /* ---- super ---- */
@@ -1756,8 +1848,8 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
         goto fail;
     bases = bt_obj(bt);
     /* __module__ comes from the defining globals; the body may override it. */
-    BtValue modname = func->globals ? bt_dict_get_str(func->globals, BT_NAME(t, dunder_name))
-                                    : BT_UNDEF;
+    BtValue modname =
+        func->globals ? bt_dict_get_str(func->globals, BT_NAME(t, dunder_name)) : BT_UNDEF;
     if (!bt_is_undef(modname) &&
         !bt_dict_set_str(t, bt_as_dict(ns), BT_NAME(t, dunder_module), modname))
         goto fail;
@@ -1789,8 +1881,7 @@ fail:
 /* ---- odds and ends ---- */
 
 /* exit([code]) / quit([code]): raise SystemExit(code). */
-static BtValue builtin_exit(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue builtin_exit(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!no_kw(t, "exit", kwnames) || !expect_args(t, "exit", nargs, NULL, 0, 1))
         return BT_UNDEF;
@@ -1867,6 +1958,8 @@ static const BtNativeDef builtin_functions[] = {
     {"exit", builtin_exit},
     {"quit", builtin_exit},
     {"format", builtin_format},
+    {"eval", builtin_eval},
+    {"exec", builtin_exec},
     {"__build_class__", builtin_build_class},
     {NULL, NULL},
 };

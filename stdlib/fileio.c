@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "vm/dict.h"
@@ -35,7 +36,7 @@ enum { OP_NONE, OP_READ, OP_WRITE };
 
 /* Newline modes of text files (the `newline` argument of open). */
 enum {
-    NL_UNIVERSAL, /* None: \n, \r and \r\n end lines and read as \n */
+    NL_UNIVERSAL,    /* None: \n, \r and \r\n end lines and read as \n */
     NL_UNTRANSLATED, /* '': the same endings, returned untranslated */
     NL_LF,           /* '\n' */
     NL_CR,           /* '\r': lines end at \r; \n is written as \r */
@@ -44,13 +45,13 @@ enum {
 
 typedef struct {
     BtObject hdr;
-    FILE *fp;          /* the stream; NULL once closed */
-    BtValue name;      /* .name: what open() was given ("<stdout>" for the std streams) */
-    BtStr *mode;       /* .mode */
-    BtStr *encoding;   /* .encoding of text files; NULL for binary files */
-    uint8_t flags;     /* FILE_* */
-    uint8_t last_op;   /* OP_*: a '+' file seeks when the direction changes */
-    uint8_t newline;   /* NL_* */
+    FILE *fp;        /* the stream; NULL once closed */
+    BtValue name;    /* .name: what open() was given ("<stdout>" for the std streams) */
+    BtStr *mode;     /* .mode */
+    BtStr *encoding; /* .encoding of text files; NULL for binary files */
+    uint8_t flags;   /* FILE_* */
+    uint8_t last_op; /* OP_*: a '+' file seeks when the direction changes */
+    uint8_t newline; /* NL_* */
 } BtFile;
 
 /* A keyword value: args[nargs + i] (see BtNativeFn in vm/object.h). */
@@ -113,7 +114,9 @@ static BtValue raise_closed(BtThread *t, const char *msg) {
  * the stream around if a '+' file changes direction. closed_msg is the
  * CPython text for this operation on a closed file (NULL: the usual one). */
 static bool file_ready(BtThread *t, BtFile *f, bool write, const char *closed_msg) {
-    if (!f->fp) {
+    bool can = f->flags & (write ? FILE_WRITABLE : FILE_READABLE);
+    /* Binary files refuse an unsupported direction before looking at closed. */
+    if (!f->fp && (can || !(f->flags & FILE_BINARY))) {
         raise_closed(t, closed_msg);
         return false;
     }
@@ -123,6 +126,10 @@ static bool file_ready(BtThread *t, BtFile *f, bool write, const char *closed_ms
     }
     if (!write && !(f->flags & FILE_READABLE)) {
         raise_unsupported(t, (f->flags & FILE_BINARY) ? "read" : "not readable");
+        return false;
+    }
+    if (!f->fp) {
+        raise_closed(t, closed_msg);
         return false;
     }
     int op = write ? OP_WRITE : OP_READ;
@@ -215,10 +222,9 @@ static size_t utf8_seq(const uint8_t *s, size_t n, const char **why) {
             return 0;
         }
         /* CPython rejects overlong forms and surrogates at the second byte. */
-        if (i == 1 && ((len == 3 && c == 0xe0 && s[1] < 0xa0) ||
-                       (len == 3 && c == 0xed && s[1] > 0x9f) ||
-                       (len == 4 && c == 0xf0 && s[1] < 0x90) ||
-                       (len == 4 && c == 0xf4 && s[1] > 0x8f))) {
+        if (i == 1 &&
+            ((len == 3 && c == 0xe0 && s[1] < 0xa0) || (len == 3 && c == 0xed && s[1] > 0x9f) ||
+             (len == 4 && c == 0xf0 && s[1] < 0x90) || (len == 4 && c == 0xf4 && s[1] > 0x8f))) {
             *why = "invalid continuation byte";
             return 0;
         }
@@ -432,8 +438,8 @@ static bool size_arg(BtThread *t, BtValue v, int64_t *out) {
 }
 
 /* Methods take positional arguments only: raise CPython's text otherwise. */
-static bool method_args(BtThread *t, BtValue self, const char *meth, int nargs,
-                        BtTuple *kwnames, int min, int max) {
+static bool method_args(BtThread *t, BtValue self, const char *meth, int nargs, BtTuple *kwnames,
+                        int min, int max) {
     if (!is_file(self)) {
         /* Called unbound through the class with something else. */
         bt_raise(t, BT_EXC(t, TypeError), "descriptor '%s' requires a file object", meth);
@@ -446,8 +452,7 @@ static bool method_args(BtThread *t, BtValue self, const char *meth, int nargs,
 
 /* ---- the methods ---- */
 
-static BtValue file_read(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue file_read(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     BtFile *f = self_file(self);
     int64_t n;
     if (!method_args(t, self, "read", nargs, kwnames, 0, 1) ||
@@ -546,8 +551,7 @@ fail:
     return false;
 }
 
-static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     BtFile *f = self_file(self);
     if (!method_args(t, self, "write", nargs, kwnames, 1, 1))
         return BT_UNDEF;
@@ -627,16 +631,14 @@ static bool close_file(BtThread *t, BtFile *f) {
     return true;
 }
 
-static BtValue file_close(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue file_close(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     if (!method_args(t, self, "close", nargs, kwnames, 0, 0))
         return BT_UNDEF;
     return close_file(t, self_file(self)) ? BT_NONE : BT_UNDEF;
 }
 
-static BtValue file_flush(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue file_flush(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     BtFile *f = self_file(self);
     if (!method_args(t, self, "flush", nargs, kwnames, 0, 0))
@@ -650,8 +652,7 @@ static BtValue file_flush(BtThread *t, BtValue self, BtValue *args, int nargs,
     return BT_NONE;
 }
 
-static BtValue file_enter(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue file_enter(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     if (!method_args(t, self, "__enter__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
@@ -660,8 +661,7 @@ static BtValue file_enter(BtThread *t, BtValue self, BtValue *args, int nargs,
     return self;
 }
 
-static BtValue file_exit(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue file_exit(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     if (!method_args(t, self, "__exit__", nargs, kwnames, 0, 3))
         return BT_UNDEF;
@@ -708,8 +708,7 @@ static BtValue file_next_method(BtThread *t, BtValue self, BtValue *args, int na
     return v;
 }
 
-static BtValue file_seek(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue file_seek(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     BtFile *f = self_file(self);
     if (!method_args(t, self, "seek", nargs, kwnames, 1, 2))
         return BT_UNDEF;
@@ -747,8 +746,7 @@ static BtValue file_seek(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_int((int64_t)ftello(f->fp));
 }
 
-static BtValue file_tell(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue file_tell(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     BtFile *f = self_file(self);
     if (!method_args(t, self, "tell", nargs, kwnames, 0, 0))
@@ -763,8 +761,7 @@ static BtValue file_tell(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_int((int64_t)pos);
 }
 
-static BtValue file_fileno(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue file_fileno(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     BtFile *f = self_file(self);
     if (!method_args(t, self, "fileno", nargs, kwnames, 0, 0))
@@ -811,8 +808,7 @@ static BtValue file_seekable(BtThread *t, BtValue self, BtValue *args, int nargs
     (void)args;
     return file_query(t, self, nargs, kwnames, "seekable");
 }
-static BtValue file_isatty(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue file_isatty(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)args;
     return file_query(t, self, nargs, kwnames, "isatty");
 }
@@ -873,8 +869,8 @@ static BtValue file_repr(BtThread *t, BtValue self) {
     if (f->flags & FILE_BINARY)
         s = bt_str_format(t, "<_io.%S name=%R>", type, f->name);
     else
-        s = bt_str_format(t, "<_io.%S name=%R mode=%R encoding=%R>", type, f->name,
-                          bt_obj(f->mode), bt_obj(f->encoding));
+        s = bt_str_format(t, "<_io.%S name=%R mode=%R encoding=%R>", type, f->name, bt_obj(f->mode),
+                          bt_obj(f->encoding));
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
@@ -928,8 +924,8 @@ static BtValue make_unsupported(BtThread *t) {
     BT_PUSH_ROOT(t, &bases);
     BtStr *modname = bt_str_intern_cstr(t, "io");
     BtStr *n = bt_str_intern_cstr(t, "UnsupportedOperation");
-    if (modname && n && bt_dict_set_str(t, bt_as_dict(ns), BT_NAME(t, dunder_module),
-                                        bt_obj(modname))) {
+    if (modname && n &&
+        bt_dict_set_str(t, bt_as_dict(ns), BT_NAME(t, dunder_module), bt_obj(modname))) {
         name = bt_obj(n);
         BtValue pair[2] = {bt_obj(BT_EXC(t, OSError)), bt_obj(BT_EXC(t, ValueError))};
         BtTuple *tb = bt_tuple_from(t, pair, 2);
@@ -964,16 +960,18 @@ BtModule *bt_fileio_module_create(BtThread *t) {
     BtValue mv = bt_obj(m);
     BT_PUSH_ROOT(t, &mv);
     bool ok = bt_module_add_functions(t, m, functions);
+    BtValue tv = BT_UNDEF;
+    BT_PUSH_ROOT(t, &tv);
     for (size_t i = 0; ok && i < sizeof types / sizeof types[0]; i++) {
         BtType *type = make_file_type(t, types[i]);
-        ok = type && bt_dict_set_str(t, m->dict, type->name, bt_obj(type));
+        tv = type ? bt_obj(type) : BT_UNDEF;
+        ok = type && bt_dict_set_str(t, m->dict, type->name, tv);
     }
     if (ok) {
-        BtValue cls = make_unsupported(t);
-        ok = !bt_is_undef(cls) &&
-             bt_dict_set_str(t, m->dict, ((BtType *)cls.as.o)->name, cls);
+        tv = make_unsupported(t);
+        ok = !bt_is_undef(tv) && bt_dict_set_str(t, m->dict, ((BtType *)tv.as.o)->name, tv);
     }
-    BT_POP_ROOT(t, 1);
+    BT_POP_ROOT(t, 2);
     return ok ? m : NULL;
 }
 
@@ -985,14 +983,30 @@ static bool parse_mode(BtThread *t, BtStr *mode, int *flags_out, char *fmode) {
     for (size_t i = 0; i < mode->size; i++) {
         int *slot;
         switch (mode->data[i]) {
-        case 'r': slot = &r; break;
-        case 'w': slot = &w; break;
-        case 'x': slot = &x; break;
-        case 'a': slot = &a; break;
-        case '+': slot = &plus; break;
-        case 't': slot = &text; break;
-        case 'b': slot = &bin; break;
-        default: slot = NULL; break;
+        case 'r':
+            slot = &r;
+            break;
+        case 'w':
+            slot = &w;
+            break;
+        case 'x':
+            slot = &x;
+            break;
+        case 'a':
+            slot = &a;
+            break;
+        case '+':
+            slot = &plus;
+            break;
+        case 't':
+            slot = &text;
+            break;
+        case 'b':
+            slot = &bin;
+            break;
+        default:
+            slot = NULL;
+            break;
         }
         if (!slot || *slot) {
             bt_raise(t, BT_EXC(t, ValueError), "invalid mode: %R", bt_obj(mode));
@@ -1005,7 +1019,8 @@ static bool parse_mode(BtThread *t, BtStr *mode, int *flags_out, char *fmode) {
         return false;
     }
     if (r + w + x + a > 1) {
-        bt_raise(t, BT_EXC(t, ValueError), "must have exactly one of create/read/write/append mode");
+        bt_raise(t, BT_EXC(t, ValueError),
+                 "must have exactly one of create/read/write/append mode");
         return false;
     }
     if (r + w + x + a == 0) {
@@ -1056,8 +1071,8 @@ static bool is_utf8_name(const char *e) {
 
 BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
-    static const char *const params[] = {"file", "|mode", "buffering", "encoding", "errors",
-                                         "newline", "closefd", NULL};
+    static const char *const params[] = {"file",   "|mode",   "buffering", "encoding",
+                                         "errors", "newline", "closefd",   NULL};
     BtValue a[7];
     if (!bt_parse_args(t, "open", args, nargs, kwnames, params, a))
         return BT_UNDEF;
@@ -1101,7 +1116,9 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     bool has_err = !bt_is_undef(a[4]) && !bt_is_none(a[4]);
     if (bin && (has_enc || has_err || has_nl)) {
         bt_raise(t, BT_EXC(t, ValueError), "binary mode doesn't take %s argument",
-                 has_enc ? "an encoding" : has_err ? "an errors" : "a newline");
+                 has_enc   ? "an encoding"
+                 : has_err ? "an errors"
+                           : "a newline");
         goto out;
     }
     if (!bin && bt_is_intlike(a[2]) && bt_as_int(a[2]) == 0) {
@@ -1141,14 +1158,25 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
             fd = dup(fd);
         fp = fd < 0 ? NULL : fdopen(fd, fmode);
     } else {
+        /* CPython closes a dropped file at once (reference counting), so
+         * `open(p, 'w').write(s)` followed by a read of p sees s. Baton
+         * collects later: flushing every C stream here gives the same view. */
+        fflush(NULL);
         fp = fopen(bt_as_str(file)->data, fmode);
+    }
+    struct stat st;
+    if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* C opens a directory for reading; Python refuses. */
+        fclose(fp);
+        fp = NULL;
+        errno = EISDIR;
     }
     if (!fp) {
         bt_raise_errno(t, errno, bt_is_str(t, file) ? bt_as_str(file)->data : NULL);
         goto out;
     }
-    BtFile *f = new_file(t, type, fp, file, bt_as_str(mode)->data, bin ? NULL : encoding, flags,
-                         newline);
+    BtFile *f =
+        new_file(t, type, fp, file, bt_as_str(mode)->data, bin ? NULL : encoding, flags, newline);
     if (f)
         result = bt_obj(f);
 out:

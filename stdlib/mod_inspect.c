@@ -13,8 +13,8 @@
 #include "vm/str.h"
 
 /* The one argument of a predicate, with CPython's message when missing. */
-static bool the_object(BtThread *t, const char *fname, BtValue *args, int nargs,
-                       BtTuple *kwnames, BtValue *out) {
+static bool the_object(BtThread *t, const char *fname, BtValue *args, int nargs, BtTuple *kwnames,
+                       BtValue *out) {
     static const char *const params[] = {"object", NULL};
     BtValue a[1];
     if (nargs == 0 && !(kwnames && kwnames->len)) {

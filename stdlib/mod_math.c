@@ -151,8 +151,7 @@ static double radians_of(double x) {
 MATH_FUNC1(degrees, degrees_of, true)
 MATH_FUNC1(radians, radians_of, true)
 
-static BtValue math_gamma(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_gamma(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x;
     if (!one(t, "gamma", nargs, kwnames, &x, args))
@@ -162,8 +161,7 @@ static BtValue math_gamma(BtThread *t, BtValue self, BtValue *args, int nargs,
     return checked(t, x, tgamma(x), true);
 }
 
-static BtValue math_lgamma(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue math_lgamma(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x;
     if (!one(t, "lgamma", nargs, kwnames, &x, args))
@@ -175,8 +173,8 @@ static BtValue math_lgamma(BtThread *t, BtValue self, BtValue *args, int nargs,
 }
 
 /* floor/ceil: ints stay, floats become ints, classes may define __floor__/__ceil__. */
-static BtValue floor_ceil(BtThread *t, const char *name, BtValue *args, int nargs,
-                          BtTuple *kwnames, bool is_floor) {
+static BtValue floor_ceil(BtThread *t, const char *name, BtValue *args, int nargs, BtTuple *kwnames,
+                          bool is_floor) {
     char full[24];
     snprintf(full, sizeof full, "math.%s", name);
     if (!bt_check_args(t, full, nargs, kwnames, 1, 1))
@@ -199,20 +197,17 @@ static BtValue floor_ceil(BtThread *t, const char *name, BtValue *args, int narg
     return int_from_integral(t, is_floor ? floor(x) : ceil(x));
 }
 
-static BtValue math_floor(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_floor(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return floor_ceil(t, "floor", args, nargs, kwnames, true);
 }
 
-static BtValue math_ceil(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_ceil(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     return floor_ceil(t, "ceil", args, nargs, kwnames, false);
 }
 
-static BtValue math_trunc(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_trunc(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!bt_check_args(t, "math.trunc", nargs, kwnames, 1, 1))
         return BT_UNDEF;
@@ -232,8 +227,7 @@ static BtValue math_trunc(BtThread *t, BtValue self, BtValue *args, int nargs,
     return call_method0(t, v, dunder);
 }
 
-static BtValue math_log(BtThread *t, BtValue self, BtValue *args, int nargs,
-                        BtTuple *kwnames) {
+static BtValue math_log(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (kwnames && kwnames->len) {
         bt_raise(t, BT_EXC(t, TypeError), "log() takes no keyword arguments");
@@ -263,8 +257,7 @@ static BtValue math_log(BtThread *t, BtValue self, BtValue *args, int nargs,
 
 /* ---- two-argument functions ---- */
 
-static BtValue math_pow(BtThread *t, BtValue self, BtValue *args, int nargs,
-                        BtTuple *kwnames) {
+static BtValue math_pow(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x, y;
     if (!two(t, "pow", nargs, kwnames, args, &x, &y))
@@ -279,8 +272,7 @@ static BtValue math_pow(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_float(r);
 }
 
-static BtValue math_atan2(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_atan2(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double y, x;
     if (!two(t, "atan2", nargs, kwnames, args, &y, &x))
@@ -297,8 +289,7 @@ static BtValue math_copysign(BtThread *t, BtValue self, BtValue *args, int nargs
     return bt_float(copysign(x, y));
 }
 
-static BtValue math_fmod(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_fmod(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x, y;
     if (!two(t, "fmod", nargs, kwnames, args, &x, &y))
@@ -311,8 +302,7 @@ static BtValue math_fmod(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_float(r);
 }
 
-static BtValue math_ldexp(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_ldexp(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x;
     if (!bt_check_args(t, "ldexp", nargs, kwnames, 2, 2) || !to_double(t, args[0], &x))
@@ -338,8 +328,7 @@ static BtValue make_pair(BtThread *t, BtValue a, BtValue b) {
     return tp ? bt_obj(tp) : BT_UNDEF;
 }
 
-static BtValue math_frexp(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_frexp(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x;
     if (!one(t, "frexp", nargs, kwnames, &x, args))
@@ -349,8 +338,7 @@ static BtValue math_frexp(BtThread *t, BtValue self, BtValue *args, int nargs,
     return make_pair(t, bt_float(m), bt_int(e));
 }
 
-static BtValue math_modf(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_modf(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x;
     if (!one(t, "modf", nargs, kwnames, &x, args))
@@ -371,24 +359,21 @@ static BtValue math_isfinite(BtThread *t, BtValue self, BtValue *args, int nargs
     return one(t, "isfinite", nargs, kwnames, &x, args) ? bt_bool(isfinite(x)) : BT_UNDEF;
 }
 
-static BtValue math_isinf(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_isinf(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x;
     return one(t, "isinf", nargs, kwnames, &x, args) ? bt_bool(isinf(x)) : BT_UNDEF;
 }
 
-static BtValue math_isnan(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_isnan(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     double x;
     return one(t, "isnan", nargs, kwnames, &x, args) ? bt_bool(isnan(x)) : BT_UNDEF;
 }
 
-static BtValue math_isclose(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue math_isclose(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
-    static const char *const params[] = {"a", "b", "$rel_tol", "abs_tol", NULL};
+    static const char *const params[] = {"a", "b", "|$rel_tol", "abs_tol", NULL};
     BtValue a[4];
     if (nargs > 2) {
         bt_raise(t, BT_EXC(t, TypeError),
@@ -416,8 +401,7 @@ static BtValue math_isclose(BtThread *t, BtValue self, BtValue *args, int nargs,
 
 /* ---- variadic float functions ---- */
 
-static BtValue math_hypot(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_hypot(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (kwnames && kwnames->len) {
         bt_raise(t, BT_EXC(t, TypeError), "hypot() takes no keyword arguments");
@@ -470,8 +454,7 @@ static bool point_coords(BtThread *t, BtValue p, double **out, size_t *n) {
     return true;
 }
 
-static BtValue math_dist(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_dist(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!bt_check_args(t, "dist", nargs, kwnames, 2, 2))
         return BT_UNDEF;
@@ -499,8 +482,7 @@ static BtValue math_dist(BtThread *t, BtValue self, BtValue *args, int nargs,
 }
 
 /* fsum: exact running sum in non-overlapping partials (Shewchuk), rounded once. */
-static BtValue math_fsum(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_fsum(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!bt_check_args(t, "math.fsum", nargs, kwnames, 1, 1))
         return BT_UNDEF;
@@ -649,8 +631,7 @@ static BtValue uint_result(BtThread *t, uint64_t u) {
     return bt_int((int64_t)u);
 }
 
-static BtValue math_gcd(BtThread *t, BtValue self, BtValue *args, int nargs,
-                        BtTuple *kwnames) {
+static BtValue math_gcd(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (kwnames && kwnames->len) {
         bt_raise(t, BT_EXC(t, TypeError), "gcd() takes no keyword arguments");
@@ -666,8 +647,7 @@ static BtValue math_gcd(BtThread *t, BtValue self, BtValue *args, int nargs,
     return uint_result(t, g);
 }
 
-static BtValue math_lcm(BtThread *t, BtValue self, BtValue *args, int nargs,
-                        BtTuple *kwnames) {
+static BtValue math_lcm(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (kwnames && kwnames->len) {
         bt_raise(t, BT_EXC(t, TypeError), "lcm() takes no keyword arguments");
@@ -691,8 +671,7 @@ static BtValue math_lcm(BtThread *t, BtValue self, BtValue *args, int nargs,
     return uint_result(t, l);
 }
 
-static BtValue math_isqrt(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue math_isqrt(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     int64_t n;
     if (!bt_check_args(t, "math.isqrt", nargs, kwnames, 1, 1) || !bt_int_index(t, args[0], &n))
@@ -725,8 +704,7 @@ static bool comb_args(BtThread *t, BtValue n_v, BtValue k_v, int64_t *n, int64_t
     return true;
 }
 
-static BtValue math_comb(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_comb(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     int64_t n, k;
     if (!bt_check_args(t, "comb", nargs, kwnames, 2, 2) || !comb_args(t, args[0], args[1], &n, &k))
@@ -747,8 +725,7 @@ static BtValue math_comb(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_int((int64_t)r);
 }
 
-static BtValue math_perm(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_perm(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     int64_t n, k;
     if (!bt_check_args(t, "perm", nargs, kwnames, 1, 2))
@@ -776,8 +753,7 @@ static BtValue math_perm(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_int(r);
 }
 
-static BtValue math_prod(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue math_prod(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (nargs != 1) {
         bt_raise(t, BT_EXC(t, TypeError), "prod() takes exactly 1 positional argument (%d given)",
@@ -788,8 +764,7 @@ static BtValue math_prod(BtThread *t, BtValue self, BtValue *args, int nargs,
     for (int k = 0; kwnames && k < (int)kwnames->len; k++) {
         const char *kn = bt_as_str(kwnames->items[k])->data;
         if (strcmp(kn, "start") != 0) {
-            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for prod()",
-                     kn);
+            bt_raise(t, BT_EXC(t, TypeError), "'%s' is an invalid keyword argument for prod()", kn);
             return BT_UNDEF;
         }
         acc = KWARG(args, nargs, k);
@@ -822,23 +797,57 @@ static BtValue math_prod(BtThread *t, BtValue self, BtValue *args, int nargs,
 }
 
 static const BtNativeDef math_functions[] = {
-    {"sqrt", math_sqrt},       {"exp", math_exp},         {"expm1", math_expm1},
-    {"sin", math_sin},         {"cos", math_cos},         {"tan", math_tan},
-    {"asin", math_asin},       {"acos", math_acos},       {"atan", math_atan},
-    {"sinh", math_sinh},       {"cosh", math_cosh},       {"tanh", math_tanh},
-    {"asinh", math_asinh},     {"acosh", math_acosh},     {"atanh", math_atanh},
-    {"log", math_log},         {"log1p", math_log1p},     {"log2", math_log2},
-    {"log10", math_log10},     {"fabs", math_fabs},       {"erf", math_erf},
-    {"erfc", math_erfc},       {"gamma", math_gamma},     {"lgamma", math_lgamma},
-    {"degrees", math_degrees}, {"radians", math_radians}, {"floor", math_floor},
-    {"ceil", math_ceil},       {"trunc", math_trunc},     {"pow", math_pow},
-    {"atan2", math_atan2},     {"copysign", math_copysign}, {"fmod", math_fmod},
-    {"ldexp", math_ldexp},     {"frexp", math_frexp},     {"modf", math_modf},
-    {"isfinite", math_isfinite}, {"isinf", math_isinf},   {"isnan", math_isnan},
-    {"isclose", math_isclose}, {"hypot", math_hypot},     {"dist", math_dist},
-    {"fsum", math_fsum},       {"factorial", math_factorial}, {"gcd", math_gcd},
-    {"lcm", math_lcm},         {"isqrt", math_isqrt},     {"comb", math_comb},
-    {"perm", math_perm},       {"prod", math_prod},       {NULL, NULL},
+    {"sqrt", math_sqrt},
+    {"exp", math_exp},
+    {"expm1", math_expm1},
+    {"sin", math_sin},
+    {"cos", math_cos},
+    {"tan", math_tan},
+    {"asin", math_asin},
+    {"acos", math_acos},
+    {"atan", math_atan},
+    {"sinh", math_sinh},
+    {"cosh", math_cosh},
+    {"tanh", math_tanh},
+    {"asinh", math_asinh},
+    {"acosh", math_acosh},
+    {"atanh", math_atanh},
+    {"log", math_log},
+    {"log1p", math_log1p},
+    {"log2", math_log2},
+    {"log10", math_log10},
+    {"fabs", math_fabs},
+    {"erf", math_erf},
+    {"erfc", math_erfc},
+    {"gamma", math_gamma},
+    {"lgamma", math_lgamma},
+    {"degrees", math_degrees},
+    {"radians", math_radians},
+    {"floor", math_floor},
+    {"ceil", math_ceil},
+    {"trunc", math_trunc},
+    {"pow", math_pow},
+    {"atan2", math_atan2},
+    {"copysign", math_copysign},
+    {"fmod", math_fmod},
+    {"ldexp", math_ldexp},
+    {"frexp", math_frexp},
+    {"modf", math_modf},
+    {"isfinite", math_isfinite},
+    {"isinf", math_isinf},
+    {"isnan", math_isnan},
+    {"isclose", math_isclose},
+    {"hypot", math_hypot},
+    {"dist", math_dist},
+    {"fsum", math_fsum},
+    {"factorial", math_factorial},
+    {"gcd", math_gcd},
+    {"lcm", math_lcm},
+    {"isqrt", math_isqrt},
+    {"comb", math_comb},
+    {"perm", math_perm},
+    {"prod", math_prod},
+    {NULL, NULL},
 };
 
 BtModule *bt_mod_math_create(BtThread *t) {
@@ -846,8 +855,11 @@ BtModule *bt_mod_math_create(BtThread *t) {
         const char *name;
         double value;
     } constants[] = {
-        {"pi", 3.141592653589793}, {"e", 2.718281828459045}, {"tau", 6.283185307179586},
-        {"inf", INFINITY},         {"nan", NAN},
+        {"pi", 3.141592653589793},
+        {"e", 2.718281828459045},
+        {"tau", 6.283185307179586},
+        {"inf", INFINITY},
+        {"nan", NAN},
     };
     BtStr *name = bt_str_intern_cstr(t, "math");
     BtModule *m = name ? bt_module_new(t, name) : NULL;

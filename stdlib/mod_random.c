@@ -135,8 +135,7 @@ static bool seed_from(BtThread *t, BtRandom *r, BtValue a) {
     return true;
 }
 
-static BtValue random_seed(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
+static BtValue random_seed(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     static const char *const params[] = {"|a", "version", NULL};
     BtValue a[2];
     if (!bt_parse_args(t, "seed", args, nargs, kwnames, params, a))
@@ -311,8 +310,8 @@ static BtValue random_shuffle(BtThread *t, BtValue self, BtValue *args, int narg
         BT_PUSH_ROOT(t, &a);
         BtValue b = bt_getitem(t, x, bt_int(j));
         BT_PUSH_ROOT(t, &b);
-        bool ok = !bt_is_undef(b) && bt_setitem(t, x, bt_int(i), b) &&
-                  bt_setitem(t, x, bt_int(j), a);
+        bool ok =
+            !bt_is_undef(b) && bt_setitem(t, x, bt_int(i), b) && bt_setitem(t, x, bt_int(j), a);
         BT_POP_ROOT(t, 2);
         if (!ok)
             return BT_UNDEF;
@@ -330,8 +329,7 @@ static BtValue random_sample(BtThread *t, BtValue self, BtValue *args, int nargs
     BtType *pt = bt_type_of(t, pop), *pb = pt;
     while (pb && (pb->flags & BT_TYPE_HEAPTYPE))
         pb = pb->base;
-    bool seq = (pb && pb->getitem) ||
-               !bt_is_undef(bt_type_lookup(pt, BT_NAME(t, dunder_getitem)));
+    bool seq = (pb && pb->getitem) || !bt_is_undef(bt_type_lookup(pt, BT_NAME(t, dunder_getitem)));
     if (!seq || bt_issubtype(pt, BT_TYPE(t, dict)) || bt_issubtype(pt, BT_TYPE(t, set))) {
         bt_raise(t, BT_EXC(t, TypeError),
                  "Population must be a sequence.  For dicts or sets, use sorted(d).");
@@ -384,9 +382,15 @@ static BtValue random_getrandbits(BtThread *t, BtValue self, BtValue *args, int 
 }
 
 static const BtNativeDef random_methods[] = {
-    {"seed", random_seed},       {"random", random_random},   {"randrange", random_randrange},
-    {"randint", random_randint}, {"uniform", random_uniform}, {"choice", random_choice},
-    {"shuffle", random_shuffle}, {"sample", random_sample},   {"getrandbits", random_getrandbits},
+    {"seed", random_seed},
+    {"random", random_random},
+    {"randrange", random_randrange},
+    {"randint", random_randint},
+    {"uniform", random_uniform},
+    {"choice", random_choice},
+    {"shuffle", random_shuffle},
+    {"sample", random_sample},
+    {"getrandbits", random_getrandbits},
     {NULL, NULL},
 };
 

@@ -20,7 +20,7 @@
 #include "vm/str.h"
 
 #define BATON_VERSION "0.1.0"
-#define SYS_VERSION "3.11.0 (baton " BATON_VERSION ")"
+#define SYS_VERSION   "3.11.0 (baton " BATON_VERSION ")"
 
 static BtValue sys_exit(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
@@ -82,8 +82,7 @@ static BtValue sys_setswitchinterval(BtThread *t, BtValue self, BtValue *args, i
         return BT_UNDEF;
     double d;
     if (!bt_num_as_double(args[0], &d)) {
-        bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %s",
-                 bt_type_name(t, args[0]));
+        bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %s", bt_type_name(t, args[0]));
         return BT_UNDEF;
     }
     if (!(d > 0.0)) {
@@ -98,8 +97,7 @@ static BtValue sys_setswitchinterval(BtThread *t, BtValue self, BtValue *args, i
     return BT_NONE;
 }
 
-static BtValue sys_intern(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue sys_intern(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!bt_check_args(t, "intern", nargs, kwnames, 1, 1))
         return BT_UNDEF;
@@ -113,8 +111,7 @@ static BtValue sys_intern(BtThread *t, BtValue self, BtValue *args, int nargs,
 }
 
 /* (type, value, traceback) of the exception being handled, or three Nones. */
-static BtValue sys_exc_info(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue sys_exc_info(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     (void)args;
     if (!bt_check_args(t, "sys.exc_info", nargs, kwnames, 0, 0))
@@ -289,14 +286,14 @@ BtModule *bt_mod_sys_create(BtThread *t) {
     const uint16_t probe = 1;
     ok = ok && bt_module_add_functions(t, m, sys_functions) &&
          add_bound(t, m, "getswitchinterval", sys_getswitchinterval, interval) &&
-         add_bound(t, m, "setswitchinterval", sys_setswitchinterval, interval) &&
-         set_argv(t, m) && set_path(t, m) && set_streams(t, m) &&
+         add_bound(t, m, "setswitchinterval", sys_setswitchinterval, interval) && set_argv(t, m) &&
+         set_path(t, m) && set_streams(t, m) &&
          set_attr(t, m, "modules", bt_obj(t->interp->modules)) &&
          set_attr(t, m, "maxsize", bt_int(INT64_MAX)) && set_str(t, m, "version", SYS_VERSION) &&
          set_str(t, m, "platform", "linux") &&
          set_str(t, m, "byteorder", *(const uint8_t *)&probe ? "little" : "big") &&
-         set_attr(t, m, "hexversion", bt_int(0x030b00f0)) &&
-         set_str(t, m, "executable", "") && set_implementation(t, m);
+         set_attr(t, m, "hexversion", bt_int(0x030b00f0)) && set_str(t, m, "executable", "") &&
+         set_implementation(t, m);
     if (ok) {
         /* A list of the builtin module names, as CPython keeps it. */
         size_t n = 0;

@@ -27,15 +27,13 @@ static BtValue clock_value(BtThread *t, const char *name, int nargs, BtTuple *kw
     return bt_float((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 
-static BtValue time_time(BtThread *t, BtValue self, BtValue *args, int nargs,
-                         BtTuple *kwnames) {
+static BtValue time_time(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     (void)args;
     return clock_value(t, "time.time", nargs, kwnames, CLOCK_REALTIME, false);
 }
 
-static BtValue time_time_ns(BtThread *t, BtValue self, BtValue *args, int nargs,
-                            BtTuple *kwnames) {
+static BtValue time_time_ns(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     (void)args;
     return clock_value(t, "time.time_ns", nargs, kwnames, CLOCK_REALTIME, true);
@@ -76,8 +74,7 @@ static BtValue time_process_time(BtThread *t, BtValue self, BtValue *args, int n
     return clock_value(t, "time.process_time", nargs, kwnames, CLOCK_PROCESS_CPUTIME_ID, false);
 }
 
-static BtValue time_sleep(BtThread *t, BtValue self, BtValue *args, int nargs,
-                          BtTuple *kwnames) {
+static BtValue time_sleep(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!bt_check_args(t, "time.sleep", nargs, kwnames, 1, 1))
         return BT_UNDEF;

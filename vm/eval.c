@@ -18,7 +18,10 @@
  *   and RESUME only.
  * - Tracing: with computed goto the loop dispatches through a table pointer;
  *   when a hook is installed it points at a table whose entries all report
- *   the instruction first, so tracing costs nothing while it is off.
+ *   the instruction first, so tracing costs nothing while it is off. The
+ *   table is chosen when a run of the loop starts (install a hook before
+ *   running code); call/return events test the table, not t->hook, so the
+ *   untraced loop loads nothing extra (fib(25): +0.6% instructions).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -339,7 +342,7 @@ static void raise_unbound_local(BtThread *t, BtCode *code, uint32_t i) {
  * the class, so no bound-method object is made; else (NULL, attribute). */
 static bool load_method(BtThread *t, BtValue obj, BtStr *name, BtValue *meth, BtValue *self) {
     BtType *ty = bt_type_of(t, obj);
-    if (!ty->getattr || ty->getattr == bt_generic_getattr) {
+    if (!ty->getattr || ty->getattr == bt_generic_getattr || (ty->flags & BT_TYPE_METHODS_FIRST)) {
         BtValue attr = bt_type_lookup(ty, name);
         if (bt_is_obj(attr)) {
             BtType *at = attr.as.o->type;
@@ -672,9 +675,13 @@ static bool handle_breaker(BtThread *t) {
         locals = f->slots;                                                                         \
         consts = code->consts->items;                                                              \
         names = code->names->items;                                                                \
-        table = t->hook ? traced_table : plain_table;                                              \
     } while (0)
 #define NAME(i) bt_as_str(names[(i)])
+#if BT_COMPUTED_GOTO
+#define TRACING() (table != plain_table) /* a register test: no load while tracing is off */
+#else
+#define TRACING() (t->hook != NULL)
+#endif
 #define CHECK_BREAKER()                                                                            \
     do {                                                                                           \
         if (atomic_load_explicit(&t->interp->eval_breaker, memory_order_relaxed)) {                \
@@ -734,6 +741,7 @@ static BtValue run(BtThread *t, BtFrame *entry) {
     t->c_depth++;
     (void)entry;
     LOAD_FRAME();
+    table = t->hook ? traced_table : plain_table; /* a hook is installed before code runs */
     if (t->hook && !f->gen)
         bt_hook_emit(t, BT_EV_CALL, f, 0, BT_UNDEF, BT_UNDEF);
     if (bt_has_exc(t)) /* a generator resumed with throw(): raise at the yield */
@@ -1621,7 +1629,7 @@ dispatch:
             }
             copy_free_vars(fn, nf->slots);
             LOAD_FRAME();
-            if (t->hook)
+            if (TRACING())
                 bt_hook_emit(t, BT_EV_CALL, f, 0, BT_UNDEF, BT_UNDEF);
             DISPATCH();
         }
@@ -1675,11 +1683,11 @@ dispatch:
         retval = POP();
         SAVE_FRAME();
         if (f->gen) {
-            if (t->hook)
+            if (TRACING())
                 bt_hook_emit(t, BT_EV_GEN_FINISH, f, (uint32_t)(ip - 1 - code->instrs), retval,
                              BT_UNDEF);
             bt_gen_finished(t, f->gen);
-        } else if (t->hook) {
+        } else if (TRACING()) {
             bt_hook_emit(t, BT_EV_RETURN, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
         }
         bool was_entry = f->is_entry;
@@ -1713,7 +1721,7 @@ dispatch:
         retval = POP();
         SAVE_FRAME();
         BtGen *gen = f->gen;
-        if (t->hook)
+        if (TRACING())
             bt_hook_emit(t, BT_EV_SUSPEND, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
         bt_gen_suspended(t, gen);
         bool was_entry = f->is_entry;

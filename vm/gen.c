@@ -617,6 +617,7 @@ BtGen *bt_gen_alloc_raw(BtThread *t, size_t size) {
 bool bt_gen_init_types(BtThread *t) {
     BtType *g = BT_TYPE(t, generator);
     g->instance_size = sizeof(BtGen);
+    g->flags |= BT_TYPE_METHODS_FIRST;
     g->trace = gen_trace;
     g->repr = gen_repr;
     g->getattr = gen_getattr;

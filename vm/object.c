@@ -60,13 +60,15 @@ static bool is_not_implemented(BtThread *t, BtValue v) {
     return bt_is_obj(v) && v.as.o == t->interp->not_implemented;
 }
 
+static BtValue object_repr(BtThread *t, BtValue self);
+
 /* ---- repr, str, hash ---- */
 
 BtValue bt_repr(BtThread *t, BtValue v) {
     BtType *ty = bt_type_of(t, v);
     if (!bt_enter_recursive(t, " while getting the repr of an object"))
         return BT_UNDEF;
-    BtValue r = ty->repr(t, v);
+    BtValue r = ty->repr ? ty->repr(t, v) : object_repr(t, v);
     bt_leave_recursive(t);
     return r;
 }
@@ -77,7 +79,7 @@ BtValue bt_str(BtThread *t, BtValue v) {
         return v;
     if (!bt_enter_recursive(t, " while getting the str of an object"))
         return BT_UNDEF;
-    BtValue r = ty->str ? ty->str(t, v) : ty->repr(t, v);
+    BtValue r = ty->str ? ty->str(t, v) : ty->repr ? ty->repr(t, v) : object_repr(t, v);
     bt_leave_recursive(t);
     return r;
 }

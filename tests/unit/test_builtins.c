@@ -6,11 +6,13 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "stdlib/stdlib.h"
 #include "vm/dict.h"
 #include "vm/exc.h"
+#include "vm/gc.h"
 #include "vm/import.h"
 #include "vm/interp.h"
 #include "vm/list.h"
@@ -18,16 +20,31 @@
 
 static BtInterp *in;
 static BtThread *t;
+/* Everything a test makes or gets back is kept alive here, so the suite also
+ * runs under BATON_GC_STRESS=1 without rooting each temporary by hand. */
+static BtValue keep;
 
 static void setup(void) {
     in = bt_interp_new(0, NULL, &t);
     cr_assert(in != NULL);
     in->native_modules = bt_stdlib_modules;
+    keep = bt_obj(bt_list_new(t, 0));
+    BT_PUSH_ROOT(t, &keep);
     cr_assert(bt_builtins_init(t));
 }
 
 static void teardown(void) {
+    BT_POP_ROOT(t, 1);
     bt_interp_free(in);
+}
+
+static BtValue kept(BtValue v) {
+    if (bt_is_obj(v) && v.as.o) {
+        BT_PUSH_ROOT(t, &v);
+        cr_assert(bt_list_append(t, bt_as_list(keep), v));
+        BT_POP_ROOT(t, 1);
+    }
+    return v;
 }
 
 static BtValue str(const char *s) {
@@ -44,13 +61,13 @@ static BtValue lookup(const char *name) {
     }
     BtValue m = bt_import(t, bt_str_intern(t, name, (size_t)(dot - name)));
     cr_assert(!bt_is_undef(m), "cannot import %.*s", (int)(dot - name), name);
-    BtValue v = bt_getattr(t, m, bt_str_intern_cstr(t, dot + 1));
+    BtValue v = kept(bt_getattr(t, m, bt_str_intern_cstr(t, dot + 1)));
     cr_assert(!bt_is_undef(v), "no %s", name);
     return v;
 }
 
 static BtValue call(const char *name, BtValue *args, int n) {
-    return bt_call(t, lookup(name), args, n, NULL);
+    return kept(bt_call(t, lookup(name), args, n, NULL));
 }
 
 /* Call with keyword arguments: args holds n positional values then the keyword values. */
@@ -59,13 +76,14 @@ static BtValue call_kw(const char *name, BtValue *args, int n, const char *const
     for (int i = 0; i < nkw; i++)
         names[i] = str(kw[i]);
     BtTuple *kwnames = bt_tuple_from(t, names, (size_t)nkw);
-    return bt_call(t, lookup(name), args, n, kwnames);
+    kept(bt_obj(kwnames));
+    return kept(bt_call(t, lookup(name), args, n, kwnames));
 }
 
 /* The pending exception has this type and message. */
 static void expect_exc(BtType *type, const char *msg) {
     cr_assert(bt_has_exc(t), "expected %s", msg);
-    BtValue e = bt_take_exc(t);
+    BtValue e = kept(bt_take_exc(t));
     cr_assert(bt_isinstance(t, e, type), "wrong exception type for %s", msg);
     BtValue s = bt_str(t, e);
     cr_assert(!bt_is_undef(s));
@@ -88,7 +106,7 @@ static void expect_repr(BtValue v, const char *want) {
 }
 
 static BtValue tuple(BtValue *items, int n) {
-    return bt_obj(bt_tuple_from(t, items, (size_t)n));
+    return kept(bt_obj(bt_tuple_from(t, items, (size_t)n)));
 }
 
 TestSuite(builtins, .init = setup, .fini = teardown);
@@ -236,7 +254,7 @@ Test(builtins, enumerate_and_map_check_their_arguments) {
 }
 
 Test(builtins, reversed_rejects_sets_and_iterators) {
-    BtValue s = bt_obj(bt_set_new(t, BT_TYPE(t, set)));
+    BtValue s = kept(bt_obj(bt_set_new(t, BT_TYPE(t, set))));
     call("reversed", &s, 1);
     expect_exc(BT_EXC(t, TypeError), "'set' object is not reversible");
     BtValue empty = tuple(NULL, 0);
@@ -318,9 +336,9 @@ Test(builtins, print_writes_into_a_file_object) {
 
 /* Call f.meth(*args). */
 static BtValue meth(BtValue f, const char *name, BtValue *args, int n) {
-    BtValue m = bt_getattr(t, f, bt_str_intern_cstr(t, name));
+    BtValue m = kept(bt_getattr(t, f, bt_str_intern_cstr(t, name)));
     cr_assert(!bt_is_undef(m), "no method %s", name);
-    return bt_call(t, m, args, n, NULL);
+    return kept(bt_call(t, m, args, n, NULL));
 }
 
 Test(builtins, text_files_read_universal_newlines_and_count_characters) {
@@ -339,7 +357,7 @@ Test(builtins, text_files_read_universal_newlines_and_count_characters) {
     expect_repr(meth(f, "readline", NULL, 0), "''");
     meth(f, "write", (BtValue[]){str("x")}, 1);
     cr_assert(bt_has_exc(t));
-    BtValue e = bt_take_exc(t);
+    BtValue e = kept(bt_take_exc(t));
     cr_assert_str_eq(bt_as_str(bt_str(t, e))->data, "not writable");
     meth(f, "close", NULL, 0);
     meth(f, "read", NULL, 0);
@@ -525,4 +543,29 @@ Test(modules, builtins_survive_collection_at_every_allocation) {
     expect_repr(call("max", &tb, 1), "2");
     BT_POP_ROOT(t, 1);
     in->heap.stress = false;
+}
+
+Test(builtins, a_collected_file_closes_its_descriptor) {
+    char name[128];
+    temp_name(name, sizeof name, "gc");
+    BtValue o[2] = {str(name), str("w")};
+    BtValue f = bt_call(t, lookup("open"), o, 2, NULL);
+    cr_assert(!bt_is_undef(f));
+    BT_PUSH_ROOT(t, &f);
+    BtValue fileno = bt_getattr(t, f, bt_str_intern_cstr(t, "fileno"));
+    BtValue fd = bt_call(t, fileno, NULL, 0, NULL);
+    BtValue write = bt_getattr(t, f, bt_str_intern_cstr(t, "write"));
+    BT_PUSH_ROOT(t, &write);
+    BtValue text = str("kept");
+    cr_assert(!bt_is_undef(bt_call(t, write, &text, 1, NULL)));
+    BT_POP_ROOT(t, 2);
+    f = write = fileno = BT_UNDEF;
+    bt_gc_collect(t);
+    cr_assert(fcntl((int)fd.as.i, F_GETFD) == -1, "descriptor still open");
+    FILE *fp = fopen(name, "r");
+    char buf[16] = {0};
+    cr_assert(fp && fgets(buf, sizeof buf, fp));
+    fclose(fp);
+    unlink(name);
+    cr_assert_str_eq(buf, "kept");
 }
