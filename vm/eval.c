@@ -1633,6 +1633,23 @@ dispatch:
                 bt_hook_emit(t, BT_EV_CALL, f, 0, BT_UNDEF, BT_UNDEF);
             DISPATCH();
         }
+        if (!kw && npositional == 2 && bt_is_obj(callable) &&
+            callable.as.o->type == BT_TYPE(t, native) &&
+            ((BtNative *)callable.as.o)->fn == bt_gen_send_method && bt_is_obj(args[0]) &&
+            args[0].as.o->type == BT_TYPE(t, generator)) {
+            /* gen.send(v): resume the generator in this loop, as SEND does. */
+            BtGen *gen = (BtGen *)args[0].as.o;
+            if (gen->state == BT_GEN_SUSPENDED ||
+                (gen->state == BT_GEN_CREATED && bt_is_none(args[1]))) {
+                f->sp = sp - n - 2; /* the yielded value lands where the result goes */
+                if (!bt_gen_enter(t, gen, args[1], BT_UNDEF, false)) {
+                    f->sp = sp;
+                    goto error;
+                }
+                LOAD_FRAME();
+                DISPATCH();
+            }
+        }
         BtValue r;
         if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native)) {
             r = bt_call_native(t, (BtNative *)callable.as.o, args, npositional, kw);
@@ -1704,6 +1721,11 @@ dispatch:
             /* The generator ran inline under FOR_ITER or SEND of this frame. */
             BtOpcode resumer = (BtOpcode)BT_INSTR_OP(ip[-1]);
             uint32_t target = BT_INSTR_ARG(ip[-1]);
+            if (resumer == BT_OP_CALL) {
+                /* gen.send() run inline: finishing means StopIteration(value) here. */
+                bt_raise_stop_iteration(t, retval);
+                goto error;
+            }
             if (resumer == BT_OP_FOR_ITER) {
                 sp--;
             } else {

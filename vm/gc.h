@@ -36,6 +36,7 @@ typedef struct {
     BtObject **gray;       /* mark stack, grows as needed */
     size_t ngray, gray_cap;
     bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
+    BtObject *free_lists[16]; /* freed small objects by size class (16-byte steps), reused */
     BtObject **to_close;   /* unreachable suspended generators awaiting close() (roots) */
     size_t nto_close, to_close_cap;
 } BtHeap;

@@ -336,7 +336,8 @@ static BtValue result_to_value(BtThread *t, BtResumeResult r, BtValue out) {
     return BT_UNDEF;
 }
 
-static BtValue gen_send(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+BtValue bt_gen_send_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
     if (!bt_check_args(t, "generator.send", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     BtValue out = BT_UNDEF;
@@ -450,7 +451,7 @@ static BtValue gen_close(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 }
 
 static const BtNativeDef gen_methods[] = {
-    {"send", gen_send},
+    {"send", bt_gen_send_method},
     {"throw", gen_throw},
     {"close", gen_close},
     {"__next__", gen_next_method},

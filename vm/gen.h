@@ -63,6 +63,11 @@ bool bt_gen_needs_close(const BtGen *gen);
  * errors are reported CPython's way ("Exception ignored in: ...") on stderr. */
 void bt_gen_run_pending_closes(BtThread *t);
 
+/* gen.send(value), the native behind the method; the eval loop recognises it
+ * to resume the generator inline instead of through a C call. */
+BtValue bt_gen_send_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                           BtTuple *kwnames);
+
 /* gen.close(): GeneratorExit thrown in; None, or BT_UNDEF with the error
  * ("generator ignored GeneratorExit", or what the generator raised). */
 BtValue bt_gen_close(BtThread *t, BtGen *gen);
