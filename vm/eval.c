@@ -978,9 +978,30 @@ dispatch:
 
     TARGET(LOAD_METHOD) {
         SAVE_FRAME();
-        BtValue meth, self;
-        if (!load_method(t, TOP(), NAME(ARG()), &meth, &self))
+        BtValue meth, self, obj = TOP();
+        BtMethodCache *mc = code->mcache ? &code->mcache[ip - 1 - code->instrs] : NULL;
+        if (mc && bt_is_obj(obj) && mc->type == obj.as.o->type &&
+            mc->epoch == t->interp->type_epoch) {
+            /* Same class as last time and no class changed: only an instance
+             * attribute of the same name could hide the method. */
+            BtDict *d = obj.as.o->type->dict_offset
+                            ? *(BtDict **)((char *)obj.as.o + obj.as.o->type->dict_offset)
+                            : NULL;
+            if (!d || bt_is_undef(bt_dict_get_str(d, NAME(ARG())))) {
+                SET_TOP(mc->method);
+                PUSH(obj);
+                DISPATCH();
+            }
+        }
+        if (!load_method(t, obj, NAME(ARG()), &meth, &self))
             goto error;
+        if (!bt_is_undef(meth) && bt_is_obj(obj)) {
+            if (!code->mcache)
+                code->mcache = calloc(code->ninstrs, sizeof(BtMethodCache));
+            if (code->mcache)
+                code->mcache[ip - 1 - code->instrs] =
+                    (BtMethodCache){obj.as.o->type, t->interp->type_epoch, meth};
+        }
         SET_TOP(meth);
         PUSH(self);
         DISPATCH();

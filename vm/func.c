@@ -59,6 +59,11 @@ static void code_trace(BtGc *gc, BtObject *o) {
     if (c->gcache)
         for (uint32_t i = 0; i < c->ninstrs; i++)
             bt_gc_mark(gc, c->gcache[i].value);
+    if (c->mcache)
+        for (uint32_t i = 0; i < c->ninstrs; i++) {
+            bt_gc_mark(gc, c->mcache[i].method);
+            bt_gc_mark_obj(gc, (BtObject *)c->mcache[i].type);
+        }
 }
 
 static void code_finalize(BtInterp *in, BtObject *o) {
@@ -69,6 +74,8 @@ static void code_finalize(BtInterp *in, BtObject *o) {
     free(c->handlers);
     free(c->gcache);
     c->gcache = NULL;
+    free(c->mcache);
+    c->mcache = NULL;
     c->instrs = NULL;
     c->lines = NULL;
     c->handlers = NULL;

@@ -58,7 +58,16 @@ typedef struct {
     BtHandler *handlers; /* innermost first for nested ranges */
     uint32_t nhandlers;
     struct BtGlobalCache *gcache; /* LOAD_GLOBAL results by instruction, made on first use */
+    struct BtMethodCache *mcache; /* LOAD_METHOD results by instruction, made on first use */
 } BtCode;
+
+/* What a LOAD_METHOD found on a type, valid while no class has changed since
+ * (BtInterp.type_epoch). */
+typedef struct BtMethodCache {
+    const BtType *type;
+    uint64_t epoch;
+    BtValue method;
+} BtMethodCache;
 
 /* What a LOAD_GLOBAL found, valid while neither dict has changed since. */
 typedef struct BtGlobalCache {

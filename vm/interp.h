@@ -124,6 +124,7 @@ struct BtInterp {
      * and resumes; its bits ask for a GIL drop, signal handling, ... (gil.h). */
     _Atomic uint32_t eval_breaker;
     int recursion_limit;       /* sys.getrecursionlimit() */
+    uint64_t type_epoch;       /* bumped whenever any class's attributes may change (method caches) */
     const char *main_path;     /* directory of the main script, searched by import */
     const char *search_path;   /* BATONPATH, or NULL */
     int argc;                  /* sys.argv */

@@ -346,7 +346,7 @@ BtValue bt_getattr_opt(BtThread *t, BtValue obj, BtStr *name) {
 /* A user __setattr__/__delattr__ overrides the default store. */
 static bool setattr_dispatch(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
     BtType *ty = bt_type_of(t, obj);
-    if (ty->flags & BT_TYPE_HEAPTYPE) {
+    if (ty->flags & BT_TYPE_CUSTOM_SETATTR) {
         BtStr *hook_name = bt_is_undef(v) ? BT_NAME(t, dunder_delattr) : BT_NAME(t, dunder_setattr);
         BtValue hook = bt_type_lookup(ty, hook_name);
         if (bt_is_obj(hook) && hook.as.o->type == BT_TYPE(t, function)) {

@@ -89,6 +89,7 @@ typedef enum {
 enum {
     BT_TYPE_HEAPTYPE = 1 << 0, /* defined by a class statement */
     BT_TYPE_BASETYPE = 1 << 1, /* may be subclassed */
+    BT_TYPE_CUSTOM_SETATTR = 1 << 3, /* a class in the MRO defines __setattr__/__delattr__ */
     BT_TYPE_METHODS_FIRST = 1 << 2, /* its getattr slot only adds data attributes, so a method
                                        in the type's dict may be called without binding */
 };

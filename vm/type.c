@@ -636,6 +636,7 @@ static void install_dispatchers(BtType *cls) {
 }
 
 BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) {
+    t->interp->type_epoch++; /* a new type may reuse a dead type's address */
     BtValue keep_bases = bt_obj(bases);
     BT_PUSH_ROOT(t, &keep_bases);
     if (bases->len == 0) {
@@ -722,6 +723,13 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     if (ok) {
         cls->dict = bt_dict_copy(t, ns);
         ok = cls->dict != NULL;
+    }
+    for (size_t i = 0; ok && i < cls->mro->len; i++) {
+        BtType *m = (BtType *)cls->mro->items[i].as.o;
+        if ((m->flags & BT_TYPE_CUSTOM_SETATTR) ||
+            (m == cls && (!bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_setattr))) ||
+                          !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_delattr))))))
+            cls->flags |= BT_TYPE_CUSTOM_SETATTR;
     }
     /* Defining __eq__ without __hash__ makes instances unhashable, as in Python 3. */
     if (ok && !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_eq))) &&
@@ -821,8 +829,10 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
         return bt_obj(ty->bases ? ty->bases : in->empty_tuple);
     if (name == in->names.dunder_base)
         return ty->base ? bt_obj(ty->base) : BT_NONE;
-    if (name == in->names.dunder_dict)
+    if (name == in->names.dunder_dict) {
+        in->type_epoch++; /* the dict may be changed through this reference */
         return bt_obj(ty->dict);
+    }
     BtValue v = bt_type_lookup(ty, name);
     if (!bt_is_undef(v))
         return v;
@@ -839,6 +849,9 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     BtType *ty = (BtType *)self.as.o;
+    t->interp->type_epoch++;
+    if (name == BT_NAME(t, dunder_setattr) || name == BT_NAME(t, dunder_delattr))
+        ty->flags |= BT_TYPE_CUSTOM_SETATTR;
     if (!(ty->flags & BT_TYPE_HEAPTYPE)) {
         bt_raise(t, BT_EXC(t, TypeError),
                  "cannot set '%S' attribute of immutable type '%S'", name, ty->name);
