@@ -12,6 +12,7 @@
  * exception to "no mutable globals" here, as in gil.c for signals.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
@@ -178,27 +179,34 @@ static void on_rl_line(char *line) {
     rl_callback_handler_remove();
 }
 
+/* SIGINT stays blocked except inside pselect, so a Ctrl-C typed while
+ * readline handles a key is seen at the next check, never lost. */
 static BtReadStatus rl_read(BtInterp *in, const char *prompt, char **line) {
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigprocmask(SIG_BLOCK, &block, &old);
     rl_got.done = false;
     rl_got.line = NULL;
     rl_callback_handler_install(prompt, on_rl_line);
     while (!rl_got.done) {
-        fd_set fds;
-        FD_ZERO(&fds);
-        FD_SET(STDIN_FILENO, &fds);
-        int r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
-        if (r < 0 && errno == EINTR && sigint_pending(in)) {
+        if (sigint_pending(in)) {
             sigint_clear(in);
             rl_free_line_state();
             rl_callback_sigcleanup();
             rl_callback_handler_remove();
             fputs("\nKeyboardInterrupt\n", stdout);
             fflush(stdout);
+            sigprocmask(SIG_SETMASK, &old, NULL);
             return BT_READ_INTERRUPT;
         }
-        if (r > 0)
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(STDIN_FILENO, &fds);
+        if (pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &old) > 0)
             rl_callback_read_char();
     }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (!rl_got.line)
         return BT_READ_EOF;
     if (*rl_got.line)
@@ -224,8 +232,10 @@ BtReadStatus bt_repl_read_line(BtInterp *in, const char *prompt, char **line) {
         errno = 0;
         char *got = plain_read();
         if (got) {
-            if (!tty)
+            if (!tty) {
                 printf("%s\n", got); /* echo: a piped session reads like a typed one */
+                fflush(stdout);
+            }
             *line = got;
             return BT_READ_LINE;
         }
@@ -236,8 +246,8 @@ BtReadStatus bt_repl_read_line(BtInterp *in, const char *prompt, char **line) {
             return BT_READ_INTERRUPT;
         }
         if (errno != EINTR) {
-            if (tty)
-                fputc('\n', stdout);
+            fputc('\n', stdout); /* end the prompt's line, as python3 does */
+            fflush(stdout);
             return BT_READ_EOF;
         }
     }
@@ -416,16 +426,6 @@ static BtValue resolve_dotted(Repl *r, const char *expr, size_t len) {
     return v;
 }
 
-static BtValue call_builtin(BtThread *t, const char *name, BtValue arg) {
-    BtValue fn = bt_dict_get_str(t->interp->builtins, bt_str_intern_cstr(t, name));
-    if (bt_is_undef(fn))
-        return BT_UNDEF;
-    BtValue r = bt_call(t, fn, &arg, 1, NULL);
-    if (bt_is_undef(r))
-        bt_take_exc(t);
-    return r;
-}
-
 static void meta_dis(Repl *r, const char *arg) {
     BtThread *t = r->t;
     BtValue v = resolve_dotted(r, arg, strlen(arg));
@@ -579,6 +579,17 @@ static InputState classify(const char *src, size_t len, bool *block, bool last_b
 
 #ifdef BT_HAVE_READLINE
 static Repl *completing; /* the session readline completes for (see the file comment) */
+
+/* builtins.NAME(arg), or BT_UNDEF (no exception left behind). */
+static BtValue call_builtin(BtThread *t, const char *name, BtValue arg) {
+    BtValue fn = bt_dict_get_str(t->interp->builtins, bt_str_intern_cstr(t, name));
+    if (bt_is_undef(fn))
+        return BT_UNDEF;
+    BtValue r = bt_call(t, fn, &arg, 1, NULL);
+    if (bt_is_undef(r))
+        bt_take_exc(t);
+    return r;
+}
 
 static const char *const KEYWORDS[] = {
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",

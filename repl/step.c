@@ -243,7 +243,10 @@ static void print_list(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
         bool brk = false;
         for (int i = 0; i < st->nbreaks && is_main; i++)
             brk |= st->breaks[i] == l;
-        fprintf(st->out, "%4d %c%s ", l, brk ? 'B' : ' ', l == line ? "->" : "  ");
+        fprintf(st->out, "%4d %c%s", l, brk ? 'B' : ' ', l == line ? "->" : "  ");
+        size_t start = s->starts[l - 1];
+        if (start < s->len && s->text[start] != '\n')
+            fputc(' ', st->out); /* no blank after the marker of an empty line */
         source_line(st->out, s, l);
         fputc('\n', st->out);
     }
@@ -362,7 +365,12 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
             snprintf(from, sizeof from, "  (in yield from %s)", sname);
         }
         static const char *const states[] = {"created", "suspended", "running", "closed"};
-        fprintf(out, "  %-24s %-9s %-9s%s%s\n", name, states[g->state], where, names, from);
+        char text[600];
+        int n = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s", name, states[g->state], where,
+                         names, from);
+        while (n > 0 && text[n - 1] == ' ')
+            text[--n] = '\0';
+        fprintf(out, "%s\n", text);
     }
     free(gens);
 }
@@ -540,7 +548,11 @@ static void on_instr(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
         return;
     BtCode *c = f->code;
     int line = bt_code_line(c, index);
-    bool skip = BT_INSTR_OP(c->instrs[index]) == BT_OP_RESUME || line <= 0;
+    /* RESUME is the frame starting, not a line; an unconditional jump back
+     * belongs to the loop's last line (CPython numbers it so), and the loop
+     * header's line starts again at the jump target. */
+    int op = BT_INSTR_OP(c->instrs[index]);
+    bool skip = op == BT_OP_RESUME || op == BT_OP_JUMP_BACKWARD || line <= 0;
     bool new_line = !skip && (line != r->line || index <= r->index);
     r->index = index;
     if (!skip)

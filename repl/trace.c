@@ -134,6 +134,8 @@ static bool short_repr(BtThread *t, BtValue v, Out *o) {
             out_fmt(o, "<bound method %s>", text_of(((BtFunction *)fn.as.o)->qualname));
         else
             out_cstr(o, "<bound method>");
+    } else if (!ty->repr) {
+        out_fmt(o, "<%s object>", text_of(ty->name)); /* the VM gives it no repr yet */
     } else if ((ty->flags & BT_TYPE_HEAPTYPE) &&
                bt_same(bt_type_lookup(ty, BT_NAME(t, dunder_repr)),
                        bt_type_lookup(BT_TYPE(t, object), BT_NAME(t, dunder_repr)))) {

@@ -1,0 +1,309 @@
+/* test_repl.c: the REPL driven through a pseudo-terminal, as a person would.
+ *
+ * Each test starts `baton` on the slave side of a forkpty, types keys into
+ * the master side (Ctrl-C is byte 3, Ctrl-D byte 4, TAB byte 9) and reads
+ * the screen until the text it expects shows up or a timeout passes. The
+ * golden transcripts of traces and stepper sessions (tests/repl/cases) run
+ * from here too, through tests/repl/goldens.py.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef BT_SOURCE_ROOT
+#define BT_SOURCE_ROOT "."
+#endif
+
+typedef struct {
+    pid_t pid;
+    int fd;
+    char screen[1 << 16]; /* everything read so far */
+    size_t len;
+} Session;
+
+/* The baton binary next to this test's build folder: build/tests/test_repl
+ * -> build/repl/baton (or $BATON when set). */
+static void baton_path(char *buf, size_t cap) {
+    const char *env = getenv("BATON");
+    if (env) {
+        snprintf(buf, cap, "%s", env);
+        return;
+    }
+    char self[PATH_MAX - 32];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    cr_assert(n > 0);
+    self[n] = '\0';
+    *strrchr(self, '/') = '\0';
+    snprintf(buf, cap, "%s/../repl/baton", self);
+}
+
+static void start(Session *s, const char *history) {
+    char exe[PATH_MAX];
+    baton_path(exe, sizeof exe);
+    memset(s, 0, sizeof *s);
+    struct winsize ws = {.ws_row = 40, .ws_col = 200};
+    s->pid = forkpty(&s->fd, NULL, NULL, &ws);
+    cr_assert(s->pid >= 0, "forkpty failed");
+    if (s->pid == 0) {
+        setenv("BATON_HISTORY", history, 1);
+        setenv("TERM", "dumb", 1);
+        unsetenv("BATON_GC_STRESS");
+        execl(exe, "baton", (char *)NULL);
+        _exit(127);
+    }
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Read whatever arrives within `seconds`; false at end of output. */
+static bool pump(Session *s, double seconds) {
+    struct pollfd p = {.fd = s->fd, .events = POLLIN};
+    if (poll(&p, 1, (int)(seconds * 1000)) <= 0)
+        return true;
+    ssize_t n = read(s->fd, s->screen + s->len, sizeof s->screen - 1 - s->len);
+    if (n <= 0)
+        return false;
+    s->len += (size_t)n;
+    s->screen[s->len] = '\0';
+    return true;
+}
+
+/* Wait until `text` appears on the screen after offset *from (which then moves
+ * past it), so each expectation reads new output only. */
+static bool expect_from(Session *s, size_t *from, const char *text) {
+    double end = now() + 10;
+    for (;;) {
+        char *hit = strstr(s->screen + *from, text);
+        if (hit) {
+            *from = (size_t)(hit - s->screen) + strlen(text);
+            return true;
+        }
+        if (now() > end || !pump(s, 0.05))
+            return false;
+    }
+}
+
+static void type(Session *s, const char *keys) {
+    size_t n = strlen(keys);
+    cr_assert(write(s->fd, keys, n) == (ssize_t)n);
+}
+
+/* The exit status, after the session ends by itself. */
+static int finish(Session *s) {
+    double end = now() + 10;
+    int status = 0;
+    while (waitpid(s->pid, &status, WNOHANG) == 0) {
+        if (now() > end) {
+            kill(s->pid, SIGKILL);
+            waitpid(s->pid, &status, 0);
+            return -1;
+        }
+        pump(s, 0.05);
+    }
+    close(s->fd);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static char history_file[64];
+
+/* Line editing, history and completion exist only in a readline build, which
+ * creates the history file at start-up: without it, those tests are skipped. */
+static void require_readline(Session *s) {
+    if (access(history_file, F_OK) == 0)
+        return;
+    kill(s->pid, SIGKILL);
+    waitpid(s->pid, NULL, 0);
+    close(s->fd);
+    cr_skip_test("baton was built without readline");
+}
+
+#define EXPECT(s, at, text)                                                                        \
+    cr_assert(expect_from((s), (at), (text)), "never saw %s; screen:\n%s", #text, (s)->screen)
+
+static void make_history(void) {
+    snprintf(history_file, sizeof history_file, "/tmp/baton_hist_XXXXXX");
+    int fd = mkstemp(history_file);
+    cr_assert(fd >= 0);
+    close(fd);
+    unlink(history_file); /* baton creates it */
+}
+
+static void drop_history(void) {
+    unlink(history_file);
+}
+
+TestSuite(repl, .init = make_history, .fini = drop_history, .timeout = 60);
+
+Test(repl, def_call_echo_traceback_and_ctrl_d) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def double(x):\r");
+    EXPECT(&s, &at, "... ");
+    type(&s, "    return 2 * x\r");
+    EXPECT(&s, &at, "... ");
+    type(&s, "\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "double(21)\r");
+    EXPECT(&s, &at, "42\r\n>>> ");
+    type(&s, "'ab' * 2\r");
+    EXPECT(&s, &at, "'abab'\r\n>>> ");
+    type(&s, "None\r");
+    EXPECT(&s, &at, "None\r\n>>> "); /* the typed line, then no echo of None */
+    type(&s, "_ + 1\r"); /* _ is still 'abab': None is not echoed, so it does not count */
+    EXPECT(&s, &at, "TypeError: can only concatenate str (not \"int\") to str");
+    type(&s, "1 / 0\r");
+    EXPECT(&s, &at, "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                    "ZeroDivisionError: division by zero\r\n>>> ");
+    type(&s, "1 +\r");
+    EXPECT(&s, &at, "  File \"<stdin>\", line 1\r\n    1 +\r\n       ^\r\nSyntaxError: invalid syntax");
+    type(&s, "double('x')\r");
+    EXPECT(&s, &at, "'xx'\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0, "Ctrl-D must exit 0; screen:\n%s", s.screen);
+}
+
+Test(repl, ctrl_c_interrupts_running_code_and_keeps_state) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "kept = [1, 2, 3]\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "while True: pass\r");
+    EXPECT(&s, &at, "... ");
+    type(&s, "\r");
+    usleep(300 * 1000); /* let the loop start */
+    type(&s, "\x03");
+    EXPECT(&s, &at, "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                    "KeyboardInterrupt\r\n>>> ");
+    type(&s, "kept\r");
+    EXPECT(&s, &at, "[1, 2, 3]\r\n>>> ");
+    /* Ctrl-C while typing cancels the line, and the session goes on. */
+    type(&s, "half a line");
+    EXPECT(&s, &at, "half a line");
+    type(&s, "\x03");
+    EXPECT(&s, &at, "KeyboardInterrupt\r\n>>> ");
+    type(&s, "def f():\r");
+    EXPECT(&s, &at, "... ");
+    type(&s, "\x03");
+    EXPECT(&s, &at, "KeyboardInterrupt\r\n>>> ");
+    type(&s, "len(kept)\r");
+    EXPECT(&s, &at, "3\r\n>>> ");
+    type(&s, "exit(4)\r");
+    cr_assert_eq(finish(&s), 4, "exit(4) must give status 4; screen:\n%s", s.screen);
+}
+
+Test(repl, history_is_kept_across_sessions) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    require_readline(&s);
+    type(&s, "print('from' + ' the first session')\r");
+    EXPECT(&s, &at, "from the first session\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0);
+
+    start(&s, history_file);
+    at = 0;
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "\x10"); /* Ctrl-P: the previous line, from the history file */
+    EXPECT(&s, &at, "print('from' + ' the first session')");
+    type(&s, "\r");
+    EXPECT(&s, &at, "from the first session\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0);
+    FILE *f = fopen(history_file, "r");
+    cr_assert(f, "no history file %s", history_file);
+    char line[256];
+    int hits = 0;
+    while (fgets(line, sizeof line, f))
+        hits += strstr(line, "the first session") != NULL;
+    fclose(f);
+    cr_assert_eq(hits, 2, "both sessions' lines belong in the file");
+}
+
+Test(repl, tab_completes_names_and_attributes) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    require_readline(&s);
+    type(&s, "def my_range(n):\r");
+    type(&s, "    yield n\r");
+    type(&s, "\r");
+    EXPECT(&s, &at, "... \r\n>>> ");
+    type(&s, "mr = my_r\t");
+    EXPECT(&s, &at, "my_range(");
+    type(&s, "5)\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "mr.clo\t");
+    EXPECT(&s, &at, "mr.close(");
+    type(&s, ")\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "whi\t");
+    EXPECT(&s, &at, "while ");
+    type(&s, "\x03"); /* the terminal drops input queued before a Ctrl-C: wait for it */
+    EXPECT(&s, &at, "KeyboardInterrupt\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
+
+Test(repl, meta_commands_gens_dis_and_step) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def my_range(n):\r");
+    type(&s, "    i = 0\r");
+    type(&s, "    while i < n:\r");
+    type(&s, "        yield i\r");
+    type(&s, "        i += 1\r");
+    type(&s, "\r");
+    type(&s, "mr = my_range(10)\r");
+    type(&s, "next(mr), next(mr)\r");
+    EXPECT(&s, &at, "(0, 1)\r\n>>> ");
+    type(&s, ":gens\r");
+    EXPECT(&s, &at, "gen my_range");
+    EXPECT(&s, &at, "suspended line 4");
+    EXPECT(&s, &at, "= mr");
+    type(&s, ":dis my_range\r");
+    EXPECT(&s, &at, "YIELD_VALUE");
+    type(&s, ":step next(mr)\r");
+    EXPECT(&s, &at, "(step) ");
+    type(&s, "s\r");
+    EXPECT(&s, &at, ">>  resume gen my_range <- None");
+    EXPECT(&s, &at, "yield i");
+    type(&s, "p i\r");
+    EXPECT(&s, &at, "1\r\n(step) ");
+    type(&s, "c\r");
+    EXPECT(&s, &at, "2\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0);
+}
+
+/* The pinned transcripts (traces, stepper sessions, piped REPL sessions). */
+Test(repl, golden_transcripts, .timeout = 300) {
+    char exe[PATH_MAX], cmd[PATH_MAX * 2 + 64];
+    baton_path(exe, sizeof exe);
+    snprintf(cmd, sizeof cmd, "python3 '%s/tests/repl/goldens.py' '%s'", BT_SOURCE_ROOT, exe);
+    int rc = system(cmd);
+    cr_assert_eq(rc, 0, "transcripts differ (diff above; regenerate with --regen and review)");
+}
