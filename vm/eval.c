@@ -637,10 +637,13 @@ static bool print_expr(BtThread *t, BtValue v) {
     BtValue out = bt_is_undef(sys) ? BT_UNDEF : bt_getattr_opt(t, sys, bt_str_intern_cstr(t, "stdout"));
     bool ok = true;
     if (!bt_is_undef(out)) {
-        BtValue w = bt_getattr(t, out, BT_NAME(t, write));
-        BtStr *line = bt_str_format(t, "%S\n", bt_as_str(r));
-        BtValue lv = line ? bt_obj(line) : BT_UNDEF;
-        ok = !bt_is_undef(w) && line && !bt_is_undef(bt_call(t, w, &lv, 1, NULL));
+        BtValue w = bt_getattr(t, out, BT_NAME(t, write)), lv = BT_UNDEF;
+        BT_PUSH_ROOT(t, &w); /* a fresh bound method: the next allocation may collect it */
+        BT_PUSH_ROOT(t, &lv);
+        BtStr *line = bt_is_undef(w) ? NULL : bt_str_format(t, "%S\n", bt_as_str(r));
+        lv = line ? bt_obj(line) : BT_UNDEF;
+        ok = line && !bt_is_undef(bt_call(t, w, &lv, 1, NULL));
+        BT_POP_ROOT(t, 2);
     } else {
         fwrite(bt_as_str(r)->data, 1, bt_as_str(r)->size, stdout);
         fputc('\n', stdout);

@@ -58,7 +58,6 @@ static void start(Session *s, const char *history) {
     if (s->pid == 0) {
         setenv("BATON_HISTORY", history, 1);
         setenv("TERM", "dumb", 1);
-        unsetenv("BATON_GC_STRESS");
         execl(exe, "baton", (char *)NULL);
         _exit(127);
     }
