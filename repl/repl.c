@@ -12,6 +12,7 @@
  * exception to "no mutable globals" here, as in gil.c for signals.
  */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,18 +135,31 @@ static void sigint_clear(BtInterp *in) {
 }
 
 /* A line of any length from stdin without its newline; NULL at the end of
- * input or when a signal interrupts the read (errno EINTR). */
-static char *plain_read(void) {
+ * input or when Ctrl-C interrupts the read (errno EINTR). It reads the
+ * descriptor directly and wakes up now and then: a SIGINT that lands just
+ * before read() starts would otherwise leave it blocked on a line the
+ * terminal has already thrown away. */
+static char *plain_read(BtInterp *in) {
     size_t cap = 256, len = 0;
     char *buf = malloc(cap);
     while (buf) {
-        int c = getchar();
-        if (c == EOF) {
-            int e = errno;
-            if (len == 0 || ferror(stdin)) {
+        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        int ready = poll(&p, 1, 200);
+        if (ready == 0 && !sigint_pending(in))
+            continue;
+        char c;
+        ssize_t n = ready > 0 ? read(STDIN_FILENO, &c, 1) : -1;
+        if (ready == 0 || (n < 0 && errno == EINTR) || (ready < 0 && errno == EINTR)) {
+            if (!sigint_pending(in))
+                continue;
+            free(buf);
+            errno = EINTR;
+            return NULL;
+        }
+        if (n <= 0) {
+            if (len == 0) {
                 free(buf);
-                clearerr(stdin);
-                errno = e;
+                errno = 0;
                 return NULL;
             }
             break;
@@ -160,7 +174,7 @@ static char *plain_read(void) {
             }
             buf = grown;
         }
-        buf[len++] = (char)c;
+        buf[len++] = c;
     }
     if (buf)
         buf[len] = '\0';
@@ -230,7 +244,7 @@ BtReadStatus bt_repl_read_line(BtInterp *in, const char *prompt, char **line) {
     fflush(stdout);
     for (;;) {
         errno = 0;
-        char *got = plain_read();
+        char *got = plain_read(in);
         if (got) {
             if (!tty) {
                 printf("%s\n", got); /* echo: a piped session reads like a typed one */

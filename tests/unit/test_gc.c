@@ -71,7 +71,8 @@ Test(gc, unreachable_objects_are_freed) {
     size_t before = count_objects();
     for (int i = 0; i < 1000; i++)
         cr_assert_not_null(bt_str_format(t, "garbage %d", i));
-    cr_assert_geq(count_objects(), before + 1000);
+    if (!interp->heap.stress) /* under BATON_GC_STRESS each allocation already collected */
+        cr_assert_geq(count_objects(), before + 1000);
     bt_gc_collect(t);
     cr_assert_leq(count_objects(), before);
 }
