@@ -452,17 +452,21 @@ static bool module_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
 
 /* ---- tables of natives ---- */
 
-bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs) {
+/* Put one native per def into dict, each set up by the caller's choice of
+ * owner (methods bind self) or module (functions). */
+static bool add_natives(BtThread *t, BtDict *dict, const BtNativeDef *defs, BtType *owner,
+                        BtValue module) {
     for (const BtNativeDef *d = defs; d->name; d++) {
         BtNative *n = bt_native_new(t, d->name, d->fn, BT_UNDEF);
         if (!n)
             return false;
         BtValue keep = bt_obj(n);
         BT_PUSH_ROOT(t, &keep);
-        n->owner = type;
-        n->flags = BT_NATIVE_METHOD;
+        n->owner = owner;
+        n->flags = owner ? BT_NATIVE_METHOD : 0;
+        n->module = module;
         BtStr *name = bt_str_intern_cstr(t, d->name);
-        bool ok = name && bt_dict_set_str(t, type->dict, name, keep);
+        bool ok = name && bt_dict_set_str(t, dict, name, keep);
         BT_POP_ROOT(t, 1);
         if (!ok)
             return false;
@@ -470,21 +474,12 @@ bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs) {
     return true;
 }
 
+bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs) {
+    return add_natives(t, type->dict, defs, type, BT_UNDEF);
+}
+
 bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs) {
-    for (const BtNativeDef *d = defs; d->name; d++) {
-        BtNative *n = bt_native_new(t, d->name, d->fn, BT_UNDEF);
-        if (!n)
-            return false;
-        BtValue keep = bt_obj(n);
-        BT_PUSH_ROOT(t, &keep);
-        n->module = bt_obj(m->name);
-        BtStr *name = bt_str_intern_cstr(t, d->name);
-        bool ok = name && bt_dict_set_str(t, m->dict, name, keep);
-        BT_POP_ROOT(t, 1);
-        if (!ok)
-            return false;
-    }
-    return true;
+    return add_natives(t, m->dict, defs, NULL, bt_obj(m->name));
 }
 
 bool bt_func_init_types(BtThread *t) {
