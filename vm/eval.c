@@ -530,7 +530,6 @@ static BtValue make_function(BtThread *t, BtFrame *f, BtValue *sp, uint32_t flag
         fn->kwdefaults = (BtDict *)kwdefaults.as.o;
     if (!bt_is_undef(defaults))
         fn->defaults = (BtTuple *)defaults.as.o;
-    /* A docstring is the first constant of a function that starts with one. */
     return bt_obj(fn);
 }
 
@@ -658,9 +657,6 @@ static bool handle_breaker(BtThread *t) {
     return bt_eval_handle_breaker(t);
 }
 
-/* What to push for a value received from a generator finishing inside
- * FOR_ITER/SEND run inline: see gen_returned_inline. */
-
 /* ---- the loop ---- */
 
 #define PUSH(v) (*sp++ = (v))
@@ -734,7 +730,6 @@ static BtValue run(BtThread *t, BtFrame *entry) {
     BtInstr instr = 0;
     BtTuple *kwnames = NULL;
     BtValue retval;
-    bool reraise = false;
 
     if (t->c_depth >= C_DEPTH_MAX) {
         bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
@@ -1676,7 +1671,12 @@ dispatch:
         }
         BtValue r;
         if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native)) {
-            r = bt_call_native(t, (BtNative *)callable.as.o, args, npositional, kw);
+            BtNative *nat = (BtNative *)callable.as.o;
+            /* A method LOAD_METHOD found on self's own type needs no type check. */
+            r = !bt_is_undef(sp[-n - 2]) && bt_is_undef(nat->self) &&
+                        (nat->flags & BT_NATIVE_METHOD)
+                    ? nat->fn(t, args[0], args + 1, npositional - 1, kw)
+                    : bt_call_native(t, nat, args, npositional, kw);
         } else {
             r = bt_call(t, callable, args, npositional, kw);
         }
@@ -1995,8 +1995,6 @@ error:
     f->ip = ip;
     bt_exc_add_traceback(t, bt_obj(code), bt_code_line(code, (uint32_t)(ip - 1 - code->instrs)));
 exception_unwind:
-    reraise = false;
-    (void)reraise;
     for (;;) {
         uint32_t lasti = (uint32_t)(ip - 1 - code->instrs);
         const BtHandler *h = NULL;
@@ -2026,13 +2024,11 @@ exception_unwind:
             t->c_depth--;
             return BT_UNDEF;
         }
+        /* For the frame that resumed a generator inline, the exception (already
+         * turned into RuntimeError by bt_gen_raised for PEP 479) is raised at
+         * its FOR_ITER, SEND or CALL, like any other. */
         LOAD_FRAME();
         kwnames = NULL;
-        if (gen) {
-            /* A generator run inline ended with an exception: PEP 479 turns a
-             * StopIteration into RuntimeError (done by bt_gen_raised); for the
-             * resumer it is an ordinary exception raised at its FOR_ITER/SEND. */
-        }
         bt_exc_add_traceback(t, bt_obj(code), bt_code_line(code, (uint32_t)(ip - 1 - code->instrs)));
         continue;
     }

@@ -437,25 +437,9 @@ static bool exc_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     return bt_generic_setattr(t, self, name, v);
 }
 
-static bool take_exc_self(BtThread *t, BtValue *self, BtValue **args, int *nargs) {
-    if (bt_is_undef(*self)) {
-        if (*nargs < 1 || !is_exception(t, (*args)[0])) {
-            bt_raise(t, BT_EXC(t, TypeError),
-                     "descriptor needs a 'BaseException' object as its first argument");
-            return false;
-        }
-        *self = (*args)[0];
-        (*args)++;
-        (*nargs)--;
-    }
-    return true;
-}
-
 static BtValue exc_init_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                BtTuple *kwnames) {
     (void)kwnames;
-    if (!take_exc_self(t, &self, &args, &nargs))
-        return BT_UNDEF;
     BtTuple *tup = bt_tuple_from(t, args, (size_t)nargs);
     if (!tup)
         return BT_UNDEF;
@@ -465,24 +449,23 @@ static BtValue exc_init_method(BtThread *t, BtValue self, BtValue *args, int nar
 
 static BtValue exc_str_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                               BtTuple *kwnames) {
-    if (!take_exc_self(t, &self, &args, &nargs) ||
-        !bt_check_args(t, "__str__", nargs, kwnames, 0, 0))
+    (void)args;
+    if (!bt_check_args(t, "__str__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
     return exc_str(t, self);
 }
 
 static BtValue exc_repr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                BtTuple *kwnames) {
-    if (!take_exc_self(t, &self, &args, &nargs) ||
-        !bt_check_args(t, "__repr__", nargs, kwnames, 0, 0))
+    (void)args;
+    if (!bt_check_args(t, "__repr__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
     return exc_repr(t, self);
 }
 
 static BtValue exc_with_traceback(BtThread *t, BtValue self, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
-    if (!take_exc_self(t, &self, &args, &nargs) ||
-        !bt_check_args(t, "with_traceback", nargs, kwnames, 1, 1))
+    if (!bt_check_args(t, "with_traceback", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     as_exc(self)->traceback = args[0];
     return self;

@@ -242,10 +242,7 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue exc, BtValu
         BT_POP_ROOT(t, 2);
         return rr;
     }
-    if (gen->state == BT_GEN_CREATED) {
-        /* Thrown before it started: raised at the def line, then the generator is done. */
-        return bt_gen_resume(t, gen, BT_NONE, exc, out);
-    }
+    /* Raised at the yield (or, before it started, at the def line). */
     return bt_gen_resume(t, gen, BT_NONE, exc, out);
 }
 

@@ -577,67 +577,48 @@ static BtValue object_init(BtThread *t, BtValue self, BtValue *args, int nargs,
     return BT_NONE;
 }
 
-/* Natives defined in a type's dict get self bound; when they are called
- * unbound (object.__repr__(x)), self is the first argument. */
-static bool take_self(BtThread *t, BtValue *self, BtValue **args, int *nargs, const char *name) {
-    if (bt_is_undef(*self)) {
-        if (*nargs < 1) {
-            bt_raise(t, BT_EXC(t, TypeError), "descriptor '%s' of 'object' object needs an argument",
-                     name);
-            return false;
-        }
-        *self = (*args)[0];
-        (*args)++;
-        (*nargs)--;
-    }
-    return true;
-}
-
 static BtValue object_repr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
-    if (!take_self(t, &self, &args, &nargs, "__repr__") ||
-        !bt_check_args(t, "__repr__", nargs, kwnames, 0, 0))
+    (void)args;
+    if (!bt_check_args(t, "__repr__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
     return object_repr(t, self);
 }
 
 static BtValue object_str_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                  BtTuple *kwnames) {
-    if (!take_self(t, &self, &args, &nargs, "__str__") ||
-        !bt_check_args(t, "__str__", nargs, kwnames, 0, 0))
+    (void)args;
+    if (!bt_check_args(t, "__str__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
     return bt_repr(t, self);
 }
 
 static BtValue object_hash_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
+    (void)args;
     int64_t h;
-    if (!take_self(t, &self, &args, &nargs, "__hash__") ||
-        !bt_check_args(t, "__hash__", nargs, kwnames, 0, 0) || !object_hash(t, self, &h))
+    if (!bt_check_args(t, "__hash__", nargs, kwnames, 0, 0) || !object_hash(t, self, &h))
         return BT_UNDEF;
     return bt_int(h);
 }
 
 static BtValue object_eq_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                 BtTuple *kwnames) {
-    if (!take_self(t, &self, &args, &nargs, "__eq__") ||
-        !bt_check_args(t, "__eq__", nargs, kwnames, 1, 1))
+    if (!bt_check_args(t, "__eq__", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     return bt_same(self, args[0]) ? BT_TRUE : bt_obj(t->interp->not_implemented);
 }
 
 static BtValue object_ne_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                 BtTuple *kwnames) {
-    if (!take_self(t, &self, &args, &nargs, "__ne__") ||
-        !bt_check_args(t, "__ne__", nargs, kwnames, 1, 1))
+    if (!bt_check_args(t, "__ne__", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     return object_compare(t, self, args[0], BT_COMPARE_NE);
 }
 
 static BtValue object_setattr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                      BtTuple *kwnames) {
-    if (!take_self(t, &self, &args, &nargs, "__setattr__") ||
-        !bt_check_args(t, "__setattr__", nargs, kwnames, 2, 2))
+    if (!bt_check_args(t, "__setattr__", nargs, kwnames, 2, 2))
         return BT_UNDEF;
     if (!bt_is_str(t, args[0])) {
         bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
@@ -652,8 +633,7 @@ static BtValue object_setattr_method(BtThread *t, BtValue self, BtValue *args, i
 
 static BtValue object_delattr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                      BtTuple *kwnames) {
-    if (!take_self(t, &self, &args, &nargs, "__delattr__") ||
-        !bt_check_args(t, "__delattr__", nargs, kwnames, 1, 1))
+    if (!bt_check_args(t, "__delattr__", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     if (!bt_is_str(t, args[0])) {
         bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
@@ -668,8 +648,7 @@ static BtValue object_delattr_method(BtThread *t, BtValue self, BtValue *args, i
 
 static BtValue object_getattribute_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                           BtTuple *kwnames) {
-    if (!take_self(t, &self, &args, &nargs, "__getattribute__") ||
-        !bt_check_args(t, "__getattribute__", nargs, kwnames, 1, 1))
+    if (!bt_check_args(t, "__getattribute__", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     if (!bt_is_str(t, args[0])) {
         bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
