@@ -86,15 +86,14 @@ BtModule *bt_repl_main_module(BtThread *t, BtStr *file) {
 void bt_repl_flush_stdout(BtThread *t) {
     BtValue saved = bt_take_exc(t);
     BT_PUSH_ROOT(t, &saved);
-    BtValue sys = bt_dict_get_str(t->interp->modules, bt_str_intern_cstr(t, "sys"));
-    BtValue out = bt_is_undef(sys) ? BT_UNDEF
-                                   : bt_getattr_opt(t, sys, bt_str_intern_cstr(t, "stdout"));
+    BtValue out = bt_import_sys_attr(t, "stdout");
+    BT_PUSH_ROOT(t, &out);
     BtValue flush = bt_is_undef(out) ? BT_UNDEF : bt_getattr_opt(t, out, BT_NAME(t, flush));
     if (!bt_is_undef(flush) && bt_is_undef(bt_call(t, flush, NULL, 0, NULL)))
         bt_take_exc(t);
     bt_take_exc(t); /* a failed lookup above is not the program's error */
     fflush(stdout);
-    BT_POP_ROOT(t, 1);
+    BT_POP_ROOT(t, 2);
     t->exc = saved;
 }
 

@@ -278,7 +278,7 @@ static void print_locals(BtThread *t, BtStepper *st, BtFrame *f) {
                                                       : c->freevars;
         int j = i < c->nlocals ? i : i < c->nlocals + c->ncells ? i - c->nlocals
                                                                 : i - c->nlocals - c->ncells;
-        BtValue v = f->slots[i];
+        BtValue v = bt_frame_slots(f)[i];
         if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
             v = ((BtCell *)v.as.o)->value;
         if (bt_is_undef(v) || !names || (size_t)j >= names->len)
@@ -395,7 +395,7 @@ static void print_expr(BtThread *t, BtStepper *st, BtFrame *f, const char *expr)
                                                       : c->freevars;
         int j = i < c->nlocals ? i : i < c->nlocals + c->ncells ? i - c->nlocals
                                                                 : i - c->nlocals - c->ncells;
-        BtValue v = f->slots[i];
+        BtValue v = bt_frame_slots(f)[i];
         if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
             v = ((BtCell *)v.as.o)->value;
         if (!bt_is_undef(v) && names && (size_t)j < names->len)

@@ -242,7 +242,7 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
     Out o;
     out_init(&o, buf, cap);
     BtCode *c = f->code;
-    BtValue *base = f->slots + c->nlocals + c->ncells + c->nfrees;
+    BtValue *base = bt_frame_slots(f) + c->nlocals + c->ncells + c->nfrees;
     if (!f->sp || f->sp < base || f->sp > base + c->stacksize) {
         out_cstr(&o, "[?]");
         return;
@@ -288,7 +288,7 @@ static void call_text(BtThread *t, BtFrame *f, Out *o) {
                   !!(c->flags & BT_CODE_VARKEYWORDS);
     out_cstr(o, "(");
     for (int i = 0; i < nparams && i < c->nlocals && !o->full; i++) {
-        BtValue v = f->slots[i];
+        BtValue v = bt_frame_slots(f)[i];
         if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
             v = ((BtCell *)v.as.o)->value;
         char val[ITEM_WIDTH + 1];

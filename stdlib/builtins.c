@@ -409,6 +409,13 @@ static BtValue builtin_input(BtThread *t, BtValue self, BtValue *args, int nargs
 
 static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
+    if (nargs == 1 && !kwnames && bt_is_obj(args[0])) { /* the common exact types, inline */
+        BtType *ty = args[0].as.o->type;
+        if (ty == BT_TYPE(t, str))
+            return bt_int((int64_t)bt_as_str(args[0])->length);
+        if (ty == BT_TYPE(t, list))
+            return bt_int((int64_t)bt_as_list(args[0])->len);
+    }
     if (!one_arg(t, "len", nargs, kwnames))
         return BT_UNDEF;
     int64_t n = bt_len(t, args[0]);
@@ -1438,12 +1445,12 @@ static BtValue frame_locals(BtThread *t, BtFrame *f) {
     BtCode *code = f->code;
     bool ok = true;
     for (int i = 0; ok && i < code->nlocals; i++) {
-        if (!bt_is_undef(f->slots[i]))
-            ok = bt_dict_set(t, bt_as_dict(d), code->varnames->items[i], f->slots[i]);
+        if (!bt_is_undef(bt_frame_slots(f)[i]))
+            ok = bt_dict_set(t, bt_as_dict(d), code->varnames->items[i], bt_frame_slots(f)[i]);
     }
     /* Cells, then free variables: their values live inside BtCell objects. */
     for (int i = 0; ok && i < code->ncells + code->nfrees; i++) {
-        BtValue c = f->slots[code->nlocals + i];
+        BtValue c = bt_frame_slots(f)[code->nlocals + i];
         BtValue name =
             i < code->ncells ? code->cellvars->items[i] : code->freevars->items[i - code->ncells];
         if (c.tag == BT_V_OBJ && c.as.o->type == BT_TYPE(t, cell) &&
@@ -1683,12 +1690,12 @@ static bool super_from_frame(BtThread *t, BtValue *type_out, BtValue *obj_out) {
         return false;
     }
     BtCode *code = f->code;
-    BtValue first = f->slots[0];
+    BtValue first = bt_frame_slots(f)[0];
     /* A captured first argument lives in its cell. */
     BtStr *argname = bt_as_str(code->varnames->items[0]);
     for (int i = 0; code->cellvars && i < code->ncells; i++) {
         if (bt_str_equal(bt_as_str(code->cellvars->items[i]), argname)) {
-            BtValue c = f->slots[code->nlocals + i];
+            BtValue c = bt_frame_slots(f)[code->nlocals + i];
             if (c.tag == BT_V_OBJ && c.as.o->type == BT_TYPE(t, cell))
                 first = ((BtCell *)c.as.o)->value;
             break;
@@ -1702,7 +1709,7 @@ static bool super_from_frame(BtThread *t, BtValue *type_out, BtValue *obj_out) {
     for (int i = 0; code->freevars && i < code->nfrees; i++) {
         if (!bt_str_equal(bt_as_str(code->freevars->items[i]), cls_name))
             continue;
-        BtValue c = f->slots[code->nlocals + code->ncells + i];
+        BtValue c = bt_frame_slots(f)[code->nlocals + code->ncells + i];
         if (c.tag != BT_V_OBJ || c.as.o->type != BT_TYPE(t, cell)) {
             bt_raise(t, BT_EXC(t, RuntimeError), "super(): bad __class__ cell");
             return false;
@@ -2011,6 +2018,7 @@ static bool preload_sys(BtThread *t) {
 
 bool bt_builtins_init(BtThread *t) {
     BtInterp *in = t->interp;
+    in->builtin_next_fn = builtin_next;
     if (!in->modules) {
         in->modules = bt_dict_new(t);
         if (!in->modules)

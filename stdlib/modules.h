@@ -15,5 +15,7 @@ BtModule *bt_mod_errno_create(BtThread *t);
 BtModule *bt_mod_time_create(BtThread *t);
 BtModule *bt_mod_dis_create(BtThread *t);
 BtModule *bt_mod_inspect_create(BtThread *t);
+BtModule *bt_mod_socket_create(BtThread *t);
+BtModule *bt_mod_select_create(BtThread *t);
 
 #endif

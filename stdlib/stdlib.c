@@ -18,6 +18,8 @@ const BtNativeModuleDef bt_stdlib_modules[] = {
     {"time", bt_mod_time_create},
     {"dis", bt_mod_dis_create},
     {"inspect", bt_mod_inspect_create},
+    {"socket", bt_mod_socket_create},
+    {"select", bt_mod_select_create},
     {"_io", bt_fileio_module_create},
     {NULL, NULL},
 };

@@ -51,9 +51,12 @@ def run(argv, script, timeout=60):
     return normalize(dec(p.stdout), folder), normalize(dec(p.stderr), folder), p.returncode
 
 
-def expected(script):
-    """The checked-in (stdout, stderr, status) of a golden test."""
+def expected(script, folder=None):
+    """The checked-in (stdout, stderr, status) of a golden test, beside the
+    script or in folder."""
     base = script[:-3]
+    if folder:
+        base = os.path.join(folder, os.path.basename(base))
     read = lambda p: open(p, encoding='utf-8').read() if os.path.exists(p) else ''
     out, err = read(base + '.out'), read(base + '.err')
     status = read(base + '.status').strip()

@@ -1,9 +1,9 @@
 """Run every golden script under Baton and compare with CPython's recorded output.
 
-usage: run_scripts.py BATON SCRIPTS_DIR_OR_FILES... [-j N] [--python]
+usage: run_scripts.py BATON SCRIPTS_DIR_OR_FILES... [-j N] [--expected DIR]
 Prints one line per failure with a unified diff, then a summary; exits 1 if
-any script differs. With --python it also runs python3 on each script and
-reports where the checked-in golden files are stale (differential check).
+any script differs. --expected DIR reads the golden files from DIR instead of
+beside each script (for programs the build makes, like the talk's session).
 """
 import argparse
 import difflib
@@ -20,8 +20,8 @@ def diff(name, want, got):
                                         'expected ' + name, 'baton ' + name))
 
 
-def check(baton, script):
-    want_out, want_err, want_status = golden.expected(script)
+def check(baton, script, expected_dir=None):
+    want_out, want_err, want_status = golden.expected(script, expected_dir)
     try:
         timeout = float(os.environ.get('BATON_TEST_TIMEOUT', '60'))
         if os.environ.get('BATON_GC_STRESS', '0') not in ('', '0'):
@@ -46,11 +46,12 @@ def main():
     ap.add_argument('baton')
     ap.add_argument('paths', nargs='+')
     ap.add_argument('-j', type=int, default=os.cpu_count() or 2)
+    ap.add_argument('--expected', metavar='DIR')
     args = ap.parse_args()
     baton = os.path.abspath(args.baton)
     scripts = golden.find_scripts(args.paths)
     with ThreadPoolExecutor(args.j) as pool:
-        results = list(pool.map(lambda s: check(baton, s), scripts))
+        results = list(pool.map(lambda s: check(baton, s, args.expected), scripts))
     failed = [(s, p) for s, p in results if p]
     for script, problem in failed:
         print('FAIL', script)

@@ -774,6 +774,60 @@ static int flow_depth(const Ins *ins, uint32_t n, const Handler *handlers, const
     return bad ? -1 : maxd;
 }
 
+/* The superinstruction that does ins[i] then ins[i+1], with its argument in
+ * *arg, or -1 when the pair has none or an argument does not fit. */
+static int fused_op(const Ins *a, const Ins *b, uint32_t ninstrs, uint32_t *arg) {
+    const uint32_t pair_max = 1u << BT_ARG_PAIR_BITS;
+    if (a->op == BT_OP_LOAD_FAST && a->arg < pair_max && b->arg < pair_max) {
+        *arg = a->arg << BT_ARG_PAIR_BITS | b->arg;
+        if (b->op == BT_OP_LOAD_FAST)
+            return BT_OP_LOAD_FAST_LOAD_FAST;
+        if (b->op == BT_OP_LOAD_CONST)
+            return BT_OP_LOAD_FAST_LOAD_CONST;
+    }
+    if (a->op == BT_OP_BINARY_OP && b->op == BT_OP_STORE_FAST &&
+        b->arg < (BT_ARG_MAX >> BT_ARG_BINOP_BITS)) {
+        *arg = b->arg << BT_ARG_BINOP_BITS | a->arg;
+        return BT_OP_BINARY_OP_STORE_FAST;
+    }
+    if (a->op == BT_OP_COMPARE_OP && ninstrs <= (BT_ARG_MAX >> BT_ARG_COMPARE_BITS) &&
+        (b->op == BT_OP_POP_JUMP_IF_FALSE || b->op == BT_OP_POP_JUMP_IF_TRUE)) {
+        *arg = b->arg << BT_ARG_COMPARE_BITS | a->arg;
+        return b->op == BT_OP_POP_JUMP_IF_FALSE ? BT_OP_COMPARE_JUMP_IF_FALSE
+                                                : BT_OP_COMPARE_JUMP_IF_TRUE;
+    }
+    return -1;
+}
+
+/* Fuse neighbouring pairs into superinstructions (one dispatch instead of
+ * two) where nothing can tell: both live, on the same line, under the same
+ * handler, and no jump or handler lands on the second. absorbed[i+1] is set
+ * for each second half, which then drops out like dead code. */
+static void fuse_pairs(Unit *u, uint32_t n, const int *depth, uint8_t *absorbed) {
+    uint8_t *target = absorbed; /* first pass: mark landing sites */
+    memset(target, 0, n);
+    for (uint32_t i = 0; i < n; i++)
+        if (depth[i] >= 0 && bt_op_is_jump(u->ins[i].op))
+            target[u->ins[i].arg] = 1;
+    for (int h = 0; h < u->nhandlers; h++)
+        if (u->labels[u->handlers[h].label].pos >= 0)
+            target[u->labels[u->handlers[h].label].pos] = 1;
+    for (uint32_t i = 0; i + 1 < n; i++) {
+        Ins *a = &u->ins[i], *b = &u->ins[i + 1];
+        uint32_t arg;
+        int op;
+        if (depth[i] < 0 || depth[i + 1] < 0 || target[i + 1] || a->line != b->line ||
+            a->handler != b->handler || (op = fused_op(a, b, n, &arg)) < 0)
+            continue;
+        a->op = (uint8_t)op;
+        a->arg = arg;
+        target[i + 1] = 2; /* absorbed: no longer a landing site to keep */
+        i++;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        absorbed[i] = target[i] == 2;
+}
+
 static BtTuple *names_tuple(Compiler *c, const char **names, int n) {
     BtTuple *tup = bt_tuple_new(c->t, (size_t)n);
     if (!tup) {
@@ -800,10 +854,11 @@ static BtCode *assemble(Compiler *c) {
     BtInstr *instrs = malloc((n ? n : 1) * sizeof *instrs);
     int *depth = malloc((n ? n : 1) * sizeof *depth);
     uint32_t *newidx = malloc((n + 1) * sizeof *newidx);
+    uint8_t *absorbed = malloc(n ? n : 1);
     BtLineRun *lines = malloc((n ? n : 1) * sizeof *lines);
     BtHandler *handlers = malloc((n ? n : 1) * sizeof *handlers);
     uint32_t nlines = 0, nhandlers = 0, m = 0;
-    if (!instrs || !depth || !newidx || !lines || !handlers) {
+    if (!instrs || !depth || !newidx || !absorbed || !lines || !handlers) {
         fail_memory(c);
         goto fail;
     }
@@ -820,8 +875,9 @@ static BtCode *assemble(Compiler *c) {
         in->arg = (uint32_t)target;
         if (in->op == OP_JUMP)
             in->op = in->arg > i ? BT_OP_JUMP_FORWARD : BT_OP_JUMP_BACKWARD;
-        /* only JUMP_BACKWARD may go back: it is where the eval breaker is checked */
-        if ((in->op == BT_OP_JUMP_BACKWARD) != (in->arg <= i))
+        /* Only JUMP_BACKWARD and the conditional POP_JUMP_IF_* may go back
+         * (a while loop's test at the bottom): they check the eval breaker. */
+        if (in->arg <= i ? !bt_op_may_jump_back(in->op) : in->op == BT_OP_JUMP_BACKWARD)
             c->internal = true;
     }
     int stacksize = flow_depth(u->ins, n, u->handlers, u->labels, depth);
@@ -836,19 +892,26 @@ static BtCode *assemble(Compiler *c) {
         fail_raised(c);
         goto fail;
     }
-    /* Drop dead code (what follows a return or raise, handlers of empty ranges). */
+    fuse_pairs(u, n, depth, absorbed);
+    /* Drop dead code (what follows a return or raise, handlers of empty
+     * ranges) and the second halves of superinstructions. */
     for (uint32_t i = 0; i < n; i++) {
         newidx[i] = m;
-        if (depth[i] >= 0)
+        if (depth[i] >= 0 && !absorbed[i])
             m++;
     }
     newidx[n] = m;
     for (uint32_t i = 0; i < n; i++) {
-        if (depth[i] < 0)
+        if (depth[i] < 0 || absorbed[i])
             continue;
         Ins *in = &u->ins[i];
         uint32_t k = newidx[i];
-        uint32_t arg = bt_op_is_jump(in->op) ? newidx[in->arg] : in->arg;
+        uint32_t arg = in->arg;
+        if (in->op == BT_OP_COMPARE_JUMP_IF_FALSE || in->op == BT_OP_COMPARE_JUMP_IF_TRUE)
+            arg = newidx[arg >> BT_ARG_COMPARE_BITS] << BT_ARG_COMPARE_BITS |
+                  (arg & ((1u << BT_ARG_COMPARE_BITS) - 1));
+        else if (bt_op_is_jump(in->op))
+            arg = newidx[arg];
         instrs[k] = BT_INSTR(in->op, arg);
         if (nlines == 0 || lines[nlines - 1].line != in->line)
             lines[nlines++] = (BtLineRun){.start = k, .line = in->line};
@@ -921,6 +984,7 @@ static BtCode *assemble(Compiler *c) {
                                  nhandlers * sizeof *handlers));
     free(depth);
     free(newidx);
+    free(absorbed);
     c->u = u->prev;
     unit_free(u);
     return code;
@@ -928,6 +992,7 @@ fail:
     free(instrs);
     free(depth);
     free(newidx);
+    free(absorbed);
     free(lines);
     free(handlers);
     return NULL;
@@ -2217,20 +2282,27 @@ static bool compile_for(Compiler *c, const BtAstStmt *s) {
     return true;
 }
 
+/* As CPython 3.11 does, the test is compiled twice: once before the loop,
+ * and again at the bottom of the body, jumping back while it holds. A round
+ * of the loop then costs one jump instead of two. `continue` goes to the
+ * first test. */
 static bool compile_while(Compiler *c, const BtAstStmt *s) {
     NEW_LABEL(c, start);
+    NEW_LABEL(c, body);
     NEW_LABEL(c, anchor);
     NEW_LABEL(c, end);
     bind_label(c, start);
     if (!compile_jump_if(c, s->while_.test, anchor, false))
         return false;
+    bind_label(c, body);
     if (!push_fblock(c, s, FB_WHILE_LOOP, start, end, -1, NULL))
         return false;
     if (!visit_stmts(c, &s->while_.body))
         return false;
     pop_fblock(c);
     c->u->lineno = s->line;
-    JUMP_TO(c, start);
+    if (!compile_jump_if(c, s->while_.test, body, true))
+        return false;
     bind_label(c, anchor);
     if (!visit_stmts(c, &s->while_.orelse))
         return false;

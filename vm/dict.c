@@ -86,8 +86,40 @@ static inline size_t dict_usable(size_t index_size) {
     return index_size * 2 / 3;
 }
 
+/* Equality of two strs known to have equal hashes. */
+static inline bool str_eq_hashed(const BtStr *a, const BtStr *b) {
+    return a->size == b->size && !(a->hdr.flags & b->hdr.flags & BT_STR_INTERNED) &&
+           memcmp(a->data, b->data, a->size) == 0;
+}
+
+/* str_eq_hashed for the short strs keys mostly are, as two overlapping
+ * loads a side and no call: 1 equal, 0 not, -1 too long or short to say. */
+static inline int str_eq_quick(const BtStr *a, const BtStr *b) {
+    size_t n = a->size;
+    if (n != b->size || (a->hdr.flags & b->hdr.flags & BT_STR_INTERNED))
+        return 0;
+    if (n >= 8 && n <= 16) {
+        uint64_t x0, x1, y0, y1;
+        memcpy(&x0, a->data, 8);
+        memcpy(&y0, b->data, 8);
+        memcpy(&x1, a->data + n - 8, 8);
+        memcpy(&y1, b->data + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t x0, x1, y0, y1;
+        memcpy(&x0, a->data, 4);
+        memcpy(&y0, b->data, 4);
+        memcpy(&x1, a->data + n - 4, 4);
+        memcpy(&y1, b->data + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    return -1;
+}
+
 /* Find key: its entry position (*slot its index slot), LOOKUP_ABSENT or LOOKUP_ERROR. */
-static int64_t dict_lookup(BtThread *t, BtDict *d, BtValue key, int64_t hash, size_t *slot) {
+static int64_t dict_lookup_generic(BtThread *t, BtDict *d, BtValue key, int64_t hash,
+                                   size_t *slot) {
 restart:
     if (!d->index)
         return LOOKUP_ABSENT;
@@ -118,6 +150,78 @@ restart:
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+/* dict_lookup for an exact str key: no __eq__ can run while only strs are
+ * compared. An entry with an equal hash whose key is not a str sends the
+ * lookup down the generic path, which asks that key's __eq__. */
+static __attribute__((noinline)) int64_t dict_lookup_str_full(BtThread *t, BtDict *d, BtStr *key,
+                                                              int64_t hash, size_t *slot) {
+    size_t mask = d->index_size - 1, i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == IX_EMPTY)
+            return LOOKUP_ABSENT;
+        if (ix >= 0) {
+            BtDictEntry *e = &d->entries[ix];
+            if (e->key.as.o == &key->hdr && e->key.tag == BT_V_OBJ) {
+                *slot = i;
+                return ix;
+            }
+            if (e->hash == hash) {
+                if (e->key.tag != BT_V_OBJ || e->key.as.o->type != key->hdr.type)
+                    return dict_lookup_generic(t, d, bt_obj(key), hash, slot);
+                if (str_eq_hashed((BtStr *)e->key.as.o, key)) {
+                    *slot = i;
+                    return ix;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* The same, with the common cases in a loop that calls nothing (so saves no
+ * registers); anything it cannot settle starts over in dict_lookup_str_full. */
+static int64_t dict_lookup_str(BtThread *t, BtDict *d, BtStr *key, int64_t hash, size_t *slot) {
+    if (!d->index)
+        return LOOKUP_ABSENT;
+    size_t mask = d->index_size - 1, i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == IX_EMPTY)
+            return LOOKUP_ABSENT;
+        if (ix >= 0) {
+            BtDictEntry *e = &d->entries[ix];
+            if (e->key.as.o == &key->hdr && e->key.tag == BT_V_OBJ) {
+                *slot = i;
+                return ix;
+            }
+            if (e->hash == hash) {
+                int eq = e->key.tag == BT_V_OBJ && e->key.as.o->type == key->hdr.type
+                             ? str_eq_quick((BtStr *)e->key.as.o, key)
+                             : -1;
+                if (eq < 0)
+                    return dict_lookup_str_full(t, d, key, hash, slot);
+                if (eq) {
+                    *slot = i;
+                    return ix;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+static inline int64_t dict_lookup(BtThread *t, BtDict *d, BtValue key, int64_t hash,
+                                  size_t *slot) {
+    if (is_str(t, key))
+        return dict_lookup_str(t, d, (BtStr *)key.as.o, hash, slot);
+    return dict_lookup_generic(t, d, key, hash, slot);
 }
 
 /* The first index slot for hash that holds no live entry (the key is known absent). */
@@ -221,10 +325,47 @@ BtValue bt_dict_get(BtThread *t, BtDict *d, BtValue key) {
     return ix >= 0 ? d->entries[ix].value : BT_UNDEF;
 }
 
-BtValue bt_dict_get_str(BtDict *d, BtStr *key) {
+/* Entry position of str key, or -1; *slot_out (if not NULL) gets its index slot. */
+static inline int64_t find_str(const BtDict *d, BtStr *key, size_t *slot_out) {
     if (!d->index)
-        return BT_UNDEF;
+        return -1;
     int64_t hash = bt_str_hash(key);
+    size_t mask = d->index_size - 1, i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == IX_EMPTY)
+            return -1;
+        if (ix >= 0) {
+            const BtDictEntry *e = &d->entries[ix];
+            if (e->key.tag == BT_V_OBJ &&
+                (e->key.as.o == &key->hdr ||
+                 (e->hash == hash && e->key.as.o->type == key->hdr.type &&
+                  str_eq_hashed((BtStr *)e->key.as.o, key)))) {
+                if (slot_out)
+                    *slot_out = i;
+                return ix;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* Out of line so that bt_dict_get_str saves no registers. */
+static __attribute__((noinline)) BtValue get_str_slow(BtDict *d, BtStr *key) {
+    int64_t ix = find_str(d, key, NULL);
+    return ix >= 0 ? d->entries[ix].value : BT_UNDEF;
+}
+
+BtValue bt_dict_get_str(BtDict *d, BtStr *key) {
+    /* Attribute and global names are interned, so the key stored is usually
+     * key itself: this loop compares pointers only and calls nothing, and
+     * anything else (an equal hash on another object, no cached hash yet)
+     * goes to the full lookup. */
+    int64_t hash = key->hash;
+    if (!d->index || hash == -1)
+        return get_str_slow(d, key);
     size_t mask = d->index_size - 1, i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
     for (;;) {
@@ -232,16 +373,23 @@ BtValue bt_dict_get_str(BtDict *d, BtStr *key) {
         if (ix == IX_EMPTY)
             return BT_UNDEF;
         if (ix >= 0) {
-            BtDictEntry *e = &d->entries[ix];
+            const BtDictEntry *e = &d->entries[ix];
             if (e->key.as.o == &key->hdr && e->key.tag == BT_V_OBJ)
                 return e->value;
-            if (e->hash == hash && e->key.tag == BT_V_OBJ && e->key.as.o->type == key->hdr.type &&
-                bt_str_equal((BtStr *)e->key.as.o, key))
-                return e->value;
+            if (e->hash == hash)
+                return get_str_slow(d, key);
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+BtValue bt_dict_get_str_slow(BtDict *d, BtStr *key, uint32_t *hint) {
+    int64_t ix = find_str(d, key, NULL);
+    if (ix < 0)
+        return BT_UNDEF;
+    *hint = (uint32_t)ix;
+    return d->entries[ix].value;
 }
 
 bool bt_dict_set(BtThread *t, BtDict *d, BtValue key, BtValue value) {

@@ -11,6 +11,7 @@
 
 #include "vm/interp.h"
 #include "vm/object.h"
+#include "vm/str.h"
 
 typedef struct {
     int64_t hash;
@@ -71,6 +72,32 @@ BtDict *bt_dict_new(BtThread *t);
 BtValue bt_dict_get(BtThread *t, BtDict *d, BtValue key);
 /* Lookup by str key without raising (strings never raise in __eq__/hash). */
 BtValue bt_dict_get_str(BtDict *d, BtStr *key);
+/* A quick look for key in its first index slot only, for hot paths:
+ * 1 found (*out set), 0 certainly absent, -1 unknown (use bt_dict_get_str). */
+static inline int bt_dict_peek_str(const BtDict *d, const BtStr *key, BtValue *out) {
+    int64_t hash = key->hash;
+    if (!d->index || hash == -1)
+        return -1;
+    int32_t ix = d->index[(size_t)hash & (d->index_size - 1)];
+    if (ix == -1)
+        return 0;
+    if (ix >= 0 && d->entries[ix].key.as.o == &key->hdr &&
+        d->entries[ix].key.tag == BT_V_OBJ) {
+        *out = d->entries[ix].value;
+        return 1;
+    }
+    return -1;
+}
+/* bt_dict_get_str for a call site that remembers where it found key last
+ * time: *hint (any value to start, e.g. 0) is tried first, and a hit found
+ * by a full lookup is stored back in it. Never raises. */
+BtValue bt_dict_get_str_slow(BtDict *d, BtStr *key, uint32_t *hint);
+static inline BtValue bt_dict_get_str_hint(BtDict *d, BtStr *key, uint32_t *hint) {
+    uint32_t h = *hint;
+    if (h < d->used && d->entries[h].key.as.o == &key->hdr && d->entries[h].key.tag == BT_V_OBJ)
+        return d->entries[h].value;
+    return bt_dict_get_str_slow(d, key, hint);
+}
 bool bt_dict_set(BtThread *t, BtDict *d, BtValue key, BtValue value);
 bool bt_dict_set_str(BtThread *t, BtDict *d, BtStr *key, BtValue value);
 /* Remove key; returns 1 removed, 0 absent (no exception), -1 raised. */

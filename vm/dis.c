@@ -111,6 +111,22 @@ static void arg_meaning(BtThread *t, BtCode *code, int op, uint32_t arg, Out *o)
         if (arg < sizeof compare_symbols / sizeof *compare_symbols)
             out_printf(o, "%s", compare_symbols[arg]);
         break;
+    case BT_ARG_LOCAL_LOCAL:
+        out_printf(o, "%s, %s", tuple_name(code->varnames, arg >> BT_ARG_PAIR_BITS),
+                   tuple_name(code->varnames, arg & ((1u << BT_ARG_PAIR_BITS) - 1)));
+        break;
+    case BT_ARG_LOCAL_CONST:
+        out_printf(o, "%s, ", tuple_name(code->varnames, arg >> BT_ARG_PAIR_BITS));
+        const_repr(t, code, arg & ((1u << BT_ARG_PAIR_BITS) - 1), o);
+        break;
+    case BT_ARG_BINOP_LOCAL:
+        arg_meaning(t, code, BT_OP_BINARY_OP, arg & ((1u << BT_ARG_BINOP_BITS) - 1), o);
+        out_printf(o, ", %s", tuple_name(code->varnames, arg >> BT_ARG_BINOP_BITS));
+        break;
+    case BT_ARG_COMPARE_JUMP:
+        arg_meaning(t, code, BT_OP_COMPARE_OP, arg & ((1u << BT_ARG_COMPARE_BITS) - 1), o);
+        out_printf(o, ", to %u", arg >> BT_ARG_COMPARE_BITS);
+        break;
     case BT_ARG_FORMAT: {
         static const char *const conv[] = {"", "str", "repr", "ascii"};
         out_printf(o, "%s", conv[arg & 3]);
@@ -179,7 +195,7 @@ int bt_dis_format_instr(BtThread *t, BtCode *code, uint32_t index, char *buf, si
 static bool is_target(BtCode *code, uint32_t index) {
     for (uint32_t i = 0; i < code->ninstrs; i++) {
         int op = (int)BT_INSTR_OP(code->instrs[i]);
-        if (bt_op_is_jump(op) && BT_INSTR_ARG(code->instrs[i]) == index)
+        if (bt_op_is_jump(op) && bt_op_jump_target(op, BT_INSTR_ARG(code->instrs[i])) == index)
             return true;
     }
     for (uint32_t i = 0; i < code->nhandlers; i++)
@@ -210,7 +226,7 @@ static void dis_one(BtThread *t, BtCode *code, FILE *out) {
     if (targets) {
         for (uint32_t i = 0; i < code->ninstrs; i++) {
             int op = (int)BT_INSTR_OP(code->instrs[i]);
-            uint32_t a = BT_INSTR_ARG(code->instrs[i]);
+            uint32_t a = bt_op_jump_target(op, BT_INSTR_ARG(code->instrs[i]));
             if (bt_op_is_jump(op) && a < code->ninstrs)
                 targets[a] = 1;
         }

@@ -8,7 +8,7 @@
  *   the loop only through bt_call (a builtin calling a Python function) or
  *   bt_gen_resume (next(g) from C): each entry marks its frame is_entry, and
  *   a return or yield from an entry frame leaves this C call.
- * - ip, sp and the slot pointer live in C locals; SAVE_FRAME() writes ip and
+ * - ip and sp live in C locals (the slots are found from f); SAVE_FRAME() writes ip and
  *   sp back before anything that needs them from the frame (a new frame, a
  *   yield, the hook, an exception). The GC does not need them: it marks a
  *   frame's whole slot area (see gc.c).
@@ -43,8 +43,7 @@
 #define BT_COMPUTED_GOTO 0
 #endif
 
-/* Slots a BtFrame header takes on the value stack. */
-#define FRAME_HEADER_SLOTS ((sizeof(BtFrame) + sizeof(BtValue) - 1) / sizeof(BtValue))
+_Static_assert(sizeof(BtFrame) % sizeof(BtValue) == 0, "slots follow a frame header");
 /* Hard cap on nested C entries into the loop. */
 #define C_DEPTH_MAX 8000
 
@@ -55,46 +54,49 @@ static uint32_t frame_nslots(const BtCode *c) {
     return (uint32_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
 }
 
-/* Push a frame for code on t's value stack and link it in; slots are cleared.
- * NULL with RecursionError or MemoryError raised. */
-static BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, BtDict *globals) {
+/* Push a frame for code on t's value stack and link it in. The variable
+ * slots from `first_clear` on are cleared (the caller fills the ones below
+ * at once); the operand stack is not: what popped frames left there is
+ * still alive or cleared by the collector (see gc.c). NULL with
+ * RecursionError raised. */
+static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, BtDict *globals,
+                                  uint32_t first_clear) {
     if (t->py_depth >= t->interp->recursion_limit) {
         bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
         return NULL;
     }
     uint32_t nslots = frame_nslots(code);
-    BtValue *base = t->stack_top;
-    if (base + FRAME_HEADER_SLOTS + nslots > t->stack_end) {
+    BtFrame *f = (BtFrame *)t->stack_top;
+    BtValue *slots = bt_frame_slots(f);
+    if (slots + nslots > t->stack_end) {
         bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
         return NULL;
     }
-    BtFrame *f = (BtFrame *)base;
-    BtValue *slots = base + FRAME_HEADER_SLOTS;
-    for (uint32_t i = 0; i < nslots; i++) /* usually a handful: cheaper than memset */
+    uint32_t nvars = (uint32_t)(code->nlocals + code->ncells + code->nfrees);
+    for (uint32_t i = first_clear; i < nvars; i++) /* a handful: cheaper than memset */
         slots[i].tag = BT_V_UNDEF;
     f->back = t->frame;
     f->code = code;
     f->func = func;
     f->globals = globals;
     f->locals_dict = NULL;
-    f->slots = slots;
-    f->sp = slots + code->nlocals + code->ncells + code->nfrees;
+    f->sp = slots + nvars;
     f->ip = code->instrs;
     f->gen = NULL;
-    f->stack_top_before = base;
     f->is_entry = 0;
-    f->kwnames = NULL;
     t->stack_top = slots + nslots;
+    if (t->stack_top > t->stack_dirty)
+        t->stack_dirty = t->stack_top;
     t->frame = f;
     t->py_depth++;
     return f;
 }
 
-static void pop_frame(BtThread *t, BtFrame *f) {
+static inline void pop_frame(BtThread *t, BtFrame *f) {
     t->frame = f->back;
     t->py_depth--;
     if (!f->gen)
-        t->stack_top = f->stack_top_before;
+        t->stack_top = (BtValue *)f;
 }
 
 /* "'a', 'b' and 'c'" lists for missing-argument messages. */
@@ -110,8 +112,8 @@ static BtStr *name_list(BtThread *t, BtValue *names, int n) {
 /* Bind call arguments (nargs positional, then one value per kwnames entry)
  * to the parameters of func's code, into slots (already reachable by the
  * GC). CPython's TypeError texts on mismatch. */
-static bool bind_args(BtThread *t, BtFunction *func, BtValue *slots, BtValue *args, int nargs,
-                      BtTuple *kwnames) {
+static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValue *args,
+                           int nargs, BtTuple *kwnames) {
     BtCode *code = func->code;
     int nkw = kwnames ? (int)kwnames->len : 0;
     int npos = nargs; /* keyword values follow at args[nargs..] */
@@ -122,11 +124,6 @@ static bool bind_args(BtThread *t, BtFunction *func, BtValue *slots, BtValue *ar
     int varkw_slot = varargs_slot + (has_varargs ? 1 : 0);
     BtTuple *names = code->varnames;
 
-    if (npos == argcount && nkw == 0 && !has_varargs && !has_varkw && kwonly == 0) {
-        for (int i = 0; i < npos; i++)
-            slots[i] = args[i];
-        return true;
-    }
     int ncopy = npos < argcount ? npos : argcount;
     memcpy(slots, args, (size_t)ncopy * sizeof(BtValue));
     if (has_varargs) {
@@ -234,6 +231,24 @@ static bool bind_args(BtThread *t, BtFunction *func, BtValue *slots, BtValue *ar
     return true;
 }
 
+/* Do the arguments of a call match code's parameters one to one (no
+ * keywords, defaults, *args or **kwargs)? Then binding is a copy. */
+static inline bool args_match_exactly(const BtCode *code, int nargs, const BtTuple *kwnames) {
+    return !kwnames && nargs == code->argcount && code->kwonlyargcount == 0 &&
+           !(code->flags & (BT_CODE_VARARGS | BT_CODE_VARKEYWORDS));
+}
+
+/* bind_args_slow's contract; slots must be cleared. */
+static inline bool bind_args(BtThread *t, BtFunction *func, BtValue *slots, BtValue *args,
+                             int nargs, BtTuple *kwnames) {
+    if (args_match_exactly(func->code, nargs, kwnames)) {
+        for (int i = 0; i < nargs; i++)
+            slots[i] = args[i];
+        return true;
+    }
+    return bind_args_slow(t, func, slots, args, nargs, kwnames);
+}
+
 /* Copy the closure's cells into the free-variable slots. */
 static void copy_free_vars(BtFunction *func, BtValue *slots) {
     BtCode *c = func->code;
@@ -264,30 +279,30 @@ BtValue bt_eval_call_function(BtThread *t, BtFunction *func, BtValue *args, int 
                               BtTuple *kwnames) {
     if (func->code->flags & BT_CODE_GENERATOR)
         return make_generator(t, func, args, nargs, kwnames);
-    BtFrame *f = push_frame(t, func->code, func, func->globals);
+    BtFrame *f = push_frame(t, func->code, func, func->globals, 0);
     if (!f)
         return BT_UNDEF;
-    if (!bind_args(t, func, f->slots, args, nargs, kwnames)) {
+    if (!bind_args(t, func, bt_frame_slots(f), args, nargs, kwnames)) {
         pop_frame(t, f);
         return BT_UNDEF;
     }
-    copy_free_vars(func, f->slots);
+    copy_free_vars(func, bt_frame_slots(f));
     f->is_entry = 1;
     return run(t, f);
 }
 
 BtValue bt_eval_class_body(BtThread *t, BtFunction *func, BtDict *ns) {
-    BtFrame *f = push_frame(t, func->code, func, func->globals);
+    BtFrame *f = push_frame(t, func->code, func, func->globals, 0);
     if (!f)
         return BT_UNDEF;
     f->locals_dict = ns;
-    copy_free_vars(func, f->slots);
+    copy_free_vars(func, bt_frame_slots(f));
     f->is_entry = 1;
     return run(t, f);
 }
 
 BtValue bt_eval_module_code(BtThread *t, BtCode *code, BtDict *globals) {
-    BtFrame *f = push_frame(t, code, NULL, globals);
+    BtFrame *f = push_frame(t, code, NULL, globals, 0);
     if (!f)
         return BT_UNDEF;
     f->locals_dict = globals;
@@ -380,6 +395,108 @@ static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
 
 /* Unpack seq into exactly n values written to out[n-1]..out[0] order as the
  * stack wants (out[0] ends on top). before/after handle a starred target. */
+/* x op y for &, |, ^ and Python's floor-rounded // and %, which cannot
+ * overflow except INT64_MIN // -1; false leaves the rest (and division by
+ * zero) to the slow path. */
+static inline bool int_bitwise_or_mod(int op, int64_t x, int64_t y, BtValue *r) {
+    switch (op) {
+    case BT_BINOP_AND: *r = bt_int(x & y); return true;
+    case BT_BINOP_OR: *r = bt_int(x | y); return true;
+    case BT_BINOP_XOR: *r = bt_int(x ^ y); return true;
+    case BT_BINOP_FLOORDIV:
+    case BT_BINOP_MOD: {
+        if (y == 0 || (x == INT64_MIN && y == -1))
+            return false;
+        int64_t q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) { /* C truncates; Python floors */
+            m += y;
+            q -= 1;
+        }
+        *r = bt_int(op == BT_BINOP_MOD ? m : q);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* TOS1 op TOS without a call for two ints (no overflow) or two floats:
+ * true with *r set; false means take binary_slow. */
+static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
+    if (op >= BT_BINOP__COUNT) /* in-place forms act alike on ints and floats */
+        op -= BT_BINOP__COUNT;
+    /* A chain of compares, not a switch: a jump table costs more than the
+     * three tests it would save. */
+    if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
+        int64_t z;
+        bool overflow;
+        if (op == BT_BINOP_ADD)
+            overflow = __builtin_add_overflow(a.as.i, b.as.i, &z);
+        else if (op == BT_BINOP_SUB)
+            overflow = __builtin_sub_overflow(a.as.i, b.as.i, &z);
+        else if (op == BT_BINOP_MUL)
+            overflow = __builtin_mul_overflow(a.as.i, b.as.i, &z);
+        else
+            return int_bitwise_or_mod(op, a.as.i, b.as.i, r);
+        if (overflow)
+            return false;
+        *r = bt_int(z);
+        return true;
+    }
+    if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT) {
+        if (op == BT_BINOP_ADD)
+            *r = bt_float(a.as.f + b.as.f);
+        else if (op == BT_BINOP_SUB)
+            *r = bt_float(a.as.f - b.as.f);
+        else if (op == BT_BINOP_MUL)
+            *r = bt_float(a.as.f * b.as.f);
+        else
+            return false;
+        return true;
+    }
+    return false;
+}
+
+/* a cmp b for two ints or two floats: 1 or 0; -1 means take the slow path. */
+static inline int compare_fast(BtCompareOp cmp, BtValue a, BtValue b) {
+    if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
+        int64_t x = a.as.i, y = b.as.i;
+        switch (cmp) {
+        case BT_COMPARE_LT: return x < y;
+        case BT_COMPARE_LE: return x <= y;
+        case BT_COMPARE_EQ: return x == y;
+        case BT_COMPARE_NE: return x != y;
+        case BT_COMPARE_GT: return x > y;
+        default: return x >= y;
+        }
+    }
+    if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT) {
+        double x = a.as.f, y = b.as.f;
+        switch (cmp) {
+        case BT_COMPARE_LT: return x < y;
+        case BT_COMPARE_LE: return x <= y;
+        case BT_COMPARE_EQ: return x == y;
+        case BT_COMPARE_NE: return x != y;
+        case BT_COMPARE_GT: return x > y;
+        default: return x >= y;
+        }
+    }
+    return -1;
+}
+
+/* The truth of sp[-2] cmp sp[-1] through the full protocol: 1, 0, or -1
+ * with an exception. The result stays in sp[-2] (rooted) while its truth
+ * is asked. */
+static int compare_slow(BtThread *t, BtCompareOp cmp, BtValue *sp) {
+    BtValue r = bt_compare(t, sp[-2], sp[-1], cmp);
+    if (bt_is_undef(r))
+        return -1;
+    if (r.tag == BT_V_BOOL)
+        return r.as.b;
+    sp[-2] = r;
+    return bt_truthy(t, r);
+}
+
 static bool unpack(BtThread *t, BtValue seq, int before, int after, bool starred, BtValue *dst) {
     BtValue *items = NULL;
     size_t len = 0;
@@ -632,8 +749,7 @@ static bool print_expr(BtThread *t, BtValue v) {
     if (bt_is_undef(r))
         return false;
     BT_PUSH_ROOT(t, &r);
-    BtValue sys = bt_dict_get_str(t->interp->modules, bt_str_intern_cstr(t, "sys"));
-    BtValue out = bt_is_undef(sys) ? BT_UNDEF : bt_getattr_opt(t, sys, bt_str_intern_cstr(t, "stdout"));
+    BtValue out = bt_import_sys_attr(t, "stdout");
     bool ok = true;
     if (!bt_is_undef(out)) {
         BtValue w = bt_getattr(t, out, BT_NAME(t, write)), lv = BT_UNDEF;
@@ -671,11 +787,12 @@ static bool handle_breaker(BtThread *t) {
         code = f->code;                                                                            \
         ip = f->ip;                                                                                \
         sp = f->sp;                                                                                \
-        locals = f->slots;                                                                         \
         consts = code->consts->items;                                                              \
         names = code->names->items;                                                                \
     } while (0)
 #define NAME(i) bt_as_str(names[(i)])
+/* The frame's slots follow it, so this costs no register of its own. */
+#define LOCALS (bt_frame_slots(f))
 #if BT_COMPUTED_GOTO
 #define TRACING() (table != plain_table) /* a register test: no load while tracing is off */
 #else
@@ -688,6 +805,17 @@ static bool handle_breaker(BtThread *t) {
             if (!handle_breaker(t))                                                                \
                 goto error;                                                                        \
         }                                                                                          \
+    } while (0)
+
+/* Jump to instruction `target` of this code: a conditional jump that goes
+ * back (a while loop's test at its bottom) checks the breaker first, like
+ * JUMP_BACKWARD, so an endless loop can still be interrupted. */
+#define JUMP_TO(target)                                                                            \
+    do {                                                                                           \
+        const BtInstr *dest_ = code->instrs + (target);                                            \
+        if (dest_ < ip)                                                                            \
+            CHECK_BREAKER();                                                                       \
+        ip = dest_;                                                                                \
     } while (0)
 
 #if BT_COMPUTED_GOTO
@@ -726,7 +854,7 @@ static BtValue run(BtThread *t, BtFrame *entry) {
     BtFrame *f;
     BtCode *code;
     const BtInstr *ip;
-    BtValue *sp, *locals, *consts, *names;
+    BtValue *sp, *consts, *names;
     BtInstr instr = 0;
     BtTuple *kwnames = NULL;
     BtValue retval;
@@ -805,8 +933,34 @@ dispatch:
         DISPATCH();
     }
 
+    TARGET(LOAD_FAST_LOAD_FAST) {
+        uint32_t i = ARG() >> BT_ARG_PAIR_BITS, j = ARG() & ((1u << BT_ARG_PAIR_BITS) - 1);
+        BtValue v = LOCALS[i], w = LOCALS[j];
+        if (bt_is_undef(v) || bt_is_undef(w)) {
+            raise_unbound_local(t, code, bt_is_undef(v) ? i : j);
+            goto error;
+        }
+        sp[0] = v;
+        sp[1] = w;
+        sp += 2;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_LOAD_CONST) {
+        uint32_t i = ARG() >> BT_ARG_PAIR_BITS;
+        BtValue v = LOCALS[i];
+        if (bt_is_undef(v)) {
+            raise_unbound_local(t, code, i);
+            goto error;
+        }
+        sp[0] = v;
+        sp[1] = consts[ARG() & ((1u << BT_ARG_PAIR_BITS) - 1)];
+        sp += 2;
+        DISPATCH();
+    }
+
     TARGET(LOAD_FAST) {
-        BtValue v = locals[ARG()];
+        BtValue v = LOCALS[ARG()];
         if (bt_is_undef(v)) {
             raise_unbound_local(t, code, ARG());
             goto error;
@@ -816,34 +970,34 @@ dispatch:
     }
 
     TARGET(STORE_FAST) {
-        locals[ARG()] = POP();
+        LOCALS[ARG()] = POP();
         DISPATCH();
     }
 
     TARGET(DELETE_FAST) {
-        if (bt_is_undef(locals[ARG()])) {
+        if (bt_is_undef(LOCALS[ARG()])) {
             raise_unbound_local(t, code, ARG());
             goto error;
         }
-        locals[ARG()] = BT_UNDEF;
+        LOCALS[ARG()] = BT_UNDEF;
         DISPATCH();
     }
 
     TARGET(MAKE_CELL) {
-        BtCell *cell = bt_cell_new(t, locals[ARG()]);
+        BtCell *cell = bt_cell_new(t, LOCALS[ARG()]);
         if (!cell)
             goto error;
-        locals[ARG()] = bt_obj(cell);
+        LOCALS[ARG()] = bt_obj(cell);
         DISPATCH();
     }
 
     TARGET(LOAD_CLOSURE) {
-        PUSH(locals[ARG()]);
+        PUSH(LOCALS[ARG()]);
         DISPATCH();
     }
 
     TARGET(LOAD_DEREF) {
-        BtValue v = ((BtCell *)locals[ARG()].as.o)->value;
+        BtValue v = ((BtCell *)LOCALS[ARG()].as.o)->value;
         if (bt_is_undef(v)) {
             raise_unbound_local(t, code, ARG());
             goto error;
@@ -859,7 +1013,7 @@ dispatch:
                                     : code->freevars->items[i - code->nlocals - code->ncells]);
         BtValue v = f->locals_dict ? bt_dict_get_str(f->locals_dict, name) : BT_UNDEF;
         if (bt_is_undef(v))
-            v = ((BtCell *)locals[i].as.o)->value;
+            v = ((BtCell *)LOCALS[i].as.o)->value;
         if (bt_is_undef(v)) {
             raise_unbound_local(t, code, i);
             goto error;
@@ -869,12 +1023,12 @@ dispatch:
     }
 
     TARGET(STORE_DEREF) {
-        ((BtCell *)locals[ARG()].as.o)->value = POP();
+        ((BtCell *)LOCALS[ARG()].as.o)->value = POP();
         DISPATCH();
     }
 
     TARGET(DELETE_DEREF) {
-        BtCell *cell = (BtCell *)locals[ARG()].as.o;
+        BtCell *cell = (BtCell *)LOCALS[ARG()].as.o;
         if (bt_is_undef(cell->value)) {
             raise_unbound_local(t, code, ARG());
             goto error;
@@ -1053,58 +1207,28 @@ dispatch:
 
     TARGET(BINARY_OP) {
         BtValue b = TOP(), a = PEEK(2), r;
-        int op = (int)ARG();
-        if (op >= BT_BINOP__COUNT)
-            op -= BT_BINOP__COUNT;
-        if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
-            int64_t x = a.as.i, y = b.as.i, z;
-            switch (op) {
-            case BT_BINOP_ADD:
-                if (__builtin_add_overflow(x, y, &z))
-                    break;
-                sp--;
-                SET_TOP(bt_int(z));
-                DISPATCH();
-            case BT_BINOP_SUB:
-                if (__builtin_sub_overflow(x, y, &z))
-                    break;
-                sp--;
-                SET_TOP(bt_int(z));
-                DISPATCH();
-            case BT_BINOP_MUL:
-                if (__builtin_mul_overflow(x, y, &z))
-                    break;
-                sp--;
-                SET_TOP(bt_int(z));
-                DISPATCH();
-            default:
-                break;
-            }
-        } else if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT) {
-            double x = a.as.f, y = b.as.f;
-            switch (op) {
-            case BT_BINOP_ADD:
-                sp--;
-                SET_TOP(bt_float(x + y));
-                DISPATCH();
-            case BT_BINOP_SUB:
-                sp--;
-                SET_TOP(bt_float(x - y));
-                DISPATCH();
-            case BT_BINOP_MUL:
-                sp--;
-                SET_TOP(bt_float(x * y));
-                DISPATCH();
-            default:
-                break;
-            }
+        if (!binary_fast((int)ARG(), a, b, &r)) {
+            SAVE_FRAME();
+            r = binary_slow(t, (int)ARG(), a, b);
+            if (bt_is_undef(r))
+                goto error;
         }
-        SAVE_FRAME();
-        r = binary_slow(t, (int)ARG(), a, b);
-        if (bt_is_undef(r))
-            goto error;
         sp--;
         SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP_STORE_FAST) {
+        BtValue b = TOP(), a = PEEK(2), r;
+        int op = (int)(ARG() & ((1u << BT_ARG_BINOP_BITS) - 1));
+        if (!binary_fast(op, a, b, &r)) {
+            SAVE_FRAME();
+            r = binary_slow(t, op, a, b);
+            if (bt_is_undef(r))
+                goto error;
+        }
+        sp -= 2;
+        LOCALS[ARG() >> BT_ARG_BINOP_BITS] = r;
         DISPATCH();
     }
 
@@ -1160,27 +1284,33 @@ dispatch:
 
     TARGET(COMPARE_OP) {
         BtValue b = TOP(), a = PEEK(2), r;
-        if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
-            int64_t x = a.as.i, y = b.as.i;
-            bool z;
-            switch ((BtCompareOp)ARG()) {
-            case BT_COMPARE_LT: z = x < y; break;
-            case BT_COMPARE_LE: z = x <= y; break;
-            case BT_COMPARE_EQ: z = x == y; break;
-            case BT_COMPARE_NE: z = x != y; break;
-            case BT_COMPARE_GT: z = x > y; break;
-            default: z = x >= y; break;
-            }
-            sp--;
-            SET_TOP(bt_bool(z));
-            DISPATCH();
+        int truth = compare_fast((BtCompareOp)ARG(), a, b);
+        if (truth >= 0) {
+            r = bt_bool(truth);
+        } else {
+            SAVE_FRAME();
+            r = bt_compare(t, a, b, (BtCompareOp)ARG());
+            if (bt_is_undef(r))
+                goto error;
         }
-        SAVE_FRAME();
-        r = bt_compare(t, a, b, (BtCompareOp)ARG());
-        if (bt_is_undef(r))
-            goto error;
         sp--;
         SET_TOP(r);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_JUMP_IF_FALSE)
+    TARGET(COMPARE_JUMP_IF_TRUE) {
+        BtCompareOp cmp = (BtCompareOp)(ARG() & ((1u << BT_ARG_COMPARE_BITS) - 1));
+        int truth = compare_fast(cmp, PEEK(2), TOP());
+        if (truth < 0) {
+            SAVE_FRAME();
+            truth = compare_slow(t, cmp, sp);
+            if (truth < 0)
+                goto error;
+        }
+        sp -= 2;
+        if (truth == (BT_INSTR_OP(instr) == BT_OP_COMPARE_JUMP_IF_TRUE))
+            JUMP_TO(ARG() >> BT_ARG_COMPARE_BITS);
         DISPATCH();
     }
 
@@ -1537,7 +1667,7 @@ dispatch:
         BtValue v = POP();
         if (v.tag == BT_V_BOOL) {
             if (!v.as.b)
-                ip = code->instrs + ARG();
+                JUMP_TO(ARG());
             DISPATCH();
         }
         SAVE_FRAME();
@@ -1545,7 +1675,7 @@ dispatch:
         if (truth < 0)
             goto error;
         if (!truth)
-            ip = code->instrs + ARG();
+            JUMP_TO(ARG());
         DISPATCH();
     }
 
@@ -1553,7 +1683,7 @@ dispatch:
         BtValue v = POP();
         if (v.tag == BT_V_BOOL) {
             if (v.as.b)
-                ip = code->instrs + ARG();
+                JUMP_TO(ARG());
             DISPATCH();
         }
         SAVE_FRAME();
@@ -1561,19 +1691,19 @@ dispatch:
         if (truth < 0)
             goto error;
         if (truth)
-            ip = code->instrs + ARG();
+            JUMP_TO(ARG());
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_NONE) {
         if (bt_is_none(POP()))
-            ip = code->instrs + ARG();
+            JUMP_TO(ARG());
         DISPATCH();
     }
 
     TARGET(POP_JUMP_IF_NOT_NONE) {
         if (!bt_is_none(POP()))
-            ip = code->instrs + ARG();
+            JUMP_TO(ARG());
         DISPATCH();
     }
 
@@ -1629,39 +1759,49 @@ dispatch:
         BtTuple *kw = kwnames;
         kwnames = NULL;
         int npositional = nargs - (kw ? (int)kw->len : 0);
-        CHECK_BREAKER();
         SAVE_FRAME();
         if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, function) &&
             !(((BtFunction *)callable.as.o)->code->flags & BT_CODE_GENERATOR)) {
-            /* Python to Python: a new frame, same C call. */
+            /* Python to Python: a new frame, same C call (its RESUME checks the breaker). */
             BtFunction *fn = (BtFunction *)callable.as.o;
             f->sp = sp - n - 2; /* where the result goes when the callee returns */
-            BtFrame *nf = push_frame(t, fn->code, fn, fn->globals);
+            bool exact = args_match_exactly(fn->code, npositional, kw);
+            BtFrame *nf = push_frame(t, fn->code, fn, fn->globals, exact ? (uint32_t)nargs : 0);
             if (!nf) {
                 f->sp = sp;
                 goto error;
             }
-            if (!bind_args(t, fn, nf->slots, args, npositional, kw)) {
+            if (exact) {
+                for (int i = 0; i < nargs; i++)
+                    bt_frame_slots(nf)[i] = args[i];
+            } else if (!bind_args_slow(t, fn, bt_frame_slots(nf), args, npositional, kw)) {
                 pop_frame(t, nf);
                 f->sp = sp;
                 goto error;
             }
-            copy_free_vars(fn, nf->slots);
+            copy_free_vars(fn, bt_frame_slots(nf));
             LOAD_FRAME();
             if (TRACING())
                 bt_hook_emit(t, BT_EV_CALL, f, 0, BT_UNDEF, BT_UNDEF);
             DISPATCH();
         }
-        if (!kw && npositional == 2 && bt_is_obj(callable) &&
-            callable.as.o->type == BT_TYPE(t, native) &&
-            ((BtNative *)callable.as.o)->fn == bt_gen_send_method && bt_is_obj(args[0]) &&
-            args[0].as.o->type == BT_TYPE(t, generator)) {
-            /* gen.send(v): resume the generator in this loop, as SEND does. */
+        CHECK_BREAKER();
+        if (!kw && bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native) &&
+            bt_is_obj(args[0]) && args[0].as.o->type == BT_TYPE(t, generator)) {
+            /* gen.send(v) and next(gen): resume the generator in this loop,
+             * as SEND does; finishing raises StopIteration at this CALL. */
+            BtNative *nat = (BtNative *)callable.as.o;
             BtGen *gen = (BtGen *)args[0].as.o;
-            if (gen->state == BT_GEN_SUSPENDED ||
-                (gen->state == BT_GEN_CREATED && bt_is_none(args[1]))) {
+            BtValue sent = BT_UNDEF;
+            if (nat->fn == bt_gen_send_method && npositional == 2)
+                sent = args[1];
+            else if (nat->fn == t->interp->builtin_next_fn && npositional == 1)
+                sent = BT_NONE;
+            if (!bt_is_undef(sent) &&
+                (gen->state == BT_GEN_SUSPENDED ||
+                 (gen->state == BT_GEN_CREATED && bt_is_none(sent)))) {
                 f->sp = sp - n - 2; /* the yielded value lands where the result goes */
-                if (!bt_gen_enter(t, gen, args[1], BT_UNDEF, false)) {
+                if (!bt_gen_enter(t, gen, sent, BT_UNDEF, false)) {
                     f->sp = sp;
                     goto error;
                 }
@@ -1722,6 +1862,13 @@ dispatch:
 
     TARGET(RETURN_VALUE) {
         retval = POP();
+        if (!f->gen && !f->is_entry && !TRACING()) {
+            /* The common case: back to a Python caller in this loop. */
+            pop_frame(t, f);
+            LOAD_FRAME();
+            PUSH(retval);
+            DISPATCH();
+        }
         SAVE_FRAME();
         if (f->gen) {
             if (TRACING())
@@ -2004,7 +2151,7 @@ exception_unwind:
                 break;
             }
         if (h) {
-            BtValue *stack_base = locals + code->nlocals + code->ncells + code->nfrees;
+            BtValue *stack_base = LOCALS + code->nlocals + code->ncells + code->nfrees;
             sp = stack_base + h->depth;
             PUSH(bt_take_exc(t));
             ip = code->instrs + h->target;

@@ -16,19 +16,24 @@
 typedef struct BtGen BtGen;
 
 struct BtFrame {
-    BtFrame *back;        /* the caller (the frame that resumed us, for generators) */
+    _Alignas(16) BtFrame *back; /* the caller (the frame that resumed us, for generators) */
     BtCode *code;
     BtFunction *func;     /* the function being run (NULL for module code run directly) */
     BtDict *globals;
     BtDict *locals_dict;  /* module and class bodies: names live here; else NULL */
-    BtValue *slots;       /* nlocals + ncells + nfrees variables, then the operand stack */
     BtValue *sp;          /* saved operand stack top (valid while not running) */
     const BtInstr *ip;    /* saved next instruction (valid while not running) */
     BtGen *gen;           /* the generator owning this frame, or NULL */
-    BtValue *stack_top_before; /* thread's stack_top to restore when this frame pops */
     uint8_t is_entry;     /* returning from this frame leaves this run of the eval loop */
-    BtTuple *kwnames;     /* keyword names of the CALL being set up (KW_NAMES) */
 };
+
+/* A frame's slots (locals, cells, free variables, then the operand stack)
+ * start right after it, on the value stack and in a generator alike; the
+ * 16-byte alignment makes the header a whole number of values. A plain
+ * frame's own address is also the thread's stack top before it was pushed. */
+static inline BtValue *bt_frame_slots(const BtFrame *f) {
+    return (BtValue *)(f + 1);
+}
 
 /* Index of the instruction a frame is at (for tracebacks, f_lineno, the tracer). */
 static inline uint32_t bt_frame_lasti(const BtFrame *f) {

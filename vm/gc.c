@@ -3,10 +3,14 @@
  * Design notes.
  * - Roots are listed in one place, mark_roots(). A frame's whole slot area
  *   (variables and the full operand stack capacity) is marked, not just up
- *   to its stack pointer: new frames clear their area, so a slot above the
- *   stack pointer holds either nothing or a value that was alive when it was
- *   popped. That keeps the eval loop free of "sync sp before allocating"
- *   rules, at the price of sometimes keeping a dead value a little longer.
+ *   to its stack pointer. That keeps the eval loop free of "sync sp before
+ *   allocating" rules, at the price of sometimes keeping a dead value a
+ *   little longer. It is safe because of one invariant: every slot of a
+ *   thread's value stack holds either nothing or a value whose object has
+ *   not been freed. New frames clear their variables but not their operand
+ *   stack (a call costs less), so their stack may hold values of popped
+ *   frames; each collection clears the slots above the stack top that
+ *   popped frames dirtied (clear_dead_stack) before it frees anything.
  * - Marking uses an explicit gray stack, never C recursion, so a list nested
  *   a million deep cannot overflow the C stack. If the gray stack cannot
  *   grow, marking falls back to rescanning the heap for marked objects.
@@ -27,14 +31,20 @@
 
 /* Small objects are recycled through per-size free lists instead of going
  * back to malloc: most objects are small and short-lived, and malloc/free
- * dominated allocation-heavy programs. Under AddressSanitizer every object
- * goes to malloc, so use-after-free is still caught. */
+ * dominated allocation-heavy programs. A list that runs dry is refilled by
+ * carving a fresh chunk into blocks of its size, so small objects never cost
+ * a malloc each (chunks are only freed with the interpreter). Under
+ * AddressSanitizer every object goes to malloc, so use-after-free is still
+ * caught. */
 #if defined(__SANITIZE_ADDRESS__)
 #define GC_POOL_MAX 0
 #else
 #define GC_POOL_MAX 256
 #endif
 #define GC_POOL_STEP 16
+#define GC_CHUNK_BYTES ((size_t)64 << 10)
+/* A chunk starts with its link to the next chunk, padded to keep blocks 16-aligned. */
+#define GC_CHUNK_HEADER 16
 
 static size_t pool_class(size_t size) {
     return (size + GC_POOL_STEP - 1) / GC_POOL_STEP - 1;
@@ -51,19 +61,39 @@ static void release(BtHeap *h, BtObject *o) {
     free(o);
 }
 
-static BtObject *obtain(BtHeap *h, size_t size) {
+/* Carve a new chunk into blocks of class c, lowest address first on the list. */
+static bool refill(BtHeap *h, size_t c) {
+    size_t bsize = (c + 1) * GC_POOL_STEP;
+    char *chunk = malloc(GC_CHUNK_BYTES);
+    if (!chunk)
+        return false;
+    *(void **)chunk = h->chunks;
+    h->chunks = chunk;
+    size_t n = (GC_CHUNK_BYTES - GC_CHUNK_HEADER) / bsize;
+    BtObject *list = h->free_lists[c];
+    for (size_t i = n; i-- > 0;) {
+        BtObject *o = (BtObject *)(chunk + GC_CHUNK_HEADER + i * bsize);
+        o->gc_next = list;
+        list = o;
+    }
+    h->free_lists[c] = list;
+    return true;
+}
+
+/* A block of `size` bytes, not zeroed; NULL when memory runs out. */
+static inline BtObject *obtain(BtHeap *h, size_t size) {
     if (size <= GC_POOL_MAX) {
         size_t c = pool_class(size);
         BtObject *o = h->free_lists[c];
-        if (o) {
-            h->free_lists[c] = o->gc_next;
-            memset(o, 0, (c + 1) * GC_POOL_STEP);
-            return o;
+        if (!o) {
+            if (!refill(h, c))
+                return NULL;
+            o = h->free_lists[c];
         }
-        /* Allocate the whole class size so the block can serve any size in it. */
-        return calloc(1, (c + 1) * GC_POOL_STEP);
+        h->free_lists[c] = o->gc_next;
+        return o;
     }
-    return calloc(1, size);
+    return malloc(size);
 }
 
 void bt_gc_mark_obj(BtGc *gc, BtObject *o) {
@@ -108,10 +138,10 @@ void bt_gc_mark_frame(BtGc *gc, BtFrame *f) {
     bt_gc_mark_obj(gc, (BtObject *)f->globals);
     bt_gc_mark_obj(gc, (BtObject *)f->locals_dict);
     bt_gc_mark_obj(gc, (BtObject *)f->gen);
-    bt_gc_mark_obj(gc, (BtObject *)f->kwnames);
-    if (f->code && f->slots) {
+    if (f->code) {
         const BtCode *c = f->code;
-        bt_gc_mark_array(gc, f->slots, (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize));
+        size_t nslots = (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
+        bt_gc_mark_array(gc, bt_frame_slots(f), nslots);
     }
 }
 
@@ -123,6 +153,14 @@ static void mark_thread(BtGc *gc, BtThread *th) {
     bt_gc_mark(gc, th->thread_obj);
     for (int i = 0; i < th->nroots; i++)
         bt_gc_mark(gc, *th->roots[i]);
+}
+
+/* Clear what popped frames left above th's stack top: those values are not
+ * marked, so their objects may be freed now (see the invariant above). */
+static void clear_dead_stack(BtThread *th) {
+    for (BtValue *v = th->stack_top; v < th->stack_dirty; v++)
+        v->tag = BT_V_UNDEF;
+    th->stack_dirty = th->stack_top;
 }
 
 /* Every root of the heap, in one place. */
@@ -236,6 +274,8 @@ void bt_gc_collect(BtThread *t) {
     BtGc gc = {.interp = in};
     mark_all(&gc);
     rescue_generators(&gc);
+    for (BtThread *th = in->threads; th; th = th->next_thread)
+        clear_dead_stack(th);
     sweep(in);
     h->collections++;
     h->bytes_since = 0;
@@ -243,7 +283,21 @@ void bt_gc_collect(BtThread *t) {
     h->collecting = false;
 }
 
-void *bt_gc_alloc(BtThread *t, BtType *type, size_t size) {
+/* Link a fresh block in as an object of type and size. */
+static inline BtObject *adopt(BtHeap *h, BtObject *o, BtType *type, size_t size) {
+    o->type = type;
+    o->gc_next = h->objects;
+    o->gc_size = (uint32_t)size;
+    o->gc_mark = 0;
+    o->flags = 0;
+    h->objects = o;
+    h->bytes_since += size;
+    return o;
+}
+
+/* bt_gc_alloc_uninit when a collection is due, the free list is empty or
+ * the object is big. Kept out of line so the fast path saves no registers. */
+static __attribute__((noinline)) BtObject *alloc_slow(BtThread *t, BtType *type, size_t size) {
     BtHeap *h = &t->interp->heap;
     if (h->stress || h->bytes_since >= h->threshold)
         bt_gc_collect(t);
@@ -260,11 +314,27 @@ void *bt_gc_alloc(BtThread *t, BtType *type, size_t size) {
             return NULL;
         }
     }
-    o->type = type;
-    o->gc_size = (uint32_t)size;
-    o->gc_next = h->objects;
-    h->objects = o;
-    h->bytes_since += size;
+    return adopt(h, o, type, size);
+}
+
+void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size) {
+    BtHeap *h = &t->interp->heap;
+    /* The common case, kept free of calls: a recycled block, no collection due. */
+    if (size <= GC_POOL_MAX && h->bytes_since < h->threshold && !h->stress) {
+        size_t c = pool_class(size);
+        BtObject *o = h->free_lists[c];
+        if (o) {
+            h->free_lists[c] = o->gc_next;
+            return adopt(h, o, type, size);
+        }
+    }
+    return alloc_slow(t, type, size);
+}
+
+void *bt_gc_alloc(BtThread *t, BtType *type, size_t size) {
+    BtObject *o = bt_gc_alloc_uninit(t, type, size);
+    if (o && size > sizeof(BtObject))
+        memset(o + 1, 0, size - sizeof(BtObject));
     return o;
 }
 
@@ -282,16 +352,17 @@ void bt_gc_free_all(BtInterp *in) {
     BtObject *o = h->objects;
     while (o) {
         BtObject *next = o->gc_next;
-        free(o);
+        if (o->gc_size > GC_POOL_MAX)
+            free(o);
         o = next;
     }
     h->objects = NULL;
-    for (size_t c = 0; c < sizeof h->free_lists / sizeof h->free_lists[0]; c++) {
-        while (h->free_lists[c]) {
-            BtObject *next = h->free_lists[c]->gc_next;
-            free(h->free_lists[c]);
-            h->free_lists[c] = next;
-        }
+    for (size_t c = 0; c < sizeof h->free_lists / sizeof h->free_lists[0]; c++)
+        h->free_lists[c] = NULL;
+    while (h->chunks) {
+        void *next = *(void **)h->chunks;
+        free(h->chunks);
+        h->chunks = next;
     }
     free(h->gray);
     h->gray = NULL;

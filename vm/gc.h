@@ -36,7 +36,8 @@ typedef struct {
     BtObject **gray;       /* mark stack, grows as needed */
     size_t ngray, gray_cap;
     bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
-    BtObject *free_lists[16]; /* freed small objects by size class (16-byte steps), reused */
+    BtObject *free_lists[16]; /* free small blocks by size class (16-byte steps), reused */
+    void *chunks;          /* the malloc'ed chunks small blocks are carved from (linked) */
     BtObject **to_close;   /* unreachable suspended generators awaiting close() (roots) */
     size_t nto_close, to_close_cap;
 } BtHeap;
@@ -49,6 +50,9 @@ struct BtGc {
  * its header filled in. May collect first. NULL with MemoryError raised when
  * memory runs out. */
 void *bt_gc_alloc(BtThread *t, BtType *type, size_t size);
+/* The same, but only the BtObject header is initialised (flags 0): the caller
+ * fills every other byte it will read before the next allocation. */
+void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size);
 
 /* Tell the GC that an object grew (delta > 0) or shrank an owned buffer
  * (delta < 0), so collections keep pace with memory use. Never collects. */

@@ -47,7 +47,6 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     f->code = c;
     f->func = func;
     f->globals = func->globals;
-    f->slots = gen->slots;
     f->sp = gen->slots + c->nlocals + c->ncells + c->nfrees;
     f->ip = c->instrs;
     f->gen = gen;
@@ -497,10 +496,10 @@ static BtValue frame_locals(BtThread *t, const BtFrame *f) {
     const BtCode *c = f->code;
     bool ok = true;
     for (int i = 0; ok && i < c->nlocals; i++)
-        if (!bt_is_undef(f->slots[i]))
-            ok = bt_dict_set(t, d, c->varnames->items[i], f->slots[i]);
+        if (!bt_is_undef(bt_frame_slots(f)[i]))
+            ok = bt_dict_set(t, d, c->varnames->items[i], bt_frame_slots(f)[i]);
     for (int i = 0; ok && i < c->ncells + c->nfrees; i++) {
-        BtValue cell = f->slots[c->nlocals + i];
+        BtValue cell = bt_frame_slots(f)[c->nlocals + i];
         BtValue name = i < c->ncells ? c->cellvars->items[i] : c->freevars->items[i - c->ncells];
         if (bt_is_obj(cell) && cell.as.o->type == BT_TYPE(t, cell) &&
             !bt_is_undef(((BtCell *)cell.as.o)->value))

@@ -25,4 +25,12 @@ void bt_signals_uninstall(void);
  * raised (KeyboardInterrupt). */
 bool bt_eval_handle_breaker(BtThread *t);
 
+/* Brackets around a blocking system call (socket I/O, select, poll): the
+ * thread gives the GIL up before the call and takes it back after, and
+ * touches no heap object in between (copy what the call needs into C memory
+ * first). They do nothing yet: the GIL lands later, and the blocking calls
+ * already sit inside them so that it only has to fill these in. */
+#define BT_RELEASE_GIL(t) ((void)(t))
+#define BT_ACQUIRE_GIL(t) ((void)(t))
+
 #endif

@@ -145,3 +145,17 @@ BtValue bt_import(BtThread *t, BtStr *name) {
         bt_raise(t, BT_EXC(t, ModuleNotFoundError), "No module named '%S'", name);
     return BT_UNDEF;
 }
+
+BtValue bt_import_sys_attr(BtThread *t, const char *name) {
+    BtStr *sys_name = bt_str_intern_cstr(t, "sys");
+    BtValue sys = sys_name ? bt_dict_get_str(t->interp->modules, sys_name) : BT_UNDEF;
+    if (bt_is_undef(sys))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &sys);
+    BtStr *attr = bt_str_intern_cstr(t, name);
+    BtValue v = attr ? bt_getattr_opt(t, sys, attr) : BT_UNDEF;
+    BT_POP_ROOT(t, 1);
+    if (bt_is_undef(v) && bt_has_exc(t))
+        bt_take_exc(t);
+    return v;
+}

@@ -19,6 +19,9 @@ typedef struct BtNativeModuleDefS {
 
 /* Import a module by its (dotted) name, as `import name` does. */
 BtValue bt_import(BtThread *t, BtStr *name);
+/* sys.NAME when the sys module is loaded and has it, else BT_UNDEF; never
+ * raises (the VM's own output, e.g. the REPL's echo, goes to sys.stdout). */
+BtValue bt_import_sys_attr(BtThread *t, const char *name);
 
 /* Run a code object as the body of module m (its __main__ for scripts). */
 BtValue bt_run_module_code(BtThread *t, BtCode *code, BtModule *m);

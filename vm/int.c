@@ -283,10 +283,16 @@ static char *int_digits(int64_t n, char *end) {
     return p;
 }
 
-static BtValue int_repr(BtThread *t, BtValue self) {
+/* n in decimal as a new str. */
+static BtStr *int_decimal(BtThread *t, int64_t n) {
     char buf[24];
-    char *p = int_digits(bt_as_int(self), buf + sizeof buf);
-    BtStr *s = bt_str_new(t, p, (size_t)(buf + sizeof buf - p));
+    char *p = int_digits(n, buf + sizeof buf);
+    size_t len = (size_t)(buf + sizeof buf - p);
+    return bt_str_new_known(t, p, len, len);
+}
+
+static BtValue int_repr(BtThread *t, BtValue self) {
+    BtStr *s = int_decimal(t, bt_as_int(self));
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
@@ -296,6 +302,8 @@ static int int_truth(BtThread *t, BtValue self) {
 }
 
 BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper) {
+    if (base == 10)
+        return int_decimal(t, n);
     char buf[72];
     char *p = buf + sizeof buf;
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -310,7 +318,8 @@ BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper)
     }
     if (n < 0)
         *--p = '-';
-    return bt_str_new(t, p, (size_t)(buf + sizeof buf - p));
+    size_t len = (size_t)(buf + sizeof buf - p);
+    return bt_str_new_known(t, p, len, len);
 }
 
 bool bt_int_index(BtThread *t, BtValue v, int64_t *out) {
@@ -434,6 +443,18 @@ static BtValue int_from_text(BtThread *t, BtValue text, const char *s, size_t n,
 /* int(s, base) for a str; non-ASCII digits and spaces are read as CPython does. */
 static BtValue int_from_str(BtThread *t, BtValue v, int base) {
     BtStr *s = bt_as_str(v);
+    if (base == 10 && s->size > 0 && s->size <= 18) {
+        /* Plain decimal digits with an optional sign: at most 18 digits cannot overflow. */
+        const char *p = s->data, *end = p + s->size;
+        bool neg = *p == '-';
+        p += neg || *p == '+';
+        int64_t acc = 0;
+        const char *q = p;
+        while (q < end && *q >= '0' && *q <= '9')
+            acc = acc * 10 + (*q++ - '0');
+        if (q == end && q > p)
+            return bt_int(neg ? -acc : acc);
+    }
     if (s->ascii)
         return int_from_text(t, v, s->data, s->size, base);
     BtBuf b;

@@ -40,6 +40,7 @@ static BtThread *thread_new(BtInterp *in) {
     t->interp = in;
     t->stack = mem;
     t->stack_top = mem;
+    t->stack_dirty = mem;
     t->stack_end = t->stack + BT_STACK_SLOTS;
     t->exc = BT_UNDEF;
     t->handled = BT_UNDEF;

@@ -115,6 +115,9 @@ struct BtInterp {
     BtDict *interned;    /* str -> same str: identifiers and short literals */
     BtDict *modules;     /* sys.modules */
     BtDict *builtins;    /* the dict of the builtins module */
+    /* The C function behind the builtin next(): CALL resumes a generator
+     * passed to it inline, as it does for gen.send() (set by stdlib). */
+    BtNativeFn builtin_next_fn;
     BtDict *source_cache; /* filename -> list of source lines, for tracebacks */
     const struct BtNativeModuleDefS *native_modules; /* stdlib's table (import.h), or NULL */
     BtThread *threads;   /* every thread state, linked through next_thread */
@@ -137,6 +140,7 @@ struct BtThread {
     BtValue *stack;      /* base of this thread's value stack (frames of plain calls) */
     BtValue *stack_end;  /* one past the last usable slot */
     BtValue *stack_top;  /* first slot not used by any frame on the chain */
+    BtValue *stack_dirty; /* popped frames may have left values below here (gc.c clears them) */
     BtFrame *frame;      /* innermost frame, or NULL outside any Python code */
     BtValue exc;         /* the exception in flight, or BT_UNDEF */
     BtValue handled;     /* the exception being handled by an except block (sys.exc_info) */

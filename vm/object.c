@@ -14,6 +14,7 @@
 #include "vm/exc.h"
 #include "vm/func.h"
 #include "vm/list.h"
+#include "vm/num.h"
 #include "vm/str.h"
 
 /* Hard cap on nested C re-entries, whatever the recursion limit says: each
@@ -52,8 +53,13 @@ BtType *bt_type_of(BtThread *t, BtValue v) {
     return BT_TYPE(t, none);
 }
 
+/* bt_type_of with the heap-object case inline, for the hot paths below. */
+static inline BtType *type_of(BtThread *t, BtValue v) {
+    return v.tag == BT_V_OBJ ? v.as.o->type : bt_type_of(t, v);
+}
+
 const char *bt_type_name(BtThread *t, BtValue v) {
-    return bt_type_of(t, v)->name->data;
+    return type_of(t, v)->name->data;
 }
 
 static bool is_not_implemented(BtThread *t, BtValue v) {
@@ -65,7 +71,7 @@ static BtValue object_repr(BtThread *t, BtValue self);
 /* ---- repr, str, hash ---- */
 
 BtValue bt_repr(BtThread *t, BtValue v) {
-    BtType *ty = bt_type_of(t, v);
+    BtType *ty = type_of(t, v);
     if (!bt_enter_recursive(t, " while getting the repr of an object"))
         return BT_UNDEF;
     BtValue r = ty->repr ? ty->repr(t, v) : object_repr(t, v);
@@ -74,7 +80,11 @@ BtValue bt_repr(BtThread *t, BtValue v) {
 }
 
 BtValue bt_str(BtThread *t, BtValue v) {
-    BtType *ty = bt_type_of(t, v);
+    if (v.tag == BT_V_INT) {
+        BtStr *s = bt_int_to_base(t, v.as.i, 10, false, false);
+        return s ? bt_obj(s) : BT_UNDEF;
+    }
+    BtType *ty = type_of(t, v);
     if (ty == BT_TYPE(t, str))
         return v;
     if (!bt_enter_recursive(t, " while getting the str of an object"))
@@ -85,7 +95,7 @@ BtValue bt_str(BtThread *t, BtValue v) {
 }
 
 bool bt_hash(BtThread *t, BtValue v, int64_t *out) {
-    BtType *ty = bt_type_of(t, v);
+    BtType *ty = type_of(t, v);
     if (!ty->hash) {
         bt_raise(t, BT_EXC(t, TypeError), "unhashable type: '%s'", ty->name->data);
         return false;
@@ -103,7 +113,7 @@ static const BtCompareOp swapped_op[] = {
 static const char *const compare_symbol[] = {"<", "<=", "==", "!=", ">", ">="};
 
 BtValue bt_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
-    BtType *ta = bt_type_of(t, a), *tb = bt_type_of(t, b);
+    BtType *ta = type_of(t, a), *tb = type_of(t, b);
     bool reflected_first = ta != tb && bt_issubtype(tb, ta) && tb->compare;
     if (!bt_enter_recursive(t, " in comparison"))
         return BT_UNDEF;
@@ -152,7 +162,7 @@ int bt_equal(BtThread *t, BtValue a, BtValue b) {
 /* ---- arithmetic ---- */
 
 static BtValue binary_dispatch(BtThread *t, int op, BtValue a, BtValue b) {
-    BtType *ta = bt_type_of(t, a), *tb = bt_type_of(t, b);
+    BtType *ta = type_of(t, a), *tb = type_of(t, b);
     BtValue r;
     bool reflected_first = ta != tb && tb->binary && bt_issubtype(tb, ta);
     if (reflected_first) {
@@ -189,28 +199,58 @@ static BtValue binary_type_error(BtThread *t, int op, BtValue a, BtValue b, bool
     return BT_UNDEF;
 }
 
+/* Two ints, or two exact strs under +: no subclass can take part, so the
+ * result comes without the reflected-operand dance. False: not such a pair. */
+static inline bool binary_fast(BtThread *t, BtBinOp op, BtValue a, BtValue b, BtValue *r) {
+    if (a.tag == BT_V_INT && b.tag == BT_V_INT && op != BT_BINOP_MATMUL) {
+        int64_t x = a.as.i, y = b.as.i;
+        if (y > 0 && op == BT_BINOP_MOD) { /* the common x % n, floored like Python's */
+            int64_t m = x % y;
+            *r = bt_int(m < 0 ? m + y : m);
+        } else if (y > 0 && op == BT_BINOP_FLOORDIV) {
+            int64_t q = x / y;
+            *r = bt_int(q * y > x ? q - 1 : q);
+        } else {
+            *r = bt_int_binary(t, op, a, b);
+        }
+        return true;
+    }
+    if (op == BT_BINOP_ADD && bt_is_str(t, a) && bt_is_str(t, b)) {
+        BtStr *s = bt_str_concat(t, bt_as_str(a), bt_as_str(b));
+        *r = s ? bt_obj(s) : BT_UNDEF;
+        return true;
+    }
+    return false;
+}
+
 BtValue bt_binary_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
-    BtValue r = binary_dispatch(t, op, a, b);
+    BtValue r;
+    if (binary_fast(t, op, a, b, &r))
+        return r;
+    r = binary_dispatch(t, op, a, b);
     if (!bt_is_undef(r) && is_not_implemented(t, r))
         return binary_type_error(t, op, a, b, false);
     return r;
 }
 
 BtValue bt_inplace_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
-    BtType *ta = bt_type_of(t, a);
+    BtValue r;
+    if (binary_fast(t, op, a, b, &r)) /* ints and strs are immutable: in place is plain */
+        return r;
+    BtType *ta = type_of(t, a);
     if (ta->binary) {
-        BtValue r = ta->binary(t, op + BT_BINOP__COUNT, a, b);
+        r = ta->binary(t, op + BT_BINOP__COUNT, a, b);
         if (bt_is_undef(r) || !is_not_implemented(t, r))
             return r;
     }
-    BtValue r = binary_dispatch(t, op, a, b);
+    r = binary_dispatch(t, op, a, b);
     if (!bt_is_undef(r) && is_not_implemented(t, r))
         return binary_type_error(t, op, a, b, true);
     return r;
 }
 
 BtValue bt_unary_op(BtThread *t, int op, BtValue a) {
-    BtType *ta = bt_type_of(t, a);
+    BtType *ta = type_of(t, a);
     if (ta->unary)
         return ta->unary(t, op, a);
     bt_raise(t, BT_EXC(t, TypeError), "bad operand type for unary %c: '%s'", op,
@@ -243,7 +283,7 @@ int bt_truthy(BtThread *t, BtValue v) {
 }
 
 int64_t bt_len(BtThread *t, BtValue v) {
-    BtType *ty = bt_type_of(t, v);
+    BtType *ty = type_of(t, v);
     if (ty->len)
         return ty->len(t, v);
     bt_raise(t, BT_EXC(t, TypeError), "object of type '%s' has no len()", ty->name->data);
@@ -276,16 +316,9 @@ static BtValue bind_class_attr(BtThread *t, BtValue attr, BtValue obj) {
     return attr;
 }
 
-BtValue bt_generic_getattr(BtThread *t, BtValue obj, BtStr *name) {
-    BtType *ty = bt_type_of(t, obj);
-    if (name == BT_NAME(t, dunder_class))
-        return bt_obj(ty);
-    BtDict **dslot = instance_dict_slot(obj);
-    if (dslot && *dslot) {
-        BtValue v = bt_dict_get_str(*dslot, name);
-        if (!bt_is_undef(v))
-            return v;
-    }
+/* Generic getattr after the instance dict (dslot, NULL for none) lacked name. */
+static BtValue getattr_from_type(BtThread *t, BtType *ty, BtValue obj, BtStr *name,
+                                 BtDict **dslot) {
     BtValue attr = bt_type_lookup(ty, name);
     if (!bt_is_undef(attr))
         return bind_class_attr(t, attr, obj);
@@ -307,8 +340,21 @@ BtValue bt_generic_getattr(BtThread *t, BtValue obj, BtStr *name) {
     return BT_UNDEF;
 }
 
+BtValue bt_generic_getattr(BtThread *t, BtValue obj, BtStr *name) {
+    BtType *ty = type_of(t, obj);
+    if (name == BT_NAME(t, dunder_class))
+        return bt_obj(ty);
+    BtDict **dslot = instance_dict_slot(obj);
+    if (dslot && *dslot) {
+        BtValue v = bt_dict_get_str(*dslot, name);
+        if (!bt_is_undef(v))
+            return v;
+    }
+    return getattr_from_type(t, ty, obj, name, dslot);
+}
+
 bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
-    BtType *ty = bt_type_of(t, obj);
+    BtType *ty = type_of(t, obj);
     BtDict **dslot = instance_dict_slot(obj);
     if (!dslot) {
         if (!bt_is_undef(bt_type_lookup(ty, name)))
@@ -331,9 +377,33 @@ bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
     return bt_dict_set_str(t, *dslot, name, v);
 }
 
+/* bt_getattr on an instance of a plain class whose dict did not answer at
+ * first sight (out of line: see bt_getattr). */
+static __attribute__((noinline)) BtValue instance_getattr(BtThread *t, BtValue obj, BtStr *name) {
+    BtInstance *inst = (BtInstance *)obj.as.o;
+    if (inst->dict) {
+        BtValue v = bt_dict_get_str(inst->dict, name);
+        if (!bt_is_undef(v))
+            return v;
+    }
+    return getattr_from_type(t, obj.as.o->type, obj, name, &inst->dict);
+}
+
 BtValue bt_getattr(BtThread *t, BtValue obj, BtStr *name) {
-    BtType *ty = bt_type_of(t, obj);
-    return ty->getattr ? ty->getattr(t, obj, name) : bt_generic_getattr(t, obj, name);
+    if (obj.tag != BT_V_OBJ)
+        return bt_generic_getattr(t, obj, name);
+    BtType *ty = obj.as.o->type;
+    if (ty->getattr)
+        return ty->getattr(t, obj, name);
+    if (ty->layout != BT_LAYOUT_INSTANCE || name == BT_NAME(t, dunder_class))
+        return bt_generic_getattr(t, obj, name);
+    /* An instance attribute found at once is the hot case: only tail calls
+     * besides it, so it costs no register saves. */
+    BtDict *d = ((BtInstance *)obj.as.o)->dict;
+    BtValue v;
+    if (d && bt_dict_peek_str(d, name, &v) > 0)
+        return v;
+    return instance_getattr(t, obj, name);
 }
 
 BtValue bt_getattr_opt(BtThread *t, BtValue obj, BtStr *name) {
@@ -345,7 +415,7 @@ BtValue bt_getattr_opt(BtThread *t, BtValue obj, BtStr *name) {
 
 /* A user __setattr__/__delattr__ overrides the default store. */
 static bool setattr_dispatch(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
-    BtType *ty = bt_type_of(t, obj);
+    BtType *ty = type_of(t, obj);
     if (ty->flags & BT_TYPE_CUSTOM_SETATTR) {
         BtStr *hook_name = bt_is_undef(v) ? BT_NAME(t, dunder_delattr) : BT_NAME(t, dunder_setattr);
         BtValue hook = bt_type_lookup(ty, hook_name);
@@ -368,7 +438,7 @@ bool bt_delattr(BtThread *t, BtValue obj, BtStr *name) {
 /* ---- items, membership, iteration ---- */
 
 BtValue bt_getitem(BtThread *t, BtValue obj, BtValue key) {
-    BtType *ty = bt_type_of(t, obj);
+    BtType *ty = type_of(t, obj);
     if (ty->getitem)
         return ty->getitem(t, obj, key);
     if (ty == BT_TYPE(t, type))
@@ -380,7 +450,7 @@ BtValue bt_getitem(BtThread *t, BtValue obj, BtValue key) {
 }
 
 bool bt_setitem(BtThread *t, BtValue obj, BtValue key, BtValue v) {
-    BtType *ty = bt_type_of(t, obj);
+    BtType *ty = type_of(t, obj);
     if (ty->setitem)
         return ty->setitem(t, obj, key, v);
     bt_raise(t, BT_EXC(t, TypeError), "'%s' object does not support item assignment",
@@ -389,7 +459,7 @@ bool bt_setitem(BtThread *t, BtValue obj, BtValue key, BtValue v) {
 }
 
 bool bt_delitem(BtThread *t, BtValue obj, BtValue key) {
-    BtType *ty = bt_type_of(t, obj);
+    BtType *ty = type_of(t, obj);
     if (ty->setitem)
         return ty->setitem(t, obj, key, BT_UNDEF);
     bt_raise(t, BT_EXC(t, TypeError), "'%s' object doesn't support item deletion",
@@ -398,7 +468,7 @@ bool bt_delitem(BtThread *t, BtValue obj, BtValue key) {
 }
 
 int bt_contains(BtThread *t, BtValue container, BtValue item) {
-    BtType *ty = bt_type_of(t, container);
+    BtType *ty = type_of(t, container);
     if (ty->contains) {
         int r = ty->contains(t, container, item);
         if (r != -2)
@@ -432,7 +502,7 @@ int bt_contains(BtThread *t, BtValue container, BtValue item) {
 }
 
 BtValue bt_iter(BtThread *t, BtValue v) {
-    BtType *ty = bt_type_of(t, v);
+    BtType *ty = type_of(t, v);
     if (ty->iter)
         return ty->iter(t, v);
     if (ty->getitem && ty != BT_TYPE(t, type))
@@ -442,7 +512,7 @@ BtValue bt_iter(BtThread *t, BtValue v) {
 }
 
 BtValue bt_next(BtThread *t, BtValue it) {
-    BtType *ty = bt_type_of(t, it);
+    BtType *ty = type_of(t, it);
     if (ty->next)
         return ty->next(t, it);
     bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an iterator", ty->name->data);
@@ -497,7 +567,6 @@ BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple
         }
         argv[0] = m->self;
         if (total > 0)
-        if (total > 0)
             memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
         BtValue r = bt_call(t, m->func, argv, nargs + 1, kwnames);
         if (argv != small)
@@ -513,7 +582,7 @@ BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple
 /* ---- the `object` type ---- */
 
 static BtValue object_repr(BtThread *t, BtValue self) {
-    BtType *ty = bt_type_of(t, self);
+    BtType *ty = type_of(t, self);
     const char *mod = ty->module ? ty->module->data : "builtins";
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
@@ -538,7 +607,7 @@ static BtValue object_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op)
         return BT_TRUE;
     if (op == BT_COMPARE_NE) {
         /* object.__ne__ inverts __eq__ (which may be user-defined). */
-        BtType *ty = bt_type_of(t, a);
+        BtType *ty = type_of(t, a);
         if (ty->compare && ty->compare != object_compare) {
             BtValue r = ty->compare(t, a, b, BT_COMPARE_EQ);
             if (bt_is_undef(r) || is_not_implemented(t, r))

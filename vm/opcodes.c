@@ -57,5 +57,6 @@ int bt_op_stack_effect(int op, uint32_t arg, int jump) {
 }
 
 int bt_op_is_jump(int op) {
-    return op >= 0 && op < BT_OPCODE__COUNT && op_kinds[op] == BT_ARG_JUMP;
+    return op >= 0 && op < BT_OPCODE__COUNT &&
+           (op_kinds[op] == BT_ARG_JUMP || op_kinds[op] == BT_ARG_COMPARE_JUMP);
 }

@@ -38,7 +38,18 @@ typedef enum {
     BT_ARG_COMPARE, /* BtCompareOp: "<", "==" */
     BT_ARG_INVERT,  /* 0 or 1: is / is not, in / not in */
     BT_ARG_FORMAT,  /* FORMAT_VALUE flags: conversion (low 2 bits) | has spec (4) */
+    /* The argument kinds of superinstructions (two instructions fused by the
+     * compiler, see "Superinstructions" in vm/README.md): */
+    BT_ARG_LOCAL_LOCAL,  /* first local << 12 | second local: "(a, b)" */
+    BT_ARG_LOCAL_CONST,  /* local << 12 | constant index: "(i, 1)" */
+    BT_ARG_BINOP_LOCAL,  /* local << 5 | BINARY_OP argument: "(+=, total)" */
+    BT_ARG_COMPARE_JUMP, /* target << 3 | BtCompareOp: "(<, to 18)" */
 } BtArgKind;
+
+/* Field widths of the superinstruction arguments. */
+#define BT_ARG_PAIR_BITS 12 /* each half of LOCAL_LOCAL and LOCAL_CONST */
+#define BT_ARG_BINOP_BITS 5
+#define BT_ARG_COMPARE_BITS 3
 
 /* FORMAT_VALUE conversions (low two bits of its argument). */
 enum { BT_FMT_NONE = 0, BT_FMT_STR = 1, BT_FMT_REPR = 2, BT_FMT_ASCII = 3, BT_FMT_SPEC = 4 };
@@ -134,7 +145,13 @@ enum { BT_MF_DEFAULTS = 1, BT_MF_KWDEFAULTS = 2, BT_MF_CLOSURE = 8 };
     X(IMPORT_FROM,      BT_ARG_NAME,    1,      0,  "push TOS.name for from-import")               \
     X(IMPORT_STAR,      BT_ARG_NONE,    -1,     0,  "from TOS import *")                           \
     X(PRINT_EXPR,       BT_ARG_NONE,    -1,     0,  "REPL: show repr(TOS), set _")                 \
-    X(SETUP_ANNOTATIONS, BT_ARG_NONE,   0,      0,  "make __annotations__")
+    X(SETUP_ANNOTATIONS, BT_ARG_NONE,   0,      0,  "make __annotations__")                       \
+    /* superinstructions: the compiler fuses two neighbours on one line */                       \
+    X(LOAD_FAST_LOAD_FAST, BT_ARG_LOCAL_LOCAL, 2, 0, "push two local variables")                  \
+    X(LOAD_FAST_LOAD_CONST, BT_ARG_LOCAL_CONST, 2, 0, "push a local variable, then a constant")   \
+    X(BINARY_OP_STORE_FAST, BT_ARG_BINOP_LOCAL, -2, 0, "TOS1 op TOS, popped into a local")       \
+    X(COMPARE_JUMP_IF_FALSE, BT_ARG_COMPARE_JUMP, -2, -2, "pop TOS1 cmp TOS, jump if false")      \
+    X(COMPARE_JUMP_IF_TRUE, BT_ARG_COMPARE_JUMP, -2, -2, "pop TOS1 cmp TOS, jump if true")
 
 typedef enum {
 #define BT_OP_ENUM(name, kind, eff, jeff, meaning) BT_OP_##name,
@@ -149,7 +166,22 @@ BtArgKind bt_op_arg_kind(int op);
 const char *bt_op_meaning(int op);
 /* Stack effect of op with arg; jump selects the effect when the jump is taken. */
 int bt_op_stack_effect(int op, uint32_t arg, int jump);
-/* True for instructions whose argument is a jump target. */
+/* True for instructions whose argument holds a jump target. */
 int bt_op_is_jump(int op);
+/* True for the jumps that may go backward, so check the eval breaker
+ * when they do: JUMP_BACKWARD and the conditional jumps (and their fused
+ * compare-and-jump forms). */
+static inline int bt_op_may_jump_back(int op) {
+    return op == BT_OP_JUMP_BACKWARD || op == BT_OP_POP_JUMP_IF_FALSE ||
+           op == BT_OP_POP_JUMP_IF_TRUE || op == BT_OP_POP_JUMP_IF_NONE ||
+           op == BT_OP_POP_JUMP_IF_NOT_NONE || op == BT_OP_COMPARE_JUMP_IF_FALSE ||
+           op == BT_OP_COMPARE_JUMP_IF_TRUE;
+}
+/* The jump target held in the argument of jump instruction op. */
+static inline uint32_t bt_op_jump_target(int op, uint32_t arg) {
+    return op == BT_OP_COMPARE_JUMP_IF_FALSE || op == BT_OP_COMPARE_JUMP_IF_TRUE
+               ? arg >> BT_ARG_COMPARE_BITS
+               : arg;
+}
 
 #endif

@@ -22,7 +22,19 @@
 #include "vm/unicode_db.h"
 
 #define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
-#define margs              bt_method_args
+
+/* bt_method_args with the common case (positional arguments only, within
+ * range) inline, where min and max are constants. */
+static inline bool margs(BtThread *t, const char *qual, int style, BtValue *args, int nargs,
+                         BtTuple *kwnames, int min, int max, const char *const *kw,
+                         BtValue *out) {
+    if ((!kwnames || kwnames->len == 0) && nargs >= min && nargs <= max) {
+        for (int i = 0; i < max; i++)
+            out[i] = i < nargs ? args[i] : BT_UNDEF;
+        return true;
+    }
+    return bt_method_args(t, qual, style, args, nargs, kwnames, min, max, kw, out);
+}
 
 /* ---- Unicode properties ---- */
 
@@ -139,24 +151,61 @@ void bt_str_ascii_digits(const BtStr *s, BtBuf *out) {
 
 /* ---- allocation ---- */
 
+#define HIGH_BITS 0x8080808080808080ULL
+
 static size_t count_cps(const char *p, size_t n) {
-    size_t cont = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t cont = 0, i = 0;
+    /* Eight bytes at a time: a continuation byte is 10xxxxxx, so bit 7 set
+     * and bit 6 (shifted into bit 7's place) clear. */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & HIGH_BITS)
+            cont += (size_t)__builtin_popcountll(w & ~(w << 1) & HIGH_BITS);
+    }
+    for (; i < n; i++)
         cont += ((unsigned char)p[i] & 0xC0) == 0x80;
     return n - cont;
 }
 
-/* A str with room for size bytes, contents unset (fill before any allocation). */
+/* memcpy for the short copies strs mostly are, without a library call. */
+static inline void copy_bytes(char *dst, const char *src, size_t n) {
+    if (n >= 8 && n <= 16) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n > 0 && n < 4) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    } else if (n > 16) {
+        memcpy(dst, src, n);
+    }
+}
+
+/* A str with room for size bytes, contents unset (fill data, length and
+ * ascii before any allocation). */
 static BtStr *str_alloc(BtThread *t, size_t size) {
     if (size > ((size_t)1 << 46)) {
         bt_raise_memory(t);
         return NULL;
     }
-    BtStr *s = bt_gc_alloc(t, BT_TYPE(t, str), sizeof(BtStr) + size + 1);
+    /* Not zeroed: a str has no references for the GC to trace. */
+    BtStr *s = bt_gc_alloc_uninit(t, BT_TYPE(t, str), offsetof(BtStr, data) + size + 1);
     if (!s)
         return NULL;
     s->hash = -1;
     s->size = size;
+    s->length = size;
+    s->ascii = true;
     s->data[size] = '\0';
     return s;
 }
@@ -167,7 +216,7 @@ BtStr *bt_str_new_known(BtThread *t, const char *utf8, size_t size, size_t lengt
     BtStr *s = str_alloc(t, size);
     if (!s)
         return NULL;
-    memcpy(s->data, utf8, size);
+    copy_bytes(s->data, utf8, size);
     s->length = length;
     s->ascii = length == size;
     return s;
@@ -228,10 +277,8 @@ int64_t bt_hash_bytes(const void *data, size_t n) {
     return r == -1 ? -2 : r;
 }
 
-int64_t bt_str_hash(BtStr *s) {
-    if (s->hash == -1)
-        s->hash = bt_hash_bytes(s->data, s->size);
-    return s->hash;
+int64_t bt_str_hash_compute(BtStr *s) {
+    return s->hash = bt_hash_bytes(s->data, s->size);
 }
 
 bool bt_str_equal(const BtStr *a, const BtStr *b) {
@@ -285,7 +332,7 @@ BtStr *bt_str_intern(BtThread *t, const char *utf8, size_t size) {
     BtStr *s = str_alloc(t, size);
     if (!s)
         return NULL;
-    memcpy(s->data, utf8, size);
+    copy_bytes(s->data, utf8, size);
     s->length = length;
     s->ascii = length == size;
     s->hash = hash;
@@ -334,11 +381,36 @@ BtStr *bt_str_concat(BtThread *t, BtStr *a, BtStr *b) {
     BT_POP_ROOT(t, 2);
     if (!s)
         return NULL;
-    memcpy(s->data, a->data, a->size);
-    memcpy(s->data + a->size, b->data, b->size);
+    copy_bytes(s->data, a->data, a->size);
+    copy_bytes(s->data + a->size, b->data, b->size);
     s->length = a->length + b->length;
     s->ascii = a->ascii && b->ascii;
     return s;
+}
+
+BtStr *bt_str_concat_n(BtThread *t, const BtValue *items, size_t n) {
+    size_t total = 0, length = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) {
+        const BtStr *x = bt_as_str(items[i]);
+        total += x->size;
+        length += x->length;
+        ascii &= x->ascii;
+    }
+    if (total == 0 && BT_NAME(t, empty))
+        return BT_NAME(t, empty);
+    BtStr *r = str_alloc(t, total);
+    if (!r)
+        return NULL;
+    char *o = r->data;
+    for (size_t i = 0; i < n; i++) {
+        const BtStr *x = bt_as_str(items[i]);
+        copy_bytes(o, x->data, x->size);
+        o += x->size;
+    }
+    r->length = length;
+    r->ascii = ascii;
+    return r;
 }
 
 /* ---- BtBuf ---- */
@@ -1179,6 +1251,8 @@ static BtValue str_construct(BtThread *t, BtType *type, BtValue *args, int nargs
                              BtTuple *kwnames) {
     (void)type;
     static const char *const kw[] = {"object", "encoding", "errors", NULL};
+    if (nargs == 1 && !kwnames)
+        return bt_str(t, args[0]);
     BtValue a[3];
     if (!margs(t, "str", BT_ARGS_OLD, args, nargs, kwnames, 0, 3, kw, a))
         return BT_UNDEF;
@@ -1213,18 +1287,36 @@ static BtValue str_construct(BtThread *t, BtType *type, BtValue *args, int nargs
     }                                                                                              \
     BtStr *s = bt_as_str(self)
 
-/* Build a list of substrings of s given as byte spans [starts[i], ends[i]). */
+/* Build a list of substrings of s given as byte spans [starts[i], ends[i]),
+ * kept in a small inline array until they outgrow it. */
+#define SPANS_INLINE 32
+
 typedef struct {
     size_t *v;
     size_t n, cap;
+    size_t inline_v[SPANS_INLINE];
 } Spans;
+
+static void spans_init(Spans *sp) {
+    sp->v = sp->inline_v;
+    sp->n = 0;
+    sp->cap = SPANS_INLINE;
+}
+
+static void spans_free(Spans *sp) {
+    if (sp->v != sp->inline_v)
+        free(sp->v);
+}
 
 static bool spans_add(Spans *sp, size_t a, size_t b) {
     if (sp->n + 2 > sp->cap) {
-        size_t cap = sp->cap ? sp->cap * 2 : 32;
-        size_t *v = realloc(sp->v, cap * sizeof *v);
+        size_t cap = sp->cap * 2;
+        size_t *v = sp->v == sp->inline_v ? malloc(cap * sizeof *v)
+                                          : realloc(sp->v, cap * sizeof *v);
         if (!v)
             return false;
+        if (sp->v == sp->inline_v)
+            memcpy(v, sp->inline_v, sp->n * sizeof *v);
         sp->v = v;
         sp->cap = cap;
     }
@@ -1236,7 +1328,7 @@ static bool spans_add(Spans *sp, size_t a, size_t b) {
 /* The spans as a list of strs (reversed order when rev), freeing the spans. */
 static BtValue spans_to_list(BtThread *t, BtStr *s, Spans *sp, bool rev, bool oom) {
     if (oom) {
-        free(sp->v);
+        spans_free(sp);
         bt_raise_memory(t);
         return BT_UNDEF;
     }
@@ -1255,11 +1347,13 @@ static BtValue spans_to_list(BtThread *t, BtStr *s, Spans *sp, bool rev, bool oo
         else
             part = s->ascii ? bt_str_new_known(t, s->data + a, b - a, b - a)
                             : bt_str_new(t, s->data + a, b - a);
-        if (!part || !bt_list_append(t, l, bt_obj(part)))
+        if (!part)
             lv = BT_UNDEF, l = NULL;
+        else
+            l->items[l->len++] = bt_obj(part); /* within the capacity asked for */
     }
     BT_POP_ROOT(t, 2);
-    free(sp->v);
+    spans_free(sp);
     return lv;
 }
 
@@ -1288,7 +1382,8 @@ static BtValue do_split(BtThread *t, BtStr *s, BtValue sepv, BtValue maxv, bool 
         return BT_UNDEF;
     if (maxsplit < 0)
         maxsplit = INT64_MAX;
-    Spans sp = {0};
+    Spans sp;
+    spans_init(&sp);
     bool oom = false;
     const char *d = s->data, *end = s->data + s->size;
     if (bt_is_undef(sepv) || bt_is_none(sepv)) {
@@ -1350,8 +1445,9 @@ static BtValue do_split(BtThread *t, BtStr *s, BtValue sepv, BtValue maxv, bool 
     if (!right) {
         const char *p = d;
         while (!oom) {
-            const char *hit =
-                maxsplit > 0 ? memmem(p, (size_t)(end - p), sep->data, sep->size) : NULL;
+            const char *hit = maxsplit <= 0     ? NULL
+                              : sep->size == 1 ? memchr(p, sep->data[0], (size_t)(end - p))
+                                               : memmem(p, (size_t)(end - p), sep->data, sep->size);
             if (!hit) {
                 oom = !spans_add(&sp, (size_t)(p - d), s->size);
                 break;
@@ -1409,7 +1505,8 @@ METHOD(str_splitlines) {
     int keep = 0;
     if (!bt_is_undef(a[0]) && (keep = bt_truthy(t, a[0])) < 0)
         return BT_UNDEF;
-    Spans sp = {0};
+    Spans sp;
+    spans_init(&sp);
     bool oom = false;
     const char *d = s->data, *p = d, *end = d + s->size, *line = d;
     while (p < end && !oom) {
@@ -1501,11 +1598,11 @@ METHOD(str_join) {
     char *o = r->data;
     for (size_t i = 0; i < n; i++) {
         if (i) {
-            memcpy(o, sep->data, sep->size);
+            copy_bytes(o, sep->data, sep->size);
             o += sep->size;
         }
         BtStr *x = bt_as_str(items[i]);
-        memcpy(o, x->data, x->size);
+        copy_bytes(o, x->data, x->size);
         o += x->size;
     }
     r->length = length;
@@ -1877,13 +1974,15 @@ static BtValue do_affix(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
 
 METHOD(str_startswith) {
     SELF_STR(s, "startswith");
-    (void)s;
+    if (nargs == 1 && !kwnames && bt_is_str(t, args[0]))
+        return bt_bool(affix_match(s, 0, s->size, bt_as_str(args[0]), false));
     return do_affix(t, self, args, nargs, kwnames, false, "str.startswith");
 }
 
 METHOD(str_endswith) {
     SELF_STR(s, "endswith");
-    (void)s;
+    if (nargs == 1 && !kwnames && bt_is_str(t, args[0]))
+        return bt_bool(affix_match(s, 0, s->size, bt_as_str(args[0]), true));
     return do_affix(t, self, args, nargs, kwnames, true, "str.endswith");
 }
 

@@ -56,11 +56,18 @@ BtStr *bt_str_vformat(BtThread *t, const char *fmt, va_list ap);
 BtStr *bt_str_intern(BtThread *t, const char *utf8, size_t size);
 BtStr *bt_str_intern_cstr(BtThread *t, const char *cstr);
 BtStr *bt_str_intern_str(BtThread *t, BtStr *s);
+/* Hash of s's bytes, stored in s->hash (use bt_str_hash). Never fails. */
+int64_t bt_str_hash_compute(BtStr *s);
 /* Hash (cached). Never fails. */
-int64_t bt_str_hash(BtStr *s);
+static inline int64_t bt_str_hash(BtStr *s) {
+    return s->hash != -1 ? s->hash : bt_str_hash_compute(s);
+}
 bool bt_str_equal(const BtStr *a, const BtStr *b);
 /* Concatenation a + b. */
 BtStr *bt_str_concat(BtThread *t, BtStr *a, BtStr *b);
+/* The concatenation of n strs (f-strings' BUILD_STRING); items must stay
+ * rooted (e.g. on the value stack) and are read again after the allocation. */
+BtStr *bt_str_concat_n(BtThread *t, const BtValue *items, size_t n);
 /* repr() of a str with CPython's quoting and escapes. */
 BtStr *bt_str_repr(BtThread *t, BtStr *s);
 

@@ -558,8 +558,12 @@ static bool format_into(BtThread *t, BtBuf *out, BtValue v, BtStr *spec) {
 }
 
 BtValue bt_format_value(BtThread *t, BtValue v, BtStr *spec) {
-    if ((!spec || spec->size == 0) && bt_is_str(t, v))
-        return v;
+    if (!spec || spec->size == 0) {
+        if (bt_is_str(t, v))
+            return v;
+        if (bt_is_int(v)) /* format(n, "") is str(n) */
+            return bt_str(t, v);
+    }
     BtBuf b;
     bt_buf_init(&b);
     if (!format_into(t, &b, v, spec)) {

@@ -26,7 +26,7 @@ typedef enum {
 } BtValueTag;
 
 typedef struct {
-    BtValueTag tag;
+    uint64_t tag; /* a BtValueTag, word-sized so that a value moves as two whole words */
     union {
         bool b;
         int64_t i;

@@ -570,10 +570,11 @@ static void check_code(BtCode *code, const char *where) {
                           op == BT_OP_RESUME,
                       "%s: %s before RESUME", where, bt_op_name(op));
         if (bt_op_is_jump(op)) {
-            cr_assert_lt(arg, code->ninstrs, "%s: jump out of range at %u", where, i);
-            if (arg <= i)
-                cr_assert_eq(op, BT_OP_JUMP_BACKWARD, "%s: %s goes backward at %u", where,
-                             bt_op_name(op), i);
+            uint32_t target = bt_op_jump_target(op, arg);
+            cr_assert_lt(target, code->ninstrs, "%s: jump out of range at %u", where, i);
+            if (target <= i)
+                cr_assert(bt_op_may_jump_back(op), "%s: %s goes backward at %u", where,
+                          bt_op_name(op), i);
             else
                 cr_assert_neq(op, BT_OP_JUMP_BACKWARD, "%s: JUMP_BACKWARD forward at %u", where,
                               i);
@@ -590,6 +591,20 @@ static void check_code(BtCode *code, const char *where) {
             break;
         case BT_ARG_LOCAL:
             cr_assert_lt(arg, (uint32_t)code->nlocals, "%s", where);
+            break;
+        case BT_ARG_LOCAL_LOCAL:
+            cr_assert_lt(arg >> BT_ARG_PAIR_BITS, (uint32_t)code->nlocals, "%s", where);
+            cr_assert_lt(arg & ((1u << BT_ARG_PAIR_BITS) - 1), (uint32_t)code->nlocals, "%s",
+                         where);
+            break;
+        case BT_ARG_LOCAL_CONST:
+            cr_assert_lt(arg >> BT_ARG_PAIR_BITS, (uint32_t)code->nlocals, "%s", where);
+            cr_assert_lt(arg & ((1u << BT_ARG_PAIR_BITS) - 1), code->consts->len, "%s", where);
+            break;
+        case BT_ARG_BINOP_LOCAL:
+            cr_assert_lt(arg >> BT_ARG_BINOP_BITS, (uint32_t)code->nlocals, "%s", where);
+            cr_assert_lt(arg & ((1u << BT_ARG_BINOP_BITS) - 1), 2u * BT_BINOP__COUNT, "%s",
+                         where);
             break;
         case BT_ARG_DEREF:
             cr_assert_lt(arg, (uint32_t)(code->nlocals + code->ncells + code->nfrees), "%s",
@@ -704,21 +719,43 @@ Test(dis, small_function_in_cpython_layout) {
     char *text = dis_text(code_at(top, 1), false);
     cr_assert_str_eq(text, "  1           0 RESUME                   0\n"
                            "\n"
-                           "  2           1 LOAD_FAST                0 (a)\n"
-                           "              2 LOAD_FAST                1 (b)\n"
-                           "              3 COMPARE_OP               0 (<)\n"
-                           "              4 POP_JUMP_IF_FALSE        8 (to 8)\n"
+                           "  2           1 LOAD_FAST_LOAD_FAST      1 (a, b)\n"
+                           "              2 COMPARE_JUMP_IF_FALSE    48 (<, to 6)\n"
                            "\n"
-                           "  3           5 LOAD_FAST                0 (a)\n"
-                           "              6 LOAD_ATTR                0 (x)\n"
-                           "              7 RETURN_VALUE\n"
+                           "  3           3 LOAD_FAST                0 (a)\n"
+                           "              4 LOAD_ATTR                0 (x)\n"
+                           "              5 RETURN_VALUE\n"
                            "\n"
-                           "  4     >>    8 LOAD_GLOBAL              3 (NULL + g)\n"
-                           "              9 LOAD_FAST                1 (b)\n"
-                           "             10 LOAD_CONST               1 (1)\n"
-                           "             11 KW_NAMES                 2 (('k',))\n"
-                           "             12 CALL                     2\n"
-                           "             13 RETURN_VALUE\n");
+                           "  4     >>    6 LOAD_GLOBAL              3 (NULL + g)\n"
+                           "              7 LOAD_FAST_LOAD_CONST  4097 (b, 1)\n"
+                           "              8 KW_NAMES                 2 (('k',))\n"
+                           "              9 CALL                     2\n"
+                           "             10 RETURN_VALUE\n");
+    free(text);
+    BT_POP_ROOT(t, 1);
+}
+
+Test(dis, superinstructions_never_swallow_a_jump_target_or_a_new_line) {
+    BtValue h;
+    /* `LOAD_FAST b` + `LOAD_FAST d` would fuse, but the conditional
+     * expression's other arm jumps to `LOAD_FAST d`. */
+    BtCode *top = compile_src("def f(a, b, c, d):\n"
+                              "    return (a if c else b) + d\n"
+                              "def g(a, b):\n"
+                              "    x = a\n"
+                              "    return b\n",
+                              &h);
+    BT_PUSH_ROOT(t, &h);
+    char *text = dis_text(code_at(top, 1), false);
+    cr_assert(strstr(text, "LOAD_FAST_LOAD_FAST") == NULL, "%s", text);
+    cr_assert(strstr(text, ">>    6 LOAD_FAST                3 (d)\n"), "%s", text);
+    free(text);
+    text = dis_text(code_at(top, 2), false);
+    cr_assert(strstr(text, "  4           1 LOAD_FAST                0 (a)\n"
+                           "              2 STORE_FAST               2 (x)\n"
+                           "\n"
+                           "  5           3 LOAD_FAST                1 (b)\n"),
+              "%s", text);
     free(text);
     BT_POP_ROOT(t, 1);
 }

@@ -324,3 +324,97 @@ Test(set, operators_give_cpython_results) {
     cr_assert(bt_is_bool(r) && r.as.b);
     BT_POP_ROOT(t, 3);
 }
+
+Test(dict, str_keys_of_every_length_are_found_by_equal_copies) {
+    /* Equal strs of 1 to 40 bytes, compared word-wise or by memcmp depending on length. */
+    BtDict *d = bt_dict_new(t);
+    BtValue dv = bt_obj(d), k = BT_NONE;
+    BT_PUSH_ROOT(t, &dv);
+    BT_PUSH_ROOT(t, &k);
+    char text[48];
+    for (int n = 1; n <= 40; n++) {
+        for (int i = 0; i < n; i++)
+            text[i] = (char)('a' + (i * 7 + n) % 26);
+        text[n] = '\0';
+        k = str_value(text);
+        cr_assert(bt_dict_set(t, d, k, bt_int(n)));
+    }
+    bt_gc_collect(t);
+    for (int n = 1; n <= 40; n++) {
+        for (int i = 0; i < n; i++)
+            text[i] = (char)('a' + (i * 7 + n) % 26);
+        text[n] = '\0';
+        k = str_value(text);
+        BtValue v = bt_dict_get(t, d, k);
+        cr_assert(bt_is_int(v) && v.as.i == n, "length %d", n);
+        text[n - 1] = text[n - 1] == 'z' ? 'y' : 'z'; /* same length, last byte differs */
+        k = str_value(text);
+        cr_assert(bt_is_undef(bt_dict_get(t, d, k)), "length %d", n);
+        cr_assert(bt_is_undef(bt_dict_get_str(d, bt_as_str(k))), "length %d", n);
+    }
+    cr_assert(!bt_has_exc(t));
+    BT_POP_ROOT(t, 2);
+}
+
+Test(dict, hinted_str_lookup_follows_entries_that_move) {
+    BtDict *d = bt_dict_new(t);
+    BtValue dv = bt_obj(d);
+    BT_PUSH_ROOT(t, &dv);
+    BtStr *a = bt_str_intern_cstr(t, "alpha"), *b = bt_str_intern_cstr(t, "beta");
+    BtStr *c = bt_str_intern_cstr(t, "gamma");
+    cr_assert(bt_dict_set_str(t, d, a, bt_int(1)) && bt_dict_set_str(t, d, b, bt_int(2)));
+    uint32_t hint = 0;
+    BtValue v = bt_dict_get_str_hint(d, b, &hint);
+    cr_assert(bt_is_int(v) && v.as.i == 2 && hint == 1);
+    v = bt_dict_get_str_hint(d, b, &hint); /* now straight from the hint */
+    cr_assert(bt_is_int(v) && v.as.i == 2 && hint == 1);
+    cr_assert(bt_is_undef(bt_dict_get_str_hint(d, c, &hint)));
+    cr_assert_eq(hint, 1, "a miss leaves the hint alone");
+    /* Delete a and re-add it: b keeps position 1, a moves to position 2. */
+    cr_assert_eq(bt_dict_del(t, d, bt_obj(a)), 1);
+    cr_assert(bt_dict_set_str(t, d, a, bt_int(10)));
+    uint32_t ha = 0;
+    v = bt_dict_get_str_hint(d, a, &ha);
+    cr_assert(bt_is_int(v) && v.as.i == 10 && ha == 2);
+    hint = 1000; /* a stale hint past the end */
+    v = bt_dict_get_str_hint(d, a, &hint);
+    cr_assert(bt_is_int(v) && v.as.i == 10 && hint == 2);
+    hint = 0; /* position 0 is a deleted entry now */
+    v = bt_dict_get_str_hint(d, b, &hint);
+    cr_assert(bt_is_int(v) && v.as.i == 2);
+    BT_POP_ROOT(t, 1);
+}
+
+Test(dict, peek_never_contradicts_a_full_lookup) {
+    BtDict *d = bt_dict_new(t);
+    BtValue dv = bt_obj(d);
+    BT_PUSH_ROOT(t, &dv);
+    BtValue v;
+    BtStr *first = bt_str_intern_cstr(t, "k0");
+    cr_assert_eq(bt_dict_peek_str(d, first, &v), -1, "no index yet");
+    char name[32];
+    for (int i = 0; i < 40; i += 2) {
+        snprintf(name, sizeof name, "k%d", i);
+        cr_assert(bt_dict_set_str(t, d, bt_str_intern_cstr(t, name), bt_int(i)));
+    }
+    int found = 0, absent = 0;
+    for (int i = 0; i < 40; i++) {
+        snprintf(name, sizeof name, "k%d", i);
+        BtStr *k = bt_str_intern_cstr(t, name);
+        int r = bt_dict_peek_str(d, k, &v);
+        BtValue full = bt_dict_get_str(d, k);
+        if (r == 1) {
+            cr_assert(bt_is_int(v) && bt_is_int(full) && v.as.i == full.as.i, "%s", name);
+            found++;
+        } else if (r == 0) {
+            cr_assert(bt_is_undef(full), "%s reported absent", name);
+            absent++;
+        }
+    }
+    cr_assert(found > 0 && absent > 0);
+    /* An equal str that is not the stored object is never reported found by a peek. */
+    BtStr *copy = bt_str_from_cstr(t, "k0");
+    cr_assert_neq(bt_dict_peek_str(d, copy, &v), 1);
+    cr_assert(bt_is_int(bt_dict_get_str(d, copy)));
+    BT_POP_ROOT(t, 1);
+}

@@ -125,3 +125,34 @@ Test(gc, suspended_generator_survives_while_referenced) {
     cr_assert_eq(v.as.i, 3);
     BT_POP_ROOT(t, 1);
 }
+
+Test(gc, small_objects_from_chunks_stay_distinct_and_are_recycled) {
+    /* More str objects than one chunk holds, rooted in a list: all distinct
+     * and intact after collections; dropped, their blocks are reused. */
+    BtList *l = bt_list_new(t, 0);
+    BtValue lv = bt_obj(l);
+    BT_PUSH_ROOT(t, &lv);
+    char text[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(text, sizeof text, "s%d", i);
+        BtStr *s = bt_str_from_cstr(t, text);
+        cr_assert_not_null(s);
+        cr_assert_eq(s->hdr.flags, 0);
+        cr_assert(bt_list_append(t, l, bt_obj(s)));
+    }
+    bt_gc_collect(t);
+    for (int i = 0; i < 5000; i++) {
+        snprintf(text, sizeof text, "s%d", i);
+        cr_assert_str_eq(bt_as_str(l->items[i])->data, text);
+        for (int j = 0; j < i && j < 3; j++)
+            cr_assert_neq(l->items[i].as.o, l->items[j].as.o);
+    }
+    size_t before = count_objects();
+    l->len = 0;
+    bt_gc_collect(t);
+    cr_assert_lt(count_objects(), before - 4000);
+    BtStr *again = bt_str_from_cstr(t, "again");
+    cr_assert_str_eq(again->data, "again");
+    cr_assert_eq(again->hash, -1);
+    BT_POP_ROOT(t, 1);
+}

@@ -48,14 +48,14 @@ Test(gen, resume_keeps_the_same_frame_and_locals) {
     BtGen *g = make("def f(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\n"
                     "g = f(3)\n",
                     "g");
-    BtValue *slots_before = g->frame.slots;
+    BtValue *slots_before = bt_frame_slots(&g->frame);
     BtValue out;
     for (int64_t i = 0; i < 3; i++) {
         cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_YIELDED);
         cr_assert_eq(out.as.i, i);
         cr_assert_eq(g->state, BT_GEN_SUSPENDED);
-        cr_assert_eq(g->frame.slots, slots_before, "the frame must not move");
-        cr_assert_eq(g->frame.slots[1].as.i, i, "local i lives in the generator's own slots");
+        cr_assert_eq(bt_frame_slots(&g->frame), slots_before, "the frame must not move");
+        cr_assert_eq(bt_frame_slots(&g->frame)[1].as.i, i, "local i lives in the generator's own slots");
     }
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_RETURNED);
     cr_assert_eq(g->state, BT_GEN_DONE);

@@ -195,6 +195,18 @@ Test(repl, ctrl_c_interrupts_running_code_and_keeps_state) {
                     "KeyboardInterrupt\r\n>>> ");
     type(&s, "kept\r");
     EXPECT(&s, &at, "[1, 2, 3]\r\n>>> ");
+    /* A while loop jumps back through its test at the bottom: still interruptible. */
+    type(&s, "n = 0\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "while n >= 0: n += 1\r");
+    EXPECT(&s, &at, "... ");
+    type(&s, "\r");
+    usleep(300 * 1000);
+    type(&s, "\x03");
+    EXPECT(&s, &at, "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n"
+                    "KeyboardInterrupt\r\n>>> ");
+    type(&s, "n > 0\r");
+    EXPECT(&s, &at, "True\r\n>>> ");
     /* Ctrl-C while typing cancels the line, and the session goes on. */
     type(&s, "half a line");
     EXPECT(&s, &at, "half a line");

@@ -321,3 +321,36 @@ Test(str, building_survives_collections) {
     }
     BT_POP_ROOT(t, 1);
 }
+
+Test(str, lengths_of_long_mixed_text) {
+    /* Code points counted eight bytes at a time, multi-byte characters anywhere. */
+    const char *texts[] = {"plain ascii text that is longer than eight bytes",
+                           "h\xc3\xa9llo w\xc3\xb6rld, \xe2\x82\xac and \xf0\x9f\x99\x82 too",
+                           "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+                           "abcdefg\xc3\xa9", "abcdefgh\xc3\xa9", "\xe2\x82\xac"};
+    size_t want[] = {48, 24, 9, 8, 9, 1}; /* len() of each in python3 */
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        BtStr *s = bt_str_from_cstr(t, texts[i]);
+        cr_assert(s);
+        cr_assert_eq(s->length, want[i], "text %zu: %zu", i, s->length);
+        cr_assert_eq(s->ascii, s->length == s->size);
+    }
+}
+
+Test(str, concat_n_joins_and_keeps_length_and_ascii) {
+    BtValue parts[4] = {S("ab"), S("h\xc3\xa9"), S(""), S("cd")};
+    for (int i = 0; i < 4; i++)
+        BT_PUSH_ROOT(t, &parts[i]);
+    BtStr *r = bt_str_concat_n(t, parts, 4);
+    cr_assert(r);
+    cr_assert_str_eq(r->data, "abh\xc3\xa9" "cd");
+    cr_assert_eq(r->size, 7);
+    cr_assert_eq(r->length, 6);
+    cr_assert(!r->ascii);
+    r = bt_str_concat_n(t, parts + 2, 2);
+    cr_assert_str_eq(r->data, "cd");
+    cr_assert(r->ascii && r->length == 2);
+    cr_assert_eq(bt_str_concat_n(t, parts + 2, 1), BT_NAME(t, empty));
+    cr_assert_eq(bt_str_concat_n(t, parts, 0), BT_NAME(t, empty));
+    BT_POP_ROOT(t, 4);
+}

@@ -1,0 +1,51 @@
+# CPython's messages for wrong arguments to the socket module.
+import socket
+
+
+def attempt(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+
+
+s = socket.socket()
+u = socket.socket(socket.AF_UNIX)
+attempt(lambda: s.connect('localhost'))
+attempt(lambda: s.connect(('localhost',)))
+attempt(lambda: s.connect(('localhost', 'http')))
+attempt(lambda: s.connect(('localhost', 70000)))
+attempt(lambda: s.bind((1, 80)))
+attempt(lambda: s.bind(['127.0.0.1', 0]))
+attempt(lambda: socket.socket(socket.AF_INET6).bind(('::1',)))
+attempt(lambda: u.connect(('a', 1)))
+attempt(lambda: u.bind('x' * 200))
+attempt(lambda: s.send('text'))
+attempt(lambda: s.sendall(5))
+attempt(lambda: s.recv(-1))
+attempt(lambda: s.recv('x'))
+attempt(lambda: s.recv())
+attempt(lambda: s.recv(bufsize=10))
+attempt(lambda: s.send(b'x', 0, 1))
+attempt(lambda: s.sendto(b'x'))
+attempt(lambda: s.listen(1, 2))
+attempt(lambda: s.connect())
+attempt(lambda: s.fileno(1))
+attempt(lambda: s.accept(1))
+attempt(lambda: s.close(force=True))
+attempt(lambda: s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 2000))
+attempt(lambda: s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 'on'))
+attempt(lambda: socket.socket('inet'))
+attempt(lambda: socket.socket(bogus=1))
+attempt(lambda: socket.socket(1, 2, 3, 4, 5))
+attempt(lambda: socket.socket(fileno=-5))
+attempt(lambda: socket.socket(99))
+attempt(lambda: socket.socketpair(1, 2, 3, 4))
+attempt(lambda: socket.create_connection())
+attempt(lambda: socket.gethostbyname(5))
+attempt(lambda: socket.gethostbyname())
+attempt(lambda: socket.gethostname(1))
+attempt(lambda: setattr(s, 'family', 10))
+attempt(lambda: setattr(s, 'nickname', 'x'))
+s.close()
+u.close()
