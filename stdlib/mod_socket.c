@@ -1352,6 +1352,10 @@ static BtValue socket_create_connection(BtThread *t, BtValue self, BtValue *args
         !gai_text(t, items[1], true, portbuf, sizeof portbuf, &port, &portlen))
         return BT_UNDEF;
     char *portcopy = port ? strndup(port, portlen) : NULL;
+    if (port && !portcopy) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
     struct addrinfo *res = lookup(t, host, hostlen, portcopy, AF_UNSPEC, SOCK_STREAM, 0);
     free(portcopy);
     if (!res)
@@ -1495,8 +1499,7 @@ BtModule *bt_mod_socket_create(BtThread *t) {
     type->getattr = socket_getattr;
     type->setattr = socket_setattr;
     type->finalize = socket_finalize;
-    if (!bt_type_add_methods(t, type, socket_methods) || !set_attr(t, m, "socket", tv) ||
-        !set_attr(t, m, "SocketType", tv))
+    if (!bt_type_add_methods(t, type, socket_methods) || !set_attr(t, m, "socket", tv))
         goto out;
     /* The functions get the socket type as their receiver: what they create. */
     for (const BtNativeDef *d = socket_functions; d->name; d++) {
