@@ -120,8 +120,10 @@ void bt_raise(BtThread *t, BtType *type, const char *fmt, ...) {
     BtValue a = bt_obj(args);
     BT_PUSH_ROOT(t, &a);
     BtValue e = exc_alloc(t, type, args);
-    BT_POP_ROOT(t, 1);
-    if (!bt_is_undef(e))
+    BT_PUSH_ROOT(t, &e);
+    bool ok = !bt_is_undef(e) && bt_exc_init_fields(t, e, &a, 1);
+    BT_POP_ROOT(t, 2);
+    if (ok)
         set_pending(t, e);
 }
 
@@ -223,6 +225,40 @@ static bool oserror_set_fields(BtThread *t, BtValue e, BtValue err, BtValue stre
            bt_dict_set_str(t, *d, BT_NAME(t, filename), filename);
 }
 
+bool bt_exc_init_fields(BtThread *t, BtValue e, BtValue *args, int nargs) {
+    BtType *type = e.as.o->type;
+    bool ok = true;
+    if (bt_issubtype(type, BT_EXC(t, OSError))) {
+        bool with_errno = nargs >= 2 && nargs <= 3;
+        ok = with_errno
+                 ? oserror_set_fields(t, e, args[0], args[1], nargs == 3 ? args[2] : BT_NONE)
+                 : oserror_set_fields(t, e, BT_NONE, BT_NONE, BT_NONE);
+        BtException *x = as_exc(e);
+        if (ok && nargs == 3 && x->args->len == 3) { /* the filename is not in args */
+            BtTuple *two = bt_tuple_from(t, args, 2);
+            ok = two != NULL;
+            if (ok)
+                x->args = two;
+        }
+    }
+    if (ok && bt_issubtype(type, BT_EXC(t, SyntaxError))) {
+        BtDict **d = &((BtInstance *)e.as.o)->dict;
+        ok = *d || (*d = bt_dict_new(t)) != NULL;
+        static const char *const fields[] = {"filename", "lineno", "offset", "text",
+                                             "end_lineno", "end_offset"};
+        BtValue msg = nargs >= 1 ? args[0] : BT_NONE;
+        ok = ok && bt_dict_set_str(t, *d, BT_NAME(t, msg), msg);
+        BtTuple *info = nargs >= 2 && bt_is_obj(args[1]) && args[1].as.o->type == BT_TYPE(t, tuple)
+                            ? (BtTuple *)args[1].as.o
+                            : NULL;
+        for (size_t i = 0; ok && i < 6; i++) {
+            BtStr *key = bt_str_intern_cstr(t, fields[i]);
+            ok = key && bt_dict_set_str(t, *d, key, info && i < info->len ? info->items[i] : BT_NONE);
+        }
+    }
+    return ok;
+}
+
 void bt_raise_errno(BtThread *t, int err, const char *filename) {
     BtValue vals[2] = {bt_int(err), BT_UNDEF};
     BtValue fname = BT_NONE, e = BT_UNDEF;
@@ -292,38 +328,16 @@ static BtValue exc_construct(BtThread *t, BtType *type, BtValue *args, int nargs
         return BT_UNDEF;
     }
     /* OSError(errno, strerror) picks its subclass from errno, as in CPython. */
-    bool oserror = bt_issubtype(type, BT_EXC(t, OSError));
     if (type == BT_EXC(t, OSError) && nargs >= 2 && bt_is_int(args[0]))
         type = errno_type(t, (int)args[0].as.i);
-    int keep = oserror && nargs >= 2 && nargs <= 3 ? 2 : nargs; /* filename is not in args */
-    BtTuple *tup = bt_tuple_from(t, args, (size_t)keep);
+    BtTuple *tup = bt_tuple_from(t, args, (size_t)nargs);
     if (!tup)
         return BT_UNDEF;
     BtValue a = bt_obj(tup);
     BT_PUSH_ROOT(t, &a);
     BtValue e = exc_alloc(t, type, tup);
     BT_PUSH_ROOT(t, &e);
-    bool ok = !bt_is_undef(e);
-    if (ok && oserror) {
-        ok = nargs >= 2 && nargs <= 3
-                 ? oserror_set_fields(t, e, args[0], args[1], nargs == 3 ? args[2] : BT_NONE)
-                 : oserror_set_fields(t, e, BT_NONE, BT_NONE, BT_NONE);
-    }
-    if (ok && bt_issubtype(type, BT_EXC(t, SyntaxError))) {
-        BtDict **d = &((BtInstance *)e.as.o)->dict;
-        ok = (*d = bt_dict_new(t)) != NULL;
-        static const char *const fields[] = {"filename", "lineno", "offset", "text",
-                                             "end_lineno", "end_offset"};
-        BtValue msg = nargs >= 1 ? args[0] : BT_NONE;
-        ok = ok && bt_dict_set_str(t, *d, BT_NAME(t, msg), msg);
-        BtTuple *info = nargs >= 2 && bt_is_obj(args[1]) && args[1].as.o->type == BT_TYPE(t, tuple)
-                            ? (BtTuple *)args[1].as.o
-                            : NULL;
-        for (size_t i = 0; ok && i < 6; i++) {
-            BtStr *key = bt_str_intern_cstr(t, fields[i]);
-            ok = key && bt_dict_set_str(t, *d, key, info && i < info->len ? info->items[i] : BT_NONE);
-        }
-    }
+    bool ok = !bt_is_undef(e) && bt_exc_init_fields(t, e, args, nargs);
     BT_POP_ROOT(t, 2);
     return ok ? e : BT_UNDEF;
 }

@@ -63,6 +63,11 @@ int bt_exc_matches(BtThread *t, BtValue exc, BtValue cls);
 
 /* New instance of an exception type from args (calls the type). */
 BtValue bt_exc_new(BtThread *t, BtType *type, BtValue *args, int nargs);
+/* Give a new exception e the fields its class has beyond args, from the
+ * constructor's arguments: errno/strerror/filename for OSError and its
+ * subclasses (user classes too), msg/filename/lineno/... for SyntaxError.
+ * false with MemoryError raised. */
+bool bt_exc_init_fields(BtThread *t, BtValue e, BtValue *args, int nargs);
 /* Add a traceback entry for code at lineno to the pending exception. */
 void bt_exc_add_traceback(BtThread *t, BtValue code, int lineno);
 

@@ -507,10 +507,12 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
         if (cls->layout == BT_LAYOUT_EXCEPTION) {
             BT_PUSH_ROOT(t, &self);
             BtTuple *a = bt_tuple_from(t, args, (size_t)nargs);
+            if (a)
+                ((BtException *)self.as.o)->args = a;
+            bool ok = a && bt_exc_init_fields(t, self, args, nargs);
             BT_POP_ROOT(t, 1);
-            if (!a)
+            if (!ok)
                 return BT_UNDEF;
-            ((BtException *)self.as.o)->args = a;
         }
     } else {
         /* A subclass of list or dict: an empty value of the subclass, filled
@@ -540,7 +542,6 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             return BT_UNDEF;
         }
         argv[0] = self;
-        if (total > 0)
         if (total > 0)
             memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
         BtValue r = bt_call(t, init, argv, nargs + 1, kwnames);
