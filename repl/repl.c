@@ -708,6 +708,14 @@ static char **complete(const char *text, int start, int end) {
     (void)end;
     rl_attempted_completion_over = 1; /* never fall back to file names */
     rl_completion_append_character = '\0';
+    if (!*text) { /* nothing to complete: TAB indents, as in CPython's REPL */
+        char **tab = calloc(2, sizeof *tab);
+        if (tab && !(tab[0] = strdup("\t"))) {
+            free(tab);
+            tab = NULL;
+        }
+        return tab;
+    }
     return completing ? rl_completion_matches(text, next_completion) : NULL;
 }
 
@@ -789,7 +797,10 @@ static int repl_loop(Repl *r) {
             free(line);
             continue;
         }
-        bool blank = is_blank(line);
+        /* Inside a block only an empty line ends it: a line of spaces or a
+         * comment keeps it open, as in CPython's REPL (the notebook's cells
+         * have indented blank lines between methods). */
+        bool blank = len == 0 ? is_blank(line) : line[strspn(line, "\r")] == '\0';
         if (len == 0 && blank) {
             free(line);
             continue;

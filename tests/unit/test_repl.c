@@ -278,6 +278,36 @@ Test(repl, tab_completes_names_and_attributes) {
     cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
 }
 
+Test(repl, indented_blank_lines_and_comments_keep_a_block_open) {
+    /* The notebook's classes have lines of spaces between their methods: only
+     * an empty line ends a block, as in CPython's REPL; TAB on an empty
+     * word indents. */
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    require_readline(&s);
+    type(&s, "class Pair:\r");
+    type(&s, "    def first(self):\r");
+    type(&s, "        return 1\r");
+    type(&s, "    \r");
+    type(&s, "    # the second one\r");
+    type(&s, "    def second(self):\r");
+    type(&s, "        return 2\r");
+    type(&s, "\r");
+    EXPECT(&s, &at, "... \r\n>>> ");
+    type(&s, "Pair().first() + Pair().second()\r");
+    EXPECT(&s, &at, "3\r\n>>> ");
+    type(&s, "def three():\r");
+    type(&s, "\treturn 3\r");
+    type(&s, "\r");
+    EXPECT(&s, &at, "... \r\n>>> ");
+    type(&s, "three()\r");
+    EXPECT(&s, &at, "3\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
+
 Test(repl, meta_commands_gens_dis_and_step) {
     Session s;
     size_t at = 0;
