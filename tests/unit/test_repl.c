@@ -6,16 +6,20 @@
  * golden transcripts of traces and stepper sessions (tests/repl/cases) run
  * from here too, through tests/repl/goldens.py.
  */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -306,6 +310,85 @@ Test(repl, indented_blank_lines_and_comments_keep_a_block_open) {
     EXPECT(&s, &at, "3\r\n>>> ");
     type(&s, "\x04");
     cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
+
+/* The notebook's reader on the other end of its sockets, on 127.0.0.1 with a
+ * port of the system's choosing: takes connections, waits a moment (so the
+ * sender's buffers fill, as in the talk), then reads each one to its end. */
+typedef struct {
+    int listener;
+    int port;
+    pthread_t thread;
+} Sink;
+
+static void *sink_run(void *arg) {
+    Sink *k = arg;
+    for (;;) {
+        int c = accept(k->listener, NULL, NULL);
+        if (c < 0)
+            return NULL; /* the listener was shut down: the test is over */
+        usleep(300 * 1000);
+        char buf[1 << 16];
+        while (read(c, buf, sizeof buf) > 0)
+            ;
+        close(c);
+    }
+}
+
+static void sink_start(Sink *k) {
+    k->listener = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    cr_assert(bind(k->listener, (struct sockaddr *)&a, sizeof a) == 0);
+    cr_assert(listen(k->listener, 4) == 0);
+    cr_assert(getsockname(k->listener, (struct sockaddr *)&a, &len) == 0);
+    k->port = ntohs(a.sin_port);
+    cr_assert(pthread_create(&k->thread, NULL, sink_run, k) == 0);
+}
+
+static void sink_stop(Sink *k) {
+    shutdown(k->listener, SHUT_RDWR);
+    pthread_join(k->thread, NULL);
+    close(k->listener);
+}
+
+Test(repl, notebook_socket_cells_typed_in) {
+    /* Cells 49 and 53 of the talk, typed line by line (the port is the test
+     * server's instead of 1111): a blocking send of 9 MB, then a
+     * non-blocking one driven by select(). */
+    Sink sink;
+    sink_start(&sink);
+    Session s;
+    size_t at = 0;
+    char line[128];
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "import socket\r");
+    type(&s, "sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\r");
+    snprintf(line, sizeof line, "sock.connect(('localhost', %d))\r", sink.port);
+    type(&s, line);
+    type(&s, "data = ('TASK_ONE ' * 1024 ** 2).encode()\r");
+    type(&s, "len_data_sent = sock.send(data)\r");
+    type(&s, "print(len_data_sent == len(data))\r");
+    EXPECT(&s, &at, "print(len_data_sent == len(data))\r\nTrue\r\n>>> ");
+    type(&s, "sock.close()\r"); /* the reader takes one connection at a time */
+    type(&s, "import select\r");
+    type(&s, "sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\r");
+    type(&s, line);
+    type(&s, "sock.setblocking(0)\r");
+    type(&s, "data = ('TASK_ONE ' * 1024 ** 2).encode()\r");
+    type(&s, "while data:\r");
+    type(&s, "    select.select([], [sock], []) # Blocks until sock is free to write to\r");
+    type(&s, "    len_data_sent = sock.send(data)\r");
+    type(&s, "    data = data[len_data_sent:]\r");
+    type(&s, "\r");
+    type(&s, "print(len(data))\r");
+    EXPECT(&s, &at, "print(len(data))\r\n0\r\n>>> ");
+    type(&s, "sock.close()\r");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+    sink_stop(&sink);
 }
 
 Test(repl, meta_commands_gens_dis_and_step) {
