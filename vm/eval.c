@@ -31,6 +31,7 @@
 #include "vm/gil.h"
 #include "vm/exc.h"
 #include "vm/gen.h"
+#include "vm/gen_internal.h"
 #include "vm/hook.h"
 #include "vm/import.h"
 #include "vm/list.h"
@@ -395,11 +396,28 @@ static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
 
 /* Unpack seq into exactly n values written to out[n-1]..out[0] order as the
  * stack wants (out[0] ends on top). before/after handle a starred target. */
-/* x op y for &, |, ^ and Python's floor-rounded // and %, which cannot
- * overflow except INT64_MIN // -1; false leaves the rest (and division by
- * zero) to the slow path. */
-static inline bool int_bitwise_or_mod(int op, int64_t x, int64_t y, BtValue *r) {
+/* x op y for &, |, ^, Python's floor-rounded // and %, and ** with an
+ * exponent >= 0; false leaves the rest (division by zero, overflow, negative
+ * exponents) to the slow path, which raises or goes to floats. */
+/* Out of line: inlined, it costs the hot + - * paths of the loop registers. */
+static __attribute__((noinline)) bool int_other_op(int op, int64_t x, int64_t y, BtValue *r) {
     switch (op) {
+    case BT_BINOP_POW: {
+        if (y < 0)
+            return false;
+        int64_t acc = 1, base = x;
+        for (;;) { /* square and multiply, stopping at the first overflow */
+            if ((y & 1) && __builtin_mul_overflow(acc, base, &acc))
+                return false;
+            y >>= 1;
+            if (!y)
+                break;
+            if (__builtin_mul_overflow(base, base, &base))
+                return false;
+        }
+        *r = bt_int(acc);
+        return true;
+    }
     case BT_BINOP_AND: *r = bt_int(x & y); return true;
     case BT_BINOP_OR: *r = bt_int(x | y); return true;
     case BT_BINOP_XOR: *r = bt_int(x ^ y); return true;
@@ -437,7 +455,7 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
         else if (op == BT_BINOP_MUL)
             overflow = __builtin_mul_overflow(a.as.i, b.as.i, &z);
         else
-            return int_bitwise_or_mod(op, a.as.i, b.as.i, r);
+            return int_other_op(op, a.as.i, b.as.i, r);
         if (overflow)
             return false;
         *r = bt_int(z);

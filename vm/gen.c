@@ -15,6 +15,7 @@
 #include "vm/eval.h"
 #include "vm/exc.h"
 #include "vm/gen.h"
+#include "vm/gen_internal.h"
 #include "vm/hook.h"
 #include "vm/interp_internal.h"
 #include "vm/list.h"
@@ -55,57 +56,14 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
 
 /* ---- what the eval loop calls ---- */
 
-bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc, bool is_entry) {
-    if (gen->state == BT_GEN_RUNNING) {
-        bt_raise(t, BT_EXC(t, ValueError), "generator already executing");
-        return false;
-    }
-    if (gen->state == BT_GEN_CREATED && bt_is_undef(exc) && !bt_is_none(sent)) {
-        bt_raise(t, BT_EXC(t, TypeError), "can't send non-None value to a just-started generator");
-        return false;
-    }
-    if (t->py_depth >= t->interp->recursion_limit) {
-        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
-        return false;
-    }
-    BtFrame *f = &gen->frame;
-    if (gen->state == BT_GEN_SUSPENDED && bt_is_undef(exc))
-        *f->sp++ = sent;
-    gen->state = BT_GEN_RUNNING;
-    f->back = t->frame;
-    f->is_entry = is_entry;
-    t->frame = f;
-    t->py_depth++;
-    gen->caller_handled = t->handled;
-    if (!bt_is_undef(gen->handled))
-        t->handled = gen->handled;
-    if (t->hook)
-        bt_hook_emit(t, BT_EV_RESUME, f, (uint32_t)(f->ip - f->code->instrs), sent, exc);
-    if (!bt_is_undef(exc))
-        t->exc = exc;
-    return true;
-}
-
-/* Give the resumer back its handled exception, keeping the generator's own. */
-static void restore_handled(BtThread *t, BtGen *gen, bool keep_own) {
-    gen->handled = keep_own && !bt_same(t->handled, gen->caller_handled) ? t->handled : BT_UNDEF;
-    t->handled = gen->caller_handled;
-    gen->caller_handled = BT_UNDEF;
-}
-
-void bt_gen_suspended(BtThread *t, BtGen *gen) {
-    gen->state = BT_GEN_SUSPENDED;
-    restore_handled(t, gen, true);
-}
-
 void bt_gen_finished(BtThread *t, BtGen *gen) {
     gen->state = BT_GEN_DONE;
-    restore_handled(t, gen, false);
+    bt_gen_restore_handled(t, gen, false);
 }
 
 void bt_gen_raised(BtThread *t, BtGen *gen) {
     gen->state = BT_GEN_DONE;
-    restore_handled(t, gen, false);
+    bt_gen_restore_handled(t, gen, false);
     if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
         /* PEP 479: StopIteration must not leak out of a generator silently. */
         BtValue stop = bt_take_exc(t);

@@ -77,14 +77,9 @@ BtValue bt_gen_close(BtThread *t, BtGen *gen);
 /* Allocate a generator object of `size` bytes (gen.c's bt_gen_new uses it). */
 BtGen *bt_gen_alloc_raw(BtThread *t, size_t size);
 
-/* Link gen's frame onto t's chain to run it (sent value pushed, or exc made
- * pending to be raised at the yield). is_entry: a C caller waits for it.
- * false with an exception raised when gen cannot run (already executing,
- * non-None sent to a just-started generator). */
-bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc, bool is_entry);
-/* The loop reports how gen's frame left: it yielded, returned, or raised
- * (PEP 479: a StopIteration escaping becomes RuntimeError here). */
-void bt_gen_suspended(BtThread *t, BtGen *gen);
+/* Entering a generator's frame and its yield are in gen_internal.h (inlined
+ * by the loop). The loop reports how else gen's frame left: it returned, or
+ * raised (PEP 479: a StopIteration escaping becomes RuntimeError here). */
 void bt_gen_finished(BtThread *t, BtGen *gen);
 void bt_gen_raised(BtThread *t, BtGen *gen);
 

@@ -1,0 +1,69 @@
+/* gen_internal.h: the steps of a generator's run that the eval loop takes
+ * inline (vm stage; internal to vm/, see gen.h and vm/README.md).
+ *
+ * Entering and leaving a generator's frame happens once per value a
+ * generator hands out, so these are static inline: FOR_ITER, SEND and the
+ * inline next()/send() calls in eval.c pay no call for them.
+ */
+#ifndef BT_GEN_INTERNAL_H
+#define BT_GEN_INTERNAL_H
+
+#include "vm/exc.h"
+#include "vm/gen.h"
+#include "vm/hook.h"
+
+/* Give the resumer back its handled exception (sys.exc_info), keeping the
+ * generator's own when it suspends inside an except block (keep_own). */
+static inline void bt_gen_restore_handled(BtThread *t, BtGen *gen, bool keep_own) {
+    if (t->handled.tag == BT_V_UNDEF && gen->caller_handled.tag == BT_V_UNDEF) {
+        gen->handled = BT_UNDEF; /* the usual case: nothing is being handled */
+        return;
+    }
+    gen->handled = keep_own && !bt_same(t->handled, gen->caller_handled) ? t->handled : BT_UNDEF;
+    t->handled = gen->caller_handled;
+    gen->caller_handled = BT_UNDEF;
+}
+
+/* Link gen's frame onto t's chain to run it (sent value pushed, or exc made
+ * pending to be raised at the yield). is_entry: a C caller waits for it.
+ * false with an exception raised when gen cannot run (already executing,
+ * non-None sent to a just-started generator, recursion limit). */
+static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc,
+                                bool is_entry) {
+    if (gen->state == BT_GEN_RUNNING) {
+        bt_raise(t, BT_EXC(t, ValueError), "generator already executing");
+        return false;
+    }
+    if (gen->state == BT_GEN_CREATED && bt_is_undef(exc) && !bt_is_none(sent)) {
+        bt_raise(t, BT_EXC(t, TypeError), "can't send non-None value to a just-started generator");
+        return false;
+    }
+    if (t->py_depth >= t->interp->recursion_limit) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
+        return false;
+    }
+    BtFrame *f = &gen->frame;
+    if (gen->state == BT_GEN_SUSPENDED && bt_is_undef(exc))
+        *f->sp++ = sent;
+    gen->state = BT_GEN_RUNNING;
+    f->back = t->frame;
+    f->is_entry = is_entry;
+    t->frame = f;
+    t->py_depth++;
+    gen->caller_handled = t->handled;
+    if (!bt_is_undef(gen->handled))
+        t->handled = gen->handled;
+    if (t->hook)
+        bt_hook_emit(t, BT_EV_RESUME, f, (uint32_t)(f->ip - f->code->instrs), sent, exc);
+    if (!bt_is_undef(exc))
+        t->exc = exc;
+    return true;
+}
+
+/* gen's frame yielded: it is suspended, its handled exception put aside. */
+static inline void bt_gen_suspended(BtThread *t, BtGen *gen) {
+    gen->state = BT_GEN_SUSPENDED;
+    bt_gen_restore_handled(t, gen, true);
+}
+
+#endif
