@@ -325,37 +325,30 @@ BtValue bt_dict_get(BtThread *t, BtDict *d, BtValue key) {
     return ix >= 0 ? d->entries[ix].value : BT_UNDEF;
 }
 
-/* Entry position of str key, or -1; *slot_out (if not NULL) gets its index slot. */
-static inline int64_t find_str(const BtDict *d, BtStr *key, size_t *slot_out) {
+/* bt_dict_get_str in full: strs compared by content (no __eq__ runs; keys
+ * of other types are skipped). Out of line so that bt_dict_get_str saves no
+ * registers. */
+static __attribute__((noinline)) BtValue get_str_slow(BtDict *d, BtStr *key) {
     if (!d->index)
-        return -1;
+        return BT_UNDEF;
     int64_t hash = bt_str_hash(key);
     size_t mask = d->index_size - 1, i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
     for (;;) {
         int32_t ix = d->index[i];
         if (ix == IX_EMPTY)
-            return -1;
+            return BT_UNDEF;
         if (ix >= 0) {
             const BtDictEntry *e = &d->entries[ix];
             if (e->key.tag == BT_V_OBJ &&
                 (e->key.as.o == &key->hdr ||
                  (e->hash == hash && e->key.as.o->type == key->hdr.type &&
-                  str_eq_hashed((BtStr *)e->key.as.o, key)))) {
-                if (slot_out)
-                    *slot_out = i;
-                return ix;
-            }
+                  str_eq_hashed((BtStr *)e->key.as.o, key))))
+                return e->value;
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
-}
-
-/* Out of line so that bt_dict_get_str saves no registers. */
-static __attribute__((noinline)) BtValue get_str_slow(BtDict *d, BtStr *key) {
-    int64_t ix = find_str(d, key, NULL);
-    return ix >= 0 ? d->entries[ix].value : BT_UNDEF;
 }
 
 BtValue bt_dict_get_str(BtDict *d, BtStr *key) {
@@ -382,14 +375,6 @@ BtValue bt_dict_get_str(BtDict *d, BtStr *key) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
-}
-
-BtValue bt_dict_get_str_slow(BtDict *d, BtStr *key, uint32_t *hint) {
-    int64_t ix = find_str(d, key, NULL);
-    if (ix < 0)
-        return BT_UNDEF;
-    *hint = (uint32_t)ix;
-    return d->entries[ix].value;
 }
 
 bool bt_dict_set(BtThread *t, BtDict *d, BtValue key, BtValue value) {

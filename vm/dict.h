@@ -88,16 +88,6 @@ static inline int bt_dict_peek_str(const BtDict *d, const BtStr *key, BtValue *o
     }
     return -1;
 }
-/* bt_dict_get_str for a call site that remembers where it found key last
- * time: *hint (any value to start, e.g. 0) is tried first, and a hit found
- * by a full lookup is stored back in it. Never raises. */
-BtValue bt_dict_get_str_slow(BtDict *d, BtStr *key, uint32_t *hint);
-static inline BtValue bt_dict_get_str_hint(BtDict *d, BtStr *key, uint32_t *hint) {
-    uint32_t h = *hint;
-    if (h < d->used && d->entries[h].key.as.o == &key->hdr && d->entries[h].key.tag == BT_V_OBJ)
-        return d->entries[h].value;
-    return bt_dict_get_str_slow(d, key, hint);
-}
 bool bt_dict_set(BtThread *t, BtDict *d, BtValue key, BtValue value);
 bool bt_dict_set_str(BtThread *t, BtDict *d, BtStr *key, BtValue value);
 /* Remove key; returns 1 removed, 0 absent (no exception), -1 raised. */

@@ -27,7 +27,10 @@
 #include "vm/gc.h"
 #include "vm/interp.h"
 
-#define GC_MIN_THRESHOLD ((size_t)8 << 20)
+/* The smallest collection threshold: about the size of a core's L2 cache, so a
+ * program with a small live heap reuses its freed blocks while they are still
+ * cached (8 MB measured about 7% slower on tests/bench/dict_str.py). */
+#define GC_MIN_THRESHOLD ((size_t)1 << 20)
 
 /* Small objects are recycled through per-size free lists instead of going
  * back to malloc: most objects are small and short-lived, and malloc/free

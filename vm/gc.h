@@ -51,7 +51,8 @@ struct BtGc {
  * memory runs out. */
 void *bt_gc_alloc(BtThread *t, BtType *type, size_t size);
 /* The same, but only the BtObject header is initialised (flags 0): the caller
- * fills every other byte it will read before the next allocation. */
+ * sets every field before its next allocation, which may collect and trace
+ * the object (a str, with nothing to trace, is the intended user). */
 void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size);
 
 /* Tell the GC that an object grew (delta > 0) or shrank an owned buffer

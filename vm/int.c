@@ -270,14 +270,27 @@ static bool int_hash(BtThread *t, BtValue self, int64_t *out) {
     return true;
 }
 
-/* Decimal digits of n into the end of buf; returns the start. */
+/* Decimal digits of n into the end of buf; returns the start. Two digits
+ * per division, from a table of "00".."99". */
 static char *int_digits(int64_t n, char *end) {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
     uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
     char *p = end;
-    do {
-        *--p = (char)('0' + mag % 10);
-        mag /= 10;
-    } while (mag);
+    while (mag >= 100) {
+        const char *two = pairs + 2 * (mag % 100);
+        mag /= 100;
+        *--p = two[1];
+        *--p = two[0];
+    }
+    if (mag >= 10) {
+        *--p = pairs[2 * mag + 1];
+        *--p = pairs[2 * mag];
+    } else {
+        *--p = (char)('0' + mag);
+    }
     if (n < 0)
         *--p = '-';
     return p;

@@ -199,54 +199,62 @@ static BtValue binary_type_error(BtThread *t, int op, BtValue a, BtValue b, bool
     return BT_UNDEF;
 }
 
-/* Two ints, or two exact strs under +: no subclass can take part, so the
- * result comes without the reflected-operand dance. False: not such a pair. */
-static inline bool binary_fast(BtThread *t, BtBinOp op, BtValue a, BtValue b, BtValue *r) {
-    if (a.tag == BT_V_INT && b.tag == BT_V_INT && op != BT_BINOP_MATMUL) {
-        int64_t x = a.as.i, y = b.as.i;
-        if (y > 0 && op == BT_BINOP_MOD) { /* the common x % n, floored like Python's */
-            int64_t m = x % y;
-            *r = bt_int(m < 0 ? m + y : m);
-        } else if (y > 0 && op == BT_BINOP_FLOORDIV) {
-            int64_t q = x / y;
-            *r = bt_int(q * y > x ? q - 1 : q);
-        } else {
-            *r = bt_int_binary(t, op, a, b);
-        }
-        return true;
-    }
-    if (op == BT_BINOP_ADD && bt_is_str(t, a) && bt_is_str(t, b)) {
-        BtStr *s = bt_str_concat(t, bt_as_str(a), bt_as_str(b));
-        *r = s ? bt_obj(s) : BT_UNDEF;
-        return true;
-    }
-    return false;
-}
-
-BtValue bt_binary_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
-    BtValue r;
-    if (binary_fast(t, op, a, b, &r))
-        return r;
-    r = binary_dispatch(t, op, a, b);
+static __attribute__((noinline)) BtValue binary_generic(BtThread *t, BtBinOp op, BtValue a,
+                                                      BtValue b) {
+    BtValue r = binary_dispatch(t, op, a, b);
     if (!bt_is_undef(r) && is_not_implemented(t, r))
         return binary_type_error(t, op, a, b, false);
     return r;
 }
 
-BtValue bt_inplace_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
-    BtValue r;
-    if (binary_fast(t, op, a, b, &r)) /* ints and strs are immutable: in place is plain */
-        return r;
+static __attribute__((noinline)) BtValue inplace_generic(BtThread *t, BtBinOp op, BtValue a,
+                                                       BtValue b) {
     BtType *ta = type_of(t, a);
     if (ta->binary) {
-        r = ta->binary(t, op + BT_BINOP__COUNT, a, b);
+        BtValue r = ta->binary(t, op + BT_BINOP__COUNT, a, b);
         if (bt_is_undef(r) || !is_not_implemented(t, r))
             return r;
     }
-    r = binary_dispatch(t, op, a, b);
+    BtValue r = binary_dispatch(t, op, a, b);
     if (!bt_is_undef(r) && is_not_implemented(t, r))
         return binary_type_error(t, op, a, b, true);
     return r;
+}
+
+static __attribute__((noinline)) BtValue str_add(BtThread *t, BtValue a, BtValue b) {
+    BtStr *s = bt_str_concat(t, bt_as_str(a), bt_as_str(b));
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+/* Two ints, or two exact strs under +, need no dispatch: no subclass can take
+ * part. Ints and strs are immutable, so the in-place forms are the same.
+ * Only tail calls here, so the common cases save no registers. */
+#define RETURN_IF_FAST_BINARY(t, op, a, b)                                                         \
+    do {                                                                                           \
+        if ((a).tag == BT_V_INT && (b).tag == BT_V_INT && (op) != BT_BINOP_MATMUL) {               \
+            int64_t x_ = (a).as.i, y_ = (b).as.i;                                                  \
+            if (y_ > 0 && (op) == BT_BINOP_MOD) { /* x % n, floored like Python's */               \
+                int64_t m_ = x_ % y_;                                                              \
+                return bt_int(m_ < 0 ? m_ + y_ : m_);                                              \
+            }                                                                                      \
+            if (y_ > 0 && (op) == BT_BINOP_FLOORDIV) {                                             \
+                int64_t q_ = x_ / y_;                                                              \
+                return bt_int(q_ * y_ > x_ ? q_ - 1 : q_);                                         \
+            }                                                                                      \
+            return bt_int_binary(t, op, a, b);                                                     \
+        }                                                                                          \
+        if ((op) == BT_BINOP_ADD && bt_is_str(t, a) && bt_is_str(t, b))                            \
+            return str_add(t, a, b);                                                               \
+    } while (0)
+
+BtValue bt_binary_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
+    RETURN_IF_FAST_BINARY(t, op, a, b);
+    return binary_generic(t, op, a, b);
+}
+
+BtValue bt_inplace_op(BtThread *t, BtBinOp op, BtValue a, BtValue b) {
+    RETURN_IF_FAST_BINARY(t, op, a, b);
+    return inplace_generic(t, op, a, b);
 }
 
 BtValue bt_unary_op(BtThread *t, int op, BtValue a) {

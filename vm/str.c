@@ -1693,13 +1693,11 @@ static BtValue do_case(BtThread *t, BtStr *s, int mode) {
         BT_POP_ROOT(t, 1);
         if (!r)
             return BT_UNDEF;
+        /* c - first < 26 (unsigned) tests first <= c <= first + 25 in one compare. */
+        unsigned char first = mode == CASE_UPPER ? 'a' : 'A';
         for (size_t i = 0; i < s->size; i++) {
-            char c = s->data[i];
-            if (mode == CASE_UPPER && c >= 'a' && c <= 'z')
-                c -= 32;
-            else if (mode == CASE_LOWER && c >= 'A' && c <= 'Z')
-                c += 32;
-            r->data[i] = c;
+            unsigned char c = (unsigned char)s->data[i];
+            r->data[i] = (char)((unsigned char)(c - first) < 26 ? c ^ 0x20 : c);
         }
         r->length = s->length;
         r->ascii = true;

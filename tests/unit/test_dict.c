@@ -356,35 +356,6 @@ Test(dict, str_keys_of_every_length_are_found_by_equal_copies) {
     BT_POP_ROOT(t, 2);
 }
 
-Test(dict, hinted_str_lookup_follows_entries_that_move) {
-    BtDict *d = bt_dict_new(t);
-    BtValue dv = bt_obj(d);
-    BT_PUSH_ROOT(t, &dv);
-    BtStr *a = bt_str_intern_cstr(t, "alpha"), *b = bt_str_intern_cstr(t, "beta");
-    BtStr *c = bt_str_intern_cstr(t, "gamma");
-    cr_assert(bt_dict_set_str(t, d, a, bt_int(1)) && bt_dict_set_str(t, d, b, bt_int(2)));
-    uint32_t hint = 0;
-    BtValue v = bt_dict_get_str_hint(d, b, &hint);
-    cr_assert(bt_is_int(v) && v.as.i == 2 && hint == 1);
-    v = bt_dict_get_str_hint(d, b, &hint); /* now straight from the hint */
-    cr_assert(bt_is_int(v) && v.as.i == 2 && hint == 1);
-    cr_assert(bt_is_undef(bt_dict_get_str_hint(d, c, &hint)));
-    cr_assert_eq(hint, 1, "a miss leaves the hint alone");
-    /* Delete a and re-add it: b keeps position 1, a moves to position 2. */
-    cr_assert_eq(bt_dict_del(t, d, bt_obj(a)), 1);
-    cr_assert(bt_dict_set_str(t, d, a, bt_int(10)));
-    uint32_t ha = 0;
-    v = bt_dict_get_str_hint(d, a, &ha);
-    cr_assert(bt_is_int(v) && v.as.i == 10 && ha == 2);
-    hint = 1000; /* a stale hint past the end */
-    v = bt_dict_get_str_hint(d, a, &hint);
-    cr_assert(bt_is_int(v) && v.as.i == 10 && hint == 2);
-    hint = 0; /* position 0 is a deleted entry now */
-    v = bt_dict_get_str_hint(d, b, &hint);
-    cr_assert(bt_is_int(v) && v.as.i == 2);
-    BT_POP_ROOT(t, 1);
-}
-
 Test(dict, peek_never_contradicts_a_full_lookup) {
     BtDict *d = bt_dict_new(t);
     BtValue dv = bt_obj(d);
