@@ -1122,6 +1122,17 @@ dispatch:
     }
 
     TARGET(LOAD_ATTR) {
+        BtValue obj = TOP();
+        if (bt_is_obj(obj) && obj.as.o->type->layout == BT_LAYOUT_INSTANCE &&
+            !obj.as.o->type->getattr && NAME(ARG()) != BT_NAME(t, dunder_class)) {
+            /* An instance attribute of a plain class, found at first sight. */
+            BtDict *d = ((BtInstance *)obj.as.o)->dict;
+            BtValue v;
+            if (d && bt_dict_peek_str(d, NAME(ARG()), &v) > 0) {
+                SET_TOP(v);
+                DISPATCH();
+            }
+        }
         SAVE_FRAME();
         BtValue v = bt_getattr(t, TOP(), NAME(ARG()));
         if (bt_is_undef(v))
@@ -1407,22 +1418,7 @@ dispatch:
 
     TARGET(BUILD_STRING) {
         uint32_t n = ARG();
-        size_t total = 0;
-        for (uint32_t i = 0; i < n; i++)
-            total += bt_as_str(sp[-(int)n + (int)i])->size;
-        char *buf = malloc(total + 1);
-        if (!buf) {
-            bt_raise_memory(t);
-            goto error;
-        }
-        size_t pos = 0;
-        for (uint32_t i = 0; i < n; i++) {
-            BtStr *s = bt_as_str(sp[-(int)n + (int)i]);
-            memcpy(buf + pos, s->data, s->size);
-            pos += s->size;
-        }
-        BtStr *s = bt_str_new(t, buf, total);
-        free(buf);
+        BtStr *s = bt_str_concat_n(t, sp - n, n);
         if (!s)
             goto error;
         sp -= n;

@@ -32,8 +32,9 @@
 typedef struct {
     pid_t pid;
     int fd;
-    char screen[1 << 16]; /* everything read so far */
+    char screen[1 << 16]; /* what was read lately (older output scrolls away) */
     size_t len;
+    size_t dropped; /* bytes scrolled away: screen[0] is byte `dropped` of the output */
 } Session;
 
 /* The baton binary next to this test's build folder: build/tests/test_repl
@@ -73,11 +74,18 @@ static double now(void) {
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Read whatever arrives within `seconds`; false at end of output. */
+/* Read whatever arrives within `seconds`; false at end of output. A long
+ * session scrolls: the older half of the screen goes when it fills up. */
 static bool pump(Session *s, double seconds) {
     struct pollfd p = {.fd = s->fd, .events = POLLIN};
     if (poll(&p, 1, (int)(seconds * 1000)) <= 0)
         return true;
+    if (s->len > sizeof s->screen * 3 / 4) {
+        size_t half = s->len / 2;
+        memmove(s->screen, s->screen + half, s->len - half + 1);
+        s->len -= half;
+        s->dropped += half;
+    }
     ssize_t n = read(s->fd, s->screen + s->len, sizeof s->screen - 1 - s->len);
     if (n <= 0)
         return false;
@@ -86,14 +94,14 @@ static bool pump(Session *s, double seconds) {
     return true;
 }
 
-/* Wait until `text` appears on the screen after offset *from (which then moves
- * past it), so each expectation reads new output only. */
+/* Wait until `text` appears in the output after offset *from (which then
+ * moves past it), so each expectation reads new output only. */
 static bool expect_from(Session *s, size_t *from, const char *text) {
     double end = now() + 10;
     for (;;) {
-        char *hit = strstr(s->screen + *from, text);
+        char *hit = strstr(s->screen + (*from > s->dropped ? *from - s->dropped : 0), text);
         if (hit) {
-            *from = (size_t)(hit - s->screen) + strlen(text);
+            *from = s->dropped + (size_t)(hit - s->screen) + strlen(text);
             return true;
         }
         if (now() > end || !pump(s, 0.05))
