@@ -774,6 +774,80 @@ static int flow_depth(const Ins *ins, uint32_t n, const Handler *handlers, const
     return bad ? -1 : maxd;
 }
 
+/* Mark each LOAD_FAST whose local may be unbound there as LOAD_FAST_CHECK,
+ * so only those test for UnboundLocalError when they run. A forward pass
+ * over the control-flow graph of flow_depth (fall-through, jump and handler
+ * edges) finds the locals surely bound before each instruction: the
+ * parameters at entry, then every STORE_FAST binds and DELETE_FAST unbinds,
+ * and where paths meet only what all of them bound stays bound. Locals past
+ * the first 64 are always checked. false when memory runs out. */
+static bool mark_unbound_loads(Unit *u, uint32_t n, const int *depth) {
+    uint64_t *bound = malloc((n ? n : 1) * sizeof *bound);
+    uint32_t *work = malloc((n ? n : 1) * sizeof *work);
+    uint8_t *seen = calloc(n ? n : 1, 1);
+    if (!bound || !work || !seen) {
+        free(bound);
+        free(work);
+        free(seen);
+        return false;
+    }
+    int nparams = u->scope->argcount + u->scope->kwonlyargcount +
+                  !!(u->flags & BT_CODE_VARARGS) + !!(u->flags & BT_CODE_VARKEYWORDS);
+    uint32_t nwork = 0;
+    enum { SEEN = 1, QUEUED = 2 };
+    if (n > 0) {
+        bound[0] = nparams >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << nparams) - 1);
+        seen[0] = SEEN | QUEUED;
+        work[nwork++] = 0;
+    }
+    while (nwork > 0) {
+        uint32_t i = work[--nwork];
+        seen[i] &= (uint8_t)~QUEUED;
+        const Ins *in = &u->ins[i];
+        uint64_t out = bound[i];
+        if (in->op == BT_OP_STORE_FAST && in->arg < 64)
+            out |= (uint64_t)1 << in->arg;
+        else if (in->op == BT_OP_DELETE_FAST && in->arg < 64)
+            out &= ~((uint64_t)1 << in->arg);
+        /* Successors with the state they receive; an exception leaves before
+         * the instruction binds anything. */
+        struct {
+            uint32_t at;
+            uint64_t state;
+        } succ[3];
+        int nsucc = 0;
+        if (!is_unconditional(in->op) && i + 1 < n)
+            succ[nsucc].at = i + 1, succ[nsucc++].state = out;
+        if (bt_op_is_jump(in->op))
+            succ[nsucc].at = in->arg, succ[nsucc++].state = out;
+        if (in->handler >= 0)
+            succ[nsucc].at = (uint32_t)u->labels[u->handlers[in->handler].label].pos,
+            succ[nsucc++].state = bound[i];
+        for (int k = 0; k < nsucc; k++) {
+            uint32_t sx = succ[k].at;
+            if (sx >= n || depth[sx] < 0)
+                continue;
+            uint64_t merged = (seen[sx] & SEEN) ? bound[sx] & succ[k].state : succ[k].state;
+            if (!(seen[sx] & SEEN) || merged != bound[sx]) {
+                bound[sx] = merged;
+                if (!(seen[sx] & QUEUED))
+                    work[nwork++] = sx; /* at most once in the list: n slots suffice */
+                seen[sx] = SEEN | QUEUED;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        Ins *in = &u->ins[i];
+        if (in->op == BT_OP_LOAD_FAST && depth[i] >= 0 &&
+            !(in->arg < 64 && (seen[i] & SEEN) && (bound[i] >> in->arg) & 1))
+            in->op = BT_OP_LOAD_FAST_CHECK;
+    }
+    free(bound);
+    free(work);
+    free(seen);
+    return true;
+}
+
 /* The superinstruction that does ins[i] then ins[i+1], with its argument in
  * *arg, or -1 when the pair has none or an argument does not fit. */
 static int fused_op(const Ins *a, const Ins *b, uint32_t ninstrs, uint32_t *arg) {
@@ -890,6 +964,10 @@ static BtCode *assemble(Compiler *c) {
             bt_raise(t, BT_EXC(t, SystemError), "compiler produced inconsistent code for '%S'",
                      u->qualname);
         fail_raised(c);
+        goto fail;
+    }
+    if (!mark_unbound_loads(u, n, depth)) {
+        fail_memory(c);
         goto fail;
     }
     fuse_pairs(u, n, depth, absorbed);

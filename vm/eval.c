@@ -953,31 +953,25 @@ dispatch:
 
     TARGET(LOAD_FAST_LOAD_FAST) {
         uint32_t i = ARG() >> BT_ARG_PAIR_BITS, j = ARG() & ((1u << BT_ARG_PAIR_BITS) - 1);
-        BtValue v = LOCALS[i], w = LOCALS[j];
-        if (bt_is_undef(v) || bt_is_undef(w)) {
-            raise_unbound_local(t, code, bt_is_undef(v) ? i : j);
-            goto error;
-        }
-        sp[0] = v;
-        sp[1] = w;
+        sp[0] = LOCALS[i]; /* fused only where both are surely bound */
+        sp[1] = LOCALS[j];
         sp += 2;
         DISPATCH();
     }
 
     TARGET(LOAD_FAST_LOAD_CONST) {
-        uint32_t i = ARG() >> BT_ARG_PAIR_BITS;
-        BtValue v = LOCALS[i];
-        if (bt_is_undef(v)) {
-            raise_unbound_local(t, code, i);
-            goto error;
-        }
-        sp[0] = v;
+        sp[0] = LOCALS[ARG() >> BT_ARG_PAIR_BITS]; /* fused only where surely bound */
         sp[1] = consts[ARG() & ((1u << BT_ARG_PAIR_BITS) - 1)];
         sp += 2;
         DISPATCH();
     }
 
     TARGET(LOAD_FAST) {
+        PUSH(LOCALS[ARG()]);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_CHECK) {
         BtValue v = LOCALS[ARG()];
         if (bt_is_undef(v)) {
             raise_unbound_local(t, code, ARG());

@@ -66,7 +66,8 @@ enum { BT_MF_DEFAULTS = 1, BT_MF_KWDEFAULTS = 2, BT_MF_CLOSURE = 8 };
     X(COPY,             BT_ARG_INT,     1,      0,  "push a copy of the arg-th item")              \
     X(SWAP,             BT_ARG_INT,     0,      0,  "swap TOS with the arg-th item")               \
     X(LOAD_CONST,       BT_ARG_CONST,   1,      0,  "push a constant")                             \
-    X(LOAD_FAST,        BT_ARG_LOCAL,   1,      0,  "push a local variable")                       \
+    X(LOAD_FAST,        BT_ARG_LOCAL,   1,      0,  "push a local variable (surely bound here)")   \
+    X(LOAD_FAST_CHECK,  BT_ARG_LOCAL,   1,      0,  "push a local variable that may be unbound")   \
     X(STORE_FAST,       BT_ARG_LOCAL,   -1,     0,  "pop into a local variable")                   \
     X(DELETE_FAST,      BT_ARG_LOCAL,   0,      0,  "unbind a local variable")                     \
     X(MAKE_CELL,        BT_ARG_DEREF,   0,      0,  "put a fresh cell in a cell slot")             \

@@ -760,6 +760,23 @@ Test(dis, superinstructions_never_swallow_a_jump_target_or_a_new_line) {
     BT_POP_ROOT(t, 1);
 }
 
+Test(dis, only_reads_that_may_find_a_local_unbound_are_checked) {
+    BtValue h;
+    BtCode *top = compile_src("def f(a, c):\n"
+                              "    b = a\n"
+                              "    if c:\n"
+                              "        d = b\n"
+                              "    return a, b, d\n",
+                              &h);
+    BT_PUSH_ROOT(t, &h);
+    char *text = dis_text(code_at(top, 1), false);
+    cr_assert(strstr(text, "LOAD_FAST_LOAD_FAST      2 (a, b)\n"), "%s", text);
+    cr_assert(strstr(text, "LOAD_FAST_CHECK          3 (d)\n"), "%s", text);
+    cr_assert(strstr(text, "LOAD_FAST_CHECK          0") == NULL, "%s", text);
+    free(text);
+    BT_POP_ROOT(t, 1);
+}
+
 Test(dis, exception_table_and_nested_code) {
     BtValue h;
     BtCode *top = compile_src("try:\n    x = [i for i in y]\nexcept:\n    x = None\n", &h);
