@@ -361,6 +361,15 @@ static void sink_stop(Sink *k) {
     close(k->listener);
 }
 
+/* Type one line and wait for the next prompt, as a person does: output then
+ * comes in the same order with readline and with the plain line reader
+ * (whose input the terminal echoes as it is typed). */
+static void say(Session *s, size_t *at, const char *line, const char *next_prompt) {
+    type(s, line);
+    type(s, "\r");
+    EXPECT(s, at, next_prompt);
+}
+
 Test(repl, notebook_socket_cells_typed_in) {
     /* Cells 49 and 53 of the talk, typed line by line (the port is the test
      * server's instead of 1111): a blocking send of 9 MB, then a
@@ -369,31 +378,29 @@ Test(repl, notebook_socket_cells_typed_in) {
     sink_start(&sink);
     Session s;
     size_t at = 0;
-    char line[128];
+    char connect[128];
+    snprintf(connect, sizeof connect, "sock.connect(('localhost', %d))", sink.port);
     start(&s, history_file);
     EXPECT(&s, &at, ">>> ");
-    type(&s, "import socket\r");
-    type(&s, "sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\r");
-    snprintf(line, sizeof line, "sock.connect(('localhost', %d))\r", sink.port);
-    type(&s, line);
-    type(&s, "data = ('TASK_ONE ' * 1024 ** 2).encode()\r");
-    type(&s, "len_data_sent = sock.send(data)\r");
-    type(&s, "print(len_data_sent == len(data))\r");
-    EXPECT(&s, &at, "print(len_data_sent == len(data))\r\nTrue\r\n>>> ");
-    type(&s, "sock.close()\r"); /* the reader takes one connection at a time */
-    type(&s, "import select\r");
-    type(&s, "sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\r");
-    type(&s, line);
-    type(&s, "sock.setblocking(0)\r");
-    type(&s, "data = ('TASK_ONE ' * 1024 ** 2).encode()\r");
-    type(&s, "while data:\r");
-    type(&s, "    select.select([], [sock], []) # Blocks until sock is free to write to\r");
-    type(&s, "    len_data_sent = sock.send(data)\r");
-    type(&s, "    data = data[len_data_sent:]\r");
-    type(&s, "\r");
-    type(&s, "print(len(data))\r");
-    EXPECT(&s, &at, "print(len(data))\r\n0\r\n>>> ");
-    type(&s, "sock.close()\r");
+    say(&s, &at, "import socket", ">>> ");
+    say(&s, &at, "sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)", ">>> ");
+    say(&s, &at, connect, ">>> ");
+    say(&s, &at, "data = ('TASK_ONE ' * 1024 ** 2).encode()", ">>> ");
+    say(&s, &at, "len_data_sent = sock.send(data)", ">>> ");
+    say(&s, &at, "print(len_data_sent == len(data))", "True\r\n>>> ");
+    say(&s, &at, "sock.close()", ">>> "); /* the reader takes one connection at a time */
+    say(&s, &at, "import select", ">>> ");
+    say(&s, &at, "sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)", ">>> ");
+    say(&s, &at, connect, ">>> ");
+    say(&s, &at, "sock.setblocking(0)", ">>> ");
+    say(&s, &at, "data = ('TASK_ONE ' * 1024 ** 2).encode()", ">>> ");
+    say(&s, &at, "while data:", "... ");
+    say(&s, &at, "    select.select([], [sock], []) # Blocks until sock is free to write to", "... ");
+    say(&s, &at, "    len_data_sent = sock.send(data)", "... ");
+    say(&s, &at, "    data = data[len_data_sent:]", "... ");
+    say(&s, &at, "", ">>> ");
+    say(&s, &at, "print(len(data))", "0\r\n>>> ");
+    say(&s, &at, "sock.close()", ">>> ");
     type(&s, "\x04");
     cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
     sink_stop(&sink);
