@@ -397,44 +397,44 @@ static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
 /* Unpack seq into exactly n values written to out[n-1]..out[0] order as the
  * stack wants (out[0] ends on top). before/after handle a starred target. */
 /* x op y for &, |, ^, Python's floor-rounded // and %, and ** with an
- * exponent >= 0; false leaves the rest (division by zero, overflow, negative
- * exponents) to the slow path, which raises or goes to floats. */
-/* Out of line: inlined, it costs the hot + - * paths of the loop registers. */
-static __attribute__((noinline)) bool int_other_op(int op, int64_t x, int64_t y, BtValue *r) {
+ * exponent >= 0; BT_UNDEF leaves the rest (division by zero, overflow,
+ * negative exponents) to the slow path, which raises or goes to floats.
+ * Out of line, and returning its result rather than storing through a
+ * pointer: a pointer would keep binary_fast's result in memory on the hot
+ * + - * paths too (measured: loop 0.30 s -> 0.47 s). */
+static __attribute__((noinline)) BtValue int_other_op(int op, int64_t x, int64_t y) {
     switch (op) {
     case BT_BINOP_POW: {
         if (y < 0)
-            return false;
+            return BT_UNDEF;
         int64_t acc = 1, base = x;
         for (;;) { /* square and multiply, stopping at the first overflow */
             if ((y & 1) && __builtin_mul_overflow(acc, base, &acc))
-                return false;
+                return BT_UNDEF;
             y >>= 1;
             if (!y)
                 break;
             if (__builtin_mul_overflow(base, base, &base))
-                return false;
+                return BT_UNDEF;
         }
-        *r = bt_int(acc);
-        return true;
+        return bt_int(acc);
     }
-    case BT_BINOP_AND: *r = bt_int(x & y); return true;
-    case BT_BINOP_OR: *r = bt_int(x | y); return true;
-    case BT_BINOP_XOR: *r = bt_int(x ^ y); return true;
+    case BT_BINOP_AND: return bt_int(x & y);
+    case BT_BINOP_OR: return bt_int(x | y);
+    case BT_BINOP_XOR: return bt_int(x ^ y);
     case BT_BINOP_FLOORDIV:
     case BT_BINOP_MOD: {
         if (y == 0 || (x == INT64_MIN && y == -1))
-            return false;
+            return BT_UNDEF;
         int64_t q = x / y, m = x % y;
         if (m != 0 && ((m < 0) != (y < 0))) { /* C truncates; Python floors */
             m += y;
             q -= 1;
         }
-        *r = bt_int(op == BT_BINOP_MOD ? m : q);
-        return true;
+        return bt_int(op == BT_BINOP_MOD ? m : q);
     }
     default:
-        return false;
+        return BT_UNDEF;
     }
 }
 
@@ -455,7 +455,7 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
         else if (op == BT_BINOP_MUL)
             overflow = __builtin_mul_overflow(a.as.i, b.as.i, &z);
         else
-            return int_other_op(op, a.as.i, b.as.i, r);
+            return !bt_is_undef(*r = int_other_op(op, a.as.i, b.as.i));
         if (overflow)
             return false;
         *r = bt_int(z);
