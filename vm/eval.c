@@ -850,8 +850,6 @@ static bool handle_breaker(BtThread *t) {
 #define ARG() BT_INSTR_ARG(instr)
 #endif
 
-/* Link generator gen's frame above t->frame and make it current (inline resume). */
-static bool gen_enter_inline(BtThread *t, BtGen *gen, BtValue sent);
 
 static BtValue run(BtThread *t, BtFrame *entry) {
 #if BT_COMPUTED_GOTO
@@ -1639,7 +1637,7 @@ dispatch:
                     DISPATCH();
                 }
                 SAVE_FRAME();
-                if (!gen_enter_inline(t, (BtGen *)it.as.o, BT_NONE))
+                if (!bt_gen_enter(t, (BtGen *)it.as.o, BT_NONE, BT_UNDEF, false))
                     goto error;
                 LOAD_FRAME();
                 if (bt_has_exc(t))
@@ -1962,7 +1960,7 @@ dispatch:
         if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
             sp--;
             f->sp = sp;
-            if (!gen_enter_inline(t, (BtGen *)sub.as.o, v))
+            if (!bt_gen_enter(t, (BtGen *)sub.as.o, v, BT_UNDEF, false))
                 goto error;
             LOAD_FRAME();
             if (bt_has_exc(t))
@@ -2193,10 +2191,4 @@ exception_unwind_thrown:
      * traceback entry for the generator's frame. */
     bt_exc_add_traceback(t, bt_obj(code), bt_code_line(code, (uint32_t)(ip - 1 - code->instrs)));
     goto exception_unwind;
-}
-
-/* ---- inline generator resumption (FOR_ITER and SEND over generators) ---- */
-
-static bool gen_enter_inline(BtThread *t, BtGen *gen, BtValue sent) {
-    return bt_gen_enter(t, gen, sent, BT_UNDEF, false);
 }
