@@ -37,7 +37,7 @@ static BtCode *code_of(BtThread *t, BtValue x) {
         return (BtCode *)x.as.o;
     if (type == BT_TYPE(t, generator)) {
         BtGen *g = (BtGen *)x.as.o;
-        return g->func ? g->func->code : g->frame.code;
+        return g->frame.code;
     }
     return NULL;
 }

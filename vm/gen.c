@@ -39,7 +39,6 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     if (!gen)
         return NULL;
     gen->state = BT_GEN_CREATED;
-    gen->func = func;
     gen->name = func->name;
     gen->qualname = func->qualname;
     gen->handled = BT_UNDEF;
@@ -499,7 +498,7 @@ static BtValue frameobj_repr(BtThread *t, BtValue self) {
 
 static void gen_trace(BtGc *gc, BtObject *o) {
     BtGen *gen = (BtGen *)o;
-    bt_gc_mark_obj(gc, (BtObject *)gen->func);
+    bt_gc_mark_obj(gc, (BtObject *)gen->frame.func); /* also after the frame is gone */
     bt_gc_mark_obj(gc, (BtObject *)gen->name);
     bt_gc_mark_obj(gc, (BtObject *)gen->qualname);
     bt_gc_mark(gc, gen->handled);

@@ -28,13 +28,12 @@ typedef enum {
 struct BtGen {
     BtObject hdr;
     BtGenState state;
-    BtFunction *func;      /* the generator function (name, qualname) */
-    BtStr *name, *qualname;
+    bool finalized;        /* the collector already queued its close() once */
+    BtStr *name, *qualname; /* __name__ and __qualname__ (settable; the function's at first) */
     BtValue handled;       /* the exception this generator's except blocks are handling */
     BtValue caller_handled; /* the resumer's handled exception, restored at suspend */
-    bool finalized;        /* the collector already queued its close() once */
-    BtFrame frame;         /* the embedded frame; frame.slots points at slots[] */
-    BtValue slots[];       /* nlocals + ncells + nfrees + stacksize */
+    BtFrame frame;         /* the embedded frame: frame.func is the generator function */
+    BtValue slots[];       /* the frame's slots: nlocals + ncells + nfrees + stacksize */
 };
 
 /* A new generator for a call of func (its arguments still to be bound into
