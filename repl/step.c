@@ -271,20 +271,13 @@ static void print_locals(BtThread *t, BtStepper *st, BtFrame *f) {
             shown++;
         }
     }
-    int nvars = c->nlocals + c->ncells + c->nfrees;
-    for (int i = 0; i < nvars; i++) {
-        BtTuple *names = i < c->nlocals ? c->varnames
-                         : i < c->nlocals + c->ncells ? c->cellvars
-                                                      : c->freevars;
-        int j = i < c->nlocals ? i : i < c->nlocals + c->ncells ? i - c->nlocals
-                                                                : i - c->nlocals - c->ncells;
-        BtValue v = bt_frame_slots(f)[i];
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
-            v = ((BtCell *)v.as.o)->value;
-        if (bt_is_undef(v) || !names || (size_t)j >= names->len)
+    for (int i = 0; i < c->nlocals + c->ncells + c->nfrees; i++) {
+        BtStr *name;
+        BtValue v = bt_frame_var(t, f, i, &name);
+        if (bt_is_undef(v))
             continue;
         bt_trace_repr(t, v, val, sizeof val);
-        fprintf(st->out, "  %s = %s\n", bt_as_str(names->items[j])->data, val);
+        fprintf(st->out, "  %s = %s\n", name->data, val);
         shown++;
     }
     if (!shown)
@@ -390,16 +383,10 @@ static void print_expr(BtThread *t, BtStepper *st, BtFrame *f, const char *expr)
         ok = bt_dict_update(t, ns, bt_obj(f->locals_dict));
     BtCode *c = f->code;
     for (int i = 0; ok && i < c->nlocals + c->ncells + c->nfrees; i++) {
-        BtTuple *names = i < c->nlocals ? c->varnames
-                         : i < c->nlocals + c->ncells ? c->cellvars
-                                                      : c->freevars;
-        int j = i < c->nlocals ? i : i < c->nlocals + c->ncells ? i - c->nlocals
-                                                                : i - c->nlocals - c->ncells;
-        BtValue v = bt_frame_slots(f)[i];
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
-            v = ((BtCell *)v.as.o)->value;
-        if (!bt_is_undef(v) && names && (size_t)j < names->len)
-            ok = bt_dict_set_str(t, ns, bt_as_str(names->items[j]), v);
+        BtStr *name;
+        BtValue v = bt_frame_var(t, f, i, &name);
+        if (!bt_is_undef(v))
+            ok = bt_dict_set_str(t, ns, name, v);
     }
     BtValue r = ok ? bt_eval_module_code(t, code, ns) : BT_UNDEF;
     BT_PUSH_ROOT(t, &r);

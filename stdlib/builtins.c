@@ -1434,31 +1434,12 @@ static BtValue sorted_keys(BtThread *t, BtDict *names) {
     return ok ? list : BT_UNDEF;
 }
 
-/* The variables of a function frame, as a new dict (locals()). */
+/* locals(): the frame's namespace dict, or its variables as a new dict. */
 static BtValue frame_locals(BtThread *t, BtFrame *f) {
     if (f->locals_dict)
         return bt_obj(f->locals_dict);
-    BtValue d = bt_obj(bt_dict_new(t));
-    if (!d.as.o)
-        return BT_UNDEF;
-    BT_PUSH_ROOT(t, &d);
-    BtCode *code = f->code;
-    bool ok = true;
-    for (int i = 0; ok && i < code->nlocals; i++) {
-        if (!bt_is_undef(bt_frame_slots(f)[i]))
-            ok = bt_dict_set(t, bt_as_dict(d), code->varnames->items[i], bt_frame_slots(f)[i]);
-    }
-    /* Cells, then free variables: their values live inside BtCell objects. */
-    for (int i = 0; ok && i < code->ncells + code->nfrees; i++) {
-        BtValue c = bt_frame_slots(f)[code->nlocals + i];
-        BtValue name =
-            i < code->ncells ? code->cellvars->items[i] : code->freevars->items[i - code->ncells];
-        if (c.tag == BT_V_OBJ && c.as.o->type == BT_TYPE(t, cell) &&
-            !bt_is_undef(((BtCell *)c.as.o)->value))
-            ok = bt_dict_set(t, bt_as_dict(d), name, ((BtCell *)c.as.o)->value);
-    }
-    BT_POP_ROOT(t, 1);
-    return ok ? d : BT_UNDEF;
+    BtDict *d = bt_frame_variables(t, f);
+    return d ? bt_obj(d) : BT_UNDEF;
 }
 
 static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {

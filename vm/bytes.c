@@ -263,20 +263,7 @@ static BtValue bytes_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) 
     int c = memcmp(x->data, y->data, n);
     if (c == 0)
         c = (x->size > y->size) - (x->size < y->size);
-    switch (op) {
-    case BT_COMPARE_LT:
-        return bt_bool(c < 0);
-    case BT_COMPARE_LE:
-        return bt_bool(c <= 0);
-    case BT_COMPARE_EQ:
-        return bt_bool(c == 0);
-    case BT_COMPARE_NE:
-        return bt_bool(c != 0);
-    case BT_COMPARE_GT:
-        return bt_bool(c > 0);
-    default:
-        return bt_bool(c >= 0);
-    }
+    return bt_bool(bt_compare_holds(op, c));
 }
 
 static BtValue bytes_concat(BtThread *t, BtBytes *a, BtBytes *b) {

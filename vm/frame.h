@@ -35,6 +35,14 @@ static inline BtValue *bt_frame_slots(const BtFrame *f) {
     return (BtValue *)(f + 1);
 }
 
+/* Variable i of frame f (0 <= i < nlocals + ncells + nfrees, in slot order):
+ * sets *name and returns its value, a cell's content for cell and free
+ * variables; BT_UNDEF when it is unbound. Never raises. */
+BtValue bt_frame_var(BtThread *t, const BtFrame *f, int i, BtStr **name);
+/* The bound variables of f by name, in slot order, as a new dict (locals(),
+ * f_locals, the stepper); NULL with MemoryError raised. */
+BtDict *bt_frame_variables(BtThread *t, const BtFrame *f);
+
 /* Index of the instruction a frame is at (for tracebacks, f_lineno, the tracer). */
 static inline uint32_t bt_frame_lasti(const BtFrame *f) {
     return f->ip > f->code->instrs ? (uint32_t)(f->ip - f->code->instrs - 1) : 0;

@@ -443,27 +443,40 @@ static int frame_lineno(const BtFrame *f) {
     return bt_code_line(f->code, (uint32_t)(f->ip - f->code->instrs - 1));
 }
 
-/* f_locals: the variables that are bound, by name. */
-static BtValue frame_locals(BtThread *t, const BtFrame *f) {
+BtValue bt_frame_var(BtThread *t, const BtFrame *f, int i, BtStr **name) {
+    const BtCode *c = f->code;
+    BtTuple *names = c->varnames;
+    int j = i;
+    if (i >= c->nlocals + c->ncells) {
+        names = c->freevars;
+        j = i - c->nlocals - c->ncells;
+    } else if (i >= c->nlocals) {
+        names = c->cellvars;
+        j = i - c->nlocals;
+    }
+    *name = bt_as_str(names->items[j]);
+    BtValue v = bt_frame_slots(f)[i];
+    if (i >= c->nlocals && bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
+        v = ((BtCell *)v.as.o)->value;
+    return v;
+}
+
+BtDict *bt_frame_variables(BtThread *t, const BtFrame *f) {
     BtDict *d = bt_dict_new(t);
     if (!d)
-        return BT_UNDEF;
+        return NULL;
     BtValue dv = bt_obj(d);
     BT_PUSH_ROOT(t, &dv);
     const BtCode *c = f->code;
     bool ok = true;
-    for (int i = 0; ok && i < c->nlocals; i++)
-        if (!bt_is_undef(bt_frame_slots(f)[i]))
-            ok = bt_dict_set(t, d, c->varnames->items[i], bt_frame_slots(f)[i]);
-    for (int i = 0; ok && i < c->ncells + c->nfrees; i++) {
-        BtValue cell = bt_frame_slots(f)[c->nlocals + i];
-        BtValue name = i < c->ncells ? c->cellvars->items[i] : c->freevars->items[i - c->ncells];
-        if (bt_is_obj(cell) && cell.as.o->type == BT_TYPE(t, cell) &&
-            !bt_is_undef(((BtCell *)cell.as.o)->value))
-            ok = bt_dict_set(t, d, name, ((BtCell *)cell.as.o)->value);
+    for (int i = 0; ok && i < c->nlocals + c->ncells + c->nfrees; i++) {
+        BtStr *name;
+        BtValue v = bt_frame_var(t, f, i, &name);
+        if (!bt_is_undef(v))
+            ok = bt_dict_set_str(t, d, name, v);
     }
     BT_POP_ROOT(t, 1);
-    return ok ? dv : BT_UNDEF;
+    return ok ? d : NULL;
 }
 
 static BtValue frameobj_getattr(BtThread *t, BtValue self, BtStr *name) {
@@ -472,8 +485,10 @@ static BtValue frameobj_getattr(BtThread *t, BtValue self, BtStr *name) {
     const char *n = name->data;
     if (strcmp(n, "f_lineno") == 0)
         return bt_int(frame_lineno(f));
-    if (strcmp(n, "f_locals") == 0)
-        return frame_locals(t, f);
+    if (strcmp(n, "f_locals") == 0) {
+        BtDict *d = bt_frame_variables(t, f);
+        return d ? bt_obj(d) : BT_UNDEF;
+    }
     if (strcmp(n, "f_code") == 0)
         return bt_obj(f->code);
     if (strcmp(n, "f_globals") == 0)

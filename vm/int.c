@@ -247,21 +247,7 @@ static BtValue num_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     int c = bt_num_cmp(a, b);
     if (c == 2)
         return bt_bool(op == BT_COMPARE_NE);
-    switch (op) {
-    case BT_COMPARE_LT:
-        return bt_bool(c < 0);
-    case BT_COMPARE_LE:
-        return bt_bool(c <= 0);
-    case BT_COMPARE_EQ:
-        return bt_bool(c == 0);
-    case BT_COMPARE_NE:
-        return bt_bool(c != 0);
-    case BT_COMPARE_GT:
-        return bt_bool(c > 0);
-    case BT_COMPARE_GE:
-        return bt_bool(c >= 0);
-    }
-    return NOT_IMPLEMENTED(t);
+    return bt_bool(bt_compare_holds(op, c));
 }
 
 static bool int_hash(BtThread *t, BtValue self, int64_t *out) {

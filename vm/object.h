@@ -47,6 +47,19 @@ typedef enum {
     BT_COMPARE_GE
 } BtCompareOp;
 
+/* Whether `a op b` holds, given c, the three-way order of a and b
+ * (negative: a < b, zero: equal, positive: a > b). */
+static inline bool bt_compare_holds(BtCompareOp op, int c) {
+    switch (op) {
+    case BT_COMPARE_LT: return c < 0;
+    case BT_COMPARE_LE: return c <= 0;
+    case BT_COMPARE_EQ: return c == 0;
+    case BT_COMPARE_NE: return c != 0;
+    case BT_COMPARE_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
 /* Binary operators: the plain forms, then the in-place forms in the same order
  * (BT_BINOP_INPLACE_OFFSET apart). X(ENUM, "symbol", "dunder", "rdunder", "idunder") */
 #define BT_BINOPS(X)                                                                               \

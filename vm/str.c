@@ -155,8 +155,8 @@ void bt_str_ascii_digits(const BtStr *s, BtBuf *out) {
 
 static size_t count_cps(const char *p, size_t n) {
     size_t cont = 0, i = 0;
-    /* Eight bytes at a time: a continuation byte is 10xxxxxx, so bit 7 set
-     * and bit 6 (shifted into bit 7's place) clear. */
+    /* Eight bytes at a time: a continuation byte has top bits 1 then 0, so
+     * bit 7 set and bit 6 (shifted into bit 7's place) clear. */
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, p + i, 8);
@@ -873,16 +873,7 @@ static BtValue str_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     int c = memcmp(x->data, y->data, n);
     if (c == 0)
         c = (x->size > y->size) - (x->size < y->size);
-    switch (op) {
-    case BT_COMPARE_LT:
-        return bt_bool(c < 0);
-    case BT_COMPARE_LE:
-        return bt_bool(c <= 0);
-    case BT_COMPARE_GT:
-        return bt_bool(c > 0);
-    default:
-        return bt_bool(c >= 0);
-    }
+    return bt_bool(bt_compare_holds(op, c));
 }
 
 /* Does the other operand's class define the reflected operator (so we must decline)? */

@@ -147,8 +147,9 @@ static void require_readline(Session *s) {
     cr_assert(expect_from((s), (at), (text)), "never saw %s; screen:\n%s", #text, (s)->screen)
 
 static void make_history(void) {
-    /* mkstemp replaces the XXXXXX with a unique suffix: a fresh history per test. */
-    snprintf(history_file, sizeof history_file, "/tmp/baton_hist_XXXXXX");
+    /* mkstemp's template: it replaces the six trailing letters with a unique
+     * suffix, so each test gets a fresh history file. */
+    snprintf(history_file, sizeof history_file, "/tmp/baton_hist_%s", "XXXXXX");
     int fd = mkstemp(history_file);
     cr_assert(fd >= 0);
     close(fd);
