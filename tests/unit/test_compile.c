@@ -24,17 +24,7 @@
 #include "vm/str.h"
 #include "vm/symtable.h"
 
-static BtInterp *in;
-static BtThread *t;
-
-static void setup(void) {
-    in = bt_interp_new(0, NULL, &t);
-    cr_assert_not_null(in);
-}
-
-static void teardown(void) {
-    bt_interp_free(in);
-}
+#include "vm_fixture.h"
 
 TestSuite(symtable, .init = setup, .fini = teardown);
 TestSuite(compile, .init = setup, .fini = teardown);

@@ -16,17 +16,7 @@
 #include "vm/list.h"
 #include "vm/str.h"
 
-static BtInterp *in;
-static BtThread *t;
-
-static void setup(void) {
-    in = bt_interp_new(0, NULL, &t);
-    cr_assert_not_null(in);
-}
-
-static void teardown(void) {
-    bt_interp_free(in);
-}
+#include "vm_fixture.h"
 
 TestSuite(dict, .init = setup, .fini = teardown);
 

@@ -13,17 +13,7 @@
 #include "vm/str.h"
 #include "vm/strformat.h"
 
-static BtInterp *in;
-static BtThread *t;
-
-static void setup(void) {
-    in = bt_interp_new(0, NULL, &t);
-    cr_assert(in != NULL);
-}
-
-static void teardown(void) {
-    bt_interp_free(in);
-}
+#include "vm_fixture.h"
 
 /* Take the pending exception and check its type and message. */
 static void expect_exc(BtType *type, const char *msg) {
