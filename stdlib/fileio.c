@@ -12,6 +12,7 @@
 #include "stdlib/fileio.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1077,9 +1078,20 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     if (!bt_parse_args(t, "open", args, nargs, kwnames, params, a))
         return BT_UNDEF;
     BtValue file = a[0];
-    if (!bt_is_str(t, file) && !bt_is_intlike(file)) {
+    /* A descriptor beyond a C int is taken for a path, as CPython does. */
+    bool fd_fits = bt_is_intlike(file) && bt_as_int(file) >= INT_MIN && bt_as_int(file) <= INT_MAX;
+    if (!bt_is_str(t, file) && !fd_fits) {
         bt_raise(t, BT_EXC(t, TypeError), "expected str, bytes or os.PathLike object, not %s",
                  bt_type_name(t, file));
+        return BT_UNDEF;
+    }
+    /* The C library would stop at the NUL and open another file. */
+    if (bt_is_str(t, file) && memchr(bt_as_str(file)->data, '\0', bt_as_str(file)->size)) {
+        bt_raise(t, BT_EXC(t, ValueError), "embedded null byte");
+        return BT_UNDEF;
+    }
+    if (fd_fits && bt_as_int(file) < 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "negative file descriptor");
         return BT_UNDEF;
     }
     BtValue mode = a[1];
@@ -1092,6 +1104,10 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     } else if (!bt_is_str(t, mode)) {
         bt_raise(t, BT_EXC(t, TypeError), "open() argument 'mode' must be str, not %s",
                  bt_type_name(t, mode));
+        return BT_UNDEF;
+    }
+    if (memchr(bt_as_str(mode)->data, '\0', bt_as_str(mode)->size)) {
+        bt_raise(t, BT_EXC(t, ValueError), "embedded null character");
         return BT_UNDEF;
     }
     BT_PUSH_ROOT(t, &a[1]);
@@ -1113,6 +1129,11 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
         goto out;
     }
     bool has_enc = bt_is_str(t, enc), has_nl = bt_is_str(t, nlv);
+    if ((has_enc && memchr(bt_as_str(enc)->data, '\0', bt_as_str(enc)->size)) ||
+        (has_nl && memchr(bt_as_str(nlv)->data, '\0', bt_as_str(nlv)->size))) {
+        bt_raise(t, BT_EXC(t, ValueError), "embedded null character");
+        goto out;
+    }
     bool has_err = !bt_is_undef(a[4]) && !bt_is_none(a[4]);
     if (bin && (has_enc || has_err || has_nl)) {
         bt_raise(t, BT_EXC(t, ValueError), "binary mode doesn't take %s argument",

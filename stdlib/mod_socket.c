@@ -429,7 +429,7 @@ static bool resolve_host(BtThread *t, BtValue host, int family, struct sockaddr 
         return false;
     }
     if (memchr(name, '\0', len)) {
-        bt_raise(t, BT_EXC(t, ValueError), "embedded null character");
+        bt_raise(t, BT_EXC(t, TypeError), "host name must not contain null character");
         return false;
     }
     void *addr = family == AF_INET ? (void *)&((struct sockaddr_in *)out)->sin_addr
