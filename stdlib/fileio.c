@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +22,7 @@
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/gc.h"
+#include "vm/import.h"
 #include "vm/list.h"
 #include "vm/str.h"
 
@@ -53,6 +55,7 @@ typedef struct {
     uint8_t flags;   /* FILE_* */
     uint8_t last_op; /* OP_*: a '+' file seeks when the direction changes */
     uint8_t newline; /* NL_* */
+    int unflushed;   /* errno of a failed flush(): CPython keeps that data and fails again at exit */
 } BtFile;
 
 /* A keyword value: args[nargs + i] (see BtNativeFn in vm/object.h). */
@@ -109,6 +112,38 @@ static BtValue raise_unsupported(BtThread *t, const char *msg) {
 static BtValue raise_closed(BtThread *t, const char *msg) {
     bt_raise(t, BT_EXC(t, ValueError), "%s", msg ? msg : "I/O operation on closed file.");
     return BT_UNDEF;
+}
+
+/* A write to fp failed with err: raise its OSError and drop what the stream
+ * still buffers, as CPython's buffered writer does after a failed write, so
+ * that the same bytes are not reported again at exit. */
+static bool raise_write_error(BtThread *t, FILE *fp, int err) {
+    clearerr(fp);
+    __fpurge(fp);
+    bt_raise_errno(t, err ? err : EIO, NULL);
+    return false;
+}
+
+/* flush() of f. A failure raises and sticks: CPython keeps the data it could
+ * not write, so each later flush (and the one at exit) tries it again and
+ * fails the same way, where the C stream has already dropped it. */
+static bool flush_file(BtThread *t, BtFile *f) {
+    if (!f->unflushed && fflush(f->fp) != 0) {
+        f->unflushed = errno ? errno : EIO;
+        clearerr(f->fp);
+    }
+    if (f->unflushed) {
+        bt_raise_errno(t, f->unflushed, NULL);
+        return false;
+    }
+    return true;
+}
+
+bool bt_fileio_end_print(BtThread *t, BtValue file, int err, bool flush) {
+    BtFile *f = (BtFile *)file.as.o;
+    if (ferror(f->fp))
+        return raise_write_error(t, f->fp, err);
+    return !flush || flush_file(t, f);
 }
 
 /* Check that f is open and can be read (write=false) or written, and turn
@@ -192,6 +227,40 @@ BtValue bt_fileio_std(BtThread *t, int fd) {
                          fd == 0 ? FILE_READABLE : FILE_WRITABLE, NL_UNIVERSAL);
     BT_POP_ROOT(t, 1);
     return f ? bt_obj(f) : BT_UNDEF;
+}
+
+bool bt_fileio_flush_at_exit(BtThread *t) {
+    BtValue saved = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &saved);
+    BtValue out = bt_import_sys_attr(t, "stdout");
+    bt_take_exc(t); /* a missing sys.stdout is no error here */
+    BT_PUSH_ROOT(t, &out);
+    bool ok = true;
+    if (is_file(out) && ((BtFile *)out.as.o)->fp) {
+        BtFile *f = (BtFile *)out.as.o;
+        int err = fflush(f->fp) != 0 ? (errno ? errno : EIO) : f->unflushed;
+        clearerr(f->fp);
+        f->unflushed = 0;
+        if (err) {
+            /* CPython's flush_std_files: "Exception ignored in: <sys.stdout>". */
+            ok = false;
+            bt_raise_errno(t, err, NULL);
+            BtValue exc = bt_take_exc(t);
+            BT_PUSH_ROOT(t, &exc);
+            BtValue repr = bt_repr(t, out);
+            BtValue text = bt_str(t, exc);
+            if (!bt_is_undef(repr) && !bt_is_undef(text))
+                fprintf(stderr, "Exception ignored in: %s\n%s: %s\n", bt_as_str(repr)->data,
+                        bt_type_name(t, exc), bt_as_str(text)->data);
+            bt_take_exc(t);
+            BT_POP_ROOT(t, 1);
+        }
+    }
+    if (fflush(stdout) != 0 || fflush(stderr) != 0 || ferror(stderr))
+        ok = false;
+    BT_POP_ROOT(t, 2);
+    t->exc = saved;
+    return ok;
 }
 
 /* ---- UTF-8 ---- */
@@ -548,8 +617,7 @@ static bool write_text(BtThread *t, BtFile *f, BtStr *s) {
         return true;
     }
 fail:
-    bt_raise_errno(t, errno ? errno : EIO, NULL);
-    return false;
+    return raise_write_error(t, f->fp, errno);
 }
 
 static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -566,7 +634,7 @@ static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, B
         }
         BtBytes *b = (BtBytes *)args[0].as.o;
         if (fwrite(b->data, 1, b->size, f->fp) != b->size) {
-            bt_raise_errno(t, errno ? errno : EIO, NULL);
+            raise_write_error(t, f->fp, errno);
             return BT_UNDEF;
         }
         return bt_int((int64_t)b->size);
@@ -646,11 +714,7 @@ static BtValue file_flush(BtThread *t, BtValue self, BtValue *args, int nargs, B
         return BT_UNDEF;
     if (!f->fp)
         return raise_closed(t, NULL);
-    if (fflush(f->fp) != 0) {
-        bt_raise_errno(t, errno ? errno : EIO, NULL);
-        return BT_UNDEF;
-    }
-    return BT_NONE;
+    return flush_file(t, f) ? BT_NONE : BT_UNDEF;
 }
 
 static BtValue file_enter(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
