@@ -199,6 +199,8 @@ static BtFile *new_file(BtThread *t, BtType *type, FILE *fp, BtValue name, const
         return NULL;
     }
     f->fp = fp;
+    if (fp && (flags & FILE_OWNED))
+        bt_gc_fd_opened(t);
     f->name = name;
     f->flags = (uint8_t)flags;
     f->newline = (uint8_t)newline;
@@ -692,6 +694,8 @@ static bool close_file(BtThread *t, BtFile *f) {
     FILE *fp = f->fp;
     f->fp = NULL;
     f->flags |= FILE_CLOSED;
+    if (f->flags & FILE_OWNED)
+        bt_gc_fd_closed(t->interp);
     int rc = (f->flags & FILE_OWNED) ? fclose(fp) : fflush(fp);
     if (rc != 0) {
         bt_raise_errno(t, errno ? errno : EIO, NULL);
@@ -949,11 +953,11 @@ static void file_trace(BtGc *gc, BtObject *self) {
 }
 
 static void file_finalize(BtInterp *interp, BtObject *self) {
-    (void)interp;
     BtFile *f = (BtFile *)self;
-    if (f->fp && (f->flags & FILE_OWNED))
+    if (f->fp && (f->flags & FILE_OWNED)) {
         fclose(f->fp);
-    else if (f->fp)
+        bt_gc_fd_closed(interp);
+    } else if (f->fp)
         fflush(f->fp);
     f->fp = NULL;
 }
@@ -1239,8 +1243,12 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     if (bt_is_intlike(file)) {
         int fd = (int)bt_as_int(file);
         /* closefd=False: work on a duplicate so that closing leaves fd open. */
-        if (!bt_is_undef(a[6]) && bt_truthy(t, a[6]) == 0)
-            fd = dup(fd);
+        if (!bt_is_undef(a[6]) && bt_truthy(t, a[6]) == 0) {
+            int orig = fd;
+            fd = dup(orig);
+            if (fd < 0 && bt_gc_fd_exhausted(t, errno))
+                fd = dup(orig);
+        }
         fp = fd < 0 ? NULL : fdopen(fd, fmode);
     } else {
         /* CPython closes a dropped file at once (reference counting), so
@@ -1248,6 +1256,9 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
          * collects later: flushing every C stream here gives the same view. */
         fflush(NULL);
         fp = fopen(bt_as_str(file)->data, fmode);
+        /* Out of descriptors: collecting may close dropped files and sockets. */
+        if (!fp && bt_gc_fd_exhausted(t, errno))
+            fp = fopen(bt_as_str(file)->data, fmode);
     }
     struct stat st;
     if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
