@@ -55,7 +55,6 @@ BENCHES = [
     Bench('send_pipeline', 'issue 5', note='push pipeline, 2M sends'),
     Bench('round_robin', 'issue 5', note='10,000 tasks x 100 yields'),
     Bench('many_gens', 'issue 5', 'memory', note='1M suspended generators: bytes each'),
-    Bench('many_constants', 'issue 10', note='compile 250,000 distinct constants'),
 ]
 
 
