@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "repl/repl.h"
 #include "repl/step.h"
 #include "repl/trace.h"
+#include "stdlib/fileio.h"
 #include "stdlib/stdlib.h"
 #include "vm/compile.h"
 #include "vm/dict.h"
@@ -304,6 +306,8 @@ static int run_program(const Options *opt, const char *name, const char *src, si
     BT_POP_ROOT(t, 2);
     bt_interp_shutdown(t);
     bt_repl_flush_stdout(t);
+    if (!bt_fileio_flush_at_exit(t))
+        status = 120; /* CPython's status when the standard streams cannot be flushed */
     bt_signals_uninstall();
 done:
     fflush(stdout);
@@ -334,6 +338,8 @@ static bool wants_repl(const Options *opt) {
 int main(int argc, char **argv) {
     static char empty_arg[] = "";
     char *empty_argv[] = {empty_arg, NULL}; /* sys.argv == [''] as in python3's REPL */
+    /* As CPython: a closed pipe is an EPIPE error (BrokenPipeError), not a death. */
+    signal(SIGPIPE, SIG_IGN);
     Options opt;
     int status = parse_options(argc, argv, &opt);
     if (status >= 0)

@@ -9,6 +9,7 @@
  * the C stream when the target is a text file (sys.stdout, usually): no
  * Python-level call and no temporary string for str/int arguments.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,6 +274,7 @@ static BtValue builtin_print(BtThread *t, BtValue self, BtValue *args, int nargs
     FILE *fp = bt_fileio_text_stream(file, true);
     if (fp) {
         /* The fast path: format straight into the C stream's buffer. */
+        errno = 0;
         for (int i = 0; i < nargs; i++) {
             if (i > 0)
                 fwrite(sep_s, 1, sep_n, fp);
@@ -280,12 +282,11 @@ static BtValue builtin_print(BtThread *t, BtValue self, BtValue *args, int nargs
                 return BT_UNDEF;
         }
         fwrite(end_s, 1, end_n, fp);
+        int write_errno = errno;
         int fl = bt_truthy(t, flush);
         if (fl < 0)
             return BT_UNDEF;
-        if (fl || fp == stderr)
-            fflush(fp);
-        return BT_NONE;
+        return bt_fileio_end_print(t, file, write_errno, fl || fp == stderr) ? BT_NONE : BT_UNDEF;
     }
 
     BT_PUSH_ROOT(t, &file);

@@ -12,6 +12,8 @@
 #include "stdlib/fileio.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +22,7 @@
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/gc.h"
+#include "vm/import.h"
 #include "vm/list.h"
 #include "vm/str.h"
 
@@ -52,6 +55,7 @@ typedef struct {
     uint8_t flags;   /* FILE_* */
     uint8_t last_op; /* OP_*: a '+' file seeks when the direction changes */
     uint8_t newline; /* NL_* */
+    int unflushed;   /* errno of a failed flush(): CPython keeps that data and fails again at exit */
 } BtFile;
 
 /* A keyword value: args[nargs + i] (see BtNativeFn in vm/object.h). */
@@ -110,6 +114,38 @@ static BtValue raise_closed(BtThread *t, const char *msg) {
     return BT_UNDEF;
 }
 
+/* A write to fp failed with err: raise its OSError and drop what the stream
+ * still buffers, as CPython's buffered writer does after a failed write, so
+ * that the same bytes are not reported again at exit. */
+static bool raise_write_error(BtThread *t, FILE *fp, int err) {
+    clearerr(fp);
+    __fpurge(fp);
+    bt_raise_errno(t, err ? err : EIO, NULL);
+    return false;
+}
+
+/* flush() of f. A failure raises and sticks: CPython keeps the data it could
+ * not write, so each later flush (and the one at exit) tries it again and
+ * fails the same way, where the C stream has already dropped it. */
+static bool flush_file(BtThread *t, BtFile *f) {
+    if (!f->unflushed && fflush(f->fp) != 0) {
+        f->unflushed = errno ? errno : EIO;
+        clearerr(f->fp);
+    }
+    if (f->unflushed) {
+        bt_raise_errno(t, f->unflushed, NULL);
+        return false;
+    }
+    return true;
+}
+
+bool bt_fileio_end_print(BtThread *t, BtValue file, int err, bool flush) {
+    BtFile *f = (BtFile *)file.as.o;
+    if (ferror(f->fp))
+        return raise_write_error(t, f->fp, err);
+    return !flush || flush_file(t, f);
+}
+
 /* Check that f is open and can be read (write=false) or written, and turn
  * the stream around if a '+' file changes direction. closed_msg is the
  * CPython text for this operation on a closed file (NULL: the usual one). */
@@ -163,6 +199,8 @@ static BtFile *new_file(BtThread *t, BtType *type, FILE *fp, BtValue name, const
         return NULL;
     }
     f->fp = fp;
+    if (fp && (flags & FILE_OWNED))
+        bt_gc_fd_opened(t);
     f->name = name;
     f->flags = (uint8_t)flags;
     f->newline = (uint8_t)newline;
@@ -191,6 +229,40 @@ BtValue bt_fileio_std(BtThread *t, int fd) {
                          fd == 0 ? FILE_READABLE : FILE_WRITABLE, NL_UNIVERSAL);
     BT_POP_ROOT(t, 1);
     return f ? bt_obj(f) : BT_UNDEF;
+}
+
+bool bt_fileio_flush_at_exit(BtThread *t) {
+    BtValue saved = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &saved);
+    BtValue out = bt_import_sys_attr(t, "stdout");
+    bt_take_exc(t); /* a missing sys.stdout is no error here */
+    BT_PUSH_ROOT(t, &out);
+    bool ok = true;
+    if (is_file(out) && ((BtFile *)out.as.o)->fp) {
+        BtFile *f = (BtFile *)out.as.o;
+        int err = fflush(f->fp) != 0 ? (errno ? errno : EIO) : f->unflushed;
+        clearerr(f->fp);
+        f->unflushed = 0;
+        if (err) {
+            /* CPython's flush_std_files: "Exception ignored in: <sys.stdout>". */
+            ok = false;
+            bt_raise_errno(t, err, NULL);
+            BtValue exc = bt_take_exc(t);
+            BT_PUSH_ROOT(t, &exc);
+            BtValue repr = bt_repr(t, out);
+            BtValue text = bt_str(t, exc);
+            if (!bt_is_undef(repr) && !bt_is_undef(text))
+                fprintf(stderr, "Exception ignored in: %s\n%s: %s\n", bt_as_str(repr)->data,
+                        bt_type_name(t, exc), bt_as_str(text)->data);
+            bt_take_exc(t);
+            BT_POP_ROOT(t, 1);
+        }
+    }
+    if (fflush(stdout) != 0 || fflush(stderr) != 0 || ferror(stderr))
+        ok = false;
+    BT_POP_ROOT(t, 2);
+    t->exc = saved;
+    return ok;
 }
 
 /* ---- UTF-8 ---- */
@@ -547,8 +619,7 @@ static bool write_text(BtThread *t, BtFile *f, BtStr *s) {
         return true;
     }
 fail:
-    bt_raise_errno(t, errno ? errno : EIO, NULL);
-    return false;
+    return raise_write_error(t, f->fp, errno);
 }
 
 static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -565,7 +636,7 @@ static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, B
         }
         BtBytes *b = (BtBytes *)args[0].as.o;
         if (fwrite(b->data, 1, b->size, f->fp) != b->size) {
-            bt_raise_errno(t, errno ? errno : EIO, NULL);
+            raise_write_error(t, f->fp, errno);
             return BT_UNDEF;
         }
         return bt_int((int64_t)b->size);
@@ -623,6 +694,8 @@ static bool close_file(BtThread *t, BtFile *f) {
     FILE *fp = f->fp;
     f->fp = NULL;
     f->flags |= FILE_CLOSED;
+    if (f->flags & FILE_OWNED)
+        bt_gc_fd_closed(t->interp);
     int rc = (f->flags & FILE_OWNED) ? fclose(fp) : fflush(fp);
     if (rc != 0) {
         bt_raise_errno(t, errno ? errno : EIO, NULL);
@@ -645,11 +718,7 @@ static BtValue file_flush(BtThread *t, BtValue self, BtValue *args, int nargs, B
         return BT_UNDEF;
     if (!f->fp)
         return raise_closed(t, NULL);
-    if (fflush(f->fp) != 0) {
-        bt_raise_errno(t, errno ? errno : EIO, NULL);
-        return BT_UNDEF;
-    }
-    return BT_NONE;
+    return flush_file(t, f) ? BT_NONE : BT_UNDEF;
 }
 
 static BtValue file_enter(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -884,11 +953,11 @@ static void file_trace(BtGc *gc, BtObject *self) {
 }
 
 static void file_finalize(BtInterp *interp, BtObject *self) {
-    (void)interp;
     BtFile *f = (BtFile *)self;
-    if (f->fp && (f->flags & FILE_OWNED))
+    if (f->fp && (f->flags & FILE_OWNED)) {
         fclose(f->fp);
-    else if (f->fp)
+        bt_gc_fd_closed(interp);
+    } else if (f->fp)
         fflush(f->fp);
     f->fp = NULL;
 }
@@ -1077,9 +1146,20 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     if (!bt_parse_args(t, "open", args, nargs, kwnames, params, a))
         return BT_UNDEF;
     BtValue file = a[0];
-    if (!bt_is_str(t, file) && !bt_is_intlike(file)) {
+    /* A descriptor beyond a C int is taken for a path, as CPython does. */
+    bool fd_fits = bt_is_intlike(file) && bt_as_int(file) >= INT_MIN && bt_as_int(file) <= INT_MAX;
+    if (!bt_is_str(t, file) && !fd_fits) {
         bt_raise(t, BT_EXC(t, TypeError), "expected str, bytes or os.PathLike object, not %s",
                  bt_type_name(t, file));
+        return BT_UNDEF;
+    }
+    /* The C library would stop at the NUL and open another file. */
+    if (bt_is_str(t, file) && memchr(bt_as_str(file)->data, '\0', bt_as_str(file)->size)) {
+        bt_raise(t, BT_EXC(t, ValueError), "embedded null byte");
+        return BT_UNDEF;
+    }
+    if (fd_fits && bt_as_int(file) < 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "negative file descriptor");
         return BT_UNDEF;
     }
     BtValue mode = a[1];
@@ -1092,6 +1172,10 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     } else if (!bt_is_str(t, mode)) {
         bt_raise(t, BT_EXC(t, TypeError), "open() argument 'mode' must be str, not %s",
                  bt_type_name(t, mode));
+        return BT_UNDEF;
+    }
+    if (memchr(bt_as_str(mode)->data, '\0', bt_as_str(mode)->size)) {
+        bt_raise(t, BT_EXC(t, ValueError), "embedded null character");
         return BT_UNDEF;
     }
     BT_PUSH_ROOT(t, &a[1]);
@@ -1113,6 +1197,11 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
         goto out;
     }
     bool has_enc = bt_is_str(t, enc), has_nl = bt_is_str(t, nlv);
+    if ((has_enc && memchr(bt_as_str(enc)->data, '\0', bt_as_str(enc)->size)) ||
+        (has_nl && memchr(bt_as_str(nlv)->data, '\0', bt_as_str(nlv)->size))) {
+        bt_raise(t, BT_EXC(t, ValueError), "embedded null character");
+        goto out;
+    }
     bool has_err = !bt_is_undef(a[4]) && !bt_is_none(a[4]);
     if (bin && (has_enc || has_err || has_nl)) {
         bt_raise(t, BT_EXC(t, ValueError), "binary mode doesn't take %s argument",
@@ -1154,8 +1243,12 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     if (bt_is_intlike(file)) {
         int fd = (int)bt_as_int(file);
         /* closefd=False: work on a duplicate so that closing leaves fd open. */
-        if (!bt_is_undef(a[6]) && bt_truthy(t, a[6]) == 0)
-            fd = dup(fd);
+        if (!bt_is_undef(a[6]) && bt_truthy(t, a[6]) == 0) {
+            int orig = fd;
+            fd = dup(orig);
+            if (fd < 0 && bt_gc_fd_exhausted(t, errno))
+                fd = dup(orig);
+        }
         fp = fd < 0 ? NULL : fdopen(fd, fmode);
     } else {
         /* CPython closes a dropped file at once (reference counting), so
@@ -1163,6 +1256,9 @@ BtValue bt_fileio_open(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
          * collects later: flushing every C stream here gives the same view. */
         fflush(NULL);
         fp = fopen(bt_as_str(file)->data, fmode);
+        /* Out of descriptors: collecting may close dropped files and sockets. */
+        if (!fp && bt_gc_fd_exhausted(t, errno))
+            fp = fopen(bt_as_str(file)->data, fmode);
     }
     struct stat st;
     if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {

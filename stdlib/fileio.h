@@ -31,4 +31,15 @@ BtValue bt_fileio_std(BtThread *t, int fd);
  * caller then goes through f.write / f.readline). Never raises. */
 FILE *bt_fileio_text_stream(BtValue f, bool for_write);
 
+/* After print's fast path wrote to file's stream (bt_fileio_text_stream):
+ * if a write failed, raise its OSError (err: errno after the writes) and drop
+ * what the stream still buffers; else flush it when asked. False if raised. */
+bool bt_fileio_end_print(BtThread *t, BtValue file, int err, bool flush);
+
+/* At exit, as CPython's flush_std_files: flush sys.stdout, stdout and stderr.
+ * When stdout's data cannot be written (now, or by a flush() that failed
+ * before), print CPython's "Exception ignored in: <stdout>" report on stderr.
+ * False when anything failed: the process then exits with status 120. */
+bool bt_fileio_flush_at_exit(BtThread *t);
+
 #endif

@@ -313,6 +313,7 @@ static bool sock_call(BtThread *t, BtSocket *s, IoCall *c, int64_t deadline) {
     int fd = s->fd;
     bool timed = s->timeout_ns > 0;
     bool writing = c->kind == OP_SEND || c->kind == OP_SENDTO;
+    bool collected = false; /* accept() ran out of descriptors once and collected */
     if (fd < 0) {
         bt_raise_errno(t, EBADF, NULL);
         return false;
@@ -334,6 +335,8 @@ static bool sock_call(BtThread *t, BtSocket *s, IoCall *c, int64_t deadline) {
         if (err == EINTR) {
             if (!check_signals(t))
                 return false;
+        } else if (c->kind == OP_ACCEPT && !collected && bt_gc_fd_exhausted(t, err)) {
+            collected = true;
         } else if (!(timed && (err == EAGAIN || err == EWOULDBLOCK))) {
             bt_raise_errno(t, err, NULL);
             return false;
@@ -429,7 +432,7 @@ static bool resolve_host(BtThread *t, BtValue host, int family, struct sockaddr 
         return false;
     }
     if (memchr(name, '\0', len)) {
-        bt_raise(t, BT_EXC(t, ValueError), "embedded null character");
+        bt_raise(t, BT_EXC(t, TypeError), "host name must not contain null character");
         return false;
     }
     void *addr = family == AF_INET ? (void *)&((struct sockaddr_in *)out)->sin_addr
@@ -600,6 +603,7 @@ static BtSocket *socket_wrap(BtThread *t, BtType *type, int fd, int family, int 
     s->type = stype & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
     s->proto = proto;
     s->timeout_ns = timeout_ns;
+    bt_gc_fd_opened(t);
     return s;
 }
 
@@ -654,6 +658,9 @@ static BtValue socket_construct(BtThread *t, BtType *type, BtValue *args, int na
         if (v[2] == -1)
             v[2] = 0;
         fd = socket(v[0], v[1] | SOCK_CLOEXEC, v[2]);
+        /* Out of descriptors: collecting may close dropped sockets and files. */
+        if (fd < 0 && bt_gc_fd_exhausted(t, errno))
+            fd = socket(v[0], v[1] | SOCK_CLOEXEC, v[2]);
         if (fd < 0) {
             bt_raise_errno(t, errno, NULL);
             return BT_UNDEF;
@@ -894,6 +901,8 @@ static BtValue socket_close(BtThread *t, BtValue self, BtValue *args, int nargs,
         return BT_UNDEF;
     int fd = s->fd;
     s->fd = -1;
+    if (fd >= 0)
+        bt_gc_fd_closed(t->interp);
     if (fd >= 0 && close(fd) < 0 && errno != ECONNRESET) {
         bt_raise_errno(t, errno, NULL);
         return BT_UNDEF;
@@ -909,6 +918,8 @@ static BtValue socket_detach(BtThread *t, BtValue self, BtValue *args, int nargs
         return BT_UNDEF;
     int fd = s->fd;
     s->fd = -1;
+    if (fd >= 0)
+        bt_gc_fd_closed(t->interp);
     return bt_int(fd);
 }
 
@@ -1214,10 +1225,11 @@ static BtValue socket_repr(BtThread *t, BtValue self) {
 }
 
 static void socket_finalize(BtInterp *interp, BtObject *self) {
-    (void)interp;
     BtSocket *s = (BtSocket *)self;
-    if (s->fd >= 0)
+    if (s->fd >= 0) {
         close(s->fd);
+        bt_gc_fd_closed(interp);
+    }
     s->fd = -1;
 }
 
@@ -1235,7 +1247,10 @@ static BtValue socket_socketpair(BtThread *t, BtValue self, BtValue *args, int n
         if (!bt_is_undef(a[i]) && !bt_is_none(a[i]) && !int_arg(t, a[i], &v[i], false))
             return BT_UNDEF;
     int fds[2];
-    if (socketpair(v[0], v[1] | SOCK_CLOEXEC, v[2], fds) < 0) {
+    int rc = socketpair(v[0], v[1] | SOCK_CLOEXEC, v[2], fds);
+    if (rc < 0 && bt_gc_fd_exhausted(t, errno))
+        rc = socketpair(v[0], v[1] | SOCK_CLOEXEC, v[2], fds);
+    if (rc < 0) {
         bt_raise_errno(t, errno, NULL);
         return BT_UNDEF;
     }
@@ -1285,6 +1300,8 @@ static bool gai_text(BtThread *t, BtValue v, bool port, char *buf, size_t bufsiz
 static BtValue connect_one(BtThread *t, BtType *type, const struct addrinfo *ai, int64_t timeout_ns,
                            BtValue source) {
     int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+    if (fd < 0 && bt_gc_fd_exhausted(t, errno))
+        fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
     if (fd < 0) {
         bt_raise_errno(t, errno, NULL);
         return BT_UNDEF;
@@ -1310,6 +1327,7 @@ static BtValue connect_one(BtThread *t, BtType *type, const struct addrinfo *ai,
     BT_POP_ROOT(t, 1);
     if (!ok) {
         close(s->fd);
+        bt_gc_fd_closed(t->interp);
         s->fd = -1;
         return BT_UNDEF;
     }

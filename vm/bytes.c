@@ -27,7 +27,7 @@ static inline BtValue bytes_value(BtBytes *b) {
 }
 
 BtBytes *bt_bytes_new(BtThread *t, const uint8_t *data, size_t size) {
-    if (size > ((size_t)1 << 46)) {
+    if (size > BT_STR_MAX_BYTES) {
         bt_raise_memory(t);
         return NULL;
     }
@@ -283,7 +283,9 @@ static BtValue bytes_repeat(BtThread *t, BtValue self, int64_t n) {
     BtBytes *s = as_bytes(self);
     if (n <= 0 || s->size == 0)
         return bytes_value(bt_bytes_new(t, NULL, 0));
-    if ((uint64_t)n > ((uint64_t)1 << 46) / s->size) {
+    /* CPython: past the largest index is an OverflowError; too big to
+     * allocate is a MemoryError (bt_bytes_new's check). */
+    if ((uint64_t)n > (uint64_t)INT64_MAX / s->size) {
         bt_raise(t, BT_EXC(t, OverflowError), "repeated bytes are too long");
         return BT_UNDEF;
     }
@@ -292,8 +294,14 @@ static BtValue bytes_repeat(BtThread *t, BtValue self, int64_t n) {
     BT_POP_ROOT(t, 1);
     if (!r)
         return BT_UNDEF;
-    for (int64_t i = 0; i < n; i++)
-        memcpy(r->data + (size_t)i * s->size, s->data, s->size);
+    /* Doubling copies: log(n) memcpy calls. */
+    memcpy(r->data, s->data, s->size);
+    size_t done = s->size, total = r->size;
+    while (done < total) {
+        size_t chunk = done < total - done ? done : total - done;
+        memcpy(r->data + done, r->data, chunk);
+        done += chunk;
+    }
     return bt_obj(r);
 }
 

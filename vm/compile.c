@@ -36,6 +36,7 @@
 #include "vm/exc.h"
 #include "vm/list.h"
 #include "vm/str.h"
+#include "vm/strformat.h"
 #include "vm/symtable.h"
 
 /* The pseudo-op for an unconditional jump whose direction is not known yet. */
@@ -98,6 +99,8 @@ typedef struct Unit {
     int cur_handler;
     BtValue *consts;
     int nconsts, cap_consts;
+    int *const_slots;      /* open-addressed index of consts: 1 + position, 0 when empty */
+    size_t const_slots_cap; /* a power of two, at least twice nconsts (0: none yet) */
     BtStr **names;
     int nnames, cap_names;
     const char **varnames;
@@ -236,28 +239,100 @@ static bool same_const(Compiler *c, BtValue a, BtValue b) {
     return false;
 }
 
-/* Index of v in co_consts, adding it. -1 on failure. */
+/* The slot hash of a constant from its tag and a hash of its value; the tag
+ * is mixed in so that 1, 1.0 and True rarely collide. */
+static uint64_t const_slot_hash(unsigned tag, uint64_t payload) {
+    uint64_t h = (uint64_t)tag * 0x9E3779B97F4A7C15u ^ payload;
+    /* Spread the bits so that the low ones, which pick the slot, vary. */
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9u;
+    return h ^ (h >> 29);
+}
+
+/* A hash of a constant that agrees with same_const (equal constants hash
+ * alike). Objects other than str and tuple are only the same by identity. */
+static uint64_t const_hash(Compiler *c, BtValue v) {
+    uint64_t payload = 0;
+    switch (v.tag) {
+    case BT_V_UNDEF:
+    case BT_V_NONE:
+        break;
+    case BT_V_BOOL:
+        payload = v.as.b;
+        break;
+    case BT_V_INT:
+        payload = (uint64_t)v.as.i;
+        break;
+    case BT_V_FLOAT:
+        memcpy(&payload, &v.as.f, sizeof payload);
+        break;
+    case BT_V_OBJ:
+        if (bt_is_str(c->t, v)) {
+            payload = (uint64_t)bt_hash_bytes(bt_as_str(v)->data, bt_as_str(v)->size);
+        } else if (bt_is_tuple(c->t, v)) {
+            BtTuple *tup = bt_as_tuple(v);
+            payload = tup->len;
+            for (size_t i = 0; i < tup->len; i++)
+                payload = (payload ^ const_hash(c, tup->items[i])) * 0x100000001B3u;
+        } else {
+            payload = (uint64_t)(uintptr_t)v.as.o;
+        }
+        break;
+    }
+    return const_slot_hash(v.tag, payload);
+}
+
+/* Rebuild the index of u's constants with room for cap slots. */
+static bool rehash_consts(Compiler *c, Unit *u, size_t cap) {
+    int *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return fail_memory(c);
+    for (int i = 0; i < u->nconsts; i++) {
+        size_t j = const_hash(c, u->consts[i]) & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = i + 1;
+    }
+    free(u->const_slots);
+    u->const_slots = slots;
+    u->const_slots_cap = cap;
+    return true;
+}
+
+/* Index of v in co_consts, adding it; a hash lookup, so compiling n distinct
+ * constants costs O(n), not O(n^2). Code objects are never shared. -1 on failure. */
 static int add_const(Compiler *c, BtValue v) {
     Unit *u = c->u;
     bool is_code = bt_is_obj(v) && v.as.o->type == BT_TYPE(c->t, code);
-    if (!is_code)
-        for (int i = 0; i < u->nconsts; i++)
-            if (same_const(c, u->consts[i], v))
-                return i;
+    if ((size_t)u->nconsts * 2 + 2 > u->const_slots_cap &&
+        !rehash_consts(c, u, u->const_slots_cap ? u->const_slots_cap * 2 : 16))
+        return -1;
+    size_t mask = u->const_slots_cap - 1;
+    size_t j = const_hash(c, v) & mask;
+    for (; u->const_slots[j]; j = (j + 1) & mask)
+        if (!is_code && same_const(c, u->consts[u->const_slots[j] - 1], v))
+            return u->const_slots[j] - 1;
     if (!GROW(c, u->consts, u->cap_consts, u->nconsts + 1))
         return -1;
     u->consts[u->nconsts] = v;
+    u->const_slots[j] = u->nconsts + 1;
     return u->nconsts++;
 }
 
-/* A str constant: interned when it looks like an identifier, as CPython does. */
+/* A str constant: interned when it looks like an identifier, as CPython does.
+ * An equal str already among the constants is reused (found through the index). */
 static bool make_str(Compiler *c, const char *s, size_t n, BtValue *out) {
-    for (int i = 0; i < c->u->nconsts; i++) {
-        BtValue v = c->u->consts[i];
-        if (bt_is_str(c->t, v) && bt_as_str(v)->size == n &&
-            memcmp(bt_as_str(v)->data, s, n) == 0) {
-            *out = v;
-            return true;
+    Unit *u = c->u;
+    if (u->const_slots_cap) {
+        uint64_t h = const_slot_hash(BT_V_OBJ, (uint64_t)bt_hash_bytes(s, n));
+        size_t mask = u->const_slots_cap - 1;
+        for (size_t j = h & mask; u->const_slots[j]; j = (j + 1) & mask) {
+            BtValue v = u->consts[u->const_slots[j] - 1];
+            if (bt_is_str(c->t, v) && bt_as_str(v)->size == n &&
+                memcmp(bt_as_str(v)->data, s, n) == 0) {
+                *out = v;
+                return true;
+            }
         }
     }
     bool name_like = all_name_chars(s, n);
@@ -617,6 +692,7 @@ static void unit_free(Unit *u) {
     free(u->labels);
     free(u->handlers);
     free(u->consts);
+    free(u->const_slots);
     free(u->names);
     free(u->varnames);
     free(u->cellvars);

@@ -17,6 +17,7 @@
  * - The sweep runs in two passes: first every dead object's finalize (its
  *   type object may itself be dead, but is not freed yet), then the frees.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,12 @@
  * program with a small live heap reuses its freed blocks while they are still
  * cached (8 MB measured about 7% slower on tests/bench/dict_str.py). */
 #define GC_MIN_THRESHOLD ((size_t)1 << 20)
+
+/* The smallest descriptor threshold: a program holding a few sockets never
+ * collects for them; one dropping them in a loop collects every 256, well
+ * inside the usual limit of 1024 (a lower limit is met by the retry in
+ * bt_gc_fd_exhausted). */
+#define GC_MIN_FD_THRESHOLD 256
 
 /* Small objects are recycled through per-size free lists instead of going
  * back to malloc: most objects are small and short-lived, and malloc/free
@@ -283,7 +290,30 @@ void bt_gc_collect(BtThread *t) {
     h->collections++;
     h->bytes_since = 0;
     h->threshold = h->bytes_live * 2 > GC_MIN_THRESHOLD ? h->bytes_live * 2 : GC_MIN_THRESHOLD;
+    h->fds_threshold =
+        h->fds_owned * 2 > GC_MIN_FD_THRESHOLD ? h->fds_owned * 2 : GC_MIN_FD_THRESHOLD;
     h->collecting = false;
+}
+
+void bt_gc_fd_opened(BtThread *t) {
+    BtHeap *h = &t->interp->heap;
+    if (h->fds_threshold == 0)
+        h->fds_threshold = GC_MIN_FD_THRESHOLD;
+    /* Enough held since the last collection: make the next allocation collect. */
+    if (++h->fds_owned >= h->fds_threshold && h->bytes_since < h->threshold)
+        h->bytes_since = h->threshold;
+}
+
+void bt_gc_fd_closed(BtInterp *in) {
+    if (in->heap.fds_owned > 0)
+        in->heap.fds_owned--;
+}
+
+bool bt_gc_fd_exhausted(BtThread *t, int err) {
+    if (err != EMFILE && err != ENFILE)
+        return false;
+    bt_gc_collect(t);
+    return true;
 }
 
 /* Link a fresh block in as an object of type and size. */

@@ -40,6 +40,8 @@ typedef struct {
     void *chunks;          /* the malloc'ed chunks small blocks are carved from (linked) */
     BtObject **to_close;   /* unreachable suspended generators awaiting close() (roots) */
     size_t nto_close, to_close_cap;
+    size_t fds_owned;      /* descriptors held by sockets and files (bt_gc_fd_opened) */
+    size_t fds_threshold;  /* collect when fds_owned reaches this (0: not set yet) */
 } BtHeap;
 
 struct BtGc {
@@ -61,6 +63,19 @@ void bt_gc_account(BtThread *t, ptrdiff_t delta);
 
 /* Run a full collection now. */
 void bt_gc_collect(BtThread *t);
+
+/* Descriptors are a resource the collector must know about: a socket or file
+ * dropped without close() keeps its descriptor until it is collected, and
+ * descriptors run out long before memory does (ulimit -n is often 1024).
+ * An object that took one calls bt_gc_fd_opened; it counts as pressure, so
+ * that the next allocation collects once many are held. An object that gave
+ * one up (close, detach, finalize) calls bt_gc_fd_closed. Never collects. */
+void bt_gc_fd_opened(BtThread *t);
+void bt_gc_fd_closed(BtInterp *in);
+/* err is the errno of a call that makes a descriptor (socket, accept, open).
+ * When it is EMFILE or ENFILE, collect (closing unreachable sockets and
+ * files) and return true: the caller tries its call once more. */
+bool bt_gc_fd_exhausted(BtThread *t, int err);
 
 /* For trace functions: mark what a field references. */
 void bt_gc_mark_obj(BtGc *gc, BtObject *o);

@@ -194,7 +194,7 @@ static inline void copy_bytes(char *dst, const char *src, size_t n) {
 /* A str with room for size bytes, contents unset (fill data, length and
  * ascii before any allocation). */
 static BtStr *str_alloc(BtThread *t, size_t size) {
-    if (size > ((size_t)1 << 46)) {
+    if (size > BT_STR_MAX_BYTES) {
         bt_raise_memory(t);
         return NULL;
     }
@@ -418,12 +418,18 @@ BtStr *bt_str_concat_n(BtThread *t, const BtValue *items, size_t n) {
 bool bt_buf_grow(BtBuf *b, size_t extra) {
     if (b->oom)
         return false;
+    if (extra > BT_STR_MAX_BYTES - b->len) {
+        b->oom = true;
+        return false;
+    }
     size_t need = b->len + extra;
     if (need <= b->cap)
         return true;
     size_t cap = b->cap * 2;
     if (cap < need)
         cap = need;
+    if (cap > BT_STR_MAX_BYTES)
+        cap = BT_STR_MAX_BYTES;
     char *p;
     if (b->data == b->inline_buf) {
         p = malloc(cap);
@@ -442,10 +448,34 @@ bool bt_buf_grow(BtBuf *b, size_t extra) {
 }
 
 void bt_buf_fill(BtBuf *b, char c, size_t n) {
-    if (b->len + n > b->cap && !bt_buf_grow(b, n))
+    if (n > b->cap - b->len && !bt_buf_grow(b, n))
         return;
     memset(b->data + b->len, c, n);
     b->len += n;
+}
+
+void bt_buf_repeat(BtBuf *b, const char *unit, size_t k, size_t n) {
+    if (k == 1) {
+        bt_buf_fill(b, unit[0], n);
+        return;
+    }
+    if (k == 0 || n == 0)
+        return;
+    if (n > BT_STR_MAX_BYTES / k) {
+        b->oom = true;
+        return;
+    }
+    if (n * k > b->cap - b->len && !bt_buf_grow(b, n * k))
+        return;
+    char *start = b->data + b->len;
+    memcpy(start, unit, k);
+    size_t done = k, total = n * k;
+    while (done < total) {
+        size_t chunk = done < total - done ? done : total - done;
+        memcpy(start + done, start, chunk);
+        done += chunk;
+    }
+    b->len += total;
 }
 
 void bt_buf_put_cp(BtBuf *b, uint32_t cp) {
@@ -892,8 +922,14 @@ static BtValue str_repeat(BtThread *t, BtStr *s, int64_t n) {
         return bt_obj(BT_NAME(t, empty));
     if (n == 1)
         return bt_obj(s);
-    if ((uint64_t)n > ((uint64_t)1 << 46) / s->size) {
+    /* CPython: a length past the largest index is an OverflowError; a
+     * length that merely cannot be allocated is a MemoryError. */
+    if ((uint64_t)n > (uint64_t)INT64_MAX / s->length) {
         bt_raise(t, BT_EXC(t, OverflowError), "repeated string is too long");
+        return BT_UNDEF;
+    }
+    if ((size_t)n > BT_STR_MAX_BYTES / s->size) {
+        bt_raise_memory(t);
         return BT_UNDEF;
     }
     BtValue sv = bt_obj(s);
@@ -2091,11 +2127,10 @@ static BtValue pad(BtThread *t, BtValue self, size_t left, size_t right, const c
         return self;
     BtBuf b;
     bt_buf_init(&b);
-    for (size_t i = 0; i < left; i++)
-        bt_buf_append(&b, fill, fill_len);
+    /* A width too big to allocate fails here at once (MemoryError), unfilled. */
+    bt_buf_repeat(&b, fill, fill_len, left);
     bt_buf_append(&b, s->data, s->size);
-    for (size_t i = 0; i < right; i++)
-        bt_buf_append(&b, fill, fill_len);
+    bt_buf_repeat(&b, fill, fill_len, right);
     return str_value(bt_buf_finish(t, &b));
 }
 
@@ -2308,6 +2343,10 @@ METHOD(str_expandtabs) {
     int64_t tab = 8;
     if (!bt_is_undef(a[0]) && !bt_int_index(t, a[0], &tab))
         return BT_UNDEF;
+    if (tab > INT32_MAX || tab < INT32_MIN) { /* CPython takes a C int */
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C int");
+        return BT_UNDEF;
+    }
     BtBuf b;
     bt_buf_init(&b);
     size_t col = 0;

@@ -6,6 +6,7 @@
  * (correctly rounded %e/%f) and are laid out by Python's rules here: signs,
  * prefixes, grouping (zero padding is grouped too), alignment and fill.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,25 @@ typedef struct {
 
 static bool is_digit(char c) {
     return c >= '0' && c <= '9';
+}
+
+/* Read the decimal digits at *pp (advancing it) into *out, as CPython's
+ * get_integer does for indexes, widths and precisions: a number past the
+ * largest index is a ValueError, never a wrapped-around int. */
+static bool read_count(BtThread *t, const char **pp, const char *end, int64_t *out) {
+    const char *p = *pp;
+    int64_t n = 0;
+    for (; p < end && is_digit(*p); p++) {
+        int digit = *p - '0';
+        if (n > (INT64_MAX - digit) / 10) {
+            bt_raise(t, BT_EXC(t, ValueError), "Too many decimal digits in format string");
+            return false;
+        }
+        n = n * 10 + digit;
+    }
+    *pp = p;
+    *out = n;
+    return true;
 }
 
 /* Parse a format spec for v (v only names the type in messages). */
@@ -68,16 +88,8 @@ static bool parse_spec(BtThread *t, BtStr *spec, BtValue v, Spec *s) {
         s->zero = true;
         p++;
     }
-    if (p < end && is_digit(*p)) {
-        s->width = 0;
-        while (p < end && is_digit(*p)) {
-            s->width = s->width * 10 + (*p++ - '0');
-            if (s->width > 1000000000) {
-                bt_raise(t, BT_EXC(t, ValueError), "Too many decimal digits in format string");
-                return false;
-            }
-        }
-    }
+    if (p < end && is_digit(*p) && !read_count(t, &p, end, &s->width))
+        return false;
     if (p < end && (*p == ',' || *p == '_')) {
         s->group = *p++;
         if (p < end && (*p == ',' || *p == '_')) {
@@ -91,14 +103,8 @@ static bool parse_spec(BtThread *t, BtStr *spec, BtValue v, Spec *s) {
             bt_raise(t, BT_EXC(t, ValueError), "Format specifier missing precision");
             return false;
         }
-        s->prec = 0;
-        while (p < end && is_digit(*p)) {
-            s->prec = s->prec * 10 + (*p++ - '0');
-            if (s->prec > 1000000000) {
-                bt_raise(t, BT_EXC(t, ValueError), "Too many decimal digits in format string");
-                return false;
-            }
-        }
+        if (!read_count(t, &p, end, &s->prec))
+            return false;
     }
     if (end - p > 1) {
         bt_raise(t, BT_EXC(t, ValueError), "Invalid format specifier '%S' for object of type '%T'",
@@ -126,13 +132,13 @@ static size_t count_cps(const char *p, size_t n) {
     return k;
 }
 
+/* n copies of the fill code point; a width too big to allocate sets oom at
+ * once instead of looping (the caller's bt_buf_finish raises MemoryError). */
 static void put_fill(BtBuf *b, uint32_t fill, size_t n) {
-    if (fill < 0x80) {
-        bt_buf_fill(b, (char)fill, n);
-        return;
-    }
-    for (size_t i = 0; i < n; i++)
-        bt_buf_put_cp(b, fill);
+    BtBuf unit;
+    bt_buf_init(&unit);
+    bt_buf_put_cp(&unit, fill);
+    bt_buf_repeat(b, unit.data, unit.len, n);
 }
 
 /* Lay out prefix (sign, 0x) and body in the spec's width with its fill and
@@ -171,12 +177,20 @@ static void emit(BtBuf *b, const Spec *s, char default_align, const char *prefix
 static void put_grouped(BtBuf *b, const char *digits, size_t n, char sep, int every,
                         size_t min_len) {
     size_t total = n;
-    if (sep) {
-        /* Grow the digit count until the grouped length reaches min_len. */
+    if (sep && min_len > total) {
+        /* The fewest digits whose grouped length, total + (total - 1) / every,
+         * reaches min_len: start just below it and step up (a step or two). */
+        size_t guess = min_len - min_len / ((size_t)every + 1);
+        total = guess > 1 && guess - 1 > n ? guess - 1 : n;
         while (total + (total - 1) / (size_t)every < min_len)
             total++;
     } else if (total < min_len) {
         total = min_len;
+    }
+    if (total > BT_STR_MAX_BYTES || (sep && total + total / (size_t)every > BT_STR_MAX_BYTES)) {
+        /* too long to allocate: MemoryError when the text is finished */
+        b->oom = true;
+        return;
     }
     for (size_t i = 0; i < total; i++) {
         size_t from_right = total - i;
@@ -260,13 +274,21 @@ static bool format_int(BtThread *t, BtBuf *out, int64_t v, const Spec *s, BtValu
     size_t min_len = zero_grouped(s) && (size_t)s->width > plen ? (size_t)s->width - plen : 0;
     put_grouped(&body, p, nd, s->group, base == 10 ? 3 : 4, min_len);
     emit(out, s, '>', prefix, plen, body.data, body.len);
+    out->oom |= body.oom; /* too long: the caller's bt_buf_finish raises MemoryError */
     bt_buf_free(&body);
     return true;
 }
 
-/* Significant digits and decimal exponent of |d| rounded to ndig digits (%e). */
+/* A double's exact decimal expansion has at most 767 significant digits and
+ * 1074 after the point, so digits asked for beyond these are zeros: they are
+ * appended, not computed, and a precision of a billion costs a memset. */
+#define EXACT_SIG_DIGITS 800
+#define EXACT_FRAC_DIGITS 1100
+
+/* Significant digits and decimal exponent of |d| rounded to ndig digits (%e);
+ * ndig <= EXACT_SIG_DIGITS. */
 static void sci_digits(double d, int ndig, char *digits, int *nd, int *exp10) {
-    char tmp[64];
+    char tmp[EXACT_SIG_DIGITS + 16];
     snprintf(tmp, sizeof tmp, "%.*e", ndig - 1, fabs(d));
     int n = 0;
     const char *p = tmp;
@@ -281,23 +303,32 @@ static void sci_digits(double d, int ndig, char *digits, int *nd, int *exp10) {
 /* The 'g'-style layout of |d| with `prec` significant digits: fixed when
  * -4 <= exp < limit, else scientific; trailing zeros dropped unless keep. */
 static void general(BtBuf *b, double d, int prec, int limit, bool keep, bool add_dot0, bool upper) {
-    char digits[400];
-    int nd, e;
-    if (prec > 380)
-        prec = 380;
-    sci_digits(d, prec, digits, &nd, &e);
+    char exact[EXACT_SIG_DIGITS + 8];
+    int nd0, e;
+    sci_digits(d, prec < EXACT_SIG_DIGITS ? prec : EXACT_SIG_DIGITS, exact, &nd0, &e);
+    BtBuf dg;
+    bt_buf_init(&dg);
+    bt_buf_append(&dg, exact, (size_t)nd0);
+    if (keep && prec > nd0)
+        bt_buf_fill(&dg, '0', (size_t)(prec - nd0));
+    if (dg.oom) {
+        b->oom = true;
+        return;
+    }
+    const char *digits = dg.data;
+    size_t nd = dg.len;
     if (!keep)
         while (nd > 1 && digits[nd - 1] == '0')
             nd--;
     if (e >= -4 && e < limit) {
-        int point = e + 1;
+        int64_t point = (int64_t)e + 1;
         if (point <= 0) {
             bt_buf_puts(b, "0.");
             bt_buf_fill(b, '0', (size_t)-point);
-            bt_buf_append(b, digits, (size_t)nd);
-        } else if (point >= nd) {
-            bt_buf_append(b, digits, (size_t)nd);
-            bt_buf_fill(b, '0', (size_t)(point - nd));
+            bt_buf_append(b, digits, nd);
+        } else if ((size_t)point >= nd) {
+            bt_buf_append(b, digits, nd);
+            bt_buf_fill(b, '0', (size_t)point - nd);
             if (keep)
                 bt_buf_putc(b, '.');
             else if (add_dot0)
@@ -305,25 +336,28 @@ static void general(BtBuf *b, double d, int prec, int limit, bool keep, bool add
         } else {
             bt_buf_append(b, digits, (size_t)point);
             bt_buf_putc(b, '.');
-            bt_buf_append(b, digits + point, (size_t)(nd - point));
+            bt_buf_append(b, digits + point, nd - (size_t)point);
         }
     } else {
         bt_buf_putc(b, digits[0]);
         if (nd > 1 || keep)
             bt_buf_putc(b, '.');
-        bt_buf_append(b, digits + 1, (size_t)(nd - 1));
+        bt_buf_append(b, digits + 1, nd - 1);
         char ex[16];
         snprintf(ex, sizeof ex, "%c%c%02d", upper ? 'E' : 'e', e < 0 ? '-' : '+', e < 0 ? -e : e);
         bt_buf_puts(b, ex);
     }
+    bt_buf_free(&dg);
 }
 
 /* printf of one double with a C format and precision into b (any length). */
 static void put_printf(BtBuf *b, const char *cfmt, int prec, double d) {
     char small[128];
     int n = snprintf(small, sizeof small, cfmt, prec, d);
-    if (n < 0)
+    if (n < 0) {
+        b->oom = true;
         return;
+    }
     if ((size_t)n < sizeof small) {
         bt_buf_append(b, small, (size_t)n);
         return;
@@ -338,6 +372,31 @@ static void put_printf(BtBuf *b, const char *cfmt, int prec, double d) {
     free(big);
 }
 
+/* |d| (finite) with prec digits after the point ('f'). */
+static void put_fixed(BtBuf *b, double d, int prec, bool alt) {
+    int exact = prec < EXACT_FRAC_DIGITS ? prec : EXACT_FRAC_DIGITS;
+    put_printf(b, alt ? "%#.*f" : "%.*f", exact, d);
+    bt_buf_fill(b, '0', (size_t)(prec - exact));
+}
+
+/* |d| (finite) in scientific notation with prec digits after the point ('e'). */
+static void put_sci(BtBuf *b, double d, int prec, bool alt, bool upper) {
+    if (prec < EXACT_SIG_DIGITS) {
+        put_printf(b, alt ? (upper ? "%#.*E" : "%#.*e") : (upper ? "%.*E" : "%.*e"), prec, d);
+        return;
+    }
+    char digits[EXACT_SIG_DIGITS + 8];
+    int nd, e;
+    sci_digits(d, EXACT_SIG_DIGITS, digits, &nd, &e);
+    bt_buf_putc(b, digits[0]);
+    bt_buf_putc(b, '.');
+    bt_buf_append(b, digits + 1, (size_t)(nd - 1));
+    bt_buf_fill(b, '0', (size_t)(prec - (nd - 1)));
+    char ex[16];
+    snprintf(ex, sizeof ex, "%c%c%02d", upper ? 'E' : 'e', e < 0 ? '-' : '+', e < 0 ? -e : e);
+    bt_buf_puts(b, ex);
+}
+
 static bool format_float(BtThread *t, BtBuf *out, double d, const Spec *s, BtValue orig) {
     char type = s->type;
     if (type && !strchr("eEfFgGn%", type)) {
@@ -345,12 +404,16 @@ static bool format_float(BtThread *t, BtBuf *out, double d, const Spec *s, BtVal
                  orig);
         return false;
     }
+    if (s->prec > INT_MAX) {
+        bt_raise(t, BT_EXC(t, ValueError), "precision too big");
+        return false;
+    }
     if (type == 'n' && s->group) {
         bt_raise(t, BT_EXC(t, ValueError), "Cannot specify '%c' with 'n'.", s->group);
         return false;
     }
     bool upper = type == 'E' || type == 'F' || type == 'G';
-    int prec = s->prec < 0 ? 6 : (int)(s->prec > 1000 ? 1000 : s->prec);
+    int prec = s->prec < 0 ? 6 : (int)s->prec;
     double a = fabs(d);
     BtBuf body;
     bt_buf_init(&body);
@@ -371,13 +434,12 @@ static bool format_float(BtThread *t, BtBuf *out, double d, const Spec *s, BtVal
             break;
         case 'e':
         case 'E':
-            put_printf(&body, s->alt ? (upper ? "%#.*E" : "%#.*e") : (upper ? "%.*E" : "%.*e"),
-                       prec, a);
+            put_sci(&body, a, prec, s->alt, upper);
             break;
         case 'f':
         case 'F':
         case '%':
-            put_printf(&body, s->alt ? "%#.*f" : "%.*f", prec, a);
+            put_fixed(&body, a, prec, s->alt);
             if (type == '%')
                 bt_buf_putc(&body, '%');
             break;
@@ -658,9 +720,9 @@ static BtValue field_value(BtThread *t, FmtArgs *fa, const char *p, const char *
                 return BT_UNDEF;
             }
             fa->manual = true;
-            idx = 0;
-            for (const char *r = p; r < q; r++)
-                idx = idx * 10 + (*r - '0');
+            const char *r = p;
+            if (!read_count(t, &r, q, &idx))
+                return BT_UNDEF;
         }
         if (idx >= fa->npos) {
             bt_raise(t, BT_EXC(t, IndexError),
@@ -711,11 +773,13 @@ static BtValue field_value(BtThread *t, FmtArgs *fa, const char *p, const char *
                 break;
             }
             bool num = true;
-            int64_t idx = 0;
-            for (const char *r = a; r < q; r++) {
+            for (const char *r = a; r < q; r++)
                 num &= is_digit(*r);
-                if (num)
-                    idx = idx * 10 + (*r - '0');
+            int64_t idx = 0;
+            const char *r = a;
+            if (num && !read_count(t, &r, q, &idx)) {
+                v = BT_UNDEF;
+                break;
             }
             BtValue key;
             if (num) {
@@ -936,6 +1000,10 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
                      v);
         return false;
     }
+    if (ps->prec > INT_MAX - 3) {
+        bt_raise(t, BT_EXC(t, OverflowError), "precision too large");
+        return false;
+    }
     int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
     const char *digs = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
     char buf[72];
@@ -964,6 +1032,7 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
         bt_buf_fill(&body, '0', (size_t)ps->prec - nd);
     bt_buf_append(&body, p, nd);
     pct_emit(b, ps, prefix, plen, body.data, body.len, true);
+    b->oom |= body.oom; /* too long: the caller's bt_buf_finish raises MemoryError */
     bt_buf_free(&body);
     return true;
 }
@@ -981,12 +1050,19 @@ static bool pct_float(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtVal
             return false;
         d = f.as.f;
     }
-    char cfmt[8];
-    snprintf(cfmt, sizeof cfmt, "%%%s.*%c", ps->alt ? "#" : "", conv);
     BtBuf body;
     bt_buf_init(&body);
-    int prec = ps->prec < 0 ? 6 : (int)(ps->prec > 1000 ? 1000 : ps->prec);
-    put_printf(&body, cfmt, prec, fabs(d));
+    int prec = ps->prec < 0 ? 6 : (int)ps->prec; /* the parser keeps it within a C int */
+    bool upper = conv == 'E' || conv == 'F' || conv == 'G';
+    double a = fabs(d);
+    if (!isfinite(d))
+        bt_buf_puts(&body, isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+    else if (conv == 'f' || conv == 'F')
+        put_fixed(&body, a, prec, ps->alt);
+    else if (conv == 'e' || conv == 'E')
+        put_sci(&body, a, prec, ps->alt, upper);
+    else
+        general(&body, a, prec ? prec : 1, prec ? prec : 1, ps->alt, false, upper);
     char prefix[1];
     size_t plen = 0;
     if (signbit(d) && !isnan(d))
@@ -1117,12 +1193,27 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
                 *dst = bt_as_int(w);
                 if (part == 0 && *dst < 0) {
                     ps.left = true;
-                    *dst = -*dst;
+                    *dst = *dst == INT64_MIN ? INT64_MAX : -*dst;
                 }
+                if (part == 1 && (*dst > INT_MAX || *dst < INT_MIN)) { /* a C int in CPython */
+                    bt_raise(t, BT_EXC(t, OverflowError),
+                             "Python int too large to convert to C int");
+                    goto fail;
+                }
+                if (part == 1 && *dst < 0)
+                    *dst = 0;
             } else if (q < end && is_digit(*q)) {
+                /* CPython's limits: a width within an index, a precision within a C int. */
+                int64_t limit = part == 0 ? INT64_MAX : INT_MAX;
                 *dst = 0;
-                while (q < end && is_digit(*q))
-                    *dst = *dst * 10 + (*q++ - '0');
+                for (; q < end && is_digit(*q); q++) {
+                    if (*dst > (limit - (*q - '0')) / 10) {
+                        bt_raise(t, BT_EXC(t, ValueError),
+                                 part == 0 ? "width too big" : "precision too big");
+                        goto fail;
+                    }
+                    *dst = *dst * 10 + (*q - '0');
+                }
             }
         }
         while (q < end && (*q == 'h' || *q == 'l' || *q == 'L'))

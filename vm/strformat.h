@@ -18,6 +18,12 @@
 #include "vm/object.h"
 #include "vm/str.h"
 
+/* The most bytes a str or bytes can hold (an object's size is 32 bits in its
+ * header). A BtBuf never grows past it: text that would be longer is a
+ * MemoryError at once, before any loop starts filling it (CPython raises
+ * MemoryError where its allocation fails: 'a'.ljust(10**12)). */
+#define BT_STR_MAX_BYTES ((size_t)UINT32_MAX - 64)
+
 /* A byte buffer; starts in the inline array, moves to malloc'ed memory when it grows.
  * Do not copy a BtBuf by value once used. oom records a failed growth. */
 typedef struct {
@@ -33,10 +39,11 @@ static inline void bt_buf_init(BtBuf *b) {
     b->cap = sizeof b->inline_buf;
     b->oom = false;
 }
-/* Make room for `extra` more bytes; false (and oom set) when memory runs out. */
+/* Make room for `extra` more bytes; false (and oom set) when memory runs out
+ * or the text would pass BT_STR_MAX_BYTES. */
 bool bt_buf_grow(BtBuf *b, size_t extra);
 static inline void bt_buf_append(BtBuf *b, const void *p, size_t n) {
-    if (b->len + n > b->cap && !bt_buf_grow(b, n))
+    if (n > b->cap - b->len && !bt_buf_grow(b, n))
         return;
     memcpy(b->data + b->len, p, n);
     b->len += n;
@@ -51,6 +58,9 @@ static inline void bt_buf_puts(BtBuf *b, const char *s) {
 }
 /* Append n copies of byte c. */
 void bt_buf_fill(BtBuf *b, char c, size_t n);
+/* Append n copies of the k bytes at unit: one growth (or oom at once when the
+ * result would be too long), then doubling copies. */
+void bt_buf_repeat(BtBuf *b, const char *unit, size_t k, size_t n);
 /* Append code point cp in UTF-8. */
 void bt_buf_put_cp(BtBuf *b, uint32_t cp);
 void bt_buf_free(BtBuf *b);

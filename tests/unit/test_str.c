@@ -354,3 +354,40 @@ Test(str, concat_n_joins_and_keeps_length_and_ascii) {
     cr_assert_eq(bt_str_concat_n(t, parts, 0), BT_NAME(t, empty));
     BT_POP_ROOT(t, 4);
 }
+
+/* format(v, spec) that must fail with MemoryError at once (CPython loops for
+ * minutes on these, so a golden script cannot hold them). */
+static void expect_format_memory_error(BtValue v, const char *spec) {
+    BtValue r = bt_format_value(t, v, bt_as_str(S(spec)));
+    cr_assert(bt_is_undef(r), "format(..., '%s') made a string", spec);
+    cr_assert(bt_isinstance(t, bt_take_exc(t), BT_EXC(t, MemoryError)), "not a MemoryError");
+}
+
+Test(str, zero_padded_grouping_to_a_huge_width_is_a_memory_error_at_once) {
+    expect_format_memory_error(bt_int(15), "01000000000000,");
+    expect_format_memory_error(bt_int(15), "01000000000000_x");
+    expect_format_memory_error(bt_float(1.5), "01000000000000,.2f");
+    expect_format_memory_error(bt_int(-7), "09223372036854775807,");
+    /* A width that fits is still laid out in full. */
+    BtValue r = keep(bt_format_value(t, bt_int(15), bt_as_str(S("010,"))));
+    cr_assert_str_eq(bt_as_str(r)->data, "00,000,015");
+}
+
+Test(str, text_buffers_refuse_to_grow_past_the_largest_string) {
+    BtBuf b;
+    bt_buf_init(&b);
+    bt_buf_fill(&b, 'x', (size_t)1 << 40);
+    cr_assert(b.oom, "a terabyte fill was accepted");
+    bt_buf_free(&b);
+    bt_buf_init(&b);
+    bt_buf_repeat(&b, "\xe2\x82\xac", 3, SIZE_MAX / 2);
+    cr_assert(b.oom, "a repeat whose size overflows was accepted");
+    bt_buf_free(&b);
+    bt_buf_init(&b);
+    bt_buf_repeat(&b, "ab", 2, 3);
+    bt_buf_append(&b, "", 0);
+    cr_assert(!b.oom);
+    cr_assert_eq(b.len, 6);
+    cr_assert(memcmp(b.data, "ababab", 6) == 0);
+    bt_buf_free(&b);
+}
