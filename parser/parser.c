@@ -573,6 +573,8 @@ static BtAstExpr *parse_strings(BtParser *p) {
 static BtAstExpr *parse_paren(BtParser *p, const BtToken *open) {
     if (accept(p, BT_TOK_RPAR)) {
         BtAstExpr *e = new_expr(p, BT_EXPR_TUPLE, open);
+        if (e)
+            e->parenthesized = 1; /* `()` has its parentheses, like `(a, b)` */
         return e;
     }
     if (peek(p) == BT_TOK_YIELD) {
@@ -1042,10 +1044,15 @@ static BtAstExpr *parse_primary(BtParser *p) {
     if (peek(p) == BT_TOK_AWAIT) {
         /* Without async def every await is an error; CPython's compiler words it. */
         BtToken aw = advance(p);
+        /* CPython's await_primary is `AWAIT primary`: no second await, so no recursion. */
+        if (peek(p) == BT_TOK_AWAIT)
+            return syntax_error_here(p);
+        bool earlier_await_seen = p->await_seen;
         BtAstExpr *operand = parse_primary(p);
         if (!operand)
             return NULL;
-        if (!p->await_seen && !p->probing) {
+        /* `await f(await x)`: CPython's compiler meets the outer await first. */
+        if (!earlier_await_seen && !p->probing) {
             p->await_seen = true;
             bt_syntax_error_set(&p->await_err, BT_SYNERR_SYNTAX, aw.line, aw.col + 1,
                                 p->prev_end_line, p->prev_end_col + 1, "%s",
@@ -1103,7 +1110,10 @@ static BtAstExpr *parse_power(BtParser *p) {
     if (!base || peek(p) != BT_TOK_DOUBLESTAR)
         return base;
     advance(p);
+    if (!enter(p)) /* 1**1**1...: each ** recurses once more */
+        return NULL;
     BtAstExpr *exp = parse_factor(p);
+    leave(p);
     if (!exp)
         return NULL;
     BtAstExpr *e = new_expr_from(p, BT_EXPR_BIN_OP, base);
@@ -1882,7 +1892,7 @@ static BtAstStmt *parse_expr_stmt(BtParser *p) {
             if (!ok || !ann)
                 return error_tok(p, cur(p), "invalid syntax");
         }
-        if (first->kind == BT_EXPR_TUPLE && !first->parenthesized)
+        if (first->kind == BT_EXPR_TUPLE && !first->parenthesized && first->tuple.elts.count)
             return error_node(p, first->tuple.elts.items[0],
                               "only single target (not tuple) can be annotated");
         if (first->kind == BT_EXPR_TUPLE || first->kind == BT_EXPR_LIST)

@@ -458,6 +458,14 @@ Test(parser_errors, yield_assignment) {
 Test(parser_errors, annotate_tuple) {
     ASSERT_ERROR("(a, b): int = 1\n", "only single target (not tuple) can be annotated", 1, 1);
 }
+Test(parser_errors, annotate_empty_tuple_or_list) {
+    ASSERT_ERROR("(): int\n", "only single target (not tuple) can be annotated", 1, 1);
+    ASSERT_ERROR("(): 1\n", "only single target (not tuple) can be annotated", 1, 1);
+    ASSERT_ERROR("(): int = 3\n", "only single target (not tuple) can be annotated", 1, 1);
+    ASSERT_ERROR("(),: int\n", "only single target (not tuple) can be annotated", 1, 1);
+    ASSERT_ERROR("[]: int\n", "only single target (not list) can be annotated", 1, 1);
+    ASSERT_ERROR("(()): int\n", "only single target (not tuple) can be annotated", 1, 2);
+}
 Test(parser_errors, expected_indented_block_messages) {
     ASSERT_ERROR("if x:\npass\n", "expected an indented block after 'if' statement on line 1", 2,
                  1);
@@ -537,6 +545,14 @@ Test(parser_errors, await_is_always_outside_an_async_function) {
     ASSERT_ERROR("await x\n", "'await' outside function", 1, 1);
     ASSERT_ERROR("def f():\n    return await x\n", "'await' outside async function", 2, 12);
 }
+Test(parser_errors, the_outer_await_is_reported_first) {
+    ASSERT_ERROR("await (await x)\n", "'await' outside function", 1, 1);
+    ASSERT_ERROR("await f(await x)\n", "'await' outside function", 1, 1);
+}
+Test(parser_errors, await_await_is_invalid_syntax) {
+    ASSERT_ERROR("await await x\n", "invalid syntax", 1, 7);
+    ASSERT_ERROR("def f():\n    await await x\n", "invalid syntax", 2, 11);
+}
 Test(parser_errors, unsupported_features_name_baton) {
     Err e;
     const char *srcs[] = {"async def f(): pass\n", "match x:\n    case 1: pass\n",
@@ -574,6 +590,15 @@ Test(parser_limits, deep_parens) { deep_is_an_error("x = ", "-(", "y\n"); }
 Test(parser_limits, deep_lists) { deep_is_an_error("x = ", "[", "y\n"); }
 Test(parser_limits, deep_lambda) { deep_is_an_error("x = ", "lambda: ", "y\n"); }
 Test(parser_limits, long_flat_sum) { deep_is_an_error("x = a", "+a", "\n"); }
+Test(parser_limits, deep_power) { deep_is_an_error("x = 1", "**1", "\n"); }
+Test(parser_limits, deep_power_of_unary) { deep_is_an_error("x = 1", "**-1", "\n"); }
+Test(parser_limits, deep_await) { deep_is_an_error("x = ", "await ", "y\n"); }
+Test(parser_limits, deep_minus_invert) { deep_is_an_error("x = ", "-~", "y\n"); }
+Test(parser_limits, deep_conditional) { deep_is_an_error("x = ", "1 if 1 else ", "1\n"); }
+Test(parser_limits, long_attribute_chain) { deep_is_an_error("x = a", ".b", "\n"); }
+Test(parser_limits, long_call_chain) { deep_is_an_error("x = f", "()", "\n"); }
+Test(parser_limits, long_subscript_chain) { deep_is_an_error("x = a", "[0]", "\n"); }
+Test(parser_limits, deep_lambda_defaults) { deep_is_an_error("x = ", "lambda a=", "1\n"); }
 Test(parser_limits, moderate_nesting_parses) {
     char *src = repeat("x = ", "-", 500, "y\n");
     parses(src);
