@@ -648,8 +648,10 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
         }
         keep_bases = bt_obj(bases);
     }
-    /* The solid base decides the layout: exceptions, a built-in, or plain. */
-    BtType *solid = NULL;
+    /* The solid base decides the layout: exceptions, a built-in, or plain.
+     * It may come from any base (`class L(B, list)`); the base that brings it
+     * becomes __base__, as in CPython, so walking ->base always reaches it. */
+    BtType *solid = NULL, *best = NULL;
     for (size_t i = 0; i < bases->len; i++) {
         BtValue b = bases->items[i];
         if (!bt_is_obj(b) || b.as.o->type != BT_TYPE(t, type)) {
@@ -674,9 +676,10 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
             return BT_UNDEF;
         }
         BtType *nb = native_base(bt);
-        if (!solid || (nb != solid && bt_issubtype(nb, solid)))
+        if (!solid || (nb != solid && bt_issubtype(nb, solid))) {
             solid = nb;
-        else if (nb != solid && !bt_issubtype(solid, nb)) {
+            best = bt;
+        } else if (nb != solid && !bt_issubtype(solid, nb)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "multiple bases have instance lay-out conflict");
             return BT_UNDEF;
@@ -692,15 +695,9 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     cls->name = name;
     cls->qualname = name;
     cls->bases = bases;
-    cls->base = (BtType *)bases->items[0].as.o;
+    cls->base = best;
     cls->flags = BT_TYPE_HEAPTYPE | BT_TYPE_BASETYPE;
-    BtType *first = cls->base;
-    cls->layout = first->layout == BT_LAYOUT_BUILTIN && solid == BT_TYPE(t, object)
-                      ? BT_LAYOUT_INSTANCE
-                      : first->layout;
-    for (size_t i = 0; i < bases->len; i++)
-        if (((BtType *)bases->items[i].as.o)->layout == BT_LAYOUT_EXCEPTION)
-            cls->layout = BT_LAYOUT_EXCEPTION;
+    cls->layout = solid == BT_TYPE(t, object) ? BT_LAYOUT_INSTANCE : best->layout;
     cls->instance_size = cls->layout == BT_LAYOUT_EXCEPTION  ? sizeof(BtException)
                          : cls->layout == BT_LAYOUT_INSTANCE ? sizeof(BtInstance)
                                                              : solid->instance_size;
