@@ -1769,12 +1769,7 @@ static BtValue super_getattr(BtThread *t, BtValue self, BtStr *name) {
                 continue;
             /* Bind functions to an instance; through a class they stay plain. */
             bool instance = !(s->obj.tag == BT_V_OBJ && s->obj.as.o == (BtObject *)s->obj_type);
-            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, function) && instance)
-                return bt_method_new(t, v, s->obj);
-            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, native) &&
-                (((BtNative *)v.as.o)->flags & BT_NATIVE_METHOD) && instance)
-                return bt_method_new(t, v, s->obj);
-            return v;
+            return bt_descr_get(t, v, instance ? s->obj : BT_UNDEF, s->obj_type);
         }
     }
     return bt_generic_getattr(t, self, name);
@@ -2035,7 +2030,8 @@ bool bt_builtins_init(BtThread *t) {
         {"tuple", in->types.tuple},   {"dict", in->types.dict},
         {"set", in->types.set},       {"frozenset", in->types.frozenset},
         {"range", in->types.range},   {"slice", in->types.slice},
-        {"super", in->types.super_},
+        {"super", in->types.super_},  {"property", in->types.property},
+        {"staticmethod", in->types.staticmethod}, {"classmethod", in->types.classmethod},
     };
     for (size_t i = 0; ok && i < sizeof types / sizeof types[0]; i++)
         ok = bind(t, d, types[i].name, bt_obj(types[i].type));

@@ -115,6 +115,21 @@ typedef struct {
     BtValue value; /* BT_UNDEF while empty */
 } BtCell;
 
+/* property(fget, fset, fdel, doc): a data descriptor calling Python accessors. */
+typedef struct {
+    BtObject hdr;
+    BtValue fget, fset, fdel; /* None when absent */
+    BtValue doc;              /* __doc__ */
+    BtValue name;             /* set by __set_name__, for messages; None before */
+} BtProperty;
+
+/* staticmethod(f) and classmethod(f): how a class attribute binds. */
+typedef struct {
+    BtObject hdr;
+    BtValue func; /* __func__ */
+    BtDict *dict; /* __dict__ (functools.wraps copies attributes here), or NULL */
+} BtFuncWrapper;
+
 typedef struct {
     BtObject hdr;
     BtStr *name;  /* __name__ */
@@ -138,6 +153,8 @@ BtNative *bt_native_new(BtThread *t, const char *name, BtNativeFn fn, BtValue se
 BtValue bt_call_native(BtThread *t, BtNative *n, BtValue *args, int nargs, BtTuple *kwnames);
 BtValue bt_method_new(BtThread *t, BtValue func, BtValue self);
 BtCell *bt_cell_new(BtThread *t, BtValue value);
+/* staticmethod(func): used for the implicit staticmethod around a class's __new__. */
+BtValue bt_staticmethod_new(BtThread *t, BtValue func);
 BtModule *bt_module_new(BtThread *t, BtStr *name);
 
 /* Add native methods to a type's dict (bound to self on lookup). */

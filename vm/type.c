@@ -495,12 +495,65 @@ static BtValue alloc_instance(BtThread *t, BtType *cls) {
     return bt_obj(o);
 }
 
+static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int nargs,
+                                  BtTuple *kwnames);
+
+BtValue bt_type_alloc_instance(BtThread *t, BtType *cls) {
+    if (cls->layout == BT_LAYOUT_BUILTIN && cls->construct != instance_construct &&
+        cls != BT_TYPE(t, object)) {
+        bt_raise(t, BT_EXC(t, TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                 cls->name->data, cls->name->data);
+        return BT_UNDEF;
+    }
+    /* A subclass of list or dict starts as an empty value (zeroed struct). */
+    return alloc_instance(t, cls);
+}
+
+/* The class's own __new__ (a function, maybe in a staticmethod), or BT_UNDEF
+ * when it inherits object's. */
+static BtValue user_new(BtThread *t, BtType *cls) {
+    BtValue nw = bt_type_lookup(cls, BT_NAME(t, dunder_new));
+    if (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, staticmethod))
+        nw = ((BtFuncWrapper *)nw.as.o)->func;
+    if (bt_is_undef(nw) || (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, native) &&
+                            ((BtNative *)nw.as.o)->owner == BT_TYPE(t, object)))
+        return BT_UNDEF;
+    return nw;
+}
+
+/* cls.__new__(cls, *args): the instance, or anything __new__ chose to return. */
+static BtValue call_user_new(BtThread *t, BtValue nw, BtType *cls, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    int total = nargs + (kwnames ? (int)kwnames->len : 0);
+    BtValue small[8];
+    BtValue *argv = total + 1 <= 8 ? small : malloc((size_t)(total + 1) * sizeof(BtValue));
+    if (!argv) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    argv[0] = bt_obj(cls);
+    if (total > 0)
+        memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+    BtValue r = bt_call(t, nw, argv, nargs + 1, kwnames);
+    if (argv != small)
+        free(argv);
+    return r;
+}
+
 /* class(...) for user classes: make the instance, then run __init__. */
 static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
     BtType *nb = native_base(cls);
     BtValue self;
-    if (cls->layout == BT_LAYOUT_EXCEPTION || nb == BT_TYPE(t, object)) {
+    BtValue nw = user_new(t, cls);
+    if (!bt_is_undef(nw)) {
+        self = call_user_new(t, nw, cls, args, nargs, kwnames);
+        if (bt_is_undef(self))
+            return BT_UNDEF;
+        /* __init__ runs only on an instance of cls, as in CPython. */
+        if (!bt_isinstance(t, self, cls))
+            return self;
+    } else if (cls->layout == BT_LAYOUT_EXCEPTION || nb == BT_TYPE(t, object)) {
         self = alloc_instance(t, cls);
         if (bt_is_undef(self))
             return BT_UNDEF;
@@ -521,6 +574,8 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
         if (!o)
             return BT_UNDEF;
         self = bt_obj(o);
+    }
+    if (cls->layout == BT_LAYOUT_BUILTIN) {
         BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
         if (is_native_wrapper(t, init)) {
             BT_PUSH_ROOT(t, &self);
@@ -558,7 +613,7 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             return BT_UNDEF;
         }
     } else if (cls->layout != BT_LAYOUT_EXCEPTION && nb == BT_TYPE(t, object) &&
-               (nargs > 0 || kwnames)) {
+               bt_is_undef(nw) && (nargs > 0 || kwnames)) {
         BT_POP_ROOT(t, 1);
         bt_raise(t, BT_EXC(t, TypeError), "%s() takes no arguments", cls->name->data);
         return BT_UNDEF;
@@ -634,6 +689,74 @@ static void install_dispatchers(BtType *cls) {
     cls->next = slot_next;
     cls->call = slot_call;
     cls->construct = instance_construct;
+}
+
+/* The attribute slot for classes whose lookups are not dict-first: a data
+ * descriptor in the MRO, or a __getattribute__ of their own. */
+static BtValue slot_getattribute(BtThread *t, BtValue self, BtStr *name) {
+    BtType *ty = bt_type_of(t, self);
+    BtValue m = bt_type_lookup(ty, BT_NAME(t, dunder_getattribute));
+    BtValue args[2] = {self, bt_obj(name)};
+    BtValue r = bt_call(t, m, args, 2, NULL);
+    if (!bt_is_undef(r) || !bt_exc_pending_is(t, BT_EXC(t, AttributeError)))
+        return r;
+    /* __getattr__ is the fallback when __getattribute__ raises AttributeError. */
+    BtValue hook = bt_type_lookup(ty, BT_NAME(t, dunder_getattr));
+    if (bt_is_undef(hook))
+        return BT_UNDEF;
+    bt_take_exc(t);
+    return bt_call(t, hook, args, 2, NULL);
+}
+
+/* Set the class up for descriptors: __new__ is an implicit staticmethod; a
+ * data descriptor anywhere in the MRO, or a user __getattribute__, turns off
+ * the dict-first fast paths (they test for an empty getattr slot). */
+static bool prepare_descriptors(BtThread *t, BtType *cls) {
+    BtValue nw = bt_dict_get_str(cls->dict, BT_NAME(t, dunder_new));
+    if (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, function)) {
+        BtValue sm = bt_staticmethod_new(t, nw);
+        if (bt_is_undef(sm) || !bt_dict_set_str(t, cls->dict, BT_NAME(t, dunder_new), sm))
+            return false;
+    }
+    for (size_t i = 0; i < cls->mro->len; i++) {
+        BtType *m = (BtType *)cls->mro->items[i].as.o;
+        if (m->flags & BT_TYPE_DATA_DESCRIPTORS)
+            cls->flags |= BT_TYPE_DATA_DESCRIPTORS;
+        if (m != cls)
+            continue;
+        size_t pos = 0;
+        BtValue key, value;
+        while (bt_dict_next(m->dict, &pos, &key, &value))
+            if (bt_descr_is_data(t, value))
+                cls->flags |= BT_TYPE_DATA_DESCRIPTORS;
+    }
+    bool plain_getattr = !cls->getattr || cls->getattr == bt_generic_getattr;
+    if ((cls->flags & BT_TYPE_DATA_DESCRIPTORS) && plain_getattr)
+        cls->getattr = bt_generic_getattr;
+    BtValue ga = bt_type_lookup(cls, BT_NAME(t, dunder_getattribute));
+    if (bt_is_obj(ga) && ga.as.o->type != BT_TYPE(t, native))
+        cls->getattr = slot_getattribute;
+    return true;
+}
+
+/* value.__set_name__(cls, name) for each attribute of the new class whose
+ * class defines it (descriptors learning their name). */
+static bool call_set_names(BtThread *t, BtType *cls) {
+    BtDict *d = cls->dict;
+    BtStr *set_name = BT_NAME(t, dunder_set_name);
+    size_t pos = 0;
+    BtValue key, value;
+    while (bt_dict_next(d, &pos, &key, &value)) {
+        if (!bt_is_obj(value))
+            continue;
+        BtValue m = bt_type_lookup(value.as.o->type, set_name);
+        if (bt_is_undef(m))
+            continue;
+        BtValue args[3] = {value, bt_obj(cls), key};
+        if (bt_is_undef(bt_call(t, m, args, 3, NULL)))
+            return false;
+    }
+    return true;
 }
 
 BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) {
@@ -729,6 +852,8 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
                           !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_delattr))))))
             cls->flags |= BT_TYPE_CUSTOM_SETATTR;
     }
+    if (ok)
+        ok = prepare_descriptors(t, cls);
     /* Defining __eq__ without __hash__ makes instances unhashable, as in Python 3. */
     if (ok && !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_eq))) &&
         bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_hash))))
@@ -742,6 +867,8 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
             ok = bt_dict_del(t, cls->dict, bt_obj(BT_NAME(t, dunder_qualname))) >= 0;
         }
     }
+    if (ok)
+        ok = call_set_names(t, cls);
     BT_POP_ROOT(t, 2);
     return ok ? bt_obj(cls) : BT_UNDEF;
 }
@@ -833,7 +960,7 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
     }
     BtValue v = bt_type_lookup(ty, name);
     if (!bt_is_undef(v))
-        return v;
+        return bt_descr_get(t, v, BT_UNDEF, ty);
     if (name == in->names.dunder_doc)
         return BT_NONE;
     /* Methods of `type` itself (mro()) come from the metatype's dict. */
@@ -850,6 +977,12 @@ static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     t->interp->type_epoch++;
     if (name == BT_NAME(t, dunder_setattr) || name == BT_NAME(t, dunder_delattr))
         ty->flags |= BT_TYPE_CUSTOM_SETATTR;
+    if ((ty->flags & BT_TYPE_HEAPTYPE) && bt_descr_is_data(t, v)) {
+        /* Subclasses made before this keep their fast paths (a known gap). */
+        ty->flags |= BT_TYPE_DATA_DESCRIPTORS;
+        if (!ty->getattr)
+            ty->getattr = bt_generic_getattr;
+    }
     if (!(ty->flags & BT_TYPE_HEAPTYPE)) {
         bt_raise(t, BT_EXC(t, TypeError),
                  "cannot set '%S' attribute of immutable type '%S'", name, ty->name);
