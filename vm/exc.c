@@ -62,24 +62,28 @@ bool bt_exc_pending_is(BtThread *t, BtType *type) {
     return bt_has_exc(t) && bt_issubtype(bt_type_of(t, t->exc), type);
 }
 
+static bool is_exception_class(BtThread *t, BtValue cls) {
+    return bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, type) &&
+           bt_issubtype((BtType *)cls.as.o, BT_EXC(t, BaseException));
+}
+
 int bt_exc_matches(BtThread *t, BtValue exc, BtValue cls) {
     BtType *et = bt_type_of(t, exc);
-    if (bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, tuple)) {
-        BtTuple *tup = (BtTuple *)cls.as.o;
-        for (size_t i = 0; i < tup->len; i++) {
-            int r = bt_exc_matches(t, exc, tup->items[i]);
-            if (r != 0)
-                return r;
+    /* Like CPython, every class of a tuple is checked before any matches, so
+     * `except (E, 1):` fails even when the exception is an E. */
+    bool is_tuple = bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, tuple);
+    BtValue *items = is_tuple ? ((BtTuple *)cls.as.o)->items : &cls;
+    size_t n = is_tuple ? ((BtTuple *)cls.as.o)->len : 1;
+    for (size_t i = 0; i < n; i++)
+        if (!is_exception_class(t, items[i])) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "catching classes that do not inherit from BaseException is not allowed");
+            return -1;
         }
-        return 0;
-    }
-    if (!bt_is_obj(cls) || cls.as.o->type != BT_TYPE(t, type) ||
-        !bt_issubtype((BtType *)cls.as.o, BT_EXC(t, BaseException))) {
-        bt_raise(t, BT_EXC(t, TypeError),
-                 "catching classes that do not inherit from BaseException is not allowed");
-        return -1;
-    }
-    return bt_issubtype(et, (BtType *)cls.as.o);
+    for (size_t i = 0; i < n; i++)
+        if (bt_issubtype(et, (BtType *)items[i].as.o))
+            return 1;
+    return 0;
 }
 
 /* ---- making exceptions ---- */

@@ -732,11 +732,12 @@ static BtValue ellipsis_repr(BtThread *t, BtValue self) {
 }
 
 static BtValue none_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
-    /* Identity equality only; ordering is not defined. */
-    if (op == BT_COMPARE_EQ)
-        return bt_bool(bt_same(a, b));
-    if (op == BT_COMPARE_NE)
-        return bt_bool(!bt_same(a, b));
+    /* Identity equality only, and NotImplemented otherwise so that the other
+     * side's reflected __eq__ gets its turn (None == E() calls E.__eq__). */
+    if (op == BT_COMPARE_EQ && bt_same(a, b))
+        return BT_TRUE;
+    if (op == BT_COMPARE_NE && bt_same(a, b))
+        return BT_FALSE;
     return NOT_IMPLEMENTED(t);
 }
 
