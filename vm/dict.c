@@ -2090,6 +2090,7 @@ bool bt_dict_init_types(BtThread *t) {
     views[2]->contains = items_contains;
     views[0]->binary = views[2]->binary = view_binary;
     views[0]->compare = views[2]->compare = view_compare;
+    views[1]->hash = BT_TYPE(t, object)->hash; /* values views compare by identity */
     for (int i = 0; i < 3; i++)
         if (!bt_add_container_dunders(t, views[i]))
             return false;

@@ -351,7 +351,10 @@ static BtValue method_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op)
 static bool method_hash(BtThread *t, BtValue self, int64_t *out) {
     BtMethod *m = (BtMethod *)self.as.o;
     int64_t a, b;
-    if (!bt_hash(t, m->func, &a) || !bt_hash(t, m->self, &b))
+    /* self by identity (as CPython 3.11), so [].append is hashable too. */
+    bool self_ok = bt_is_obj(m->self) ? BT_TYPE(t, object)->hash(t, m->self, &b)
+                                      : bt_hash(t, m->self, &b);
+    if (!bt_hash(t, m->func, &a) || !self_ok)
         return false;
     *out = a ^ (b * 1000003);
     if (*out == -1)
@@ -704,6 +707,13 @@ bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs) 
 bool bt_func_init_types(BtThread *t) {
     if (!init_descriptor_types(t))
         return false;
+    /* Functions, builtins, classes, modules and descriptors hash by identity,
+     * like object (whose type is set up first). */
+    BtType *by_identity[] = {BT_TYPE(t, function), BT_TYPE(t, native), BT_TYPE(t, type),
+                             BT_TYPE(t, module), BT_TYPE(t, property),
+                             BT_TYPE(t, staticmethod), BT_TYPE(t, classmethod)};
+    for (size_t i = 0; i < sizeof by_identity / sizeof by_identity[0]; i++)
+        by_identity[i]->hash = BT_TYPE(t, object)->hash;
     BtType *code = BT_TYPE(t, code);
     code->instance_size = sizeof(BtCode);
     code->trace = code_trace;
