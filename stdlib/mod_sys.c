@@ -15,6 +15,7 @@
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/gc.h"
+#include "vm/import.h"
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
@@ -213,6 +214,11 @@ static bool set_path(BtThread *t, BtModule *m) {
             ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
         }
         p = colon ? colon + 1 : NULL;
+    }
+    const char *lib = bt_import_lib_dir(); /* Baton's own Python modules, last */
+    if (ok && lib) {
+        s = bt_str_from_cstr(t, lib);
+        ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
     }
     ok = ok && set_attr(t, m, "path", list);
     BT_POP_ROOT(t, 1);

@@ -378,8 +378,19 @@ static BtValue slot_getitem(BtThread *t, BtValue self, BtValue key) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_getitem));
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
-        if (nb->getitem)
-            return nb->getitem(t, self, key);
+        if (nb->getitem) {
+            BtValue r = nb->getitem(t, self, key);
+            /* A dict subclass's __missing__ answers for absent keys. */
+            if (bt_is_undef(r) && nb == BT_TYPE(t, dict) &&
+                bt_exc_pending_is(t, BT_EXC(t, KeyError))) {
+                BtValue missing = find_dunder(t, self, BT_NAME(t, dunder_missing));
+                if (!bt_is_undef(missing)) {
+                    bt_take_exc(t);
+                    return call_dunder(t, missing, self, &key, 1);
+                }
+            }
+            return r;
+        }
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not subscriptable",
                  bt_type_name(t, self));
         return BT_UNDEF;
@@ -928,10 +939,46 @@ static BtValue type_repr(BtThread *t, BtValue self) {
     return bt_obj(bt_str_format(t, "<class '%S'>", ty->qualname));
 }
 
+/* type(name, bases, dict): a class made without a class statement. */
+static BtValue type_new_from_call(BtThread *t, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (nargs != 3 || kwnames) {
+        bt_raise(t, BT_EXC(t, TypeError), "type() takes 1 or 3 arguments");
+        return BT_UNDEF;
+    }
+    const char *want[3] = {"str", "tuple", "dict"};
+    bool ok[3] = {bt_is_str(t, args[0]), bt_is_obj(args[1]) && bt_isinstance(t, args[1], BT_TYPE(t, tuple)),
+                  bt_is_obj(args[2]) && bt_isinstance(t, args[2], BT_TYPE(t, dict))};
+    for (int i = 0; i < 3; i++)
+        if (!ok[i]) {
+            bt_raise(t, BT_EXC(t, TypeError), "type.__new__() argument %d must be %s, not %s",
+                     i + 1, want[i], bt_type_name(t, args[i]));
+            return BT_UNDEF;
+        }
+    BtDict *ns = bt_dict_copy(t, (BtDict *)args[2].as.o);
+    if (!ns)
+        return BT_UNDEF;
+    BtValue keep = bt_obj(ns);
+    BT_PUSH_ROOT(t, &keep);
+    /* __module__ is the caller's __name__, as a class statement would give. */
+    BtFrame *f = bt_eval_current_frame(t);
+    bool fine = true;
+    if (f && f->globals && bt_is_undef(bt_dict_get_str(ns, BT_NAME(t, dunder_module)))) {
+        BtValue mod = bt_dict_get_str(f->globals, BT_NAME(t, dunder_name));
+        if (!bt_is_undef(mod))
+            fine = bt_dict_set_str(t, ns, BT_NAME(t, dunder_module), mod);
+    }
+    BtValue cls = fine ? bt_type_new_class(t, bt_as_str(args[0]), (BtTuple *)args[1].as.o, ns)
+                       : BT_UNDEF;
+    BT_POP_ROOT(t, 1);
+    return cls;
+}
+
 static BtValue type_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     BtType *ty = (BtType *)self.as.o;
     if (ty == BT_TYPE(t, type) && nargs == 1 && !kwnames)
         return bt_obj(bt_type_of(t, args[0]));
+    if (ty == BT_TYPE(t, type))
+        return type_new_from_call(t, args, nargs, kwnames);
     if (!ty->construct) {
         bt_raise(t, BT_EXC(t, TypeError), "cannot create '%s' instances", ty->name->data);
         return BT_UNDEF;
