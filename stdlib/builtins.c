@@ -21,6 +21,7 @@
 #include "vm/dict.h"
 #include "vm/eval.h"
 #include "vm/exc.h"
+#include "vm/import.h"
 #include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gc.h"
@@ -1506,6 +1507,31 @@ out:
     return result;
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): the
+ * function behind `import`; Baton has no packages, so name is the module. */
+static BtValue builtin_import(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"name", "|globals", "locals", "fromlist", "level", NULL};
+    BtValue a[5];
+    if (!bt_parse_args(t, "__import__", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    if (!bt_is_str(t, a[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "module name must be a string");
+        return BT_UNDEF;
+    }
+    if (!bt_is_undef(a[4]) && !(a[4].tag == BT_V_INT && a[4].as.i == 0)) {
+        bt_raise(t, BT_EXC(t, ImportError), "attempted relative import with no known parent package");
+        return BT_UNDEF;
+    }
+    if (bt_as_str(a[0])->size == 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "Empty module name");
+        return BT_UNDEF;
+    }
+    BtStr *name = bt_str_intern_str(t, bt_as_str(a[0]));
+    return name ? bt_import(t, name) : BT_UNDEF;
+}
+
 static BtValue builtin_globals(BtThread *t, BtValue self, BtValue *args, int nargs,
                                BtTuple *kwnames) {
     (void)self;
@@ -1935,6 +1961,7 @@ static const BtNativeDef builtin_functions[] = {
     {"delattr", builtin_delattr},
     {"dir", builtin_dir},
     {"globals", builtin_globals},
+    {"__import__", builtin_import},
     {"locals", builtin_locals},
     {"vars", builtin_vars},
     {"open", bt_fileio_open},
