@@ -525,6 +525,27 @@ BtValue bt_staticmethod_new(BtThread *t, BtValue func) {
     return func_wrapper_construct(t, BT_TYPE(t, staticmethod), &func, 1, NULL);
 }
 
+static bool init_descriptor_types(BtThread *t);
+
+bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn fn,
+                        bool classmethod) {
+    /* Built-in types are set up before this file's types: make the wrappers
+     * ready first (bt_func_init_types running it again is harmless). */
+    if (!BT_TYPE(t, staticmethod)->trace && !init_descriptor_types(t))
+        return false;
+    BtNative *n = bt_native_new(t, name, fn, BT_UNDEF);
+    if (!n)
+        return false;
+    BtValue nv = bt_obj(n);
+    BT_PUSH_ROOT(t, &nv);
+    BtType *kind = classmethod ? BT_TYPE(t, classmethod) : BT_TYPE(t, staticmethod);
+    BtValue w = func_wrapper_construct(t, kind, &nv, 1, NULL);
+    BtStr *key = bt_is_undef(w) ? NULL : bt_str_intern_cstr(t, name);
+    bool ok = key && bt_dict_set_str(t, type->dict, key, w);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
 static BtValue func_wrapper_repr(BtThread *t, BtValue self) {
     BtFuncWrapper *w = (BtFuncWrapper *)self.as.o;
     BtStr *s = bt_str_format(t, "<%s(%R)>", self.as.o->type->name->data, w->func);

@@ -159,6 +159,10 @@ BtModule *bt_module_new(BtThread *t, BtStr *name);
 
 /* Add native methods to a type's dict (bound to self on lookup). */
 bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs);
+/* Add a static (classmethod false) or class method written in C to a type's
+ * dict: fn gets no self; a class method gets the class as args[0]. */
+bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn fn,
+                        bool classmethod);
 /* Add native functions to a module's dict. */
 bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs);
 
