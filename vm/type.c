@@ -190,6 +190,13 @@ static BtValue call_dunder(BtThread *t, BtValue method, BtValue self, BtValue *a
     argv[0] = self;
     for (int i = 0; i < nargs; i++)
         argv[i + 1] = args[i];
+    /* A dunder wrapped in staticmethod gets no self; in classmethod, the class. */
+    if (bt_is_obj(method) && method.as.o->type == BT_TYPE(t, staticmethod))
+        return bt_call(t, ((BtFuncWrapper *)method.as.o)->func, argv + 1, nargs, NULL);
+    if (bt_is_obj(method) && method.as.o->type == BT_TYPE(t, classmethod)) {
+        argv[0] = bt_obj(bt_type_of(t, self));
+        return bt_call(t, ((BtFuncWrapper *)method.as.o)->func, argv, nargs + 1, NULL);
+    }
     return bt_call(t, method, argv, nargs + 1, NULL);
 }
 
