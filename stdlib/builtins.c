@@ -1051,8 +1051,19 @@ static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
         return BT_UNDEF;
     }
     /* A generator's return value rides on its StopIteration: ask it directly. */
-    BtValue v =
-        type == BT_TYPE(t, generator) ? bt_gen_next(t, (BtGen *)args[0].as.o) : bt_next(t, args[0]);
+    /* Other iterators: call the slot or the class's __next__ itself, so that a
+     * StopIteration it raises reaches the caller as it was (with its args). */
+    BtValue own = (type->flags & BT_TYPE_HEAPTYPE) ? bt_type_lookup(type, BT_NAME(t, dunder_next))
+                                                   : BT_UNDEF;
+    BtValue v;
+    if (type == BT_TYPE(t, generator))
+        v = bt_gen_next(t, (BtGen *)args[0].as.o);
+    else if (bt_is_obj(own) && own.as.o->type == BT_TYPE(t, function))
+        v = bt_call(t, own, args, 1, NULL);
+    else if (!(type->flags & BT_TYPE_HEAPTYPE) && type->next)
+        v = type->next(t, args[0]);
+    else
+        v = bt_next(t, args[0]);
     if (!bt_is_undef(v))
         return v;
     if (bt_has_exc(t)) {
