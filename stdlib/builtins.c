@@ -29,6 +29,7 @@
 #include "vm/num.h"
 #include "vm/range.h"
 #include "vm/str.h"
+#include "vm/strformat.h"
 
 /* A keyword value: args[nargs + i] (see BtNativeFn in vm/object.h). */
 #define KWARG(args, nargs, i) ((args)[(nargs) + (i)])
@@ -421,6 +422,36 @@ static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs, 
         return BT_UNDEF;
     int64_t n = bt_len(t, args[0]);
     return n < 0 ? BT_UNDEF : bt_int(n);
+}
+
+/* ascii(x): repr(x) with every non-ASCII character escaped. */
+static BtValue builtin_ascii(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "ascii", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    BtValue r = bt_repr(t, args[0]);
+    if (bt_is_undef(r))
+        return BT_UNDEF;
+    BtStr *s = bt_as_str(r);
+    if (s->ascii)
+        return r;
+    BtBuf b;
+    bt_buf_init(&b);
+    const char *p = s->data, *end = s->data + s->size;
+    while (p < end) {
+        const char *at = p;
+        uint32_t c = bt_utf8_next(&p);
+        char esc[12];
+        if (c < 0x80)
+            bt_buf_append(&b, at, (size_t)(p - at));
+        else {
+            snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+            bt_buf_puts(&b, esc);
+        }
+    }
+    BtStr *out = bt_buf_finish(t, &b);
+    return out ? bt_obj(out) : BT_UNDEF;
 }
 
 static BtValue builtin_repr(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -1944,6 +1975,7 @@ static const BtNativeDef builtin_functions[] = {
     {"input", builtin_input},
     {"len", builtin_len},
     {"repr", builtin_repr},
+    {"ascii", builtin_ascii},
     {"abs", builtin_abs},
     {"id", builtin_id},
     {"hash", builtin_hash},
