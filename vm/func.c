@@ -414,7 +414,8 @@ static void property_trace(BtGc *gc, BtObject *o) {
 
 static BtProperty *property_alloc(BtThread *t, BtType *type, BtValue fget, BtValue fset,
                                   BtValue fdel, BtValue doc) {
-    BtProperty *p = bt_gc_alloc(t, type, type->instance_size);
+    BtProperty *p = bt_gc_alloc(t, type, type->instance_size ? type->instance_size
+                                                              : sizeof(BtProperty));
     if (!p)
         return NULL;
     p->fget = fget;
@@ -585,6 +586,21 @@ static bool func_wrapper_setattr(BtThread *t, BtValue self, BtStr *name, BtValue
         return r > 0;
     }
     return bt_dict_set_str(t, w->dict, name, v);
+}
+
+bool bt_type_add_getter(BtThread *t, BtType *type, const char *name, BtNativeFn fn) {
+    if (!BT_TYPE(t, property)->trace && !init_descriptor_types(t))
+        return false;
+    BtNative *n = bt_native_new(t, name, fn, BT_UNDEF);
+    if (!n)
+        return false;
+    BtValue nv = bt_obj(n);
+    BT_PUSH_ROOT(t, &nv);
+    BtProperty *p = property_alloc(t, BT_TYPE(t, property), nv, BT_NONE, BT_NONE, BT_NONE);
+    BtStr *key = p ? bt_str_intern_cstr(t, name) : NULL;
+    bool ok = key && bt_dict_set_str(t, type->dict, key, bt_obj(p));
+    BT_POP_ROOT(t, 1);
+    return ok;
 }
 
 /* staticmethod objects are callable since 3.10. */

@@ -163,6 +163,9 @@ bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs);
  * dict: fn gets no self; a class method gets the class as args[0]. */
 bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn fn,
                         bool classmethod);
+/* Add a read-only attribute computed in C (a property whose getter is fn,
+ * called with the instance as args[0]), e.g. int.real. */
+bool bt_type_add_getter(BtThread *t, BtType *type, const char *name, BtNativeFn fn);
 /* Add native functions to a module's dict. */
 bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs);
 
