@@ -546,28 +546,47 @@ static BtValue gen_repr(BtThread *t, BtValue self) {
     return bt_obj(bt_str_format(t, "<generator object %S at %s>", as_gen(self)->qualname, addr));
 }
 
+/* The gi_* attributes are getters in the type's dict, so dir() lists them. */
+#define GEN_GETTER(name)                                                                           \
+    static BtValue name(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {  \
+        (void)self, (void)nargs, (void)kwnames;                                                    \
+        return name##_of(t, as_gen(args[0]));                                                      \
+    }
+
+static BtValue gi_running_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    return bt_bool(gen->state == BT_GEN_RUNNING);
+}
+static BtValue gi_suspended_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    return bt_bool(gen->state == BT_GEN_SUSPENDED);
+}
+static BtValue gi_code_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    return bt_obj(gen->frame.code);
+}
+static BtValue gi_frame_of(BtThread *t, BtGen *gen) {
+    if (gen->state == BT_GEN_DONE)
+        return BT_NONE;
+    BtFrameObject *fo = bt_gc_alloc(t, BT_TYPE(t, frame), sizeof(BtFrameObject));
+    if (!fo)
+        return BT_UNDEF;
+    fo->gen = gen;
+    return bt_obj(fo);
+}
+static BtValue gi_yieldfrom_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    BtValue sub = bt_gen_yieldfrom(gen);
+    return bt_is_undef(sub) ? BT_NONE : sub;
+}
+GEN_GETTER(gi_running)
+GEN_GETTER(gi_suspended)
+GEN_GETTER(gi_code)
+GEN_GETTER(gi_frame)
+GEN_GETTER(gi_yieldfrom)
+
 static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtGen *gen = as_gen(self);
-    const char *n = name->data;
-    if (strcmp(n, "gi_running") == 0)
-        return bt_bool(gen->state == BT_GEN_RUNNING);
-    if (strcmp(n, "gi_code") == 0)
-        return bt_obj(gen->frame.code);
-    if (strcmp(n, "gi_frame") == 0) {
-        if (gen->state == BT_GEN_DONE)
-            return BT_NONE;
-        BtFrameObject *fo = bt_gc_alloc(t, BT_TYPE(t, frame), sizeof(BtFrameObject));
-        if (!fo)
-            return BT_UNDEF;
-        fo->gen = gen;
-        return bt_obj(fo);
-    }
-    if (strcmp(n, "gi_yieldfrom") == 0) {
-        BtValue sub = bt_gen_yieldfrom(gen);
-        return bt_is_undef(sub) ? BT_NONE : sub;
-    }
-    if (strcmp(n, "gi_suspended") == 0)
-        return bt_bool(gen->state == BT_GEN_SUSPENDED);
     if (name == BT_NAME(t, dunder_name))
         return bt_obj(gen->name);
     if (name == BT_NAME(t, dunder_qualname))
@@ -612,5 +631,10 @@ bool bt_gen_init_types(BtThread *t) {
     fr->trace = frameobj_trace;
     fr->getattr = frameobj_getattr;
     fr->repr = frameobj_repr;
-    return bt_type_add_methods(t, g, gen_methods);
+    return bt_type_add_methods(t, g, gen_methods) &&
+           bt_type_add_getter(t, g, "gi_running", gi_running) &&
+           bt_type_add_getter(t, g, "gi_suspended", gi_suspended) &&
+           bt_type_add_getter(t, g, "gi_code", gi_code) &&
+           bt_type_add_getter(t, g, "gi_frame", gi_frame) &&
+           bt_type_add_getter(t, g, "gi_yieldfrom", gi_yieldfrom);
 }
