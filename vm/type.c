@@ -760,21 +760,42 @@ static bool prepare_descriptors(BtThread *t, BtType *cls) {
 /* value.__set_name__(cls, name) for each attribute of the new class whose
  * class defines it (descriptors learning their name). */
 static bool call_set_names(BtThread *t, BtType *cls) {
-    BtDict *d = cls->dict;
+    /* A snapshot, as CPython takes: a __set_name__ may change the class dict,
+     * and every attribute present at creation still gets its call. */
+    BtDict *d = bt_dict_copy(t, cls->dict);
+    if (!d)
+        return false;
+    BtValue keep = bt_obj(d);
+    BT_PUSH_ROOT(t, &keep);
     BtStr *set_name = BT_NAME(t, dunder_set_name);
     size_t pos = 0;
     BtValue key, value;
-    while (bt_dict_next(d, &pos, &key, &value)) {
+    bool ok = true;
+    while (ok && bt_dict_next(d, &pos, &key, &value)) {
         if (!bt_is_obj(value))
             continue;
         BtValue m = bt_type_lookup(value.as.o->type, set_name);
         if (bt_is_undef(m))
             continue;
         BtValue args[3] = {value, bt_obj(cls), key};
-        if (bt_is_undef(bt_call(t, m, args, 3, NULL)))
-            return false;
+        ok = !bt_is_undef(bt_call(t, m, args, 3, NULL));
+        if (!ok) {
+            /* 3.11 wraps the error in a RuntimeError naming the culprit. */
+            BtValue cause = bt_take_exc(t);
+            BT_PUSH_ROOT(t, &cause);
+            bt_raise(t, BT_EXC(t, RuntimeError), "Error calling __set_name__ on '%s' instance %R in '%S'",
+                     bt_type_name(t, value), key, cls->name);
+            if (bt_is_obj(t->exc) && t->exc.as.o->type->layout == BT_LAYOUT_EXCEPTION &&
+                bt_is_obj(cause) && cause.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
+                ((BtException *)t->exc.as.o)->cause = cause;
+                ((BtException *)t->exc.as.o)->context = cause;
+                ((BtException *)t->exc.as.o)->suppress_context = true;
+            }
+            BT_POP_ROOT(t, 1);
+        }
     }
-    return true;
+    BT_POP_ROOT(t, 1);
+    return ok;
 }
 
 BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) {
