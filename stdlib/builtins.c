@@ -2119,6 +2119,7 @@ bool bt_builtins_init(BtThread *t) {
     st->getattr = super_getattr;
     st->repr = super_repr;
     st->trace = super_trace;
+    st->hash = in->types.object->hash; /* by identity, as CPython's super */
 
     ok = ok && add_iter_type(t, d, "enumerate", enumerate_construct, enumerate_next) &&
          add_iter_type(t, d, "zip", zip_construct, zip_next) &&

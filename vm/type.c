@@ -679,6 +679,13 @@ static BtValue dict_init(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 }
 
 bool bt_type_init_subclassable(BtThread *t) {
+    /* As in CPython, a built-in type that defines no comparison hashes by
+     * identity, like object: iterators, generators, code, frames. */
+#define IDENTITY_HASH(field, pyname)                                                               \
+    if (!t->interp->types.field->hash && !t->interp->types.field->compare)                        \
+        t->interp->types.field->hash = BT_TYPE(t, object)->hash;
+    BT_BUILTIN_TYPES(IDENTITY_HASH)
+#undef IDENTITY_HASH
     static const BtNativeDef list_defs[] = {{"__init__", list_init}, {NULL, NULL}};
     static const BtNativeDef dict_defs[] = {{"__init__", dict_init}, {NULL, NULL}};
     BT_TYPE(t, list)->flags |= BT_TYPE_BASETYPE;
