@@ -415,6 +415,27 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def __add__(self, other):
         return self._values + tuple(other)
 
+    def __radd__(self, other):
+        return tuple(other) + self._values
+
+    def __mul__(self, n):
+        return self._values * n
+
+    def __le__(self, other):
+        return self._values <= tuple(other)
+
+    def __gt__(self, other):
+        return self._values > tuple(other)
+
+    def __ge__(self, other):
+        return self._values >= tuple(other)
+
+    def __contains__(self, value):
+        return value in self._values
+
+    def __reversed__(self):
+        return reversed(self._values)
+
     def _asdict(self):
         return dict(zip(fields, self._values))
 
@@ -433,6 +454,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__init__": __init__, "__setattr__": __setattr__, "__repr__": __repr__,
         "__iter__": __iter__, "__len__": __len__, "__getitem__": __getitem__,
         "__eq__": __eq__, "__lt__": __lt__, "__hash__": __hash__, "__add__": __add__,
+        "__radd__": __radd__, "__mul__": __mul__, "__rmul__": __mul__, "__le__": __le__,
+        "__gt__": __gt__, "__ge__": __ge__, "__contains__": __contains__,
+        "__reversed__": __reversed__,
         "_asdict": _asdict, "_replace": _replace, "_make": staticmethod(_make),
         "_fields": fields, "_field_defaults": field_defaults,
         "count": lambda self, v: self._values.count(v),

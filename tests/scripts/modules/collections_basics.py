@@ -19,3 +19,4 @@ c.update("aaz"); print(c.most_common(1), sum(c.values()), list(Counter(x=2).elem
 print(Counter("aab") + Counter("bc"), Counter("aab") - Counter("a"))
 o = OrderedDict(a=1, b=2, c=3); o.move_to_end("a"); print(o, list(o)); o.move_to_end("c", last=False)
 print(o.popitem(), o.popitem(last=False), o)
+print(p * 2, 2 * p, 1 in p, list(reversed(p)), p <= (1, 3), p > (0, 9), (0,) + p)
