@@ -2108,7 +2108,8 @@ bool bt_builtins_init(BtThread *t) {
 #define BT_BIND_EXC(cls, base) ok = ok && bind(t, d, #cls, bt_obj(in->exc.cls));
     BT_EXCEPTION_TYPES(BT_BIND_EXC)
 #undef BT_BIND_EXC
-    ok = ok && bind(t, d, "NotImplemented", bt_obj(in->not_implemented)) &&
+    ok = ok && bind(t, d, "__debug__", BT_TRUE) &&
+         bind(t, d, "NotImplemented", bt_obj(in->not_implemented)) &&
          bind(t, d, "Ellipsis", bt_obj(in->ellipsis));
 
     /* super is an interpreter type whose layout is ours. */

@@ -1086,6 +1086,13 @@ METHOD(bytes_hex) {
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
+static int hex_digit(char c) {
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
 /* ---- padding, partition, lines, tabs, translation ----
  * Sizes are checked before any filling: a width of 10**12 is MemoryError at once. */
 
@@ -1331,6 +1338,42 @@ METHOD(bytes_translate) {
     return bytes_value(bt_buf_finish_bytes(t, &out));
 }
 
+/* bytes.fromhex(s), a class method: pairs of hex digits, spaces between pairs. */
+static BtValue bytes_fromhex(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "fromhex", nargs - 1, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[1])) {
+        bt_raise(t, BT_EXC(t, TypeError), "fromhex() argument must be str, not %T", args[1]);
+        return BT_UNDEF;
+    }
+    BtStr *s = bt_as_str(args[1]);
+    BtBuf out;
+    bt_buf_init(&out);
+    size_t i = 0;
+    for (;;) {
+        while (i < s->size && strchr(" \t\n\r\f\v", s->data[i]) && s->data[i])
+            i++;
+        if (i >= s->size)
+            break;
+        int hi = hex_digit(s->data[i]), lo = i + 1 < s->size ? hex_digit(s->data[i + 1]) : -1;
+        if (hi < 0 || lo < 0) {
+            bt_buf_free(&out);
+            bt_raise(t, BT_EXC(t, ValueError),
+                     "non-hexadecimal number found in fromhex() arg at position %zu",
+                     hi < 0 ? i : i + 1);
+            return BT_UNDEF;
+        }
+        bt_buf_putc(&out, (char)(hi * 16 + lo));
+        i += 2;
+    }
+    BtValue r = bytes_value(bt_buf_finish_bytes(t, &out));
+    if (!bt_is_undef(r) && args[0].as.o != (BtObject *)BT_TYPE(t, bytes))
+        return bt_call(t, args[0], &r, 1, NULL);
+    return r;
+}
+
 /* bytes.maketrans(from, to): the 256-byte table mapping from[i] to to[i]. */
 static BtValue bytes_maketrans(BtThread *t, BtValue self, BtValue *args, int nargs,
                                BtTuple *kwnames) {
@@ -1444,7 +1487,8 @@ bool bt_bytes_init_types(BtThread *t) {
     bt->iter = bytes_iter;
     bt->construct = bytes_construct;
     if (!bt_type_add_methods(t, bt, bytes_methods) ||
-        !bt_type_add_static(t, bt, "maketrans", bytes_maketrans, false))
+        !bt_type_add_static(t, bt, "maketrans", bytes_maketrans, false) ||
+        !bt_type_add_static(t, bt, "fromhex", bytes_fromhex, true))
         return false;
 
     BtType *it = BT_TYPE(t, bytes_iter);

@@ -218,6 +218,10 @@ static BtValue function_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static bool function_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     BtFunction *f = (BtFunction *)self.as.o;
+    if (strcmp(name->data, "__globals__") == 0 || strcmp(name->data, "__closure__") == 0) {
+        bt_raise(t, BT_EXC(t, AttributeError), "readonly attribute");
+        return false;
+    }
     if (!bt_is_undef(v) && bt_is_str(t, v)) {
         if (name == BT_NAME(t, dunder_name)) {
             f->name = bt_as_str(v);
