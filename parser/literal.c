@@ -138,6 +138,25 @@ static bool buf_put(Buf *b, const char *s, size_t n) {
     return true;
 }
 
+/* Literal source text: CR and CRLF become LF, as CPython reads source with
+ * universal newlines (a triple-quoted string typed on Windows holds "\n"). */
+static bool buf_put_text(Buf *b, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t start = i;
+        while (i < n && s[i] != '\r')
+            i++;
+        if (!buf_put(b, s + start, i - start))
+            return false;
+        if (i >= n)
+            break;
+        i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+        if (!buf_put(b, "\n", 1))
+            return false;
+    }
+    return true;
+}
+
 static bool buf_utf8(Buf *b, uint32_t c) {
     char s[4];
     size_t n;
@@ -211,13 +230,13 @@ static bool decode_escapes(BtParser *p, const BtToken *t, const char *s, size_t 
         }
     }
     if (raw)
-        return buf_put(out, s, n);
+        return buf_put_text(out, s, n);
     size_t i = 0;
     while (i < n) {
         size_t start = i;
         while (i < n && s[i] != '\\')
             i++;
-        if (!buf_put(out, s + start, i - start))
+        if (!buf_put_text(out, s + start, i - start))
             return false;
         if (i >= n)
             break;

@@ -22,6 +22,7 @@
 #include "vm/dict.h"
 #include "vm/eval.h"
 #include "vm/exc.h"
+#include "vm/import.h"
 #include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gc.h"
@@ -29,6 +30,7 @@
 #include "vm/num.h"
 #include "vm/range.h"
 #include "vm/str.h"
+#include "vm/strformat.h"
 
 /* A keyword value: args[nargs + i] (see BtNativeFn in vm/object.h). */
 #define KWARG(args, nargs, i) ((args)[(nargs) + (i)])
@@ -421,6 +423,36 @@ static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs, 
         return BT_UNDEF;
     int64_t n = bt_len(t, args[0]);
     return n < 0 ? BT_UNDEF : bt_int(n);
+}
+
+/* ascii(x): repr(x) with every non-ASCII character escaped. */
+static BtValue builtin_ascii(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "ascii", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    BtValue r = bt_repr(t, args[0]);
+    if (bt_is_undef(r))
+        return BT_UNDEF;
+    BtStr *s = bt_as_str(r);
+    if (s->ascii)
+        return r;
+    BtBuf b;
+    bt_buf_init(&b);
+    const char *p = s->data, *end = s->data + s->size;
+    while (p < end) {
+        const char *at = p;
+        uint32_t c = bt_utf8_next(&p);
+        char esc[12];
+        if (c < 0x80)
+            bt_buf_append(&b, at, (size_t)(p - at));
+        else {
+            snprintf(esc, sizeof esc, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+            bt_buf_puts(&b, esc);
+        }
+    }
+    BtStr *out = bt_buf_finish(t, &b);
+    return out ? bt_obj(out) : BT_UNDEF;
 }
 
 static BtValue builtin_repr(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -1051,8 +1083,19 @@ static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
         return BT_UNDEF;
     }
     /* A generator's return value rides on its StopIteration: ask it directly. */
-    BtValue v =
-        type == BT_TYPE(t, generator) ? bt_gen_next(t, (BtGen *)args[0].as.o) : bt_next(t, args[0]);
+    /* Other iterators: call the slot or the class's __next__ itself, so that a
+     * StopIteration it raises reaches the caller as it was (with its args). */
+    BtValue own = (type->flags & BT_TYPE_HEAPTYPE) ? bt_type_lookup(type, BT_NAME(t, dunder_next))
+                                                   : BT_UNDEF;
+    BtValue v;
+    if (type == BT_TYPE(t, generator))
+        v = bt_gen_next(t, (BtGen *)args[0].as.o);
+    else if (bt_is_obj(own) && own.as.o->type == BT_TYPE(t, function))
+        v = bt_call(t, own, args, 1, NULL);
+    else if (!(type->flags & BT_TYPE_HEAPTYPE) && type->next)
+        v = type->next(t, args[0]);
+    else
+        v = bt_next(t, args[0]);
     if (!bt_is_undef(v))
         return v;
     if (bt_has_exc(t)) {
@@ -1507,6 +1550,31 @@ out:
     return result;
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): the
+ * function behind `import`; Baton has no packages, so name is the module. */
+static BtValue builtin_import(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"name", "|globals", "locals", "fromlist", "level", NULL};
+    BtValue a[5];
+    if (!bt_parse_args(t, "__import__", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    if (!bt_is_str(t, a[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "module name must be a string");
+        return BT_UNDEF;
+    }
+    if (!bt_is_undef(a[4]) && !(a[4].tag == BT_V_INT && a[4].as.i == 0)) {
+        bt_raise(t, BT_EXC(t, ImportError), "attempted relative import with no known parent package");
+        return BT_UNDEF;
+    }
+    if (bt_as_str(a[0])->size == 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "Empty module name");
+        return BT_UNDEF;
+    }
+    BtStr *name = bt_str_intern_str(t, bt_as_str(a[0]));
+    return name ? bt_import(t, name) : BT_UNDEF;
+}
+
 static BtValue builtin_globals(BtThread *t, BtValue self, BtValue *args, int nargs,
                                BtTuple *kwnames) {
     (void)self;
@@ -1770,12 +1838,7 @@ static BtValue super_getattr(BtThread *t, BtValue self, BtStr *name) {
                 continue;
             /* Bind functions to an instance; through a class they stay plain. */
             bool instance = !(s->obj.tag == BT_V_OBJ && s->obj.as.o == (BtObject *)s->obj_type);
-            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, function) && instance)
-                return bt_method_new(t, v, s->obj);
-            if (v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, native) &&
-                (((BtNative *)v.as.o)->flags & BT_NATIVE_METHOD) && instance)
-                return bt_method_new(t, v, s->obj);
-            return v;
+            return bt_descr_get(t, v, instance ? s->obj : BT_UNDEF, s->obj_type);
         }
     }
     return bt_generic_getattr(t, self, name);
@@ -1913,6 +1976,7 @@ static const BtNativeDef builtin_functions[] = {
     {"input", builtin_input},
     {"len", builtin_len},
     {"repr", builtin_repr},
+    {"ascii", builtin_ascii},
     {"abs", builtin_abs},
     {"id", builtin_id},
     {"hash", builtin_hash},
@@ -1941,6 +2005,7 @@ static const BtNativeDef builtin_functions[] = {
     {"delattr", builtin_delattr},
     {"dir", builtin_dir},
     {"globals", builtin_globals},
+    {"__import__", builtin_import},
     {"locals", builtin_locals},
     {"vars", builtin_vars},
     {"open", bt_fileio_open},
@@ -2036,14 +2101,16 @@ bool bt_builtins_init(BtThread *t) {
         {"tuple", in->types.tuple},   {"dict", in->types.dict},
         {"set", in->types.set},       {"frozenset", in->types.frozenset},
         {"range", in->types.range},   {"slice", in->types.slice},
-        {"super", in->types.super_},
+        {"super", in->types.super_},  {"property", in->types.property},
+        {"staticmethod", in->types.staticmethod}, {"classmethod", in->types.classmethod},
     };
     for (size_t i = 0; ok && i < sizeof types / sizeof types[0]; i++)
         ok = bind(t, d, types[i].name, bt_obj(types[i].type));
 #define BT_BIND_EXC(cls, base) ok = ok && bind(t, d, #cls, bt_obj(in->exc.cls));
     BT_EXCEPTION_TYPES(BT_BIND_EXC)
 #undef BT_BIND_EXC
-    ok = ok && bind(t, d, "NotImplemented", bt_obj(in->not_implemented)) &&
+    ok = ok && bind(t, d, "__debug__", BT_TRUE) &&
+         bind(t, d, "NotImplemented", bt_obj(in->not_implemented)) &&
          bind(t, d, "Ellipsis", bt_obj(in->ellipsis));
 
     /* super is an interpreter type whose layout is ours. */
@@ -2054,6 +2121,7 @@ bool bt_builtins_init(BtThread *t) {
     st->getattr = super_getattr;
     st->repr = super_repr;
     st->trace = super_trace;
+    st->hash = in->types.object->hash; /* by identity, as CPython's super */
 
     ok = ok && add_iter_type(t, d, "enumerate", enumerate_construct, enumerate_next) &&
          add_iter_type(t, d, "zip", zip_construct, zip_next) &&

@@ -15,6 +15,7 @@
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/gc.h"
+#include "vm/import.h"
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
@@ -214,21 +215,66 @@ static bool set_path(BtThread *t, BtModule *m) {
         }
         p = colon ? colon + 1 : NULL;
     }
+    const char *lib = bt_import_lib_dir(); /* Baton's own Python modules, last */
+    if (ok && lib) {
+        s = bt_str_from_cstr(t, lib);
+        ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
+    }
     ok = ok && set_attr(t, m, "path", list);
     BT_POP_ROOT(t, 1);
     return ok;
 }
 
-/* sys.version_info as a plain tuple (3, 11, 0, 'final', 0). */
+/* sys.version_info: a tuple (3, 11, 0, 'final', 0) whose type names the
+ * fields, as CPython's struct sequence does. */
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+
+static BtValue version_info_getattr(BtThread *t, BtValue self, BtStr *name) {
+    for (size_t i = 0; i < 5; i++)
+        if (strcmp(name->data, version_fields[i]) == 0)
+            return bt_as_tuple(self)->items[i];
+    return bt_generic_getattr(t, self, name);
+}
+
+static BtValue version_info_repr(BtThread *t, BtValue self) {
+    BtTuple *tp = bt_as_tuple(self);
+    BtStr *s = bt_str_format(t, "sys.version_info(major=%R, minor=%R, micro=%R, "
+                                "releaselevel=%R, serial=%R)",
+                             tp->items[0], tp->items[1], tp->items[2], tp->items[3], tp->items[4]);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
 static BtValue version_info(BtThread *t) {
-    BtStr *final = bt_str_from_cstr(t, "final");
-    if (!final)
+    BtType *tuple = BT_TYPE(t, tuple);
+    BtType *vt = bt_type_new_native(t, "version_info", tuple, tuple->instance_size);
+    BtStr *module = vt ? bt_str_intern_cstr(t, "sys") : NULL;
+    if (!module)
         return BT_UNDEF;
-    BtValue items[5] = {bt_int(3), bt_int(11), bt_int(0), bt_obj(final), bt_int(0)};
+    vt->module = module;
+    BtValue keep = bt_obj(vt);
+    BT_PUSH_ROOT(t, &keep);
+    /* Laid out as a tuple, so it takes every tuple slot. */
+    vt->native = tuple;
+    vt->trace = tuple->trace;
+    vt->len = tuple->len;
+    vt->getitem = tuple->getitem;
+    vt->iter = tuple->iter;
+    vt->contains = tuple->contains;
+    vt->truth = tuple->truth;
+    vt->binary = tuple->binary;
+    vt->getattr = version_info_getattr;
+    vt->repr = version_info_repr;
+    vt->str = NULL;
+    vt->construct = NULL;
+    BtStr *final = bt_str_from_cstr(t, "final");
+    BtValue items[5] = {bt_int(3), bt_int(11), bt_int(0), final ? bt_obj(final) : BT_NONE, bt_int(0)};
     BT_PUSH_ROOT(t, &items[3]);
-    BtTuple *tp = bt_tuple_from(t, items, 5);
-    BT_POP_ROOT(t, 1);
-    return tp ? bt_obj(tp) : BT_UNDEF;
+    BtTuple *tp = final ? bt_tuple_from(t, items, 5) : NULL;
+    BT_POP_ROOT(t, 2);
+    if (!tp)
+        return BT_UNDEF;
+    tp->hdr.type = vt;
+    return bt_obj(tp);
 }
 
 /* sys.implementation: a small module with name, version and cache_tag. */

@@ -1047,18 +1047,363 @@ METHOD(bytes_lower) {
     return do_case(t, self, args, nargs, kwnames, false, "bytes.lower");
 }
 
+static bool int_arg(BtThread *t, BtValue v, int64_t *out);
+
+/* b.hex(sep=None, bytes_per_sep=1): sep goes between groups counted from the
+ * right (from the left when bytes_per_sep is negative). */
 METHOD(bytes_hex) {
     SELF_BYTES(b, "hex");
-    if (!bt_method_args(t, "bytes.hex", BT_ARGS_NONE, args, nargs, kwnames, 0, 0, NULL, NULL))
+    static const char *const kw[] = {"sep", "bytes_per_sep", NULL};
+    BtValue a[2];
+    if (!bt_method_args(t, "hex", BT_ARGS_CLINIC, args, nargs, kwnames, 0, 2, kw, a))
         return BT_UNDEF;
+    char sep = 0;
+    int64_t group = 1;
+    if (!bt_is_undef(a[0]) && !bt_is_none(a[0])) {
+        bool is_text = bt_is_str(t, a[0]);
+        size_t len = is_text ? bt_as_str(a[0])->size : bt_is_bytes(t, a[0]) ? as_bytes(a[0])->size : 0;
+        if (!is_text && !bt_is_bytes(t, a[0])) {
+            bt_raise(t, BT_EXC(t, TypeError), "sep must be str or bytes.");
+            return BT_UNDEF;
+        }
+        if (len != 1) {
+            bt_raise(t, BT_EXC(t, ValueError), "sep must be length 1.");
+            return BT_UNDEF;
+        }
+        sep = is_text ? bt_as_str(a[0])->data[0] : (char)as_bytes(a[0])->data[0];
+        if ((unsigned char)sep >= 0x80) {
+            bt_raise(t, BT_EXC(t, ValueError), "sep must be ASCII.");
+            return BT_UNDEF;
+        }
+    }
+    if (!bt_is_undef(a[1]) && !int_arg(t, a[1], &group))
+        return BT_UNDEF;
+    size_t every = group < 0 ? (size_t)(0 - group) : (size_t)group;
     BtBuf out;
     bt_buf_init(&out);
     for (size_t i = 0; i < b->size; i++) {
+        if (sep && every && i > 0) {
+            size_t from_edge = group < 0 ? i : b->size - i;
+            if (from_edge % every == 0)
+                bt_buf_putc(&out, sep);
+        }
         bt_buf_putc(&out, "0123456789abcdef"[b->data[i] >> 4]);
         bt_buf_putc(&out, "0123456789abcdef"[b->data[i] & 15]);
     }
     BtStr *s = bt_buf_finish(t, &out);
     return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static int hex_digit(char c) {
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/* ---- padding, partition, lines, tabs, translation ----
+ * Sizes are checked before any filling: a width of 10**12 is MemoryError at once. */
+
+/* An integer argument of a bytes method (width, tabsize...). */
+static bool int_arg(BtThread *t, BtValue v, int64_t *out) {
+    if (bt_is_intlike(v)) {
+        *out = bt_as_int(v);
+        return true;
+    }
+    if (bt_is_obj(v) && !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index))))
+        return bt_int_index(t, v, out);
+    bt_raise(t, BT_EXC(t, TypeError), "'%T' object cannot be interpreted as an integer", v);
+    return false;
+}
+
+static BtValue padded(BtThread *t, BtBytes *b, int64_t width, uint8_t fill, size_t left) {
+    if (width <= (int64_t)b->size)
+        return bt_obj(b);
+    if (width > ((int64_t)1 << 46)) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    size_t total = (size_t)width, right = total - b->size - left;
+    BtBytes *r = bt_bytes_new(t, NULL, total);
+    if (!r)
+        return BT_UNDEF;
+    memset(r->data, fill, left);
+    memcpy(r->data + left, b->data, b->size);
+    memset(r->data + left + b->size, fill, right);
+    return bt_obj(r);
+}
+
+/* center/ljust/rjust: where = 0 centre, 1 left-justify, 2 right-justify. */
+static BtValue do_justify(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames,
+                          const char *name, int where) {
+    BtValue a[2];
+    if (!bt_method_args(t, name, BT_ARGS_CLINIC, args, nargs, kwnames, 1, 2, NULL, a))
+        return BT_UNDEF;
+    int64_t width;
+    if (!int_arg(t, a[0], &width))
+        return BT_UNDEF;
+    uint8_t fill = ' ';
+    if (!bt_is_undef(a[1])) {
+        if (!bt_is_bytes(t, a[1]) || as_bytes(a[1])->size != 1) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "%s() argument 2 must be a byte string of length 1, not %T", name, a[1]);
+            return BT_UNDEF;
+        }
+        fill = as_bytes(a[1])->data[0];
+    }
+    BtBytes *b = as_bytes(self);
+    size_t pad = width > (int64_t)b->size ? (size_t)width - b->size : 0;
+    /* CPython's centring: the odd byte goes left when the width is odd too. */
+    size_t left = where == 1 ? 0 : where == 2 ? pad : pad / 2 + (pad & (size_t)width & 1);
+    return padded(t, b, width, fill, left);
+}
+
+METHOD(bytes_center) {
+    SELF_BYTES(b, "center");
+    (void)b;
+    return do_justify(t, self, args, nargs, kwnames, "center", 0);
+}
+METHOD(bytes_ljust) {
+    SELF_BYTES(b, "ljust");
+    (void)b;
+    return do_justify(t, self, args, nargs, kwnames, "ljust", 1);
+}
+METHOD(bytes_rjust) {
+    SELF_BYTES(b, "rjust");
+    (void)b;
+    return do_justify(t, self, args, nargs, kwnames, "rjust", 2);
+}
+
+METHOD(bytes_zfill) {
+    SELF_BYTES(b, "zfill");
+    BtValue a[1];
+    int64_t width;
+    if (!bt_method_args(t, "zfill", BT_ARGS_CLINIC, args, nargs, kwnames, 1, 1, NULL, a) ||
+        !int_arg(t, a[0], &width))
+        return BT_UNDEF;
+    BtValue r = padded(t, b, width, '0', width > (int64_t)b->size ? (size_t)width - b->size : 0);
+    if (bt_is_undef(r) || r.as.o == (BtObject *)b)
+        return r;
+    /* A sign moves to the front of the zeros. */
+    BtBytes *z = as_bytes(r);
+    size_t pad = z->size - b->size;
+    if (b->size && (b->data[0] == '+' || b->data[0] == '-')) {
+        z->data[0] = b->data[0];
+        z->data[pad] = '0';
+    }
+    return r;
+}
+
+static BtValue do_partition(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames, bool from_right) {
+    BtValue a[1];
+    if (!bt_method_args(t, from_right ? "rpartition" : "partition", BT_ARGS_ONE, args, nargs,
+                        kwnames, 1, 1, NULL, a))
+        return BT_UNDEF;
+    BtBytes *b = as_bytes(self), *sep = bytes_arg(t, a[0]);
+    if (!sep)
+        return BT_UNDEF;
+    if (sep->size == 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "empty separator");
+        return BT_UNDEF;
+    }
+    int64_t at = -1;
+    for (size_t i = 0; i + sep->size <= b->size; i++) {
+        size_t k = from_right ? b->size - sep->size - i : i;
+        if (memcmp(b->data + k, sep->data, sep->size) == 0) {
+            at = (int64_t)k;
+            break;
+        }
+    }
+    BtValue parts[3] = {BT_UNDEF, BT_UNDEF, BT_UNDEF};
+    BT_PUSH_ROOT(t, &parts[0]);
+    BT_PUSH_ROOT(t, &parts[1]);
+    BT_PUSH_ROOT(t, &parts[2]);
+    BtValue empty = bytes_value(bt_bytes_new(t, NULL, 0));
+    BtValue r = BT_UNDEF;
+    if (!bt_is_undef(empty)) {
+        if (at < 0) {
+            parts[from_right ? 2 : 0] = self;
+            parts[1] = parts[from_right ? 0 : 2] = empty;
+        } else {
+            parts[0] = bytes_value(bt_bytes_new(t, b->data, (size_t)at));
+            parts[1] = bt_obj(sep);
+            size_t rest = (size_t)at + sep->size;
+            parts[2] = bt_is_undef(parts[0]) ? BT_UNDEF
+                                             : bytes_value(bt_bytes_new(t, b->data + rest,
+                                                                        b->size - rest));
+        }
+        if (!bt_is_undef(parts[0]) && !bt_is_undef(parts[2])) {
+            BtTuple *tup = bt_tuple_from(t, parts, 3);
+            r = tup ? bt_obj(tup) : BT_UNDEF;
+        }
+    }
+    BT_POP_ROOT(t, 3);
+    return r;
+}
+
+METHOD(bytes_partition) {
+    SELF_BYTES(b, "partition");
+    (void)b;
+    return do_partition(t, self, args, nargs, kwnames, false);
+}
+METHOD(bytes_rpartition) {
+    SELF_BYTES(b, "rpartition");
+    (void)b;
+    return do_partition(t, self, args, nargs, kwnames, true);
+}
+
+/* Lines end at \n, \r or \r\n only (str.splitlines knows more). */
+METHOD(bytes_splitlines) {
+    SELF_BYTES(b, "splitlines");
+    static const char *const kw[] = {"keepends", NULL};
+    BtValue a[1];
+    if (!bt_method_args(t, "splitlines", BT_ARGS_CLINIC, args, nargs, kwnames, 0, 1, kw, a))
+        return BT_UNDEF;
+    int keep = bt_is_undef(a[0]) ? 0 : bt_truthy(t, a[0]);
+    if (keep < 0)
+        return BT_UNDEF;
+    BtList *out = bt_list_new(t, 0);
+    if (!out)
+        return BT_UNDEF;
+    BtValue keep_out = bt_obj(out);
+    BT_PUSH_ROOT(t, &keep_out);
+    size_t i = 0;
+    bool ok = true;
+    while (ok && i < b->size) {
+        size_t start = i;
+        while (i < b->size && b->data[i] != '\n' && b->data[i] != '\r')
+            i++;
+        size_t end = i;
+        if (i < b->size)
+            i += (b->data[i] == '\r' && i + 1 < b->size && b->data[i + 1] == '\n') ? 2 : 1;
+        BtBytes *line = bt_bytes_new(t, b->data + start, (keep ? i : end) - start);
+        ok = line && bt_list_append(t, out, bt_obj(line));
+    }
+    BT_POP_ROOT(t, 1);
+    return ok ? keep_out : BT_UNDEF;
+}
+
+METHOD(bytes_expandtabs) {
+    SELF_BYTES(b, "expandtabs");
+    static const char *const kw[] = {"tabsize", NULL};
+    BtValue a[1];
+    if (!bt_method_args(t, "expandtabs", BT_ARGS_CLINIC, args, nargs, kwnames, 0, 1, kw, a))
+        return BT_UNDEF;
+    int64_t tab = 8;
+    if (!bt_is_undef(a[0]) && !int_arg(t, a[0], &tab))
+        return BT_UNDEF;
+    BtBuf out;
+    bt_buf_init(&out);
+    size_t column = 0;
+    for (size_t i = 0; i < b->size && !out.oom; i++) {
+        uint8_t c = b->data[i];
+        if (c == '\t') {
+            if (tab > 0) {
+                size_t n = (size_t)tab - column % (size_t)tab;
+                if (n > ((size_t)1 << 40)) {
+                    bt_buf_free(&out);
+                    bt_raise_memory(t);
+                    return BT_UNDEF;
+                }
+                bt_buf_fill(&out, ' ', n);
+                column += n;
+            }
+        } else {
+            bt_buf_putc(&out, (char)c);
+            column = (c == '\n' || c == '\r') ? 0 : column + 1;
+        }
+    }
+    return bytes_value(bt_buf_finish_bytes(t, &out));
+}
+
+/* b.translate(table, delete=b''): table is None or 256 bytes. */
+METHOD(bytes_translate) {
+    SELF_BYTES(b, "translate");
+    static const char *const kw[] = {"", "delete", NULL}; /* table is positional-only */
+    BtValue a[2];
+    if (!bt_method_args(t, "translate", BT_ARGS_CLINIC, args, nargs, kwnames, 1, 2, kw, a))
+        return BT_UNDEF;
+    BtBytes *table = NULL, *del = NULL;
+    if (!bt_is_none(a[0])) {
+        if (!(table = bytes_arg(t, a[0])))
+            return BT_UNDEF;
+        if (table->size != 256) {
+            bt_raise(t, BT_EXC(t, ValueError), "translation table must be 256 characters long");
+            return BT_UNDEF;
+        }
+    }
+    if (!bt_is_undef(a[1]) && !(del = bytes_arg(t, a[1])))
+        return BT_UNDEF;
+    bool drop[256] = {false};
+    for (size_t i = 0; del && i < del->size; i++)
+        drop[del->data[i]] = true;
+    BtBuf out;
+    bt_buf_init(&out);
+    for (size_t i = 0; i < b->size; i++)
+        if (!drop[b->data[i]])
+            bt_buf_putc(&out, (char)(table ? table->data[b->data[i]] : b->data[i]));
+    return bytes_value(bt_buf_finish_bytes(t, &out));
+}
+
+/* bytes.fromhex(s), a class method: pairs of hex digits, spaces between pairs. */
+static BtValue bytes_fromhex(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "fromhex", nargs - 1, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[1])) {
+        bt_raise(t, BT_EXC(t, TypeError), "fromhex() argument must be str, not %T", args[1]);
+        return BT_UNDEF;
+    }
+    BtStr *s = bt_as_str(args[1]);
+    BtBuf out;
+    bt_buf_init(&out);
+    size_t i = 0;
+    for (;;) {
+        while (i < s->size && strchr(" \t\n\r\f\v", s->data[i]) && s->data[i])
+            i++;
+        if (i >= s->size)
+            break;
+        int hi = hex_digit(s->data[i]), lo = i + 1 < s->size ? hex_digit(s->data[i + 1]) : -1;
+        if (hi < 0 || lo < 0) {
+            bt_buf_free(&out);
+            bt_raise(t, BT_EXC(t, ValueError),
+                     "non-hexadecimal number found in fromhex() arg at position %zu",
+                     hi < 0 ? i : i + 1);
+            return BT_UNDEF;
+        }
+        bt_buf_putc(&out, (char)(hi * 16 + lo));
+        i += 2;
+    }
+    BtValue r = bytes_value(bt_buf_finish_bytes(t, &out));
+    if (!bt_is_undef(r) && args[0].as.o != (BtObject *)BT_TYPE(t, bytes))
+        return bt_call(t, args[0], &r, 1, NULL);
+    return r;
+}
+
+/* bytes.maketrans(from, to): the 256-byte table mapping from[i] to to[i]. */
+static BtValue bytes_maketrans(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    BtValue a[2];
+    if (!bt_method_args(t, "maketrans", BT_ARGS_CLINIC, args, nargs, kwnames, 2, 2, NULL, a))
+        return BT_UNDEF;
+    BtBytes *from = bytes_arg(t, a[0]), *to = from ? bytes_arg(t, a[1]) : NULL;
+    if (!to)
+        return BT_UNDEF;
+    if (from->size != to->size) {
+        bt_raise(t, BT_EXC(t, ValueError), "maketrans arguments must have same length");
+        return BT_UNDEF;
+    }
+    BtBytes *table = bt_bytes_new(t, NULL, 256);
+    if (!table)
+        return BT_UNDEF;
+    for (int i = 0; i < 256; i++)
+        table->data[i] = (uint8_t)i;
+    for (size_t i = 0; i < from->size; i++)
+        table->data[from->data[i]] = to->data[i];
+    return bt_obj(table);
 }
 
 /* isdigit/isalpha/isspace/isalnum over ASCII bytes; empty gives False. */
@@ -1120,6 +1465,15 @@ static const BtNativeDef bytes_methods[] = {
     {"upper", bytes_upper},
     {"lower", bytes_lower},
     {"hex", bytes_hex},
+    {"center", bytes_center},
+    {"ljust", bytes_ljust},
+    {"rjust", bytes_rjust},
+    {"zfill", bytes_zfill},
+    {"partition", bytes_partition},
+    {"rpartition", bytes_rpartition},
+    {"splitlines", bytes_splitlines},
+    {"expandtabs", bytes_expandtabs},
+    {"translate", bytes_translate},
     {"isdigit", bytes_isdigit},
     {"isalpha", bytes_isalpha},
     {"isspace", bytes_isspace},
@@ -1140,7 +1494,9 @@ bool bt_bytes_init_types(BtThread *t) {
     bt->contains = bytes_contains;
     bt->iter = bytes_iter;
     bt->construct = bytes_construct;
-    if (!bt_type_add_methods(t, bt, bytes_methods))
+    if (!bt_type_add_methods(t, bt, bytes_methods) ||
+        !bt_type_add_static(t, bt, "maketrans", bytes_maketrans, false) ||
+        !bt_type_add_static(t, bt, "fromhex", bytes_fromhex, true))
         return false;
 
     BtType *it = BT_TYPE(t, bytes_iter);

@@ -877,6 +877,34 @@ static BtValue dict_popitem_m(BtThread *t, BtValue self, BtValue *args, int narg
     return bt_obj(pair);
 }
 
+/* dict.fromkeys(iterable, value=None), a class method: cls(), then each key
+ * set to value (through __setitem__ for a subclass that defines one). */
+static BtValue dict_fromkeys(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "fromkeys", nargs - 1, kwnames, 1, 2))
+        return BT_UNDEF;
+    BtValue value = nargs > 2 ? args[2] : BT_NONE;
+    BtValue d = bt_call(t, args[0], NULL, 0, NULL);
+    if (bt_is_undef(d))
+        return BT_UNDEF;
+    BtValue it = BT_UNDEF;
+    BT_PUSH_ROOT(t, &d);
+    BT_PUSH_ROOT(t, &it);
+    it = bt_iter(t, args[1]);
+    bool ok = !bt_is_undef(it);
+    while (ok) {
+        BtValue key = bt_next(t, it);
+        if (bt_is_undef(key)) {
+            ok = !bt_has_exc(t);
+            break;
+        }
+        ok = bt_setitem(t, d, key, value);
+    }
+    BT_POP_ROOT(t, 2);
+    return ok ? d : BT_UNDEF;
+}
+
 static const BtNativeDef dict_methods[] = {
     {"get", dict_get_m},     {"keys", dict_keys_m},   {"values", dict_values_m},
     {"items", dict_items_m}, {"pop", dict_pop_m},     {"setdefault", dict_setdefault_m},
@@ -2074,7 +2102,8 @@ bool bt_dict_init_types(BtThread *t) {
     dict->construct = dict_construct;
     dict->trace = dict_trace;
     dict->finalize = dict_finalize;
-    if (!bt_type_add_methods(t, dict, dict_methods) || !bt_add_container_dunders(t, dict))
+    if (!bt_type_add_methods(t, dict, dict_methods) || !bt_add_container_dunders(t, dict) ||
+        !bt_type_add_static(t, dict, "fromkeys", dict_fromkeys, true))
         return false;
 
     BtType *views[3] = {BT_TYPE(t, dict_keys), BT_TYPE(t, dict_values), BT_TYPE(t, dict_items)};
@@ -2090,6 +2119,7 @@ bool bt_dict_init_types(BtThread *t) {
     views[2]->contains = items_contains;
     views[0]->binary = views[2]->binary = view_binary;
     views[0]->compare = views[2]->compare = view_compare;
+    views[1]->hash = BT_TYPE(t, object)->hash; /* values views compare by identity */
     for (int i = 0; i < 3; i++)
         if (!bt_add_container_dunders(t, views[i]))
             return false;

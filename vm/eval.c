@@ -1497,6 +1497,20 @@ dispatch:
     TARGET(DICT_MERGE) {
         SAVE_FRAME();
         BtValue other = TOP();
+        if (!bt_is_dict(t, other) &&
+            !bt_is_undef(bt_type_lookup(bt_type_of(t, other), BT_NAME(t, keys)))) {
+            /* Any mapping (keys() and []) is read into a dict first, as CPython does. */
+            BtDict *copy = bt_dict_new(t);
+            if (!copy)
+                goto error;
+            SET_TOP(bt_obj(copy));
+            BT_PUSH_ROOT(t, &other); /* off the stack now, still being read */
+            bool merged = bt_dict_update(t, copy, other);
+            BT_POP_ROOT(t, 1);
+            if (!merged)
+                goto error;
+            other = TOP();
+        }
         if (!bt_is_dict(t, other)) {
             BtStr *fs = function_str(t, PEEK(ARG() + 3));
             if (fs)

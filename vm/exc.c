@@ -62,24 +62,28 @@ bool bt_exc_pending_is(BtThread *t, BtType *type) {
     return bt_has_exc(t) && bt_issubtype(bt_type_of(t, t->exc), type);
 }
 
+static bool is_exception_class(BtThread *t, BtValue cls) {
+    return bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, type) &&
+           bt_issubtype((BtType *)cls.as.o, BT_EXC(t, BaseException));
+}
+
 int bt_exc_matches(BtThread *t, BtValue exc, BtValue cls) {
     BtType *et = bt_type_of(t, exc);
-    if (bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, tuple)) {
-        BtTuple *tup = (BtTuple *)cls.as.o;
-        for (size_t i = 0; i < tup->len; i++) {
-            int r = bt_exc_matches(t, exc, tup->items[i]);
-            if (r != 0)
-                return r;
+    /* Like CPython, every class of a tuple is checked before any matches, so
+     * `except (E, 1):` fails even when the exception is an E. */
+    bool is_tuple = bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, tuple);
+    BtValue *items = is_tuple ? ((BtTuple *)cls.as.o)->items : &cls;
+    size_t n = is_tuple ? ((BtTuple *)cls.as.o)->len : 1;
+    for (size_t i = 0; i < n; i++)
+        if (!is_exception_class(t, items[i])) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "catching classes that do not inherit from BaseException is not allowed");
+            return -1;
         }
-        return 0;
-    }
-    if (!bt_is_obj(cls) || cls.as.o->type != BT_TYPE(t, type) ||
-        !bt_issubtype((BtType *)cls.as.o, BT_EXC(t, BaseException))) {
-        bt_raise(t, BT_EXC(t, TypeError),
-                 "catching classes that do not inherit from BaseException is not allowed");
-        return -1;
-    }
-    return bt_issubtype(et, (BtType *)cls.as.o);
+    for (size_t i = 0; i < n; i++)
+        if (bt_issubtype(et, (BtType *)items[i].as.o))
+            return 1;
+    return 0;
 }
 
 /* ---- making exceptions ---- */
@@ -321,6 +325,54 @@ static void traceback_trace(BtGc *gc, BtObject *o) {
     bt_gc_mark(gc, tb->frame);
 }
 
+static BtValue traceback_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtTraceback *tb = (BtTraceback *)self.as.o;
+    if (strcmp(name->data, "tb_next") == 0)
+        return tb->next ? bt_obj(tb->next) : BT_NONE;
+    if (strcmp(name->data, "tb_lineno") == 0)
+        return bt_int(tb->lineno);
+    if (strcmp(name->data, "tb_lasti") == 0)
+        return bt_int(-1);
+    if (strcmp(name->data, "tb_frame") == 0) {
+        if (bt_is_none(tb->frame)) {
+            BtTracebackFrame *fr =
+                bt_gc_alloc(t, BT_TYPE(t, tb_frame), sizeof(BtTracebackFrame));
+            if (!fr)
+                return BT_UNDEF;
+            fr->code = tb->code;
+            fr->lineno = tb->lineno;
+            tb->frame = bt_obj(fr);
+        }
+        return tb->frame;
+    }
+    return bt_generic_getattr(t, self, name);
+}
+
+static void tb_frame_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark(gc, ((BtTracebackFrame *)o)->code);
+}
+
+static BtValue tb_frame_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtTracebackFrame *fr = (BtTracebackFrame *)self.as.o;
+    if (strcmp(name->data, "f_code") == 0)
+        return fr->code;
+    if (strcmp(name->data, "f_lineno") == 0)
+        return bt_int(fr->lineno);
+    if (strcmp(name->data, "f_back") == 0)
+        return BT_NONE;
+    return bt_generic_getattr(t, self, name);
+}
+
+static BtValue tb_frame_repr(BtThread *t, BtValue self) {
+    BtTracebackFrame *fr = (BtTracebackFrame *)self.as.o;
+    BtCode *c = (BtCode *)fr->code.as.o;
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    BtStr *s = bt_str_format(t, "<frame at %s, file '%S', line %d, code %S>", addr, c->filename,
+                             fr->lineno, c->name);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
 static BtValue exc_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
                              BtTuple *kwnames) {
     if (kwnames && kwnames->len) {
@@ -498,6 +550,12 @@ bool bt_exc_init_types(BtThread *t) {
     BtType *tb = BT_TYPE(t, traceback);
     tb->instance_size = sizeof(BtTraceback);
     tb->trace = traceback_trace;
+    tb->getattr = traceback_getattr;
+    BtType *fr = BT_TYPE(t, tb_frame);
+    fr->instance_size = sizeof(BtTracebackFrame);
+    fr->trace = tb_frame_trace;
+    fr->getattr = tb_frame_getattr;
+    fr->repr = tb_frame_repr;
 #define MAKE_EXC(name, basename)                                                                   \
     {                                                                                              \
         BtType *base = strcmp(#name, "BaseException") == 0 ? BT_TYPE(t, object)                  \

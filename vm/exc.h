@@ -33,6 +33,14 @@ typedef struct BtTraceback {
     BtValue frame;            /* tb_frame if one was materialized, else None */
 } BtTraceback;
 
+/* tb_frame of a frame that has finished: its code and the line it was at
+ * (the variables are gone, so it has no f_locals/f_globals). */
+typedef struct {
+    BtObject hdr;
+    BtValue code;
+    int lineno;
+} BtTracebackFrame;
+
 /* Raise an instance of type with a message formatted as bt_str_format does
  * (%s C string, %S BtStr*, %R repr of a BtValue, %T type name of a BtValue,
  * %d int, %ld/%lld, %zu, %c). Always "returns" by setting t->exc. */

@@ -519,7 +519,105 @@ static BtValue float_round_method(BtThread *t, BtValue self, BtValue *args, int 
     return bt_num_round(t, self, nargs ? args[0] : BT_UNDEF);
 }
 
+/* x.as_integer_ratio(): the exact fraction, lowest terms, positive denominator. */
+static BtValue float_as_integer_ratio(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                      BtTuple *kwnames) {
+    (void)args;
+    if (!no_args(t, "float.as_integer_ratio", nargs, kwnames))
+        return BT_UNDEF;
+    double x = self.as.f;
+    if (isinf(x)) {
+        bt_raise(t, BT_EXC(t, OverflowError), "cannot convert Infinity to integer ratio");
+        return BT_UNDEF;
+    }
+    if (isnan(x)) {
+        bt_raise(t, BT_EXC(t, ValueError), "cannot convert NaN to integer ratio");
+        return BT_UNDEF;
+    }
+    int e;
+    double m = frexp(x, &e); /* x = m * 2**e, 0.5 <= |m| < 1 */
+    for (int i = 0; i < 300 && m != floor(m); i++) {
+        m *= 2.0;
+        e--;
+    }
+    int64_t num = (int64_t)m, den = 1;
+    /* Shift the power of two into whichever side it belongs, within 64 bits. */
+    if (e > 0) {
+        if (e > 62 || (num != 0 && llabs(num) > (INT64_MAX >> e))) {
+            bt_raise(t, BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
+            return BT_UNDEF;
+        }
+        num <<= e;
+    } else {
+        while (e < 0 && num % 2 == 0 && num != 0) {
+            num /= 2;
+            e++;
+        }
+        if (num == 0)
+            e = 0;
+        if (-e > 62) {
+            bt_raise(t, BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
+            return BT_UNDEF;
+        }
+        den = (int64_t)1 << -e;
+    }
+    BtValue pair[2] = {bt_int(num), bt_int(den)};
+    BtTuple *r = bt_tuple_from(t, pair, 2);
+    return r ? bt_obj(r) : BT_UNDEF;
+}
+
+/* float.fromhex(s), a class method: C's strtod reads the hex format. */
+static BtValue float_fromhex(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "fromhex", nargs - 1, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[1])) {
+        bt_raise(t, BT_EXC(t, TypeError), "must be str, not %T", args[1]);
+        return BT_UNDEF;
+    }
+    const char *s = bt_as_str(args[1])->data, *end = s + bt_as_str(args[1])->size;
+    while (s < end && strchr(" \t\n\r\f\v", *s) && *s)
+        s++;
+    const char *body = s;
+    if (*body == '+' || *body == '-')
+        body++;
+    bool word = strncasecmp(body, "inf", 3) == 0 || strncasecmp(body, "nan", 3) == 0;
+    bool hexdigits = body[0] == '0' && (body[1] == 'x' || body[1] == 'X');
+    char *stop = NULL;
+    errno = 0;
+    double v = (word || hexdigits || (body[0] >= '0' && body[0] <= '9') || body[0] == '.')
+                   ? strtod(s, &stop)
+                   : 0.0;
+    if (stop)
+        while (stop < end && *stop && strchr(" \t\n\r\f\v", *stop))
+            stop++;
+    if (!stop || stop != end || stop == s) {
+        bt_raise(t, BT_EXC(t, ValueError), "invalid hexadecimal floating-point string");
+        return BT_UNDEF;
+    }
+    if (errno == ERANGE && isinf(v)) {
+        bt_raise(t, BT_EXC(t, OverflowError), "hexadecimal value too large to represent as a float");
+        return BT_UNDEF;
+    }
+    BtValue fv = bt_float(v);
+    if (bt_is_obj(args[0]) && args[0].as.o != (BtObject *)BT_TYPE(t, float_))
+        return bt_call(t, args[0], &fv, 1, NULL);
+    return fv;
+}
+
+static BtValue float_real(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)t, (void)self, (void)nargs, (void)kwnames;
+    return args[0];
+}
+
+static BtValue float_imag(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return bt_float(0.0);
+}
+
 static const BtNativeDef float_methods[] = {
+    {"as_integer_ratio", float_as_integer_ratio},
     {"is_integer", float_is_integer},  {"conjugate", float_conjugate},       {"hex", float_hex},
     {"__round__", float_round_method}, {"__format__", bt_num_format_method}, {NULL, NULL},
 };
@@ -533,5 +631,8 @@ bool bt_float_init_types(BtThread *t) {
     ft->unary = float_unary;
     ft->truth = float_truth;
     ft->construct = float_construct;
-    return bt_type_add_methods(t, ft, float_methods);
+    return bt_type_add_methods(t, ft, float_methods) &&
+           bt_type_add_static(t, ft, "fromhex", float_fromhex, true) &&
+           bt_type_add_getter(t, ft, "real", float_real) &&
+           bt_type_add_getter(t, ft, "imag", float_imag);
 }

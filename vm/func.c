@@ -151,7 +151,11 @@ BtFunction *bt_function_new(BtThread *t, BtCode *code, BtDict *globals) {
     f->globals = globals;
     f->name = code->name;
     f->qualname = code->qualname;
+    /* The compiler puts a function's docstring (or None) first in co_consts. */
     f->doc = BT_NONE;
+    if (!(code->flags & (BT_CODE_MODULE | BT_CODE_CLASS)) && code->consts && code->consts->len > 0 &&
+        bt_is_str(t, code->consts->items[0]))
+        f->doc = code->consts->items[0];
     BtValue mod = globals ? bt_dict_get_str(globals, BT_NAME(t, dunder_name)) : BT_UNDEF;
     f->module = bt_is_undef(mod) ? BT_NONE : mod;
     return f;
@@ -214,6 +218,10 @@ static BtValue function_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static bool function_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     BtFunction *f = (BtFunction *)self.as.o;
+    if (strcmp(name->data, "__globals__") == 0 || strcmp(name->data, "__closure__") == 0) {
+        bt_raise(t, BT_EXC(t, AttributeError), "readonly attribute");
+        return false;
+    }
     if (!bt_is_undef(v) && bt_is_str(t, v)) {
         if (name == BT_NAME(t, dunder_name)) {
             f->name = bt_as_str(v);
@@ -347,7 +355,10 @@ static BtValue method_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op)
 static bool method_hash(BtThread *t, BtValue self, int64_t *out) {
     BtMethod *m = (BtMethod *)self.as.o;
     int64_t a, b;
-    if (!bt_hash(t, m->func, &a) || !bt_hash(t, m->self, &b))
+    /* self by identity (as CPython 3.11), so [].append is hashable too. */
+    bool self_ok = bt_is_obj(m->self) ? BT_TYPE(t, object)->hash(t, m->self, &b)
+                                      : bt_hash(t, m->self, &b);
+    if (!bt_hash(t, m->func, &a) || !self_ok)
         return false;
     *out = a ^ (b * 1000003);
     if (*out == -1)
@@ -390,6 +401,258 @@ static BtValue cell_getattr(BtThread *t, BtValue self, BtStr *name) {
         return c->value;
     }
     return bt_generic_getattr(t, self, name);
+}
+
+/* ---- descriptors: property, staticmethod, classmethod ----
+ * What they do on attribute access is bt_descr_get in object.c; here are
+ * their constructors, their own attributes and the methods Python can call. */
+
+static void property_trace(BtGc *gc, BtObject *o) {
+    BtProperty *p = (BtProperty *)o;
+    bt_gc_mark(gc, p->fget);
+    bt_gc_mark(gc, p->fset);
+    bt_gc_mark(gc, p->fdel);
+    bt_gc_mark(gc, p->doc);
+    bt_gc_mark(gc, p->name);
+}
+
+static BtProperty *property_alloc(BtThread *t, BtType *type, BtValue fget, BtValue fset,
+                                  BtValue fdel, BtValue doc) {
+    BtProperty *p = bt_gc_alloc(t, type, type->instance_size ? type->instance_size
+                                                              : sizeof(BtProperty));
+    if (!p)
+        return NULL;
+    p->fget = fget;
+    p->fset = fset;
+    p->fdel = fdel;
+    p->name = BT_NONE;
+    /* Like CPython, a property without a doc takes its getter's. */
+    if (bt_is_none(doc) && bt_is_obj(fget) && fget.as.o->type == BT_TYPE(t, function))
+        doc = ((BtFunction *)fget.as.o)->doc;
+    p->doc = doc;
+    return p;
+}
+
+static BtValue property_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    static const char *const params[] = {"|fget", "fset", "fdel", "doc", NULL};
+    BtValue a[4];
+    if (!bt_parse_args(t, "property", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    for (int i = 0; i < 4; i++)
+        if (bt_is_undef(a[i]))
+            a[i] = BT_NONE;
+    BtProperty *p = property_alloc(t, type, a[0], a[1], a[2], a[3]);
+    return p ? bt_obj(p) : BT_UNDEF;
+}
+
+/* getter/setter/deleter: a copy of the property with one accessor replaced. */
+static BtValue property_copy_with(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames, const char *fname, int which) {
+    if (!bt_check_args(t, fname, nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    BtProperty *old = (BtProperty *)self.as.o;
+    BtValue acc[3] = {old->fget, old->fset, old->fdel};
+    acc[which] = args[0];
+    /* A doc taken from the old getter follows the new getter. */
+    BtValue doc = which == 0 ? BT_NONE : old->doc;
+    BtProperty *p = property_alloc(t, old->hdr.type, acc[0], acc[1], acc[2], doc);
+    if (!p)
+        return BT_UNDEF;
+    p->name = old->name;
+    return bt_obj(p);
+}
+
+static BtValue property_getter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    return property_copy_with(t, self, args, nargs, kwnames, "getter", 0);
+}
+
+static BtValue property_setter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    return property_copy_with(t, self, args, nargs, kwnames, "setter", 1);
+}
+
+static BtValue property_deleter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    return property_copy_with(t, self, args, nargs, kwnames, "deleter", 2);
+}
+
+static BtValue property_get_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    if (!bt_check_args(t, "__get__", nargs, kwnames, 1, 2))
+        return BT_UNDEF;
+    BtValue owner = nargs == 2 ? args[1] : BT_NONE;
+    BtType *ot = bt_is_obj(owner) && bt_isinstance(t, owner, BT_TYPE(t, type))
+                     ? (BtType *)owner.as.o
+                     : bt_type_of(t, args[0]);
+    return bt_descr_get(t, self, bt_is_none(args[0]) ? BT_UNDEF : args[0], ot);
+}
+
+static BtValue property_set_name(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                 BtTuple *kwnames) {
+    if (!bt_check_args(t, "__set_name__", nargs, kwnames, 2, 2))
+        return BT_UNDEF;
+    ((BtProperty *)self.as.o)->name = args[1];
+    return BT_NONE;
+}
+
+static BtValue property_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtProperty *p = (BtProperty *)self.as.o;
+    if (strcmp(name->data, "fget") == 0)
+        return p->fget;
+    if (strcmp(name->data, "fset") == 0)
+        return p->fset;
+    if (strcmp(name->data, "fdel") == 0)
+        return p->fdel;
+    if (name == BT_NAME(t, dunder_doc))
+        return p->doc;
+    return bt_generic_getattr(t, self, name);
+}
+
+static void func_wrapper_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark(gc, ((BtFuncWrapper *)o)->func);
+    bt_gc_mark_obj(gc, (BtObject *)((BtFuncWrapper *)o)->dict);
+}
+
+static BtValue func_wrapper_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                      BtTuple *kwnames) {
+    if (!bt_check_args(t, type->name->data, nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    BtFuncWrapper *w = bt_gc_alloc(t, type, type->instance_size);
+    if (!w)
+        return BT_UNDEF;
+    w->func = args[0];
+    return bt_obj(w);
+}
+
+BtValue bt_staticmethod_new(BtThread *t, BtValue func) {
+    return func_wrapper_construct(t, BT_TYPE(t, staticmethod), &func, 1, NULL);
+}
+
+static bool init_descriptor_types(BtThread *t);
+
+bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn fn,
+                        bool classmethod) {
+    /* Built-in types are set up before this file's types: make the wrappers
+     * ready first (bt_func_init_types running it again is harmless). */
+    if (!BT_TYPE(t, staticmethod)->trace && !init_descriptor_types(t))
+        return false;
+    BtNative *n = bt_native_new(t, name, fn, BT_UNDEF);
+    if (!n)
+        return false;
+    BtValue nv = bt_obj(n);
+    BT_PUSH_ROOT(t, &nv);
+    BtType *kind = classmethod ? BT_TYPE(t, classmethod) : BT_TYPE(t, staticmethod);
+    BtValue w = func_wrapper_construct(t, kind, &nv, 1, NULL);
+    BtStr *key = bt_is_undef(w) ? NULL : bt_str_intern_cstr(t, name);
+    bool ok = key && bt_dict_set_str(t, type->dict, key, w);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+static BtValue func_wrapper_repr(BtThread *t, BtValue self) {
+    BtFuncWrapper *w = (BtFuncWrapper *)self.as.o;
+    BtStr *s = bt_str_format(t, "<%s(%R)>", self.as.o->type->name->data, w->func);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+/* __func__, and the wrapped function's __name__, __doc__... (CPython 3.10+). */
+static BtValue func_wrapper_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtFuncWrapper *w = (BtFuncWrapper *)self.as.o;
+    if (strcmp(name->data, "__func__") == 0 || strcmp(name->data, "__wrapped__") == 0)
+        return w->func;
+    if (name == BT_NAME(t, dunder_dict)) {
+        if (!w->dict && !(w->dict = bt_dict_new(t)))
+            return BT_UNDEF;
+        return bt_obj(w->dict);
+    }
+    if (w->dict) {
+        BtValue v = bt_dict_get_str(w->dict, name);
+        if (!bt_is_undef(v))
+            return v;
+    }
+    if (name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname) ||
+        name == BT_NAME(t, dunder_doc) || name == BT_NAME(t, dunder_module))
+        return bt_getattr(t, w->func, name);
+    return bt_generic_getattr(t, self, name);
+}
+
+static bool func_wrapper_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
+    BtFuncWrapper *w = (BtFuncWrapper *)self.as.o;
+    if (!w->dict && !(w->dict = bt_dict_new(t)))
+        return false;
+    if (bt_is_undef(v)) {
+        int r = bt_dict_del(t, w->dict, bt_obj(name));
+        if (r == 0)
+            bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
+                     self.as.o->type->name->data, name);
+        return r > 0;
+    }
+    return bt_dict_set_str(t, w->dict, name, v);
+}
+
+bool bt_type_add_getter(BtThread *t, BtType *type, const char *name, BtNativeFn fn) {
+    if (!BT_TYPE(t, property)->trace && !init_descriptor_types(t))
+        return false;
+    BtNative *n = bt_native_new(t, name, fn, BT_UNDEF);
+    if (!n)
+        return false;
+    BtValue nv = bt_obj(n);
+    BT_PUSH_ROOT(t, &nv);
+    BtProperty *p = property_alloc(t, BT_TYPE(t, property), nv, BT_NONE, BT_NONE, BT_NONE);
+    BtStr *key = p ? bt_str_intern_cstr(t, name) : NULL;
+    bool ok = key && bt_dict_set_str(t, type->dict, key, bt_obj(p));
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
+/* staticmethod objects are callable since 3.10. */
+static BtValue staticmethod_call(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                 BtTuple *kwnames) {
+    return bt_call(t, ((BtFuncWrapper *)self.as.o)->func, args, nargs, kwnames);
+}
+
+static BtValue func_wrapper_get_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                       BtTuple *kwnames) {
+    if (!bt_check_args(t, "__get__", nargs, kwnames, 1, 2))
+        return BT_UNDEF;
+    BtValue owner = nargs == 2 ? args[1] : BT_NONE;
+    BtType *ot = bt_is_obj(owner) && bt_isinstance(t, owner, BT_TYPE(t, type))
+                     ? (BtType *)owner.as.o
+                     : bt_type_of(t, args[0]);
+    return bt_descr_get(t, self, bt_is_none(args[0]) ? BT_UNDEF : args[0], ot);
+}
+
+static bool init_descriptor_types(BtThread *t) {
+    static const BtNativeDef property_methods[] = {
+        {"getter", property_getter},   {"setter", property_setter},
+        {"deleter", property_deleter}, {"__get__", property_get_method},
+        {"__set_name__", property_set_name}, {NULL, NULL},
+    };
+    static const BtNativeDef wrapper_methods[] = {{"__get__", func_wrapper_get_method},
+                                                  {NULL, NULL}};
+    BtType *prop = BT_TYPE(t, property);
+    prop->instance_size = sizeof(BtProperty);
+    prop->flags |= BT_TYPE_BASETYPE;
+    prop->trace = property_trace;
+    prop->construct = property_construct;
+    prop->getattr = property_getattr;
+    BtType *wrappers[2] = {BT_TYPE(t, staticmethod), BT_TYPE(t, classmethod)};
+    for (int i = 0; i < 2; i++) {
+        BtType *w = wrappers[i];
+        w->instance_size = sizeof(BtFuncWrapper);
+        w->flags |= BT_TYPE_BASETYPE;
+        w->trace = func_wrapper_trace;
+        w->construct = func_wrapper_construct;
+        w->repr = func_wrapper_repr;
+        w->getattr = func_wrapper_getattr;
+        w->setattr = func_wrapper_setattr;
+        if (!bt_type_add_methods(t, w, wrapper_methods))
+            return false;
+    }
+    BT_TYPE(t, staticmethod)->call = staticmethod_call;
+    return bt_type_add_methods(t, prop, property_methods);
 }
 
 /* ---- modules ---- */
@@ -483,6 +746,15 @@ bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs) 
 }
 
 bool bt_func_init_types(BtThread *t) {
+    if (!init_descriptor_types(t))
+        return false;
+    /* Functions, builtins, classes, modules and descriptors hash by identity,
+     * like object (whose type is set up first). */
+    BtType *by_identity[] = {BT_TYPE(t, function), BT_TYPE(t, native), BT_TYPE(t, type),
+                             BT_TYPE(t, module), BT_TYPE(t, property),
+                             BT_TYPE(t, staticmethod), BT_TYPE(t, classmethod)};
+    for (size_t i = 0; i < sizeof by_identity / sizeof by_identity[0]; i++)
+        by_identity[i]->hash = BT_TYPE(t, object)->hash;
     BtType *code = BT_TYPE(t, code);
     code->instance_size = sizeof(BtCode);
     code->trace = code_trace;

@@ -115,6 +115,21 @@ typedef struct {
     BtValue value; /* BT_UNDEF while empty */
 } BtCell;
 
+/* property(fget, fset, fdel, doc): a data descriptor calling Python accessors. */
+typedef struct {
+    BtObject hdr;
+    BtValue fget, fset, fdel; /* None when absent */
+    BtValue doc;              /* __doc__ */
+    BtValue name;             /* set by __set_name__, for messages; None before */
+} BtProperty;
+
+/* staticmethod(f) and classmethod(f): how a class attribute binds. */
+typedef struct {
+    BtObject hdr;
+    BtValue func; /* __func__ */
+    BtDict *dict; /* __dict__ (functools.wraps copies attributes here), or NULL */
+} BtFuncWrapper;
+
 typedef struct {
     BtObject hdr;
     BtStr *name;  /* __name__ */
@@ -138,10 +153,19 @@ BtNative *bt_native_new(BtThread *t, const char *name, BtNativeFn fn, BtValue se
 BtValue bt_call_native(BtThread *t, BtNative *n, BtValue *args, int nargs, BtTuple *kwnames);
 BtValue bt_method_new(BtThread *t, BtValue func, BtValue self);
 BtCell *bt_cell_new(BtThread *t, BtValue value);
+/* staticmethod(func): used for the implicit staticmethod around a class's __new__. */
+BtValue bt_staticmethod_new(BtThread *t, BtValue func);
 BtModule *bt_module_new(BtThread *t, BtStr *name);
 
 /* Add native methods to a type's dict (bound to self on lookup). */
 bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs);
+/* Add a static (classmethod false) or class method written in C to a type's
+ * dict: fn gets no self; a class method gets the class as args[0]. */
+bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn fn,
+                        bool classmethod);
+/* Add a read-only attribute computed in C (a property whose getter is fn,
+ * called with the instance as args[0]), e.g. int.real. */
+bool bt_type_add_getter(BtThread *t, BtType *type, const char *name, BtNativeFn fn);
 /* Add native functions to a module's dict. */
 bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs);
 

@@ -146,25 +146,37 @@ static BtResumeResult resume_after_yield_from(BtThread *t, BtGen *gen, BtValue r
     return bt_gen_resume(t, gen, *(f->sp), BT_UNDEF, out);
 }
 
-/* throw() into gen, delegating through yield from (PEP 380). */
-static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue exc, BtValue *out) {
+static BtValue make_thrown(BtThread *t, BtValue *args, int nargs);
+
+/* Is the thrown type or instance a GeneratorExit? */
+static bool throws_generator_exit(BtThread *t, BtValue typ) {
+    BtType *ge = BT_EXC(t, GeneratorExit);
+    if (bt_is_obj(typ) && typ.as.o->type == BT_TYPE(t, type))
+        return bt_issubtype((BtType *)typ.as.o, ge);
+    return bt_isinstance(t, typ, ge);
+}
+
+/* throw(*args) into gen, delegating through yield from (PEP 380). As in
+ * CPython, the arguments reach a delegate's own throw() as given; they are
+ * made into an exception only where one is raised. */
+static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int nargs,
+                                    BtValue *out) {
     BtValue sub = bt_gen_yieldfrom(gen);
     if (!bt_is_undef(sub)) {
-        BtValue keep_sub = sub, keep_exc = exc;
+        BtValue keep_sub = sub;
         BT_PUSH_ROOT(t, &keep_sub);
-        BT_PUSH_ROOT(t, &keep_exc);
         BtResumeResult rr;
-        if (bt_isinstance(t, exc, BT_EXC(t, GeneratorExit))) {
+        if (throws_generator_exit(t, args[0])) {
             /* close() the sub-iterator, then raise GeneratorExit in gen. */
             gen->state = BT_GEN_RUNNING;
             bool ok = close_subiterator(t, sub);
             gen->state = BT_GEN_SUSPENDED;
-            rr = ok ? bt_gen_resume(t, gen, BT_NONE, exc, out)
-                    : bt_gen_resume(t, gen, BT_NONE, bt_take_exc(t), out);
+            BtValue exc = ok ? make_thrown(t, args, nargs) : BT_UNDEF;
+            rr = bt_gen_resume(t, gen, BT_NONE, bt_is_undef(exc) ? bt_take_exc(t) : exc, out);
         } else if (is_gen(t, sub)) {
             gen->state = BT_GEN_RUNNING;
             BtValue v;
-            BtResumeResult sr = gen_throw_exc(t, as_gen(sub), exc, &v);
+            BtResumeResult sr = gen_throw_exc(t, as_gen(sub), args, nargs, &v);
             gen->state = BT_GEN_SUSPENDED;
             if (sr == BT_RESUME_YIELDED) {
                 *out = v;
@@ -177,11 +189,11 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue exc, BtValu
         } else {
             BtValue meth = bt_getattr_opt(t, sub, BT_NAME(t, throw));
             if (bt_is_undef(meth)) {
-                rr = bt_has_exc(t) ? bt_gen_resume(t, gen, BT_NONE, bt_take_exc(t), out)
-                                   : bt_gen_resume(t, gen, BT_NONE, exc, out);
+                BtValue exc = bt_has_exc(t) ? BT_UNDEF : make_thrown(t, args, nargs);
+                rr = bt_gen_resume(t, gen, BT_NONE, bt_is_undef(exc) ? bt_take_exc(t) : exc, out);
             } else {
                 gen->state = BT_GEN_RUNNING;
-                BtValue v = bt_call(t, meth, &exc, 1, NULL);
+                BtValue v = bt_call(t, meth, args, nargs, NULL);
                 gen->state = BT_GEN_SUSPENDED;
                 if (!bt_is_undef(v)) {
                     *out = v;
@@ -195,11 +207,18 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue exc, BtValu
                 }
             }
         }
-        BT_POP_ROOT(t, 2);
+        BT_POP_ROOT(t, 1);
         return rr;
     }
-    /* Raised at the yield (or, before it started, at the def line). */
-    return bt_gen_resume(t, gen, BT_NONE, exc, out);
+    /* Raised at the yield (or, before it started, at the def line); invalid
+     * arguments raise TypeError from throw() itself. */
+    BtValue exc = make_thrown(t, args, nargs);
+    if (bt_is_undef(exc))
+        return BT_RESUME_RAISED;
+    BT_PUSH_ROOT(t, &exc);
+    BtResumeResult rr = bt_gen_resume(t, gen, BT_NONE, exc, out);
+    BT_POP_ROOT(t, 1);
+    return rr;
 }
 
 /* ---- closing generators nobody can reach ---- */
@@ -355,13 +374,8 @@ static BtValue make_thrown(BtThread *t, BtValue *args, int nargs) {
 static BtValue gen_throw(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     if (!bt_check_args(t, "generator.throw", nargs, kwnames, 1, 3))
         return BT_UNDEF;
-    BtValue exc = make_thrown(t, args, nargs);
-    if (bt_is_undef(exc))
-        return BT_UNDEF;
-    BT_PUSH_ROOT(t, &exc);
     BtValue out = BT_UNDEF;
-    BtResumeResult r = gen_throw_exc(t, as_gen(self), exc, &out);
-    BT_POP_ROOT(t, 1);
+    BtResumeResult r = gen_throw_exc(t, as_gen(self), args, nargs, &out);
     return result_to_value(t, r, out);
 }
 
@@ -379,7 +393,7 @@ BtValue bt_gen_close(BtThread *t, BtGen *gen) {
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &exc);
     BtValue out;
-    BtResumeResult r = gen_throw_exc(t, gen, exc, &out);
+    BtResumeResult r = gen_throw_exc(t, gen, &exc, 1, &out);
     BT_POP_ROOT(t, 1);
     if (r == BT_RESUME_YIELDED) {
         bt_raise(t, BT_EXC(t, RuntimeError), "generator ignored GeneratorExit");
@@ -532,28 +546,47 @@ static BtValue gen_repr(BtThread *t, BtValue self) {
     return bt_obj(bt_str_format(t, "<generator object %S at %s>", as_gen(self)->qualname, addr));
 }
 
+/* The gi_* attributes are getters in the type's dict, so dir() lists them. */
+#define GEN_GETTER(name)                                                                           \
+    static BtValue name(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {  \
+        (void)self, (void)nargs, (void)kwnames;                                                    \
+        return name##_of(t, as_gen(args[0]));                                                      \
+    }
+
+static BtValue gi_running_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    return bt_bool(gen->state == BT_GEN_RUNNING);
+}
+static BtValue gi_suspended_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    return bt_bool(gen->state == BT_GEN_SUSPENDED);
+}
+static BtValue gi_code_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    return bt_obj(gen->frame.code);
+}
+static BtValue gi_frame_of(BtThread *t, BtGen *gen) {
+    if (gen->state == BT_GEN_DONE)
+        return BT_NONE;
+    BtFrameObject *fo = bt_gc_alloc(t, BT_TYPE(t, frame), sizeof(BtFrameObject));
+    if (!fo)
+        return BT_UNDEF;
+    fo->gen = gen;
+    return bt_obj(fo);
+}
+static BtValue gi_yieldfrom_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    BtValue sub = bt_gen_yieldfrom(gen);
+    return bt_is_undef(sub) ? BT_NONE : sub;
+}
+GEN_GETTER(gi_running)
+GEN_GETTER(gi_suspended)
+GEN_GETTER(gi_code)
+GEN_GETTER(gi_frame)
+GEN_GETTER(gi_yieldfrom)
+
 static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtGen *gen = as_gen(self);
-    const char *n = name->data;
-    if (strcmp(n, "gi_running") == 0)
-        return bt_bool(gen->state == BT_GEN_RUNNING);
-    if (strcmp(n, "gi_code") == 0)
-        return bt_obj(gen->frame.code);
-    if (strcmp(n, "gi_frame") == 0) {
-        if (gen->state == BT_GEN_DONE)
-            return BT_NONE;
-        BtFrameObject *fo = bt_gc_alloc(t, BT_TYPE(t, frame), sizeof(BtFrameObject));
-        if (!fo)
-            return BT_UNDEF;
-        fo->gen = gen;
-        return bt_obj(fo);
-    }
-    if (strcmp(n, "gi_yieldfrom") == 0) {
-        BtValue sub = bt_gen_yieldfrom(gen);
-        return bt_is_undef(sub) ? BT_NONE : sub;
-    }
-    if (strcmp(n, "gi_suspended") == 0)
-        return bt_bool(gen->state == BT_GEN_SUSPENDED);
     if (name == BT_NAME(t, dunder_name))
         return bt_obj(gen->name);
     if (name == BT_NAME(t, dunder_qualname))
@@ -598,5 +631,10 @@ bool bt_gen_init_types(BtThread *t) {
     fr->trace = frameobj_trace;
     fr->getattr = frameobj_getattr;
     fr->repr = frameobj_repr;
-    return bt_type_add_methods(t, g, gen_methods);
+    return bt_type_add_methods(t, g, gen_methods) &&
+           bt_type_add_getter(t, g, "gi_running", gi_running) &&
+           bt_type_add_getter(t, g, "gi_suspended", gi_suspended) &&
+           bt_type_add_getter(t, g, "gi_code", gi_code) &&
+           bt_type_add_getter(t, g, "gi_frame", gi_frame) &&
+           bt_type_add_getter(t, g, "gi_yieldfrom", gi_yieldfrom);
 }

@@ -1,7 +1,8 @@
 /* import.c: finding, running and caching modules (vm stage; see import.h).
  *
  * Order of search: sys.modules, the native modules stdlib/ registered, then
- * NAME.py beside the main script and in each BATONPATH folder. A source
+ * NAME.py beside the main script, in each BATONPATH folder, and last in
+ * Baton's own Python library (stdlib/lib, see bt_import_lib_dir). A source
  * module is put in sys.modules before its body runs, so a circular import
  * gets the partly initialised module, as in CPython; if the body raises, it
  * is taken out again.
@@ -75,7 +76,23 @@ static bool find_source(BtInterp *in, const char *name, char *out, size_t cap) {
             p += len + (colon ? 1 : 0);
         }
     }
-    return false;
+    const char *lib = bt_import_lib_dir();
+    return lib && find_in(lib, name, out, cap);
+}
+
+const char *bt_import_lib_dir(void) {
+    static const char *const candidates[] = {BT_LIB_SOURCE_DIR, BT_LIB_INSTALL_DIR};
+    const char *given = getenv("BATON_LIB");
+    if (given && *given)
+        return given;
+    /* The source tree's stdlib/lib serves the build tree and the tests; an
+     * installed baton uses the copy installed beside it. */
+    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+        struct stat st;
+        if (stat(candidates[i], &st) == 0 && S_ISDIR(st.st_mode))
+            return candidates[i];
+    }
+    return NULL;
 }
 
 static BtValue import_source(BtThread *t, BtStr *name, const char *path) {

@@ -2,7 +2,7 @@
  *
  * `import name` looks in sys.modules, then in the table of native modules
  * that stdlib/ hands to the interpreter, then for name.py beside the main
- * script and on BATONPATH. A .py module runs once; while it runs it is
+ * script, on BATONPATH and in stdlib/lib. A .py module runs once; while it runs it is
  * already in sys.modules, so circular imports see the partial module, as in
  * CPython.
  */
@@ -22,6 +22,10 @@ BtValue bt_import(BtThread *t, BtStr *name);
 /* sys.NAME when the sys module is loaded and has it, else BT_UNDEF; never
  * raises (the VM's own output, e.g. the REPL's echo, goes to sys.stdout). */
 BtValue bt_import_sys_attr(BtThread *t, const char *name);
+
+/* The folder of Baton's modules written in Python (stdlib/lib): $BATON_LIB,
+ * else the source tree's, else the installed copy; NULL if none exists. */
+const char *bt_import_lib_dir(void);
 
 /* Run a code object as the body of module m (its __main__ for scripts). */
 BtValue bt_run_module_code(BtThread *t, BtCode *code, BtModule *m);

@@ -646,7 +646,140 @@ BtValue bt_num_format_method(BtThread *t, BtValue self, BtValue *args, int nargs
     return bt_format_value(t, self, bt_as_str(args[0]));
 }
 
+/* "big" -> true, "little" -> false; -1 with ValueError otherwise. */
+static int byteorder_arg(BtThread *t, BtValue v) {
+    if (bt_is_str(t, v)) {
+        if (strcmp(bt_as_str(v)->data, "big") == 0)
+            return 1;
+        if (strcmp(bt_as_str(v)->data, "little") == 0)
+            return 0;
+        bt_raise(t, BT_EXC(t, ValueError), "byteorder must be either 'little' or 'big'");
+    } else {
+        bt_raise(t, BT_EXC(t, TypeError), "to_bytes() argument 'byteorder' must be str, not %T", v);
+    }
+    return -1;
+}
+
+/* n.to_bytes(length=1, byteorder='big', *, signed=False) */
+static BtValue int_to_bytes(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    static const char *const params[] = {"|length", "byteorder", "$signed", NULL};
+    BtValue a[3];
+    if (!bt_parse_args(t, "to_bytes", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    int64_t length = 1;
+    if (!bt_is_undef(a[0]) && !bt_int_index(t, a[0], &length))
+        return BT_UNDEF;
+    if (length < 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "length argument must be non-negative");
+        return BT_UNDEF;
+    }
+    int big = bt_is_undef(a[1]) ? 1 : byteorder_arg(t, a[1]);
+    int is_signed = bt_is_undef(a[2]) ? 0 : bt_truthy(t, a[2]);
+    if (big < 0 || is_signed < 0)
+        return BT_UNDEF;
+    int64_t v = bt_as_int(self);
+    if (v < 0 && !is_signed) {
+        bt_raise(t, BT_EXC(t, OverflowError), "can't convert negative int to unsigned");
+        return BT_UNDEF;
+    }
+    /* Does v fit in length bytes (two's complement when signed)? */
+    bool fits;
+    if (length >= 8)
+        fits = true;
+    else if (is_signed) {
+        int64_t lim = (int64_t)1 << (8 * length - 1);
+        fits = length > 0 ? (v >= -lim && v < lim) : v == 0;
+    } else {
+        fits = (uint64_t)v < ((uint64_t)1 << (8 * length));
+    }
+    if (!fits) {
+        bt_raise(t, BT_EXC(t, OverflowError), "int too big to convert");
+        return BT_UNDEF;
+    }
+    if (length > ((int64_t)1 << 40)) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    BtBytes *b = bt_bytes_new(t, NULL, (size_t)length);
+    if (!b)
+        return BT_UNDEF;
+    uint64_t bits = (uint64_t)v;
+    for (int64_t i = 0; i < length; i++) {
+        /* Beyond the 8 bytes of v come sign bytes. */
+        uint8_t byte = i < 8 ? (uint8_t)(bits >> (8 * i)) : (v < 0 ? 0xFF : 0);
+        b->data[big ? length - 1 - i : i] = byte;
+    }
+    return bt_obj(b);
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a class method. */
+static BtValue int_from_bytes(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"bytes", "|byteorder", "$signed", NULL};
+    BtValue a[3];
+    if (!bt_parse_args(t, "from_bytes", args + 1, nargs - 1, kwnames, params, a))
+        return BT_UNDEF;
+    BtValue data = a[0];
+    if (!bt_is_bytes(t, data)) {
+        if (bt_is_str(t, data)) {
+            bt_raise(t, BT_EXC(t, TypeError), "cannot convert 'str' object to bytes");
+            return BT_UNDEF;
+        }
+        BtValue bytes_type = bt_obj(BT_TYPE(t, bytes));
+        data = bt_call(t, bytes_type, &a[0], 1, NULL);
+        if (bt_is_undef(data))
+            return BT_UNDEF;
+    }
+    int big = bt_is_undef(a[1]) ? 1 : byteorder_arg(t, a[1]);
+    int is_signed = bt_is_undef(a[2]) ? 0 : bt_truthy(t, a[2]);
+    if (big < 0 || is_signed < 0)
+        return BT_UNDEF;
+    BtBytes *b = (BtBytes *)data.as.o;
+    uint64_t acc = 0;
+    size_t n = b->size;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t byte = b->data[big ? i : n - 1 - i];
+        bool high = n > 8 && i < n - 8; /* beyond the 64 bits Baton ints have */
+        if (high && byte != 0 && !(is_signed && byte == 0xFF)) {
+            bt_int_overflow(t);
+            return BT_UNDEF;
+        }
+        acc = (acc << 8) | byte;
+    }
+    int64_t v = (int64_t)acc;
+    if (is_signed && n > 0 && n < 8 && (b->data[big ? 0 : n - 1] & 0x80))
+        v -= (int64_t)1 << (8 * n);
+    else if (!is_signed && n >= 8 && v < 0) {
+        bt_int_overflow(t);
+        return BT_UNDEF;
+    }
+    /* A class other than int gets cls(value), as CPython does. */
+    if (bt_is_obj(args[0]) && args[0].as.o != (BtObject *)BT_TYPE(t, int_)) {
+        BtValue iv = bt_int(v);
+        return bt_call(t, args[0], &iv, 1, NULL);
+    }
+    return bt_int(v);
+}
+
+static BtValue int_real(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)t, (void)self, (void)nargs, (void)kwnames;
+    return bt_int(bt_as_int(args[0]));
+}
+
+static BtValue int_zero(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return bt_int(0);
+}
+
+static BtValue int_one(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return bt_int(1);
+}
+
 static const BtNativeDef int_methods[] = {
+    {"to_bytes", int_to_bytes},
     {"bit_length", int_bit_length},
     {"bit_count", int_bit_count},
     {"conjugate", int_conjugate},
@@ -732,11 +865,12 @@ static BtValue ellipsis_repr(BtThread *t, BtValue self) {
 }
 
 static BtValue none_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
-    /* Identity equality only; ordering is not defined. */
-    if (op == BT_COMPARE_EQ)
-        return bt_bool(bt_same(a, b));
-    if (op == BT_COMPARE_NE)
-        return bt_bool(!bt_same(a, b));
+    /* Identity equality only, and NotImplemented otherwise so that the other
+     * side's reflected __eq__ gets its turn (None == E() calls E.__eq__). */
+    if (op == BT_COMPARE_EQ && bt_same(a, b))
+        return BT_TRUE;
+    if (op == BT_COMPARE_NE && bt_same(a, b))
+        return BT_FALSE;
     return NOT_IMPLEMENTED(t);
 }
 
@@ -750,7 +884,12 @@ bool bt_int_init_types(BtThread *t) {
     it->unary = int_unary;
     it->truth = int_truth;
     it->construct = int_construct;
-    if (!bt_type_add_methods(t, it, int_methods))
+    if (!bt_type_add_methods(t, it, int_methods) ||
+        !bt_type_add_static(t, it, "from_bytes", int_from_bytes, true) ||
+        !bt_type_add_getter(t, it, "real", int_real) ||
+        !bt_type_add_getter(t, it, "numerator", int_real) ||
+        !bt_type_add_getter(t, it, "imag", int_zero) ||
+        !bt_type_add_getter(t, it, "denominator", int_one))
         return false;
 
     BtType *bo = BT_TYPE(t, bool_);

@@ -36,7 +36,9 @@ typedef struct BtGil BtGil;
     X(tuple_iter, "tuple_iterator") X(range_iter, "range_iterator") X(set_iter, "set_iterator")     \
     X(dict_keys, "dict_keys") X(dict_values, "dict_values") X(dict_items, "dict_items")            \
     X(dict_keyiter, "dict_keyiterator") X(dict_valueiter, "dict_valueiterator")                    \
-    X(dict_itemiter, "dict_itemiterator") X(seq_iter, "iterator") X(callable_iter, "callable_iterator")
+    X(dict_itemiter, "dict_itemiterator") X(seq_iter, "iterator") X(callable_iter, "callable_iterator") \
+    X(property, "property") X(staticmethod, "staticmethod") X(classmethod, "classmethod")        \
+    X(tb_frame, "frame")
 
 /* The exception hierarchy: X(name, base). Order matters: a base comes first. */
 #define BT_EXCEPTION_TYPES(X)                                                                      \
@@ -83,6 +85,8 @@ typedef struct BtGil BtGil;
     X(dunder_cause, "__cause__") X(dunder_context, "__context__")                                  \
     X(dunder_traceback, "__traceback__") X(dunder_reversed, "__reversed__")                        \
     X(dunder_round, "__round__") X(dunder_format, "__format__") X(dunder_missing, "__missing__")   \
+    X(dunder_getattribute, "__getattribute__") X(dunder_set_name, "__set_name__")               \
+    X(dunder_get, "__get__") X(dunder_set, "__set__") X(dunder_delete, "__delete__")             \
     X(args, "args") X(value, "value") X(code, "code") X(errno_, "errno") X(strerror, "strerror")   \
     X(filename, "filename") X(fileno, "fileno") X(send, "send") X(throw, "throw")                  \
     X(close, "close") X(write, "write") X(flush, "flush") X(readline, "readline") X(keys, "keys")   \

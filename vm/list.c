@@ -447,7 +447,10 @@ static int64_t seq_index(BtThread *t, BtValue self, const char *qual, BtValue *a
 
 static BtValue seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     bool lists = bt_is_list(t, a) && bt_is_list(t, b); /* subclasses included */
-    if (!lists && !(bt_is_tuple(t, a) && bt_is_tuple(t, b)))
+    BtType *tuple = BT_TYPE(t, tuple);
+    bool tuples = bt_is_obj(a) && bt_is_obj(b) && a.as.o->type->native == tuple &&
+                  b.as.o->type->native == tuple; /* tuple-laid-out types too */
+    if (!lists && !tuples)
         return bt_not_implemented(t);
     return bt_seq_compare(t, a, b, op);
 }

@@ -312,24 +312,99 @@ static BtDict **instance_dict_slot(BtValue obj) {
     return NULL;
 }
 
-/* What `obj.name` gives for an attribute found on the class: functions bind. */
-static BtValue bind_class_attr(BtThread *t, BtValue attr, BtValue obj) {
-    if (bt_is_obj(attr)) {
-        BtType *at = attr.as.o->type;
-        if (at == BT_TYPE(t, function))
-            return bt_method_new(t, attr, obj);
-        if (at == BT_TYPE(t, native) && (((BtNative *)attr.as.o)->flags & BT_NATIVE_METHOD))
-            return bt_method_new(t, attr, obj);
-    }
-    return attr;
+/* Is attr's class a user class defining `dunder` (the descriptor protocol)? */
+static BtValue user_descr_method(BtValue attr, BtStr *dunder) {
+    BtType *at = attr.as.o->type;
+    if (!(at->flags & BT_TYPE_HEAPTYPE))
+        return BT_UNDEF;
+    return bt_type_lookup(at, dunder);
 }
 
-/* Generic getattr after the instance dict (dslot, NULL for none) lacked name. */
-static BtValue getattr_from_type(BtThread *t, BtType *ty, BtValue obj, BtStr *name,
-                                 BtDict **dslot) {
-    BtValue attr = bt_type_lookup(ty, name);
-    if (!bt_is_undef(attr))
-        return bind_class_attr(t, attr, obj);
+bool bt_descr_is_data(BtThread *t, BtValue attr) {
+    if (!bt_is_obj(attr))
+        return false;
+    BtType *at = attr.as.o->type;
+    if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property)))
+        return true;
+    if (!(at->flags & BT_TYPE_HEAPTYPE))
+        return false;
+    return !bt_is_undef(user_descr_method(attr, BT_NAME(t, dunder_set))) ||
+           !bt_is_undef(user_descr_method(attr, BT_NAME(t, dunder_delete)));
+}
+
+/* The name a property was bound to, for "property 'x' of 'C' object ..." */
+static BtValue property_message_name(BtThread *t, BtProperty *p) {
+    return bt_is_str(t, p->name) ? p->name : BT_UNDEF;
+}
+
+static BtValue property_get(BtThread *t, BtProperty *p, BtValue obj) {
+    if (bt_is_none(p->fget)) {
+        BtValue name = property_message_name(t, p);
+        if (bt_is_undef(name))
+            bt_raise(t, BT_EXC(t, AttributeError), "property of '%s' object has no getter",
+                     bt_type_name(t, obj));
+        else
+            bt_raise(t, BT_EXC(t, AttributeError), "property %R of '%s' object has no getter",
+                     name, bt_type_name(t, obj));
+        return BT_UNDEF;
+    }
+    return bt_call(t, p->fget, &obj, 1, NULL);
+}
+
+BtValue bt_descr_get(BtThread *t, BtValue attr, BtValue obj, BtType *owner) {
+    if (!bt_is_obj(attr))
+        return attr;
+    BtType *at = attr.as.o->type;
+    bool on_class = bt_is_undef(obj);
+    if (at == BT_TYPE(t, function) ||
+        (at == BT_TYPE(t, native) && (((BtNative *)attr.as.o)->flags & BT_NATIVE_METHOD)))
+        return on_class ? attr : bt_method_new(t, attr, obj);
+    if (at == BT_TYPE(t, staticmethod))
+        return ((BtFuncWrapper *)attr.as.o)->func;
+    if (at == BT_TYPE(t, classmethod))
+        return bt_method_new(t, ((BtFuncWrapper *)attr.as.o)->func, bt_obj(owner));
+    if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property)))
+        return on_class ? attr : property_get(t, (BtProperty *)attr.as.o, obj);
+    BtValue get = user_descr_method(attr, BT_NAME(t, dunder_get));
+    if (bt_is_undef(get))
+        return attr;
+    BtValue args[3] = {attr, on_class ? BT_NONE : obj, bt_obj(owner)};
+    return bt_call(t, get, args, 3, NULL);
+}
+
+/* Set or delete (v BT_UNDEF) through a data descriptor; *handled says whether
+ * attr was one. Returns false with an exception on failure. */
+static bool descr_set(BtThread *t, BtValue attr, BtValue obj, BtStr *name, BtValue v,
+                      bool *handled) {
+    *handled = false;
+    if (!bt_descr_is_data(t, attr))
+        return true;
+    *handled = true;
+    BtType *at = attr.as.o->type;
+    if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property))) {
+        BtProperty *p = (BtProperty *)attr.as.o;
+        BtValue fn = bt_is_undef(v) ? p->fdel : p->fset;
+        if (bt_is_none(fn)) {
+            bt_raise(t, BT_EXC(t, AttributeError), "property '%S' of '%s' object has no %s",
+                     name, bt_type_name(t, obj), bt_is_undef(v) ? "deleter" : "setter");
+            return false;
+        }
+        BtValue args[2] = {obj, v};
+        return !bt_is_undef(bt_call(t, fn, args, bt_is_undef(v) ? 1 : 2, NULL));
+    }
+    BtValue m = user_descr_method(attr, bt_is_undef(v) ? BT_NAME(t, dunder_delete) : BT_NAME(t, dunder_set));
+    if (bt_is_undef(m)) {
+        bt_raise(t, BT_EXC(t, AttributeError), bt_is_undef(v) ? "__delete__" : "__set__");
+        return false;
+    }
+    BtValue args[3] = {attr, obj, v};
+    return !bt_is_undef(bt_call(t, m, args, bt_is_undef(v) ? 2 : 3, NULL));
+}
+
+/* The end of a generic getattr that found nothing: __dict__, __getattr__, or
+ * CPython's AttributeError. */
+static BtValue getattr_missing(BtThread *t, BtType *ty, BtValue obj, BtStr *name,
+                               BtDict **dslot) {
     if (dslot && name == BT_NAME(t, dunder_dict)) {
         if (!*dslot && !(*dslot = bt_dict_new(t)))
             return BT_UNDEF;
@@ -348,21 +423,49 @@ static BtValue getattr_from_type(BtThread *t, BtType *ty, BtValue obj, BtStr *na
     return BT_UNDEF;
 }
 
+/* What `obj.name` gives for an attribute found on the class. */
+static BtValue bind_class_attr(BtThread *t, BtValue attr, BtValue obj) {
+    return bt_descr_get(t, attr, obj, type_of(t, obj));
+}
+
+/* Generic getattr after the instance dict (dslot, NULL for none) lacked name. */
+static BtValue getattr_from_type(BtThread *t, BtType *ty, BtValue obj, BtStr *name,
+                                 BtDict **dslot) {
+    BtValue attr = bt_type_lookup(ty, name);
+    if (!bt_is_undef(attr))
+        return bind_class_attr(t, attr, obj);
+    return getattr_missing(t, ty, obj, name, dslot);
+}
+
 BtValue bt_generic_getattr(BtThread *t, BtValue obj, BtStr *name) {
     BtType *ty = type_of(t, obj);
     if (name == BT_NAME(t, dunder_class))
         return bt_obj(ty);
+    /* CPython's order: a data descriptor on the class, the instance dict, then
+     * anything else on the class. */
+    BtValue attr = bt_type_lookup(ty, name);
+    if (!bt_is_undef(attr) && bt_descr_is_data(t, attr))
+        return bind_class_attr(t, attr, obj);
     BtDict **dslot = instance_dict_slot(obj);
     if (dslot && *dslot) {
         BtValue v = bt_dict_get_str(*dslot, name);
         if (!bt_is_undef(v))
             return v;
     }
-    return getattr_from_type(t, ty, obj, name, dslot);
+    if (!bt_is_undef(attr))
+        return bind_class_attr(t, attr, obj);
+    return getattr_missing(t, ty, obj, name, dslot);
 }
 
 bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
     BtType *ty = type_of(t, obj);
+    if (ty->flags & BT_TYPE_DATA_DESCRIPTORS) {
+        bool handled;
+        if (!descr_set(t, bt_type_lookup(ty, name), obj, name, v, &handled))
+            return false;
+        if (handled)
+            return true;
+    }
     BtDict **dslot = instance_dict_slot(obj);
     if (!dslot) {
         if (!bt_is_undef(bt_type_lookup(ty, name)))
@@ -431,6 +534,13 @@ static bool setattr_dispatch(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
             BtValue args[3] = {obj, bt_obj(name), v};
             return !bt_is_undef(bt_call(t, hook, args, bt_is_undef(v) ? 2 : 3, NULL));
         }
+    }
+    if (ty->setattr && (ty->flags & BT_TYPE_DATA_DESCRIPTORS)) {
+        bool handled;
+        if (!descr_set(t, bt_type_lookup(ty, name), obj, name, v, &handled))
+            return false;
+        if (handled)
+            return true;
     }
     return ty->setattr ? ty->setattr(t, obj, name, v) : bt_generic_setattr(t, obj, name, v);
 }
@@ -521,8 +631,14 @@ BtValue bt_iter(BtThread *t, BtValue v) {
 
 BtValue bt_next(BtThread *t, BtValue it) {
     BtType *ty = type_of(t, it);
-    if (ty->next)
-        return ty->next(t, it);
+    if (ty->next) {
+        BtValue v = ty->next(t, it);
+        /* A StopIteration escaping a native iterator (raised by map's or
+         * filter's function, say) ends it, as CPython's tp_iternext does. */
+        if (bt_is_undef(v) && bt_exc_pending_is(t, BT_EXC(t, StopIteration)))
+            bt_take_exc(t);
+        return v;
+    }
     bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an iterator", ty->name->data);
     return BT_UNDEF;
 }
@@ -736,7 +852,36 @@ static BtValue object_getattribute_method(BtThread *t, BtValue self, BtValue *ar
     return name ? bt_generic_getattr(t, self, name) : BT_UNDEF;
 }
 
+/* object.__new__(cls, ...): a bare instance of cls. */
+static BtValue object_new(BtThread *t, BtValue self, BtValue *args, int nargs,
+                          BtTuple *kwnames) {
+    if (!bt_is_obj(self) || !bt_isinstance(t, self, BT_TYPE(t, type))) {
+        bt_raise(t, BT_EXC(t, TypeError), "object.__new__(X): X is not a type object (%s)",
+                 bt_type_name(t, self));
+        return BT_UNDEF;
+    }
+    BtType *cls = (BtType *)self.as.o;
+    if (nargs > 0 || kwnames) {
+        /* Extra arguments are for __init__; refused when nothing takes them. */
+        BtValue nw = bt_type_lookup(cls, BT_NAME(t, dunder_new));
+        BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
+        bool own_new = !(bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, native));
+        bool own_init = !(bt_is_obj(init) && init.as.o->type == BT_TYPE(t, native));
+        if (own_new || !own_init) {
+            if (own_new)
+                bt_raise(t, BT_EXC(t, TypeError),
+                         "object.__new__() takes exactly one argument (the type to instantiate)");
+            else
+                bt_raise(t, BT_EXC(t, TypeError), "%s() takes no arguments", cls->name->data);
+            return BT_UNDEF;
+        }
+    }
+    (void)args;
+    return bt_type_alloc_instance(t, cls);
+}
+
 static const BtNativeDef object_methods[] = {
+    {"__new__", object_new},
     {"__init__", object_init},
     {"__repr__", object_repr_method},
     {"__str__", object_str_method},

@@ -103,6 +103,8 @@ enum {
     BT_TYPE_HEAPTYPE = 1 << 0, /* defined by a class statement */
     BT_TYPE_BASETYPE = 1 << 1, /* may be subclassed */
     BT_TYPE_CUSTOM_SETATTR = 1 << 3, /* a class in the MRO defines __setattr__/__delattr__ */
+    BT_TYPE_DATA_DESCRIPTORS = 1 << 4, /* a class in the MRO holds a data descriptor (a
+                                          property...): it wins over the instance dict */
     BT_TYPE_METHODS_FIRST = 1 << 2, /* its getattr slot only adds data attributes, so a method
                                        in the type's dict may be called without binding */
 };
@@ -199,6 +201,16 @@ BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple
  * __setattr__): the default getattr/setattr slots. */
 BtValue bt_generic_getattr(BtThread *t, BtValue obj, BtStr *name);
 bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v);
+
+/* Descriptors (vm/object.c). What `obj.name` gives for an attribute `attr`
+ * found on owner's MRO: functions bind, staticmethod/classmethod/property and
+ * classes with __get__ run their protocol. obj BT_UNDEF means owner.name. */
+BtValue bt_descr_get(BtThread *t, BtValue attr, BtValue obj, BtType *owner);
+/* Does attr define __set__ or __delete__ (property, or a class that does)? */
+bool bt_descr_is_data(BtThread *t, BtValue attr);
+
+/* A bare instance of cls, as object.__new__(cls) makes it (no __init__). */
+BtValue bt_type_alloc_instance(BtThread *t, BtType *cls);
 
 /* A new class from a class statement: C3 MRO over bases, ns copied as the
  * class dict (raises CPython's TypeError on an inconsistent MRO or a base

@@ -1780,11 +1780,165 @@ METHOD(str_lower) {
     return do_case(t, s, CASE_LOWER);
 }
 
+/* Case folds that are not the lower case (Unicode's CaseFolding.txt, the
+ * entries people meet: sharp s, long s, final sigma, ligatures...). */
+static const struct {
+    uint32_t cp;
+    const char *fold;
+} special_folds[] = {
+    {0x00DF, "ss"}, {0x1E9E, "ss"}, {0x017F, "s"}, {0x03C2, "\u03c3"}, {0x0149, "\u02bcn"},
+    {0x01F0, "j\u030c"}, {0x0345, "\u03b9"}, {0x03D0, "\u03b2"}, {0x03D1, "\u03b8"},
+    {0x03D5, "\u03c6"}, {0x03D6, "\u03c0"}, {0x03F0, "\u03ba"}, {0x03F1, "\u03c1"},
+    {0x03F5, "\u03b5"}, {0x1E9B, "\u1e61"}, {0xFB00, "ff"}, {0xFB01, "fi"}, {0xFB02, "fl"},
+    {0xFB03, "ffi"}, {0xFB04, "ffl"}, {0xFB05, "st"}, {0xFB06, "st"},
+};
+
 METHOD(str_casefold) {
     SELF_STR(s, "casefold");
     if (!margs(t, "str.casefold", BT_ARGS_NONE, args, nargs, kwnames, 0, 0, NULL, NULL))
         return BT_UNDEF;
-    return do_case(t, s, CASE_LOWER);
+    BtValue lower = do_case(t, s, CASE_LOWER);
+    if (bt_is_undef(lower) || bt_as_str(lower)->ascii)
+        return lower;
+    BtStr *low = bt_as_str(lower);
+    BtBuf b;
+    bt_buf_init(&b);
+    const char *p = low->data, *end = low->data + low->size;
+    while (p < end) {
+        const char *at = p;
+        uint32_t c = bt_utf8_next(&p);
+        const char *fold = NULL;
+        for (size_t i = 0; i < sizeof special_folds / sizeof special_folds[0]; i++)
+            if (special_folds[i].cp == c)
+                fold = special_folds[i].fold;
+        if (fold)
+            bt_buf_puts(&b, fold);
+        else
+            bt_buf_append(&b, at, (size_t)(p - at));
+    }
+    BtStr *r = bt_buf_finish(t, &b);
+    return r ? bt_obj(r) : BT_UNDEF;
+}
+
+/* s.translate(table): each character's code point looked up in table; a
+ * LookupError keeps it, None drops it, an int or str replaces it. */
+METHOD(str_translate) {
+    SELF_STR(s, "translate");
+    BtValue a[1];
+    if (!margs(t, "translate", BT_ARGS_ONE, args, nargs, kwnames, 1, 1, NULL, a))
+        return BT_UNDEF;
+    BtBuf b;
+    bt_buf_init(&b);
+    const char *p = s->data, *end = s->data + s->size;
+    while (p < end) {
+        const char *at = p;
+        uint32_t c = bt_utf8_next(&p);
+        BtValue v = bt_getitem(t, a[0], bt_int(c));
+        if (bt_is_undef(v)) {
+            if (!bt_exc_pending_is(t, BT_EXC(t, LookupError))) {
+                bt_buf_free(&b);
+                return BT_UNDEF;
+            }
+            bt_take_exc(t);
+            bt_buf_append(&b, at, (size_t)(p - at));
+        } else if (bt_is_none(v)) {
+            continue;
+        } else if (bt_is_intlike(v)) {
+            int64_t cp = bt_as_int(v);
+            if (cp < 0 || cp > 0x10FFFF) {
+                bt_buf_free(&b);
+                bt_raise(t, BT_EXC(t, ValueError), "character mapping must be in range(0x110000)");
+                return BT_UNDEF;
+            }
+            bt_buf_put_cp(&b, (uint32_t)cp);
+        } else if (bt_is_str(t, v)) {
+            bt_buf_append(&b, bt_as_str(v)->data, bt_as_str(v)->size);
+        } else {
+            bt_buf_free(&b);
+            bt_raise(t, BT_EXC(t, TypeError), "character mapping must return integer, None or str");
+            return BT_UNDEF;
+        }
+    }
+    BtStr *r = bt_buf_finish(t, &b);
+    return r ? bt_obj(r) : BT_UNDEF;
+}
+
+/* The code point of a one-character str, or -1. */
+static int64_t single_cp(BtValue v) {
+    BtStr *k = bt_as_str(v);
+    if (k->length != 1)
+        return -1;
+    const char *q = k->data;
+    return bt_utf8_next(&q);
+}
+
+/* str.maketrans(x[, y[, z]]): the dict that str.translate takes. */
+static BtValue str_maketrans(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    BtValue a[3];
+    if (!margs(t, "maketrans", BT_ARGS_OLD, args, nargs, kwnames, 1, 3, NULL, a))
+        return BT_UNDEF;
+    BtDict *d = bt_dict_new(t);
+    if (!d)
+        return BT_UNDEF;
+    BtValue dv = bt_obj(d);
+    BT_PUSH_ROOT(t, &dv);
+    bool ok = true;
+    if (bt_is_undef(a[1])) {
+        if (!(bt_is_obj(a[0]) && bt_isinstance(t, a[0], BT_TYPE(t, dict)))) {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "if you give only one argument to maketrans it must be a dict");
+            ok = false;
+        }
+        size_t pos = 0;
+        BtValue k, v;
+        while (ok && bt_dict_next((BtDict *)a[0].as.o, &pos, &k, &v)) {
+            if (bt_is_str(t, k)) {
+                int64_t cp = single_cp(k);
+                if (cp < 0) {
+                    bt_raise(t, BT_EXC(t, ValueError),
+                             "string keys in translate table must be of length 1");
+                    ok = false;
+                    break;
+                }
+                k = bt_int(cp);
+            } else if (!bt_is_intlike(k)) {
+                bt_raise(t, BT_EXC(t, TypeError), "keys in translate table must be strings or integers");
+                ok = false;
+                break;
+            }
+            ok = bt_dict_set(t, d, k, v);
+        }
+    } else {
+        if (!bt_is_str(t, a[0]) || !bt_is_str(t, a[1])) {
+            bt_raise(t, BT_EXC(t, TypeError), "maketrans() argument %d must be str, not %T",
+                     bt_is_str(t, a[0]) ? 2 : 1, bt_is_str(t, a[0]) ? a[1] : a[0]);
+            ok = false;
+        } else if (bt_as_str(a[0])->length != bt_as_str(a[1])->length) {
+            bt_raise(t, BT_EXC(t, ValueError),
+                     "the first two maketrans arguments must have equal length");
+            ok = false;
+        }
+        const char *x = ok ? bt_as_str(a[0])->data : "", *y = ok ? bt_as_str(a[1])->data : "";
+        const char *xend = x + (ok ? bt_as_str(a[0])->size : 0);
+        while (ok && x < xend) {
+            uint32_t from = bt_utf8_next(&x), to = bt_utf8_next(&y);
+            ok = bt_dict_set(t, d, bt_int(from), bt_int(to));
+        }
+        if (ok && !bt_is_undef(a[2])) {
+            if (!bt_is_str(t, a[2])) {
+                bt_raise(t, BT_EXC(t, TypeError), "maketrans() argument 3 must be str, not %T", a[2]);
+                ok = false;
+            }
+            const char *z = ok ? bt_as_str(a[2])->data : "";
+            const char *zend = z + (ok ? bt_as_str(a[2])->size : 0);
+            while (ok && z < zend)
+                ok = bt_dict_set(t, d, bt_int(bt_utf8_next(&z)), BT_NONE);
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    return ok ? dv : BT_UNDEF;
 }
 
 METHOD(str_swapcase) {
@@ -2380,6 +2534,7 @@ static const BtNativeDef str_methods[] = {
     {"upper", str_upper},
     {"lower", str_lower},
     {"casefold", str_casefold},
+    {"translate", str_translate},
     {"swapcase", str_swapcase},
     {"title", str_title},
     {"capitalize", str_capitalize},
@@ -2431,7 +2586,8 @@ bool bt_str_init_types(BtThread *t) {
     st->contains = str_contains;
     st->iter = str_iter;
     st->construct = str_construct;
-    if (!bt_type_add_methods(t, st, str_methods))
+    if (!bt_type_add_methods(t, st, str_methods) ||
+        !bt_type_add_static(t, st, "maketrans", str_maketrans, false))
         return false;
 
     BtType *it = BT_TYPE(t, str_iter);

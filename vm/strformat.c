@@ -245,7 +245,7 @@ static bool format_int(BtThread *t, BtBuf *out, int64_t v, const Spec *s, BtValu
         BtBuf ch;
         bt_buf_init(&ch);
         bt_buf_put_cp(&ch, (uint32_t)v);
-        emit(out, s, '<', "", 0, ch.data, ch.len);
+        emit(out, s, '>', "", 0, ch.data, ch.len); /* ints align right, chars too */
         bt_buf_free(&ch);
         return true;
     }

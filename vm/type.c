@@ -190,6 +190,13 @@ static BtValue call_dunder(BtThread *t, BtValue method, BtValue self, BtValue *a
     argv[0] = self;
     for (int i = 0; i < nargs; i++)
         argv[i + 1] = args[i];
+    /* A dunder wrapped in staticmethod gets no self; in classmethod, the class. */
+    if (bt_is_obj(method) && method.as.o->type == BT_TYPE(t, staticmethod))
+        return bt_call(t, ((BtFuncWrapper *)method.as.o)->func, argv + 1, nargs, NULL);
+    if (bt_is_obj(method) && method.as.o->type == BT_TYPE(t, classmethod)) {
+        argv[0] = bt_obj(bt_type_of(t, self));
+        return bt_call(t, ((BtFuncWrapper *)method.as.o)->func, argv, nargs + 1, NULL);
+    }
     return bt_call(t, method, argv, nargs + 1, NULL);
 }
 
@@ -378,8 +385,19 @@ static BtValue slot_getitem(BtThread *t, BtValue self, BtValue key) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_getitem));
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
-        if (nb->getitem)
-            return nb->getitem(t, self, key);
+        if (nb->getitem) {
+            BtValue r = nb->getitem(t, self, key);
+            /* A dict subclass's __missing__ answers for absent keys. */
+            if (bt_is_undef(r) && nb == BT_TYPE(t, dict) &&
+                bt_exc_pending_is(t, BT_EXC(t, KeyError))) {
+                BtValue missing = find_dunder(t, self, BT_NAME(t, dunder_missing));
+                if (!bt_is_undef(missing)) {
+                    bt_take_exc(t);
+                    return call_dunder(t, missing, self, &key, 1);
+                }
+            }
+            return r;
+        }
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not subscriptable",
                  bt_type_name(t, self));
         return BT_UNDEF;
@@ -495,12 +513,65 @@ static BtValue alloc_instance(BtThread *t, BtType *cls) {
     return bt_obj(o);
 }
 
+static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int nargs,
+                                  BtTuple *kwnames);
+
+BtValue bt_type_alloc_instance(BtThread *t, BtType *cls) {
+    if (cls->layout == BT_LAYOUT_BUILTIN && cls->construct != instance_construct &&
+        cls != BT_TYPE(t, object)) {
+        bt_raise(t, BT_EXC(t, TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                 cls->name->data, cls->name->data);
+        return BT_UNDEF;
+    }
+    /* A subclass of list or dict starts as an empty value (zeroed struct). */
+    return alloc_instance(t, cls);
+}
+
+/* The class's own __new__ (a function, maybe in a staticmethod), or BT_UNDEF
+ * when it inherits object's. */
+static BtValue user_new(BtThread *t, BtType *cls) {
+    BtValue nw = bt_type_lookup(cls, BT_NAME(t, dunder_new));
+    if (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, staticmethod))
+        nw = ((BtFuncWrapper *)nw.as.o)->func;
+    if (bt_is_undef(nw) || (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, native) &&
+                            ((BtNative *)nw.as.o)->owner == BT_TYPE(t, object)))
+        return BT_UNDEF;
+    return nw;
+}
+
+/* cls.__new__(cls, *args): the instance, or anything __new__ chose to return. */
+static BtValue call_user_new(BtThread *t, BtValue nw, BtType *cls, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    int total = nargs + (kwnames ? (int)kwnames->len : 0);
+    BtValue small[8];
+    BtValue *argv = total + 1 <= 8 ? small : malloc((size_t)(total + 1) * sizeof(BtValue));
+    if (!argv) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    argv[0] = bt_obj(cls);
+    if (total > 0)
+        memcpy(argv + 1, args, (size_t)total * sizeof(BtValue));
+    BtValue r = bt_call(t, nw, argv, nargs + 1, kwnames);
+    if (argv != small)
+        free(argv);
+    return r;
+}
+
 /* class(...) for user classes: make the instance, then run __init__. */
 static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
     BtType *nb = native_base(cls);
     BtValue self;
-    if (cls->layout == BT_LAYOUT_EXCEPTION || nb == BT_TYPE(t, object)) {
+    BtValue nw = user_new(t, cls);
+    if (!bt_is_undef(nw)) {
+        self = call_user_new(t, nw, cls, args, nargs, kwnames);
+        if (bt_is_undef(self))
+            return BT_UNDEF;
+        /* __init__ runs only on an instance of cls, as in CPython. */
+        if (!bt_isinstance(t, self, cls))
+            return self;
+    } else if (cls->layout == BT_LAYOUT_EXCEPTION || nb == BT_TYPE(t, object)) {
         self = alloc_instance(t, cls);
         if (bt_is_undef(self))
             return BT_UNDEF;
@@ -521,6 +592,8 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
         if (!o)
             return BT_UNDEF;
         self = bt_obj(o);
+    }
+    if (cls->layout == BT_LAYOUT_BUILTIN) {
         BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
         if (is_native_wrapper(t, init)) {
             BT_PUSH_ROOT(t, &self);
@@ -558,7 +631,7 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             return BT_UNDEF;
         }
     } else if (cls->layout != BT_LAYOUT_EXCEPTION && nb == BT_TYPE(t, object) &&
-               (nargs > 0 || kwnames)) {
+               bt_is_undef(nw) && (nargs > 0 || kwnames)) {
         BT_POP_ROOT(t, 1);
         bt_raise(t, BT_EXC(t, TypeError), "%s() takes no arguments", cls->name->data);
         return BT_UNDEF;
@@ -606,6 +679,13 @@ static BtValue dict_init(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 }
 
 bool bt_type_init_subclassable(BtThread *t) {
+    /* As in CPython, a built-in type that defines no comparison hashes by
+     * identity, like object: iterators, generators, code, frames. */
+#define IDENTITY_HASH(field, pyname)                                                               \
+    if (!t->interp->types.field->hash && !t->interp->types.field->compare)                        \
+        t->interp->types.field->hash = BT_TYPE(t, object)->hash;
+    BT_BUILTIN_TYPES(IDENTITY_HASH)
+#undef IDENTITY_HASH
     static const BtNativeDef list_defs[] = {{"__init__", list_init}, {NULL, NULL}};
     static const BtNativeDef dict_defs[] = {{"__init__", dict_init}, {NULL, NULL}};
     BT_TYPE(t, list)->flags |= BT_TYPE_BASETYPE;
@@ -636,6 +716,95 @@ static void install_dispatchers(BtType *cls) {
     cls->construct = instance_construct;
 }
 
+/* The attribute slot for classes whose lookups are not dict-first: a data
+ * descriptor in the MRO, or a __getattribute__ of their own. */
+static BtValue slot_getattribute(BtThread *t, BtValue self, BtStr *name) {
+    BtType *ty = bt_type_of(t, self);
+    BtValue m = bt_type_lookup(ty, BT_NAME(t, dunder_getattribute));
+    BtValue args[2] = {self, bt_obj(name)};
+    BtValue r = bt_call(t, m, args, 2, NULL);
+    if (!bt_is_undef(r) || !bt_exc_pending_is(t, BT_EXC(t, AttributeError)))
+        return r;
+    /* __getattr__ is the fallback when __getattribute__ raises AttributeError. */
+    BtValue hook = bt_type_lookup(ty, BT_NAME(t, dunder_getattr));
+    if (bt_is_undef(hook))
+        return BT_UNDEF;
+    bt_take_exc(t);
+    return bt_call(t, hook, args, 2, NULL);
+}
+
+/* Set the class up for descriptors: __new__ is an implicit staticmethod; a
+ * data descriptor anywhere in the MRO, or a user __getattribute__, turns off
+ * the dict-first fast paths (they test for an empty getattr slot). */
+static bool prepare_descriptors(BtThread *t, BtType *cls) {
+    BtValue nw = bt_dict_get_str(cls->dict, BT_NAME(t, dunder_new));
+    if (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, function)) {
+        BtValue sm = bt_staticmethod_new(t, nw);
+        if (bt_is_undef(sm) || !bt_dict_set_str(t, cls->dict, BT_NAME(t, dunder_new), sm))
+            return false;
+    }
+    for (size_t i = 0; i < cls->mro->len; i++) {
+        BtType *m = (BtType *)cls->mro->items[i].as.o;
+        if (m->flags & BT_TYPE_DATA_DESCRIPTORS)
+            cls->flags |= BT_TYPE_DATA_DESCRIPTORS;
+        if (m != cls)
+            continue;
+        size_t pos = 0;
+        BtValue key, value;
+        while (bt_dict_next(m->dict, &pos, &key, &value))
+            if (bt_descr_is_data(t, value))
+                cls->flags |= BT_TYPE_DATA_DESCRIPTORS;
+    }
+    bool plain_getattr = !cls->getattr || cls->getattr == bt_generic_getattr;
+    if ((cls->flags & BT_TYPE_DATA_DESCRIPTORS) && plain_getattr)
+        cls->getattr = bt_generic_getattr;
+    BtValue ga = bt_type_lookup(cls, BT_NAME(t, dunder_getattribute));
+    if (bt_is_obj(ga) && ga.as.o->type != BT_TYPE(t, native))
+        cls->getattr = slot_getattribute;
+    return true;
+}
+
+/* value.__set_name__(cls, name) for each attribute of the new class whose
+ * class defines it (descriptors learning their name). */
+static bool call_set_names(BtThread *t, BtType *cls) {
+    /* A snapshot, as CPython takes: a __set_name__ may change the class dict,
+     * and every attribute present at creation still gets its call. */
+    BtDict *d = bt_dict_copy(t, cls->dict);
+    if (!d)
+        return false;
+    BtValue keep = bt_obj(d);
+    BT_PUSH_ROOT(t, &keep);
+    BtStr *set_name = BT_NAME(t, dunder_set_name);
+    size_t pos = 0;
+    BtValue key, value;
+    bool ok = true;
+    while (ok && bt_dict_next(d, &pos, &key, &value)) {
+        if (!bt_is_obj(value))
+            continue;
+        BtValue m = bt_type_lookup(value.as.o->type, set_name);
+        if (bt_is_undef(m))
+            continue;
+        BtValue args[3] = {value, bt_obj(cls), key};
+        ok = !bt_is_undef(bt_call(t, m, args, 3, NULL));
+        if (!ok) {
+            /* 3.11 wraps the error in a RuntimeError naming the culprit. */
+            BtValue cause = bt_take_exc(t);
+            BT_PUSH_ROOT(t, &cause);
+            bt_raise(t, BT_EXC(t, RuntimeError), "Error calling __set_name__ on '%s' instance %R in '%S'",
+                     bt_type_name(t, value), key, cls->name);
+            if (bt_is_obj(t->exc) && t->exc.as.o->type->layout == BT_LAYOUT_EXCEPTION &&
+                bt_is_obj(cause) && cause.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
+                ((BtException *)t->exc.as.o)->cause = cause;
+                ((BtException *)t->exc.as.o)->context = cause;
+                ((BtException *)t->exc.as.o)->suppress_context = true;
+            }
+            BT_POP_ROOT(t, 1);
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
 BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) {
     t->interp->type_epoch++; /* a new type may reuse a dead type's address */
     BtValue keep_bases = bt_obj(bases);
@@ -648,8 +817,10 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
         }
         keep_bases = bt_obj(bases);
     }
-    /* The solid base decides the layout: exceptions, a built-in, or plain. */
-    BtType *solid = NULL;
+    /* The solid base decides the layout: exceptions, a built-in, or plain.
+     * It may come from any base (`class L(B, list)`); the base that brings it
+     * becomes __base__, as in CPython, so walking ->base always reaches it. */
+    BtType *solid = NULL, *best = NULL;
     for (size_t i = 0; i < bases->len; i++) {
         BtValue b = bases->items[i];
         if (!bt_is_obj(b) || b.as.o->type != BT_TYPE(t, type)) {
@@ -674,9 +845,10 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
             return BT_UNDEF;
         }
         BtType *nb = native_base(bt);
-        if (!solid || (nb != solid && bt_issubtype(nb, solid)))
+        if (!solid || (nb != solid && bt_issubtype(nb, solid))) {
             solid = nb;
-        else if (nb != solid && !bt_issubtype(solid, nb)) {
+            best = bt;
+        } else if (nb != solid && !bt_issubtype(solid, nb)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "multiple bases have instance lay-out conflict");
             return BT_UNDEF;
@@ -692,15 +864,9 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     cls->name = name;
     cls->qualname = name;
     cls->bases = bases;
-    cls->base = (BtType *)bases->items[0].as.o;
+    cls->base = best;
     cls->flags = BT_TYPE_HEAPTYPE | BT_TYPE_BASETYPE;
-    BtType *first = cls->base;
-    cls->layout = first->layout == BT_LAYOUT_BUILTIN && solid == BT_TYPE(t, object)
-                      ? BT_LAYOUT_INSTANCE
-                      : first->layout;
-    for (size_t i = 0; i < bases->len; i++)
-        if (((BtType *)bases->items[i].as.o)->layout == BT_LAYOUT_EXCEPTION)
-            cls->layout = BT_LAYOUT_EXCEPTION;
+    cls->layout = solid == BT_TYPE(t, object) ? BT_LAYOUT_INSTANCE : best->layout;
     cls->instance_size = cls->layout == BT_LAYOUT_EXCEPTION  ? sizeof(BtException)
                          : cls->layout == BT_LAYOUT_INSTANCE ? sizeof(BtInstance)
                                                              : solid->instance_size;
@@ -732,6 +898,8 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
                           !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_delattr))))))
             cls->flags |= BT_TYPE_CUSTOM_SETATTR;
     }
+    if (ok)
+        ok = prepare_descriptors(t, cls);
     /* Defining __eq__ without __hash__ makes instances unhashable, as in Python 3. */
     if (ok && !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_eq))) &&
         bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_hash))))
@@ -745,6 +913,8 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
             ok = bt_dict_del(t, cls->dict, bt_obj(BT_NAME(t, dunder_qualname))) >= 0;
         }
     }
+    if (ok)
+        ok = call_set_names(t, cls);
     BT_POP_ROOT(t, 2);
     return ok ? bt_obj(cls) : BT_UNDEF;
 }
@@ -804,10 +974,46 @@ static BtValue type_repr(BtThread *t, BtValue self) {
     return bt_obj(bt_str_format(t, "<class '%S'>", ty->qualname));
 }
 
+/* type(name, bases, dict): a class made without a class statement. */
+static BtValue type_new_from_call(BtThread *t, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (nargs != 3 || kwnames) {
+        bt_raise(t, BT_EXC(t, TypeError), "type() takes 1 or 3 arguments");
+        return BT_UNDEF;
+    }
+    const char *want[3] = {"str", "tuple", "dict"};
+    bool ok[3] = {bt_is_str(t, args[0]), bt_is_obj(args[1]) && bt_isinstance(t, args[1], BT_TYPE(t, tuple)),
+                  bt_is_obj(args[2]) && bt_isinstance(t, args[2], BT_TYPE(t, dict))};
+    for (int i = 0; i < 3; i++)
+        if (!ok[i]) {
+            bt_raise(t, BT_EXC(t, TypeError), "type.__new__() argument %d must be %s, not %s",
+                     i + 1, want[i], bt_type_name(t, args[i]));
+            return BT_UNDEF;
+        }
+    BtDict *ns = bt_dict_copy(t, (BtDict *)args[2].as.o);
+    if (!ns)
+        return BT_UNDEF;
+    BtValue keep = bt_obj(ns);
+    BT_PUSH_ROOT(t, &keep);
+    /* __module__ is the caller's __name__, as a class statement would give. */
+    BtFrame *f = bt_eval_current_frame(t);
+    bool fine = true;
+    if (f && f->globals && bt_is_undef(bt_dict_get_str(ns, BT_NAME(t, dunder_module)))) {
+        BtValue mod = bt_dict_get_str(f->globals, BT_NAME(t, dunder_name));
+        if (!bt_is_undef(mod))
+            fine = bt_dict_set_str(t, ns, BT_NAME(t, dunder_module), mod);
+    }
+    BtValue cls = fine ? bt_type_new_class(t, bt_as_str(args[0]), (BtTuple *)args[1].as.o, ns)
+                       : BT_UNDEF;
+    BT_POP_ROOT(t, 1);
+    return cls;
+}
+
 static BtValue type_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     BtType *ty = (BtType *)self.as.o;
     if (ty == BT_TYPE(t, type) && nargs == 1 && !kwnames)
         return bt_obj(bt_type_of(t, args[0]));
+    if (ty == BT_TYPE(t, type))
+        return type_new_from_call(t, args, nargs, kwnames);
     if (!ty->construct) {
         bt_raise(t, BT_EXC(t, TypeError), "cannot create '%s' instances", ty->name->data);
         return BT_UNDEF;
@@ -836,7 +1042,7 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
     }
     BtValue v = bt_type_lookup(ty, name);
     if (!bt_is_undef(v))
-        return v;
+        return bt_descr_get(t, v, BT_UNDEF, ty);
     if (name == in->names.dunder_doc)
         return BT_NONE;
     /* Methods of `type` itself (mro()) come from the metatype's dict. */
@@ -853,6 +1059,12 @@ static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     t->interp->type_epoch++;
     if (name == BT_NAME(t, dunder_setattr) || name == BT_NAME(t, dunder_delattr))
         ty->flags |= BT_TYPE_CUSTOM_SETATTR;
+    if ((ty->flags & BT_TYPE_HEAPTYPE) && bt_descr_is_data(t, v)) {
+        /* Subclasses made before this keep their fast paths (a known gap). */
+        ty->flags |= BT_TYPE_DATA_DESCRIPTORS;
+        if (!ty->getattr)
+            ty->getattr = bt_generic_getattr;
+    }
     if (!(ty->flags & BT_TYPE_HEAPTYPE)) {
         bt_raise(t, BT_EXC(t, TypeError),
                  "cannot set '%S' attribute of immutable type '%S'", name, ty->name);

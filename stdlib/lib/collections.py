@@ -1,0 +1,474 @@
+"""collections for Baton: deque, namedtuple, defaultdict, Counter, OrderedDict."""
+import sys as _sys
+
+
+class deque:
+    """deque([iterable[, maxlen]]): a double-ended queue (a ring of slots)."""
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None and (not isinstance(maxlen, int) or maxlen < 0):
+            raise ValueError("maxlen must be non-negative")
+        self._maxlen = maxlen
+        self._slots = [None] * 8
+        self._head = 0
+        self._len = 0
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def _grow(self):
+        old = list(self)
+        self._slots = old + [None] * (len(old) + 8)
+        self._head = 0
+
+    def append(self, x):
+        if self._maxlen is not None and self._len == self._maxlen:
+            if self._maxlen == 0:
+                return
+            self.popleft()
+        if self._len == len(self._slots):
+            self._grow()
+        self._slots[(self._head + self._len) % len(self._slots)] = x
+        self._len += 1
+
+    def appendleft(self, x):
+        if self._maxlen is not None and self._len == self._maxlen:
+            if self._maxlen == 0:
+                return
+            self.pop()
+        if self._len == len(self._slots):
+            self._grow()
+        self._head = (self._head - 1) % len(self._slots)
+        self._slots[self._head] = x
+        self._len += 1
+
+    def pop(self):
+        if not self._len:
+            raise IndexError("pop from an empty deque")
+        self._len -= 1
+        i = (self._head + self._len) % len(self._slots)
+        x = self._slots[i]
+        self._slots[i] = None
+        return x
+
+    def popleft(self):
+        if not self._len:
+            raise IndexError("pop from an empty deque")
+        x = self._slots[self._head]
+        self._slots[self._head] = None
+        self._head = (self._head + 1) % len(self._slots)
+        self._len -= 1
+        return x
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def clear(self):
+        self._slots = [None] * 8
+        self._head = self._len = 0
+
+    def rotate(self, n=1):
+        if self._len:
+            n %= self._len
+            for _ in range(n):
+                self.appendleft(self.pop())
+
+    def count(self, x):
+        return sum(1 for y in self if y is x or y == x)
+
+    def index(self, x, start=0, stop=None):
+        for i, y in enumerate(self):
+            if i >= start and (stop is None or i < stop) and (y is x or y == x):
+                return i
+        raise ValueError(f"{x!r} is not in deque")
+
+    def remove(self, value):
+        items = list(self)
+        for i, y in enumerate(items):
+            if y is value or y == value:
+                del items[i]
+                self.clear()
+                self.extend(items)
+                return
+        raise ValueError("deque.remove(x): x not in deque")
+
+    def reverse(self):
+        items = list(self)
+        self.clear()
+        self.extend(reversed(items))
+
+    def copy(self):
+        return deque(self, self._maxlen)
+
+    def __copy__(self):
+        return self.copy()
+
+    def _slot(self, i):
+        if not isinstance(i, int):
+            raise TypeError(f"sequence index must be integer, not '{type(i).__name__}'")
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("deque index out of range")
+        return (self._head + i) % len(self._slots)
+
+    def __getitem__(self, i):
+        return self._slots[self._slot(i)]
+
+    def __setitem__(self, i, x):
+        self._slots[self._slot(i)] = x
+
+    def __delitem__(self, i):
+        items = list(self)
+        self._slot(i)
+        del items[i]
+        self.clear()
+        self.extend(items)
+
+    def __len__(self):
+        return self._len
+
+    def __bool__(self):
+        return self._len > 0
+
+    def __iter__(self):
+        slots, head, n = self._slots, self._head, self._len
+        for i in range(n):
+            if self._slots is not slots or self._len != n:
+                raise RuntimeError("deque mutated during iteration")
+            yield slots[(head + i) % len(slots)]
+
+    def __reversed__(self):
+        for i in range(self._len - 1, -1, -1):
+            yield self[i]
+
+    def __contains__(self, x):
+        return any(y is x or y == x for y in self)
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return list(self) == list(other)
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return list(self) < list(other)
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        made = self.copy()
+        made.extend(other)
+        return made
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    __hash__ = None
+
+    def __repr__(self):
+        inner = ", ".join(repr(x) for x in self)
+        if self._maxlen is None:
+            return f"deque([{inner}])"
+        return f"deque([{inner}], maxlen={self._maxlen})"
+
+
+class defaultdict(dict):
+    """defaultdict(default_factory, ...): a dict that makes missing values."""
+
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
+        super().__init__(*args, **kwargs)
+        self.default_factory = default_factory
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def copy(self):
+        return defaultdict(self.default_factory, self)
+
+    def __repr__(self):
+        factory = self.default_factory
+        shown = "None" if factory is None else repr(factory)
+        return f"defaultdict({shown}, {dict(self)!r})"
+
+
+class OrderedDict(dict):
+    """A dict that can move keys to either end (dicts keep insertion order)."""
+
+    def move_to_end(self, key, last=True):
+        value = self.pop(key)
+        if last:
+            self[key] = value
+        else:
+            rest = list(self.items())
+            self.clear()
+            self[key] = value
+            self.update(rest)
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError("dictionary is empty")
+        key = next(reversed(list(self))) if last else next(iter(self))
+        return key, self.pop(key)
+
+    def copy(self):
+        return OrderedDict(self)
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self.items()) == list(other.items())
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def __repr__(self):
+        if not self:
+            return "OrderedDict()"
+        return f"OrderedDict({list(self.items())!r})"
+
+
+class Counter(dict):
+    """Counter(iterable or mapping): counts of hashable items."""
+
+    def __init__(self, iterable=None, **kwds):
+        super().__init__()
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def update(self, iterable=None, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                for elem, count in iterable.items():
+                    self[elem] = self.get(elem, 0) + count
+            else:
+                for elem in iterable:
+                    self[elem] = self.get(elem, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, **kwds):
+        if iterable is not None:
+            pairs = iterable.items() if isinstance(iterable, dict) else ((e, 1) for e in iterable)
+            for elem, count in pairs:
+                self[elem] = self.get(elem, 0) - count
+        if kwds:
+            self.subtract(kwds)
+
+    def most_common(self, n=None):
+        ranked = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
+        return ranked if n is None else ranked[:n]
+
+    def elements(self):
+        for elem, count in self.items():
+            for _ in range(count):
+                yield elem
+
+    def total(self):
+        return sum(self.values())
+
+    def copy(self):
+        return Counter(self)
+
+    def __repr__(self):
+        if not self:
+            return "Counter()"
+        inner = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
+        return "Counter({" + inner + "})"
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            total = count + other[elem]
+            if total > 0:
+                result[elem] = total
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            left = count - other[elem]
+            if left > 0:
+                result[elem] = left
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem in list(self) + [e for e in other if e not in self]:
+            best = max(self[elem], other[elem])
+            if best > 0:
+                result[elem] = best
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            least = min(count, other[elem])
+            if least > 0:
+                result[elem] = least
+        return result
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A class whose instances are records with named, read-only fields."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    fields = tuple(str(name) for name in field_names)
+    for name in (typename,) + fields:
+        if not name.isidentifier():
+            raise ValueError(f"Type names and field names must be valid identifiers: {name!r}")
+    seen = set()
+    for name in fields:
+        if name.startswith("_"):
+            raise ValueError(f"Field names cannot start with an underscore: {name!r}")
+        if name in seen:
+            raise ValueError(f"Encountered duplicate field name: {name!r}")
+        seen.add(name)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError("Got more default values than field names")
+        field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > len(fields):
+            raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional "
+                            f"arguments but {len(args) + 1} were given")
+        values = list(args)
+        for name in fields[len(args):]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in field_defaults:
+                values.append(field_defaults[name])
+            else:
+                missing = [n for n in fields[len(values):] if n not in kwargs
+                           and n not in field_defaults]
+                shown = " and ".join(repr(n) for n in missing)
+                raise TypeError(f"{typename}.__new__() missing {len(missing)} required "
+                                f"positional argument{'s' if len(missing) > 1 else ''}: {shown}")
+        if kwargs:
+            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument "
+                            f"{next(iter(kwargs))!r}")
+        object.__setattr__(self, "_values", tuple(values))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("can't set attribute")
+
+    def __repr__(self):
+        inner = ", ".join(f"{n}={v!r}" for n, v in zip(fields, self._values))
+        return f"{typename}({inner})"
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, i):
+        return self._values[i]
+
+    def __eq__(self, other):
+        other_values = other._values if hasattr(other, "_fields") else other
+        return self._values == other_values
+
+    def __lt__(self, other):
+        return self._values < tuple(other)
+
+    def __hash__(self):
+        return hash(self._values)
+
+    def __add__(self, other):
+        return self._values + tuple(other)
+
+    def __radd__(self, other):
+        return tuple(other) + self._values
+
+    def __mul__(self, n):
+        return self._values * n
+
+    def __le__(self, other):
+        return self._values <= tuple(other)
+
+    def __gt__(self, other):
+        return self._values > tuple(other)
+
+    def __ge__(self, other):
+        return self._values >= tuple(other)
+
+    def __contains__(self, value):
+        return value in self._values
+
+    def __reversed__(self):
+        return reversed(self._values)
+
+    def _asdict(self):
+        return dict(zip(fields, self._values))
+
+    def _replace(self, **changes):
+        current = self._asdict()
+        for name in changes:
+            if name not in current:
+                raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        current.update(changes)
+        return cls(**current)
+
+    def _make(iterable):
+        return cls(*iterable)
+
+    namespace = {
+        "__init__": __init__, "__setattr__": __setattr__, "__repr__": __repr__,
+        "__iter__": __iter__, "__len__": __len__, "__getitem__": __getitem__,
+        "__eq__": __eq__, "__lt__": __lt__, "__hash__": __hash__, "__add__": __add__,
+        "__radd__": __radd__, "__mul__": __mul__, "__rmul__": __mul__, "__le__": __le__,
+        "__gt__": __gt__, "__ge__": __ge__, "__contains__": __contains__,
+        "__reversed__": __reversed__,
+        "_asdict": _asdict, "_replace": _replace, "_make": staticmethod(_make),
+        "_fields": fields, "_field_defaults": field_defaults,
+        "count": lambda self, v: self._values.count(v),
+        "index": lambda self, v: self._values.index(v),
+    }
+    for index, name in enumerate(fields):
+        namespace[name] = property(lambda self, i=index: self._values[i])
+    cls = type(typename, (), namespace)
+    if module is None:
+        try:
+            module = _sys._getframe(1).f_globals.get("__name__", "__main__")
+        except (AttributeError, ValueError):
+            module = "__main__"
+    cls.__module__ = module
+    return cls

@@ -1,0 +1,16 @@
+"""os for Baton: a small subset (getpid, getcwd, environ, getenv, os.path)."""
+import _os
+import posixpath as path
+
+name = "posix"
+sep = "/"
+linesep = "\n"
+curdir = "."
+pardir = ".."
+environ = _os.environ
+getpid = _os.getpid
+getcwd = _os.getcwd
+
+
+def getenv(key, default=None):
+    return environ.get(key, default)

@@ -1,0 +1,5 @@
+class F:
+    def __set_name__(self, o, n):
+        raise ValueError("no")
+class B:
+    d = F()
