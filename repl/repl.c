@@ -295,6 +295,7 @@ static const char META_HELP[] =
     "  :trace on NAME,..  trace only the functions with these names\n"
     "  :step STATEMENT    run STATEMENT under the stepper (type help there)\n"
     "  :gens              every live generator, its state and its line\n"
+    "  :gens NAME         one generator (my_range#2, or a variable): line, waits on, locals\n"
     "Ctrl-C cancels the line or interrupts running code; Ctrl-D leaves.\n";
 
 static bool remember_input(Repl *r, BtCode *code, const char *src, size_t len) {
@@ -442,6 +443,10 @@ static BtValue resolve_dotted(Repl *r, const char *expr, size_t len) {
 static void meta_dis(Repl *r, const char *arg) {
     BtThread *t = r->t;
     BtValue v = resolve_dotted(r, arg, strlen(arg));
+    BtGen *gen = bt_is_undef(v) ? bt_step_find_gen(t, arg) : NULL; /* "my_range#2" */
+    if (gen)
+        v = bt_obj(gen);
+    gen = NULL;
     if (bt_is_undef(v)) {
         fprintf(stderr, ":dis: no name '%s' in this session\n", arg);
         return;
@@ -452,14 +457,37 @@ static void meta_dis(Repl *r, const char *arg) {
     if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, function))
         code = ((BtFunction *)v.as.o)->code;
     else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
-        code = ((BtGen *)v.as.o)->frame.code;
+        gen = (BtGen *)v.as.o;
     else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code))
         code = (BtCode *)v.as.o;
+    if (gen) {
+        /* A generator: its code alone, its paused instruction marked. */
+        char name[140];
+        bt_trace_frame_name(&gen->frame, name, sizeof name);
+        if (gen->state == BT_GEN_SUSPENDED)
+            printf("%s is paused at instruction %u (-->)\n", name, bt_frame_lasti(&gen->frame));
+        else
+            printf("%s is %s\n", name,
+                   gen->state == BT_GEN_CREATED   ? "not started yet"
+                   : gen->state == BT_GEN_RUNNING ? "running"
+                                                  : "closed");
+        if (gen->state == BT_GEN_DONE)
+            code = gen->frame.code;
+        else
+            bt_dis_code_at(t, gen->frame.code,
+                           gen->state == BT_GEN_SUSPENDED ? bt_frame_lasti(&gen->frame)
+                                                          : UINT32_MAX,
+                           stdout);
+        if (!code) {
+            fflush(stdout);
+            return;
+        }
+    }
     if (!code) {
         fprintf(stderr, ":dis: cannot disassemble a %s object\n", bt_type_name(t, v));
         return;
     }
-    bt_dis_code(t, code, stdout, true);
+    bt_dis_code(t, code, stdout, !gen);
     fflush(stdout);
 }
 
@@ -528,8 +556,11 @@ static int meta_command(Repl *r, const char *line) {
         meta_trace(r, arg);
     } else if (wl == 4 && !strncmp(cmd, "step", 4) && *arg) {
         return meta_step(r, arg);
-    } else if (wl == 4 && !strncmp(cmd, "gens", 4)) {
+    } else if (wl == 4 && !strncmp(cmd, "gens", 4) && !*arg) {
         bt_step_print_gens(r->t, stdout);
+    } else if (wl == 4 && !strncmp(cmd, "gens", 4)) {
+        if (!bt_step_print_gen(r->t, stdout, arg, input_source, r))
+            fprintf(stderr, ":gens: no live generator '%s'\n", arg);
     } else {
         fprintf(stderr, "unknown command %s (try :help)\n", line);
     }

@@ -320,9 +320,38 @@ static void print_bt(BtThread *t, BtStepper *st) {
     size_t ngens;
     BtGen **gens = live_gens(t, &ngens);
     for (size_t i = 0; i < ngens; i++)
-        if (gens[i]->state == BT_GEN_SUSPENDED)
-            frame_line(t, st, " ", &gens[i]->frame, "  (suspended)");
+        if (gens[i]->state == BT_GEN_SUSPENDED) {
+            char bound[120], tail[140] = "  (suspended)";
+            if (bt_trace_gen_binding(t, gens[i], bound, sizeof bound))
+                snprintf(tail, sizeof tail, "  (suspended) = %s", bound);
+            frame_line(t, st, " ", &gens[i]->frame, tail);
+        }
     free(gens);
+}
+
+static const char *const GEN_STATES[] = {"created", "suspended", "running", "closed"};
+
+/* "line 12" where g is paused (its first line before it starts), "" once closed. */
+static void gen_where(BtGen *g, char *buf, size_t cap) {
+    buf[0] = '\0';
+    if (g->state == BT_GEN_CREATED)
+        snprintf(buf, cap, "line %d", g->frame.code->firstlineno);
+    else if (g->state != BT_GEN_DONE)
+        snprintf(buf, cap, "line %d", bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
+}
+
+/* "gen squared#1" when a suspended g is inside `yield from` another generator. */
+static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
+    BtValue sub = g->state == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
+    if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
+        bt_trace_frame_name(&((BtGen *)sub.as.o)->frame, buf, cap);
+        return true;
+    }
+    if (!bt_is_undef(sub)) {
+        bt_trace_repr(t, sub, buf, cap);
+        return true;
+    }
+    return false;
 }
 
 void bt_step_print_gens(BtThread *t, FILE *out) {
@@ -330,42 +359,95 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
     BtGen **gens = live_gens(t, &n);
     if (n == 0)
         fputs("no live generators\n", out);
-    BtValue mainv = bt_dict_get_str(t->interp->modules, BT_NAME(t, dunder_main));
-    BtDict *globals = bt_is_obj(mainv) && mainv.as.o->type == BT_TYPE(t, module)
-                          ? ((BtModule *)mainv.as.o)->dict
-                          : NULL;
     for (size_t i = 0; i < n; i++) {
         BtGen *g = gens[i];
-        char name[140], where[64] = "", names[160] = "";
+        char name[140], where[64], bound[120] = "", names[140] = "", sub[128], from[160] = "";
+        char args[200] = "", with[220] = "";
         bt_trace_frame_name(&g->frame, name, sizeof name);
-        if (g->state == BT_GEN_CREATED)
-            snprintf(where, sizeof where, "line %d", g->frame.code->firstlineno);
-        else if (g->state != BT_GEN_DONE)
-            snprintf(where, sizeof where, "line %d",
-                     bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
-        /* The globals naming it: how a student knows which one it is. */
-        size_t pos = 0, len = 0;
-        BtValue k, v;
-        while (globals && bt_dict_next(globals, &pos, &k, &v))
-            if (bt_is_obj(v) && v.as.o == &g->hdr && bt_is_str(t, k) && len < sizeof names - 40)
-                len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
-                                        len ? ", " : "  = ", bt_as_str(k)->data);
-        BtValue sub = g->state == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
-        char from[160] = "";
-        if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
-            char sname[128];
-            bt_trace_frame_name(&((BtGen *)sub.as.o)->frame, sname, sizeof sname);
-            snprintf(from, sizeof from, "  (in yield from %s)", sname);
-        }
-        static const char *const states[] = {"created", "suspended", "running", "closed"};
-        char text[600];
-        int n = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s", name, states[g->state], where,
-                         names, from);
-        while (n > 0 && text[n - 1] == ' ')
-            text[--n] = '\0';
+        gen_where(g, where, sizeof where);
+        /* The globals naming it and its arguments: how a student knows which one it is. */
+        if (bt_trace_gen_binding(t, g, bound, sizeof bound))
+            snprintf(names, sizeof names, "  = %s", bound);
+        if (g->state != BT_GEN_DONE)
+            bt_trace_args(t, &g->frame, args, sizeof args);
+        if (*args)
+            snprintf(with, sizeof with, "  (%s)", args);
+        if (gen_delegate(t, g, sub, sizeof sub))
+            snprintf(from, sizeof from, "  (in yield from %s)", sub);
+        char text[900];
+        int len = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s%s", name,
+                           GEN_STATES[g->state], where, names, with, from);
+        while (len > 0 && text[len - 1] == ' ')
+            text[--len] = '\0';
         fprintf(out, "%s\n", text);
     }
     free(gens);
+}
+
+/* Does `name` ("my_range#2", "gen my_range#2" or a global bound to it) name g? */
+static bool gen_named(BtThread *t, BtGen *g, const char *name) {
+    char own[140], bound[200];
+    bt_trace_frame_name(&g->frame, own, sizeof own);
+    if (!strcmp(own, name) || !strcmp(own + 4, name))
+        return true;
+    if (!bt_trace_gen_binding(t, g, bound, sizeof bound))
+        return false;
+    size_t n = strlen(name);
+    for (const char *p = bound; (p = strstr(p, name)); p += n)
+        if ((p == bound || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+            return true;
+    return false;
+}
+
+BtGen *bt_step_find_gen(BtThread *t, const char *name) {
+    size_t n;
+    BtGen **gens = live_gens(t, &n);
+    BtGen *found = NULL;
+    for (size_t i = 0; i < n && !found; i++)
+        if (gen_named(t, gens[i], name))
+            found = gens[i];
+    free(gens);
+    return found;
+}
+
+bool bt_step_print_gen(BtThread *t, FILE *out, const char *name, BtStepSourceFn lookup,
+                       void *data) {
+    BtGen *g = bt_step_find_gen(t, name);
+    if (!g)
+        return false;
+    BtStepper *st = bt_step_new(out, "", "", 0);
+    if (!st)
+        return true;
+    bt_step_set_source_lookup(st, lookup, data);
+    char own[140], bound[120], where[64], sub[128];
+    bt_trace_frame_name(&g->frame, own, sizeof own);
+    fprintf(out, "%s", own);
+    if (bt_trace_gen_binding(t, g, bound, sizeof bound))
+        fprintf(out, " = %s", bound);
+    gen_where(g, where, sizeof where);
+    fprintf(out, ": %s%s%s\n", GEN_STATES[g->state], *where ? " at " : "", where);
+    if (g->state == BT_GEN_DONE) {
+        bt_step_free(st);
+        return true;
+    }
+    int line = g->state == BT_GEN_CREATED ? g->frame.code->firstlineno
+                                          : bt_code_line(g->frame.code, bt_frame_lasti(&g->frame));
+    fputs("-> ", out);
+    if (!source_line(out, source_of(t, st, g->frame.code), line))
+        fputs("(no source)", out);
+    fputc('\n', out);
+    if (g->state == BT_GEN_CREATED)
+        fputs("waits on: its first next() (or send(None)) to start\n", out);
+    else if (g->state == BT_GEN_RUNNING)
+        fputs("waits on: nothing, it is running\n", out);
+    else if (gen_delegate(t, g, sub, sizeof sub))
+        fprintf(out, "waits on: %s (yield from: next()/send() go straight to it)\n", sub);
+    else
+        fputs("waits on: next() or send() from whoever holds it\n", out);
+    fputs("locals:\n", out);
+    print_locals(t, st, &g->frame);
+    bt_step_free(st);
+    return true;
 }
 
 /* p EXPR: compile EXPR and run it with f's globals overlaid by its locals. */
@@ -505,8 +587,12 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
                 fprintf(st->out, "%s\n", stack);
             } else if (!strcmp(word, "locals"))
                 print_locals(t, st, f);
-            else if (!strcmp(word, "gens"))
+            else if (!strcmp(word, "gens") && !*arg)
                 bt_step_print_gens(t, st->out);
+            else if (!strcmp(word, "gens")) {
+                if (!bt_step_print_gen(t, st->out, arg, st->lookup, st->lookup_data))
+                    fprintf(st->out, "*** no live generator '%s'\n", arg);
+            }
             else if (!strcmp(word, "p") || !strcmp(word, "print"))
                 print_expr(t, st, f, arg);
             else if (!strcmp(word, "h") || !strcmp(word, "help"))

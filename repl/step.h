@@ -33,5 +33,13 @@ bool bt_step_quit_requested(const BtStepper *st);
 
 /* Every live generator with its state and line, oldest first (`gens`, `:gens`). */
 void bt_step_print_gens(BtThread *t, FILE *out);
+/* The live generator called `name`: "my_range#2" (its instance name) or a
+ * global of __main__ bound to it; NULL when none is. Runs a collection. */
+BtGen *bt_step_find_gen(BtThread *t, const char *name);
+/* One generator in full (`:gens NAME`, `gens NAME`): its state, the line it
+ * is paused at, what it waits on, its locals. false when no generator has
+ * that name. lookup (may be NULL) finds the source of code typed earlier. */
+bool bt_step_print_gen(BtThread *t, FILE *out, const char *name, BtStepSourceFn lookup,
+                       void *data);
 
 #endif

@@ -123,7 +123,8 @@ static bool short_repr(BtThread *t, BtValue v, Out *o) {
     if (ty == BT_TYPE(t, function)) {
         out_fmt(o, "<function %s>", text_of(((BtFunction *)v.as.o)->qualname));
     } else if (ty == BT_TYPE(t, generator)) {
-        out_fmt(o, "<generator %s>", text_of(((BtGen *)v.as.o)->qualname));
+        BtGen *g = (BtGen *)v.as.o;
+        out_fmt(o, "<generator %s#%u>", text_of(g->qualname), g->number);
     } else if (ty == BT_TYPE(t, code)) {
         out_fmt(o, "<code %s>", text_of(((BtCode *)v.as.o)->name));
     } else if (ty == BT_TYPE(t, native)) {
@@ -273,21 +274,36 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
 
 void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap) {
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
-    snprintf(buf, cap, "%s%s", f->gen ? "gen " : "", q ? q->data : "?");
+    if (f->gen) /* the instance number tells apart generators of one function */
+        snprintf(buf, cap, "gen %s#%u", q ? q->data : "?", f->gen->number);
+    else if ((f->code->flags & BT_CODE_CLASS) && f->code->name)
+        snprintf(buf, cap, "class body %s", f->code->name->data);
+    else
+        snprintf(buf, cap, "%s", q ? q->data : "?");
 }
 
-/* "f(x=1, y=[2])": the parameters of a frame that is just starting. */
-static void call_text(BtThread *t, BtFrame *f, Out *o) {
+bool bt_trace_gen_binding(BtThread *t, BtGen *g, char *buf, size_t cap) {
+    BtValue mainv = bt_dict_get_str(t->interp->modules, BT_NAME(t, dunder_main));
+    if (!bt_is_obj(mainv) || mainv.as.o->type != BT_TYPE(t, module))
+        return false;
+    Out o;
+    out_init(&o, buf, cap);
+    size_t pos = 0;
+    BtValue k, v;
+    while (bt_dict_next(((BtModule *)mainv.as.o)->dict, &pos, &k, &v))
+        if (bt_is_obj(v) && v.as.o == &g->hdr && bt_is_str(t, k)) {
+            out_fmt(&o, "%s%s", o.len ? ", " : "", bt_as_str(k)->data);
+        }
+    return o.len > 0;
+}
+
+void bt_trace_args(BtThread *t, BtFrame *f, char *buf, size_t cap) {
+    Out o;
+    out_init(&o, buf, cap);
     BtCode *c = f->code;
-    char name[128];
-    bt_trace_frame_name(f, name, sizeof name);
-    out_cstr(o, name);
-    if (c->flags & BT_CODE_MODULE)
-        return;
     int nparams = c->argcount + c->kwonlyargcount + !!(c->flags & BT_CODE_VARARGS) +
                   !!(c->flags & BT_CODE_VARKEYWORDS);
-    out_cstr(o, "(");
-    for (int i = 0; i < nparams && i < c->nlocals && !o->full; i++) {
+    for (int i = 0; i < nparams && i < c->nlocals && !o.full; i++) {
         BtValue v = bt_frame_slots(f)[i];
         if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
             v = ((BtCell *)v.as.o)->value;
@@ -296,8 +312,21 @@ static void call_text(BtThread *t, BtFrame *f, Out *o) {
         const char *star = i == c->argcount + c->kwonlyargcount
                                ? (c->flags & BT_CODE_VARARGS ? "*" : "**")
                                : i > c->argcount + c->kwonlyargcount ? "**" : "";
-        out_fmt(o, "%s%s%s=%s", i ? ", " : "", star, bt_as_str(c->varnames->items[i])->data, val);
+        out_fmt(&o, "%s%s%s=%s", i ? ", " : "", star, bt_as_str(c->varnames->items[i])->data, val);
     }
+}
+
+/* "f(x=1, y=[2])": the parameters of a frame that is just starting. */
+static void call_text(BtThread *t, BtFrame *f, Out *o) {
+    char name[128];
+    bt_trace_frame_name(f, name, sizeof name);
+    out_cstr(o, name);
+    if (f->code->flags & BT_CODE_MODULE)
+        return;
+    char args[300];
+    bt_trace_args(t, f, args, sizeof args);
+    out_cstr(o, "(");
+    out_cstr(o, args);
     out_cstr(o, ")");
 }
 

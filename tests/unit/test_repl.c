@@ -430,12 +430,54 @@ Test(repl, meta_commands_gens_dis_and_step) {
     type(&s, ":step next(mr)\r");
     EXPECT(&s, &at, "(step) ");
     type(&s, "s\r");
-    EXPECT(&s, &at, ">>  resume gen my_range <- None");
+    EXPECT(&s, &at, ">>  resume gen my_range#1 <- None");
     EXPECT(&s, &at, "yield i");
     type(&s, "p i\r");
     EXPECT(&s, &at, "1\r\n(step) ");
     type(&s, "c\r");
     EXPECT(&s, &at, "2\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0);
+}
+
+Test(repl, two_generators_of_one_function_are_told_apart_by_number_and_variable) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def my_range(n):\r");
+    type(&s, "    i = 0\r");
+    type(&s, "    while i < n:\r");
+    type(&s, "        yield i\r");
+    type(&s, "        i += 1\r");
+    type(&s, "\r");
+    type(&s, "mr1 = my_range(3)\r");
+    type(&s, "mr2 = my_range(5)\r");
+    type(&s, "next(mr2)\r");
+    EXPECT(&s, &at, "0\r\n>>> ");
+    type(&s, "[mr1, mr2]\r");
+    EXPECT(&s, &at, "[<generator object my_range at 0x"); /* reprs stay CPython's */
+    type(&s, ":gens\r");
+    EXPECT(&s, &at, "gen my_range#1           created   line 1     = mr1  (n=3)");
+    EXPECT(&s, &at, "gen my_range#2           suspended line 4     = mr2  (n=5)");
+    type(&s, ":gens my_range#2\r");
+    EXPECT(&s, &at, "gen my_range#2 = mr2: suspended at line 4");
+    EXPECT(&s, &at, "->         yield i");
+    EXPECT(&s, &at, "waits on: next() or send()");
+    EXPECT(&s, &at, "  i = 0");
+    type(&s, ":gens mr1\r");
+    EXPECT(&s, &at, "waits on: its first next()");
+    type(&s, ":gens nothing\r");
+    EXPECT(&s, &at, ":gens: no live generator 'nothing'");
+    type(&s, ":dis mr2\r");
+    EXPECT(&s, &at, "gen my_range#2 is paused at instruction");
+    EXPECT(&s, &at, "-->");
+    EXPECT(&s, &at, "YIELD_VALUE");
+    type(&s, ":trace events\r");
+    type(&s, "next(mr1), next(mr2)\r");
+    EXPECT(&s, &at, ">>  start gen my_range#1");
+    EXPECT(&s, &at, ">>  resume gen my_range#2 <- None");
+    EXPECT(&s, &at, "(0, 1)");
     type(&s, "\x04");
     cr_assert_eq(finish(&s), 0);
 }
