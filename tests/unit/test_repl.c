@@ -482,6 +482,54 @@ Test(repl, two_generators_of_one_function_are_told_apart_by_number_and_variable)
     cr_assert_eq(finish(&s), 0);
 }
 
+Test(repl, stepper_pauses_on_ctrl_c_and_breaks_inside_functions_typed_earlier) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    say(&s, &at, "def spin():", "... ");
+    say(&s, &at, "    n = 0", "... ");
+    say(&s, &at, "    while True:", "... ");
+    say(&s, &at, "        n += 1", "... ");
+    say(&s, &at, "", ">>> ");
+    say(&s, &at, "class Scheduler:", "... ");
+    say(&s, &at, "    def join(self):", "... ");
+    say(&s, &at, "        total = 0", "... ");
+    say(&s, &at, "        for i in range(3):", "... ");
+    say(&s, &at, "            total += i", "... ");
+    say(&s, &at, "        return total", "... ");
+    say(&s, &at, "", ">>> ");
+    say(&s, &at, "s = Scheduler()", ">>> ");
+    /* c runs on; Ctrl-C pauses at the (step) prompt instead of ending the run. */
+    say(&s, &at, ":step spin()", "(step) ");
+    say(&s, &at, "c", "c");
+    usleep(300 * 1000);
+    type(&s, "\x03");
+    EXPECT(&s, &at, "Program interrupted. (Use 'cont' to resume).");
+    EXPECT(&s, &at, "spin()");
+    EXPECT(&s, &at, "(step) ");
+    say(&s, &at, "p n > 0", "True\r\n(step) ");
+    say(&s, &at, "c", "c");
+    usleep(200 * 1000);
+    type(&s, "\x03"); /* and again after c */
+    EXPECT(&s, &at, "Program interrupted.");
+    say(&s, &at, "q", ">>> ");
+    /* Breakpoints in code typed at an earlier prompt: by name, then by line. */
+    say(&s, &at, ":step s.join()", "(step) ");
+    say(&s, &at, "b Scheduler.join", "Breakpoint 1 at Scheduler.join (<stdin>:2)\r\n(step) ");
+    say(&s, &at, "c", "> <stdin>(3) Scheduler.join()");
+    EXPECT(&s, &at, "->         total = 0");
+    say(&s, &at, "b 5", "Breakpoint 2 at <stdin>:5\r\n(step) ");
+    say(&s, &at, "c", "> <stdin>(5) Scheduler.join()");
+    say(&s, &at, "c", "> <stdin>(5) Scheduler.join()");
+    say(&s, &at, "p i", "1\r\n(step) ");
+    say(&s, &at, "w", "> Scheduler.join");
+    say(&s, &at, "cl", "Deleted breakpoint 2 at <stdin>:5");
+    say(&s, &at, "c", "3\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0);
+}
+
 /* The pinned transcripts (traces, stepper sessions, piped REPL sessions). */
 Test(repl, golden_transcripts, .timeout = 300) {
     char exe[PATH_MAX], cmd[PATH_MAX * 2 + 64];
