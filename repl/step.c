@@ -899,7 +899,8 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         char text[400];
         bt_trace_event_text(t, &e, text, sizeof text);
         fflush(stdout);
-        fprintf(st->out, "%s\n", text);
+        if (text[0])
+            fprintf(st->out, "%s\n", text);
     }
     if (leaving && (st->go == GO_STEP || watched))
         st->go = GO_ANY;

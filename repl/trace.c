@@ -41,6 +41,13 @@ struct BtTracer {
         uint32_t index;
         int thread;
     } pending;                         /* the instruction whose line waits for its stack */
+    struct {
+        bool active;
+        BtFrame *frame;
+        BtCode *code;
+        uint32_t index;
+        char from[128];
+    } back; /* a generator suspended into this frame: show what its CALL/SEND left */
 };
 
 /* ---- a bounded text buffer ---- */
@@ -239,6 +246,34 @@ void bt_trace_repr(BtThread *t, BtValue v, char *buf, size_t cap) {
     }
 }
 
+/* One stack item, whole: its bounded repr when that fits ITEM_WIDTH, else a
+ * short form that names its type and size ("<list of 20>"), never a repr
+ * cut in the middle. */
+static void stack_item(BtThread *t, BtValue v, char *buf, size_t cap) {
+    char full[256];
+    bt_trace_repr(t, v, full, sizeof full);
+    if (strlen(full) <= ITEM_WIDTH) {
+        snprintf(buf, cap, "%s", full);
+        return;
+    }
+    const char *tn = bt_type_name(t, v);
+    if (bt_is_list(t, v))
+        snprintf(buf, cap, "<list of %zu>", bt_as_list(v)->len);
+    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, tuple))
+        snprintf(buf, cap, "<tuple of %zu>", bt_as_tuple(v)->len);
+    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, dict))
+        snprintf(buf, cap, "<dict of %zu>", (size_t)bt_as_dict(v)->len);
+    else if (bt_is_str(t, v) && full[0] && cap > ITEM_WIDTH) {
+        /* a string's head, still quoted: 'abc...' */
+        size_t n = ITEM_WIDTH - 4;
+        while (n > 1 && ((unsigned char)full[n] & 0xC0) == 0x80)
+            n--;
+        snprintf(buf, cap, "%.*s...%c", (int)n, full, full[0]);
+    }
+    else
+        snprintf(buf, cap, "<%s>", tn ? tn : "?");
+}
+
 void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width) {
     Out o;
     out_init(&o, buf, cap);
@@ -249,12 +284,13 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
         return;
     }
     size_t n = (size_t)(f->sp - base);
-    /* Format from the top down, so the newest items always show. */
-    char items[16][ITEM_WIDTH + 4];
-    size_t shown = 0, used = 2;
+    /* Format from the top down, so the newest items always show; older ones
+     * give way whole, counted: "[…3, a, b]". */
+    char items[16][ITEM_WIDTH + 64];
+    size_t shown = 0, used = 2 + 6;
     for (size_t i = 0; i < n && shown < 16; i++) {
         char *it = items[shown];
-        bt_trace_repr(t, base[n - 1 - i], it, ITEM_WIDTH + 1);
+        stack_item(t, base[n - 1 - i], it, sizeof items[0]);
         size_t w = strlen(it) + (shown ? 2 : 0);
         if (shown && used + w > width)
             break;
@@ -263,7 +299,7 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
     }
     out_cstr(&o, "[");
     if (shown < n)
-        out_cstr(&o, "..., ");
+        out_fmt(&o, "\u2026%zu, ", n - shown);
     for (size_t i = shown; i-- > 0;) {
         out_cstr(&o, items[i]);
         if (i)
@@ -388,6 +424,12 @@ void bt_trace_event_text(BtThread *t, const BtEvent *ev, char *buf, size_t cap) 
     case BT_EV_SCHED:
         out_fmt(&o, "~~  sched %s", ev->detail ? ev->detail : "");
         break;
+    case BT_EV_CAUGHT: {
+        const char *tn = bt_type_name(t, ev->exc);
+        out_fmt(&o, "!!  %s raised, caught at line %d", tn ? tn : "?",
+                bt_code_line(ev->frame->code, ev->index));
+        break;
+    }
     case BT_EV_INSTR:
         break;
     }
@@ -442,12 +484,42 @@ static void flush_pending(BtThread *t, BtTracer *tr) {
     emit_line(tr, line);
 }
 
+/* Control came straight back from a generator's yield to the frame that
+ * resumed it: its CALL/SEND/FOR_ITER line went out while the frame was
+ * away, so show the stack again now, with the value the yield left. */
+static void show_back(BtThread *t, BtTracer *tr, const BtEvent *e) {
+    bool was = tr->back.active;
+    tr->back.active = false;
+    if (!was || e->frame != tr->back.frame || e->frame->code != tr->back.code ||
+        tr->level != BT_TRACE_ALL || !frame_selected(tr, e->frame))
+        return;
+    char name[128], ins[320], stack[STACK_WIDTH + 64], line[800];
+    bt_trace_frame_name(e->frame, name, sizeof name);
+    char op[160];
+    bt_dis_format_instr(t, e->frame->code, tr->back.index, op, sizeof op);
+    op[strcspn(op, " ")] = '\0';
+    snprintf(ins, sizeof ins, "%s <- %s yielded", op, tr->back.from);
+    bt_trace_stack(t, e->frame, stack, sizeof stack, STACK_WIDTH);
+    snprintf(line, sizeof line, "T%-2d %-20s %4d %4u  %-44s | %s", thread_number(tr, t), name,
+             bt_code_line(e->frame->code, tr->back.index), tr->back.index, ins, stack);
+    emit_line(tr, line);
+}
+
 static void on_event(BtThread *t, const BtEvent *ev, void *data) {
     BtTracer *tr = data;
     BtEvent e = *ev;
     BT_PUSH_ROOT(t, &e.value);
     BT_PUSH_ROOT(t, &e.exc);
     flush_pending(t, tr);
+    if (e.kind == BT_EV_SUSPEND && e.frame->back) {
+        tr->back.active = true;
+        tr->back.frame = e.frame->back;
+        tr->back.code = e.frame->back->code;
+        tr->back.index = bt_frame_lasti(e.frame->back);
+        bt_trace_frame_name(e.frame, tr->back.from, sizeof tr->back.from);
+    } else if (e.kind == BT_EV_INSTR) {
+        show_back(t, tr, &e);
+    }
     if (e.kind == BT_EV_INSTR) {
         if (tr->level == BT_TRACE_ALL && frame_selected(tr, e.frame)) {
             tr->pending.active = true;
@@ -466,6 +538,10 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
     }
     char text[400], line[512];
     bt_trace_event_text(t, &e, text, sizeof text);
+    if (!text[0]) { /* an event with nothing to say (a cleanup handler) */
+        BT_POP_ROOT(t, 2);
+        return;
+    }
     int depth = 0;
     if (tr->level == BT_TRACE_EVENTS && e.frame)
         for (BtFrame *b = e.frame->back; b && depth < 40; b = b->back)
@@ -506,6 +582,7 @@ void bt_trace_free(BtTracer *tr) {
 
 void bt_trace_attach(BtThread *t, BtTracer *tr) {
     tr->pending.active = false;
+    tr->back.active = false;
     t->hook = &tr->hook;
 }
 

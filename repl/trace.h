@@ -51,7 +51,9 @@ void bt_trace_args(BtThread *t, BtFrame *f, char *buf, size_t cap);
  * false when none is. */
 bool bt_trace_gen_binding(BtThread *t, BtGen *g, char *buf, size_t cap);
 /* The text of a non-instruction event without thread or indentation:
- * "--> call f(x=2)", "<-- return 3 from f", "||  suspend gen g yields 0", ... */
+ * "--> call f(x=2)", "<-- return 3 from f", "||  suspend gen g#1 yields 0",
+ * "!!  KeyError raised, caught at line 7", ...; "" when the event says
+ * nothing worth a line (an exception reaching a cleanup handler). */
 void bt_trace_event_text(BtThread *t, const BtEvent *ev, char *buf, size_t cap);
 
 #endif
