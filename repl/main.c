@@ -374,6 +374,16 @@ int main(int argc, char **argv) {
         src = buf;
     }
     const char *shown = name ? name : "<string>";
+    if (opt.interactive && opt.mode == MODE_RUN && opt.watch == WATCH_NONE && !opt.code &&
+        buf && strcmp(shown, "<stdin>") != 0) {
+        /* baton -i FILE: run it, then the prompt, as python3 -i does. */
+        char *folder = folder_of(shown);
+        status = folder ? bt_repl_main_after(opt.argc, opt.argv, shown, src, len, folder) : 1;
+        free(folder);
+        free(buf);
+        free(name);
+        return status;
+    }
 
     switch (opt.mode) {
     case MODE_TOKENS:

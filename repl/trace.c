@@ -31,6 +31,8 @@ struct BtTracer {
     BtTraceLevel level;
     char *filter_buf;                  /* the filter text, split in place at commas */
     const char *filters[MAX_FILTERS];
+    bool filter_ran[MAX_FILTERS];      /* a function of that name ran (else we say so) */
+    bool filter_told;
     int nfilters;
     uint64_t idents[MAX_THREADS];      /* thread numbers: T1 is the first thread seen */
     int nthreads;
@@ -446,7 +448,7 @@ static int thread_number(BtTracer *tr, BtThread *t) {
     return tr->nthreads;
 }
 
-static bool frame_selected(const BtTracer *tr, const BtFrame *f) {
+static bool frame_selected(BtTracer *tr, const BtFrame *f) {
     if (tr->nfilters == 0)
         return true;
     if (!f)
@@ -455,7 +457,7 @@ static bool frame_selected(const BtTracer *tr, const BtFrame *f) {
         const char *want = tr->filters[i];
         if ((f->code->name && strcmp(f->code->name->data, want) == 0) ||
             (f->code->qualname && strcmp(f->code->qualname->data, want) == 0))
-            return true;
+            return tr->filter_ran[i] = true;
     }
     return false;
 }
@@ -487,6 +489,8 @@ static void flush_pending(BtThread *t, BtTracer *tr) {
 /* Control came straight back from a generator's yield to the frame that
  * resumed it: its CALL/SEND/FOR_ITER line went out while the frame was
  * away, so show the stack again now, with the value the yield left. */
+static bool frame_selected(BtTracer *tr, const BtFrame *f);
+
 static void show_back(BtThread *t, BtTracer *tr, const BtEvent *e) {
     bool was = tr->back.active;
     tr->back.active = false;
@@ -599,5 +603,13 @@ void bt_trace_detach(BtThread *t, BtTracer *tr) {
     }
     if (t->hook == &tr->hook)
         t->hook = NULL;
+    /* A filter naming a function that never ran would leave a silent trace:
+     * say so once (a typo, or a function the program does not reach). */
+    for (int i = 0; i < tr->nfilters && !tr->filter_told; i++)
+        if (!tr->filter_ran[i]) {
+            fflush(stdout);
+            fprintf(tr->out, "trace filter: no function named '%s' ran\n", tr->filters[i]);
+        }
+    tr->filter_told = true;
     fflush(tr->out);
 }

@@ -530,6 +530,20 @@ Test(repl, stepper_pauses_on_ctrl_c_and_breaks_inside_functions_typed_earlier) {
     cr_assert_eq(finish(&s), 0);
 }
 
+Test(repl, ctrl_d_at_the_continuation_prompt_runs_the_block_then_leaves) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    say(&s, &at, "exit", "Use exit() or Ctrl-D (i.e. EOF) to exit\r\n>>> ");
+    say(&s, &at, ":step", "usage: :step STATEMENT");
+    say(&s, &at, "for i in range(3):", "... ");
+    say(&s, &at, "    print(i * 10)", "... ");
+    type(&s, "\x04");
+    EXPECT(&s, &at, "0\r\n10\r\n20\r\n");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
+
 /* The pinned transcripts (traces, stepper sessions, piped REPL sessions). */
 Test(repl, golden_transcripts, .timeout = 300) {
     char exe[PATH_MAX], cmd[PATH_MAX * 2 + 64];
