@@ -27,6 +27,7 @@
 #include "parser/parser.h"
 #include "repl/repl.h"
 #include "repl/step.h"
+#include "repl/timeline.h"
 #include "repl/trace.h"
 #include "stdlib/stdlib.h"
 #include "vm/compile.h"
@@ -295,6 +296,7 @@ static const char META_HELP[] =
     "  :trace on NAME,..  trace only the functions with these names\n"
     "  :step STATEMENT    run STATEMENT under the stepper (type help there)\n"
     "  :gens              every live generator, its state and its line\n"
+    "  :timeline FILE.svg STATEMENT  run STATEMENT, draw its generators over time\n"
     "  :gens NAME         one generator (my_range#2, or a variable): line, waits on, locals\n"
     "Ctrl-C cancels the line or interrupts running code; Ctrl-D leaves.\n";
 
@@ -429,18 +431,25 @@ static BtCode *compile_input(Repl *r, const char *src, size_t len) {
 
 /* Run compiled input in __main__ under the given hook owner; returns -1 to
  * go on, or the exit status when the program raised SystemExit. */
-static int run_code(Repl *r, BtCode *code, BtStepper *stepper) {
+static int run_code_watched(Repl *r, BtCode *code, BtStepper *stepper, BtTimeline *timeline) {
     BtThread *t = r->t;
     sigint_clear(r->in); /* a Ctrl-C typed before this input is not meant for it */
     if (stepper)
         bt_step_attach(t, stepper);
+    else if (timeline)
+        bt_timeline_attach(t, timeline);
     else if (r->tracer)
         bt_trace_attach(t, r->tracer);
     BtValue res = bt_eval_module_code(t, code, r->main->dict);
-    if (stepper)
+    if (stepper) {
         bt_step_detach(t, stepper);
-    else if (r->tracer)
+    } else if (timeline) {
+        BtValue exc = bt_take_exc(t);
+        bt_timeline_detach(t, timeline);
+        t->exc = exc;
+    } else if (r->tracer) {
         bt_trace_detach(t, r->tracer);
+    }
     int status = -1;
     if (bt_is_undef(res)) {
         if (stepper && bt_step_quit_requested(stepper) &&
@@ -453,6 +462,53 @@ static int run_code(Repl *r, BtCode *code, BtStepper *stepper) {
     }
     bt_repl_flush_stdout(t);
     fflush(stderr);
+    return status;
+}
+
+static int run_code(Repl *r, BtCode *code, BtStepper *stepper) {
+    return run_code_watched(r, code, stepper, NULL);
+}
+
+/* :timeline FILE.svg STATEMENT: run STATEMENT recording a timeline, draw it. */
+static int meta_timeline(Repl *r, const char *arg) {
+    size_t fl = strcspn(arg, " \t");
+    const char *stmt = arg + fl;
+    while (*stmt == ' ' || *stmt == '\t')
+        stmt++;
+    if (!fl || !*stmt) {
+        fputs("usage: :timeline FILE.svg STATEMENT (runs STATEMENT, then draws its generators "
+              "over time)\n", stderr);
+        return -1;
+    }
+    char *path = strndup(arg, fl);
+    size_t len = strlen(stmt);
+    char *src = malloc(len + 2);
+    BtTimeline *tl = bt_timeline_new(false);
+    int status = -1;
+    BtCode *code = NULL;
+    if (path && src && tl) {
+        memcpy(src, stmt, len);
+        src[len] = '\n';
+        src[len + 1] = '\0';
+        code = compile_input(r, src, len + 1);
+    }
+    if (code) {
+        BtValue cv = bt_obj(code);
+        BT_PUSH_ROOT(r->t, &cv);
+        status = run_code_watched(r, code, NULL, tl);
+        BT_POP_ROOT(r->t, 1);
+        FILE *f = fopen(path, "w");
+        bool ok = f && bt_timeline_write_svg(tl, f);
+        if (f && fclose(f) != 0)
+            ok = false;
+        if (ok)
+            fprintf(stderr, "timeline written to %s\n", path);
+        else
+            fprintf(stderr, ":timeline: can't write '%s': %s\n", path, strerror(errno));
+    }
+    bt_timeline_free(tl);
+    free(src);
+    free(path);
     return status;
 }
 
@@ -612,6 +668,8 @@ static int meta_command(Repl *r, const char *line) {
     } else if (wl == 4 && !strncmp(cmd, "step", 4) && !*arg) {
         fputs("usage: :step STATEMENT (runs STATEMENT under the stepper; type help there)\n",
               stderr);
+    } else if (wl == 8 && !strncmp(cmd, "timeline", 8)) {
+        return meta_timeline(r, arg);
     } else if (wl == 3 && !strncmp(cmd, "dis", 3) && *arg) {
         meta_dis(r, arg);
     } else if (wl == 5 && !strncmp(cmd, "trace", 5)) {

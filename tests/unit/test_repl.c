@@ -537,6 +537,18 @@ Test(repl, ctrl_d_at_the_continuation_prompt_runs_the_block_then_leaves) {
     EXPECT(&s, &at, ">>> ");
     say(&s, &at, "exit", "Use exit() or Ctrl-D (i.e. EOF) to exit\r\n>>> ");
     say(&s, &at, ":step", "usage: :step STATEMENT");
+    say(&s, &at, ":timeline", "usage: :timeline FILE.svg STATEMENT");
+    char svg[64], cmd[128];
+    snprintf(svg, sizeof svg, "/tmp/baton_timeline_%d.svg", (int)getpid());
+    snprintf(cmd, sizeof cmd, ":timeline %s sum(x * x for x in range(4))", svg);
+    say(&s, &at, cmd, "timeline written to");
+    EXPECT(&s, &at, ">>> ");
+    FILE *f = fopen(svg, "r");
+    char head[8] = "";
+    cr_assert(f && fread(head, 1, 4, f) == 4, "no picture at %s", svg);
+    fclose(f);
+    unlink(svg);
+    cr_assert_str_eq(head, "<svg");
     say(&s, &at, "for i in range(3):", "... ");
     say(&s, &at, "    print(i * 10)", "... ");
     type(&s, "\x04");
