@@ -296,8 +296,9 @@ static const char META_HELP[] =
     "  :trace on NAME,..  trace only the functions with these names\n"
     "  :step STATEMENT    run STATEMENT under the stepper (type help there)\n"
     "  :gens              every live generator, its state and its line\n"
-    "  :timeline FILE.svg STATEMENT  run STATEMENT, draw its generators over time\n"
     "  :gens NAME         one generator (my_range#2, or a variable): line, waits on, locals\n"
+    "  :timeline FILE.svg STATEMENT\n"
+    "                     run STATEMENT, then draw its generators over time (SVG)\n"
     "Ctrl-C cancels the line or interrupts running code; Ctrl-D leaves.\n";
 
 /* exit, quit and help as python3's site module makes them for its REPL:
