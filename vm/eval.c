@@ -322,8 +322,10 @@ static BtValue load_global(BtThread *t, BtDict *globals, BtStr *name) {
     BtValue v = bt_dict_get_str(globals, name);
     if (bt_is_undef(v))
         v = bt_dict_get_str(t->interp->builtins, name);
-    if (bt_is_undef(v))
+    if (bt_is_undef(v)) {
         bt_raise(t, BT_EXC(t, NameError), "name '%S' is not defined", name);
+        bt_exc_hint_name(t, name, t->frame ? t->frame->code : NULL, globals);
+    }
     return v;
 }
 

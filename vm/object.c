@@ -345,6 +345,7 @@ static BtValue getattr_from_type(BtThread *t, BtType *ty, BtValue obj, BtStr *na
     else
         bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
                  ty->name->data, name);
+    bt_exc_hint_attribute(t, obj, name);
     return BT_UNDEF;
 }
 

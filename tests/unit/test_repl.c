@@ -537,6 +537,9 @@ Test(repl, ctrl_d_at_the_continuation_prompt_runs_the_block_then_leaves) {
     EXPECT(&s, &at, ">>> ");
     say(&s, &at, "exit", "Use exit() or Ctrl-D (i.e. EOF) to exit\r\n>>> ");
     say(&s, &at, ":step", "usage: :step STATEMENT");
+    say(&s, &at, "nxt", "NameError: name 'nxt' is not defined. Did you mean: 'next'?");
+    say(&s, &at, "[].apend", "AttributeError: 'list' object has no attribute 'apend'. "
+                             "Did you mean: 'append'?");
     say(&s, &at, ":timeline", "usage: :timeline FILE.svg STATEMENT");
     char svg[64], cmd[128];
     snprintf(svg, sizeof svg, "/tmp/baton_timeline_%d.svg", (int)getpid());
