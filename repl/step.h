@@ -1,8 +1,9 @@
 /* step.h: the stepper, a debugger for students (repl stage; see repl/README.md).
  *
  * A BtStepper is a VM hook that stops before each new source line (or each
- * instruction) and reads commands: s, n, si, f, c, b LINE, bt, stack,
- * locals, gens, p EXPR, l, q, help. Commands come from the terminal (with
+ * instruction) and reads commands, pdb's where pdb has them: s, n, si, f/r,
+ * until, c (Ctrl-C stops it again), b LINE|FILE:LINE|FUNCTION, cl, bt/w,
+ * stack, locals, gens [NAME], p EXPR, l, ll, q, help. Commands come from the terminal (with
  * readline) or, when stdin is a pipe, from stdin, echoed, so sessions can be
  * scripted. Used by `baton --step FILE` and the REPL's `:step STATEMENT`.
  */
