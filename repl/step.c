@@ -745,7 +745,10 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
             char *end;
             long until = *arg ? strtol(arg, &end, 10) : 0;
             int here = bt_code_line(f->code, index);
-            if (*arg && (*end || until <= here)) {
+            if (*arg && *end) {
+                fprintf(st->out, "*** Error in argument: '%s'\n", arg);
+                resume = false;
+            } else if (*arg && until <= here) {
                 fprintf(st->out, "*** \"until\" line number is smaller than current line number\n");
                 resume = false;
             } else {

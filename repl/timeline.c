@@ -235,6 +235,16 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         mark(tl, MK_YIELD, lane, frame_lane(tl, t, e.frame->back), ret);
         break;
     }
+    case BT_EV_EXCEPTION: /* an exception leaving a generator's frame ends it */
+        if (e.frame && e.frame->gen) {
+            int lane = gen_lane(tl, t, e.frame->gen);
+            const char *tn = bt_type_name(t, e.exc);
+            char raised[LABEL_CAP];
+            snprintf(raised, sizeof raised, "raise %s", tn ? tn : "?");
+            mark(tl, MK_FINISH, lane, -1, NULL);
+            mark(tl, MK_YIELD, lane, frame_lane(tl, t, e.frame->back), raised);
+        }
+        break;
     case BT_EV_GIL:
     case BT_EV_SCHED:
         mark(tl, MK_NOTE, thread_lane(tl, t), -1, e.detail);
@@ -602,7 +612,7 @@ bool bt_timeline_write_json(const BtTimeline *tl, FILE *out) {
             json_event(out, &first, "i", name, l->thread, m->time, "value", m->label);
             break;
         case MK_YIELD:
-            snprintf(name, sizeof name, "%s %s %s", strncmp(m->label, "return ", 7) ? "suspend" : "finish",
+            snprintf(name, sizeof name, "%s %s %s", strncmp(m->label, "return ", 7) && strncmp(m->label, "raise ", 6) ? "suspend" : "finish",
                      l->name, m->label);
             json_event(out, &first, "i", name, l->thread, m->time, "value", m->label);
             break;

@@ -2,7 +2,7 @@
 
 usage: pictures.py BATON [--regen]
 
-For each program (tests/repl/pipeline.py, tests/repl/pool.py) Baton draws
+For each program (tests/repl/pipeline.py, pool.py, gen_ends.py) Baton draws
 `--timeline=NAME.svg` and writes `--trace-json=NAME.json` with the default
 instruction clock, so both are the same on every run and machine:
 - the SVG must equal tests/repl/pictures/NAME.svg (Baton's own output:
@@ -27,7 +27,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, 'pictures')
-PROGRAMS = ['pipeline', 'pool']
+PROGRAMS = ['pipeline', 'pool', 'gen_ends']
 
 
 def draw(baton, name, folder):
