@@ -79,6 +79,51 @@ def render(svg_path, png_path):
     assert (width, height) == (int(m.group(1)), int(m.group(2))), (width, height)
 
 
+LONG_RUN = """
+def echo():
+    while True:
+        yield (yield)
+
+e = echo()
+next(e)
+for i in range(400):
+    e.send(i)
+    next(e)
+"""
+
+
+def check_folded_and_wall(baton, tmp):
+    """A run of 1600 hand-offs is folded with a note; the wall clock draws too."""
+    prog = os.path.join(tmp, 'long.py')
+    with open(prog, 'w', encoding='utf-8') as f:
+        f.write(LONG_RUN)
+    svg = os.path.join(tmp, 'long.svg')
+    subprocess.run([baton, '--timeline=' + svg, prog], check=True, timeout=120,
+                   stdout=subprocess.DEVNULL)
+    with open(svg, encoding='utf-8') as f:
+        text = f.read()
+    assert 'folded: the run goes on for' in text, 'no fold note'
+    arrows = text.count('class="send"') + text.count('class="yield"') - 2  # the legend's two
+    assert 200 <= arrows <= 240, 'drew %d hand-offs, the fold is at 240' % arrows
+    js = os.path.join(tmp, 'wall.json')
+    subprocess.run([baton, '--timeline-clock=wall', '--timeline=' + svg, '--trace-json=' + js,
+                    prog], check=True, timeout=120, stdout=subprocess.DEVNULL)
+    with open(svg, encoding='utf-8') as f:
+        assert 'time in microseconds' in f.read()
+    with open(js, encoding='utf-8') as f:
+        check_json(f.read())
+    render(svg, os.path.join(tmp, 'wall.png'))
+
+
+def check_unwritable(baton, tmp):
+    """A picture that cannot be written is reported; the run's status stays 0."""
+    proc = subprocess.run([baton, '--timeline=' + os.path.join(tmp, 'no', 'such.svg'),
+                           'pipeline.py'], cwd=HERE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 0, proc.returncode
+    assert b"can't write" in proc.stderr, proc.stderr
+
+
 def main():
     argv = sys.argv[1:]
     if not argv:
@@ -106,7 +151,21 @@ def main():
             except (AssertionError, subprocess.SubprocessError, ValueError, KeyError) as e:
                 failed += 1
                 print('FAIL %s: %s' % (name, e))
-    print('%d passed, %d failed' % (len(PROGRAMS) - failed, failed))
+    total = len(PROGRAMS) + 2
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            check_folded_and_wall(baton, tmp)
+            print('ok folded long run, wall clock')
+        except (AssertionError, subprocess.SubprocessError, ValueError, KeyError) as e:
+            failed += 1
+            print('FAIL folded/wall: %s' % e)
+        try:
+            check_unwritable(baton, tmp)
+            print('ok unwritable file reported')
+        except (AssertionError, subprocess.SubprocessError) as e:
+            failed += 1
+            print('FAIL unwritable: %s' % e)
+    print('%d passed, %d failed' % (total - failed, failed))
     sys.exit(1 if failed else 0)
 
 
