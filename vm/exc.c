@@ -754,12 +754,24 @@ void bt_exc_hint_name(BtThread *t, BtStr *name, BtCode *code, BtDict *globals) {
     BtException *e = pending_exception(t, BT_EXC(t, NameError));
     if (!e)
         return;
-    BtValue exc = bt_take_exc(t);
-    BT_PUSH_ROOT(t, &exc);
+    /* Searched only if the traceback is printed, as CPython does: a NameError
+     * caught in a loop costs nothing more. */
+    e->hint_name = bt_obj(name);
+    e->hint_obj = globals ? bt_obj(globals) : BT_UNDEF;
+    e->hint = code ? bt_obj(code) : BT_UNDEF;
+}
+
+/* A NameError's suggestion: the code's variables, then globals, then builtins. */
+static BtStr *closest_variable(BtThread *t, BtException *e) {
+    BtStr *name = bt_as_str(e->hint_name);
     BtStr *best = NULL;
-    if (code && code->varnames)
-        best = closest_name(t, code->varnames->items, code->varnames->len, name);
-    BtDict *scopes[2] = {globals, t->interp->builtins};
+    if (bt_is_obj(e->hint) && e->hint.as.o->type == BT_TYPE(t, code)) {
+        BtCode *code = (BtCode *)e->hint.as.o;
+        if (code->varnames)
+            best = closest_name(t, code->varnames->items, code->varnames->len, name);
+    }
+    BtDict *scopes[2] = {bt_is_obj(e->hint_obj) ? (BtDict *)e->hint_obj.as.o : NULL,
+                         t->interp->builtins};
     for (int i = 0; i < 2 && !best; i++) {
         BtList *keys = scopes[i] ? dict_keys(t, scopes[i]) : NULL;
         BtValue kv = keys ? bt_obj(keys) : BT_UNDEF;
@@ -769,18 +781,17 @@ void bt_exc_hint_name(BtThread *t, BtStr *name, BtCode *code, BtDict *globals) {
         BT_POP_ROOT(t, 1);
     }
     bt_take_exc(t); /* running out of memory here only costs the hint */
-    e->hint_name = bt_obj(name);
-    e->hint = best ? bt_obj(best) : BT_UNDEF;
-    BT_POP_ROOT(t, 1);
-    t->exc = exc;
+    return best;
 }
 
-/* The name to suggest for exc, or NULL (dir() of an AttributeError's object
- * runs now, as CPython's traceback printing does). */
+/* The name to suggest for exc, or NULL, looked for now, as CPython's
+ * traceback printing does (dir() of an AttributeError's object). */
 static BtStr *suggestion_for(BtThread *t, BtException *e) {
-    if (bt_is_str(t, e->hint))
-        return bt_as_str(e->hint);
-    if (bt_is_undef(e->hint_obj) || !bt_is_str(t, e->hint_name))
+    if (!bt_is_str(t, e->hint_name))
+        return NULL;
+    if (bt_isinstance(t, bt_obj(e), BT_EXC(t, NameError)))
+        return closest_variable(t, e);
+    if (bt_is_undef(e->hint_obj))
         return NULL;
     BtValue dir = bt_dict_get_str(t->interp->builtins, bt_str_intern_cstr(t, "dir"));
     BtValue names = bt_is_undef(dir) ? BT_UNDEF : bt_call(t, dir, &e->hint_obj, 1, NULL);

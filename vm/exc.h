@@ -23,9 +23,9 @@ typedef struct {
     BtValue cause;         /* __cause__ or None */
     BtValue context;       /* __context__ or None */
     bool suppress_context; /* __suppress_context__ (set by raise ... from) */
-    /* CPython 3.11's "Did you mean" hint: the missing name and, for an
-     * AttributeError, the object (searched with dir() when printed), or for a
-     * NameError the suggestion found when it was raised. BT_UNDEF if none. */
+    /* CPython 3.11's "Did you mean" hint, searched when the traceback is
+     * printed: the missing name, and the AttributeError's object (for dir())
+     * or the NameError's globals dict and code object. BT_UNDEF if none. */
     BtValue hint_name, hint_obj, hint;
 } BtException;
 
