@@ -118,6 +118,12 @@ static int thread_lane(BtTimeline *tl, BtThread *t) {
     return tl->nlanes++;
 }
 
+/* The number (1 for T1) of thread t. */
+static int thread_number(BtTimeline *tl, BtThread *t) {
+    int lane = thread_lane(tl, t);
+    return lane >= 0 ? tl->lanes[lane].thread : 1;
+}
+
 /* The lane of generator g, made (with a creation mark) when new; -1 when
  * there is no room for more lanes. */
 static int gen_lane(BtTimeline *tl, BtThread *t, BtGen *g) {
@@ -135,7 +141,7 @@ static int gen_lane(BtTimeline *tl, BtThread *t, BtGen *g) {
     l->number = g->number;
     bt_trace_frame_name(&g->frame, l->name, sizeof l->name);
     int lane = tl->nlanes++;
-    l->thread = tl->lanes[thread_lane(tl, t) >= 0 ? thread_lane(tl, t) : 0].thread;
+    l->thread = thread_number(tl, t);
     mark(tl, MK_CREATE, lane, -1, NULL);
     return lane;
 }
@@ -208,7 +214,7 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         int lane = gen_lane(tl, t, e.frame->gen);
         int from = frame_lane(tl, t, e.frame->back);
         if (lane >= 0)
-            tl->lanes[lane].thread = tl->lanes[thread_lane(tl, t) >= 0 ? thread_lane(tl, t) : 0].thread;
+            tl->lanes[lane].thread = thread_number(tl, t);
         if (!bt_is_undef(e.exc)) {
             const char *tn = bt_type_name(t, e.exc);
             snprintf(label, sizeof label, "throw %s", tn ? tn : "?");
