@@ -9,6 +9,7 @@
  * instruction, wherever control went: that is where a student looks next.
  */
 #include <ctype.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,8 @@ struct BtStepper {
     void *lookup_data;
     char last_cmd[256];
     bool quit;
+    bool own_sigint;              /* our SIGINT handler is in place (see take_sigint) */
+    struct sigaction saved_sigint;
 };
 
 static const char HELP[] =
@@ -111,6 +114,39 @@ static const char HELP[] =
     "  p EXPR         evaluate EXPR in this frame and print its repr\n"
     "  q, quit        stop the program (exit status 0)\n"
     "  h, help        this list\n";
+
+/* ---- Ctrl-C ----
+ *
+ * While the program runs between prompts, Ctrl-C belongs to the stepper: its
+ * handler only sets a flag that the next instruction's hook sees. The VM's
+ * handler would turn it into KeyboardInterrupt at the next backward jump,
+ * and the hook could not always see it first. At the prompt, and once the
+ * stepper lets go, the VM's handler is back (Ctrl-C cancels a typed line).
+ */
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig) {
+    (void)sig;
+    interrupted = 1;
+}
+
+static void take_sigint(BtStepper *st) {
+    if (st->own_sigint)
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGINT, &sa, &st->saved_sigint) == 0)
+        st->own_sigint = true;
+}
+
+static void give_back_sigint(BtStepper *st) {
+    if (st->own_sigint)
+        sigaction(SIGINT, &st->saved_sigint, NULL);
+    st->own_sigint = false;
+}
 
 /* ---- sources ---- */
 
@@ -701,6 +737,7 @@ static void clear_break(BtStepper *st, const char *arg) {
 
 /* Read and run commands until one resumes the program. */
 static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
+    give_back_sigint(st);
     print_where(t, st, f, index, st->go == GO_INSTR);
     for (;;) {
         fflush(st->out);
@@ -793,8 +830,12 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
                 fprintf(st->out, "*** unknown command '%s' (type help)\n", word);
         }
         free(line);
-        if (resume)
+        if (resume) {
+            interrupted = 0; /* a Ctrl-C typed at the prompt is not for the run */
+            if (st->go != GO_QUIT)
+                take_sigint(st);
             return;
+        }
     }
 }
 
@@ -835,9 +876,9 @@ static void on_instr(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
         stop = false;
         break;
     }
-    if (atomic_load(&t->interp->eval_breaker) & BT_BREAK_SIGINT) {
-        /* Ctrl-C while the program runs: pause here, as pdb does, before the
-         * eval loop turns it into KeyboardInterrupt. */
+    if (interrupted || (atomic_load(&t->interp->eval_breaker) & BT_BREAK_SIGINT)) {
+        /* Ctrl-C while the program runs: pause here, as pdb does. */
+        interrupted = 0;
         atomic_fetch_and(&t->interp->eval_breaker, ~(uint32_t)BT_BREAK_SIGINT);
         fflush(stdout);
         fputs("\nProgram interrupted. (Use 'cont' to resume).\n", st->out);
@@ -912,6 +953,8 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         t->exc = saved;
     /* After q or the end of the commands the program runs on at full speed. */
     t->hook = st->go == GO_QUIT ? NULL : hook;
+    if (st->go == GO_QUIT)
+        give_back_sigint(st);
 }
 
 BtStepper *bt_step_new(FILE *out, const char *filename, const char *src, size_t len) {
@@ -934,6 +977,7 @@ BtStepper *bt_step_new(FILE *out, const char *filename, const char *src, size_t 
 void bt_step_free(BtStepper *st) {
     if (!st)
         return;
+    give_back_sigint(st);
     for (int i = 0; i < MAX_SOURCES; i++)
         source_free(&st->sources[i]);
     source_free(&st->scratch);
@@ -948,9 +992,12 @@ void bt_step_attach(BtThread *t, BtStepper *st) {
     st->last_frame = NULL;
     st->hook.instructions = true;
     t->hook = &st->hook;
+    interrupted = 0;
+    take_sigint(st);
 }
 
 void bt_step_detach(BtThread *t, BtStepper *st) {
+    give_back_sigint(st);
     if (t->hook == &st->hook)
         t->hook = NULL;
     fflush(st->out);

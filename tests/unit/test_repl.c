@@ -514,6 +514,19 @@ Test(repl, stepper_pauses_on_ctrl_c_and_breaks_inside_functions_typed_earlier) {
     type(&s, "\x03"); /* and again after c */
     EXPECT(&s, &at, "Program interrupted.");
     say(&s, &at, "q", ">>> ");
+    /* Inside a blocking call too: the sleep ends, then the stepper stops. */
+    say(&s, &at, "import time", ">>> ");
+    say(&s, &at, "def nap():", "... ");
+    say(&s, &at, "    while True:", "... ");
+    say(&s, &at, "        time.sleep(0.05)", "... ");
+    say(&s, &at, "", ">>> ");
+    say(&s, &at, ":step nap()", "(step) ");
+    say(&s, &at, "c", "c");
+    usleep(300 * 1000);
+    type(&s, "\x03");
+    EXPECT(&s, &at, "Program interrupted. (Use 'cont' to resume).");
+    EXPECT(&s, &at, "(step) ");
+    say(&s, &at, "q", ">>> ");
     /* Breakpoints in code typed at an earlier prompt: by name, then by line. */
     say(&s, &at, ":step s.join()", "(step) ");
     say(&s, &at, "b Scheduler.join", "Breakpoint 1 at Scheduler.join (<stdin>:2)\r\n(step) ");
