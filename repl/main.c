@@ -17,6 +17,7 @@
 #include "parser/parser.h"
 #include "repl/repl.h"
 #include "repl/step.h"
+#include "repl/timeline.h"
 #include "repl/trace.h"
 #include "stdlib/fileio.h"
 #include "stdlib/stdlib.h"
@@ -47,6 +48,14 @@ static const char HELP[] =
     "  --trace-filter=NAME[,NAME...]\n"
     "                  trace only the functions with these names (implies --trace)\n"
     "  --step          run under the stepper (type help at its prompt)\n"
+    "  --timeline=FILE.svg\n"
+    "                  run, then draw generators and threads over time as an SVG\n"
+    "  --timeline-clock=instructions|wall\n"
+    "                  the timeline's clock: instructions executed (the default,\n"
+    "                  the same picture every run) or real time\n"
+    "  --trace-json=FILE\n"
+    "                  run, then write the timeline in Chrome's trace-event format\n"
+    "                  (open it in Perfetto or chrome://tracing)\n"
     "  --version       print the version and exit\n"
     "  --help, -h      print this help and exit\n"
     "Arguments:\n"
@@ -64,6 +73,9 @@ typedef struct {
     BtTraceLevel trace_level; /* with WATCH_TRACE */
     const char *trace_filter; /* --trace-filter=NAMES, or NULL */
     bool interactive;         /* -i */
+    const char *timeline_svg; /* --timeline=FILE.svg, or NULL */
+    const char *trace_json;   /* --trace-json=FILE, or NULL */
+    bool wall_clock;          /* --timeline-clock=wall */
     const char *code;   /* -c CODE, or NULL */
     const char *file;   /* script path, or NULL */
     int argc;           /* arguments from the script name on (sys.argv) */
@@ -119,6 +131,19 @@ static int parse_options(int argc, char **argv, Options *opt) {
             printf("Baton %s\n", BT_VERSION);
             return 0;
         }
+        if (strncmp(a, "--timeline=", 11) == 0 && a[11]) {
+            opt->timeline_svg = a + 11;
+            continue;
+        }
+        if (strncmp(a, "--trace-json=", 13) == 0 && a[13]) {
+            opt->trace_json = a + 13;
+            continue;
+        }
+        if (strcmp(a, "--timeline-clock=wall") == 0 ||
+            strcmp(a, "--timeline-clock=instructions") == 0) {
+            opt->wall_clock = a[17] == 'w';
+            continue;
+        }
         int w = parse_watch_option(a, opt);
         if (w > 0)
             return usage_error("%s", "--trace and --step cannot be combined");
@@ -152,6 +177,8 @@ static int parse_options(int argc, char **argv, Options *opt) {
         if (i + 1 >= argc)
             return usage_error("Argument expected for the %s option", a);
     }
+    if ((opt->timeline_svg || opt->trace_json) && opt->watch != WATCH_NONE)
+        return usage_error("%s", "--timeline/--trace-json and --trace/--step cannot be combined");
     if (i < argc) {
         opt->file = argv[i];
         opt->argc = argc - i;
@@ -232,6 +259,22 @@ static char *folder_of(const char *path) {
     return strndup(path, (size_t)(slash - path));
 }
 
+/* Write the timeline where the options ask; a file that cannot be written is
+ * reported on stderr (the run itself went as it went). */
+static void write_pictures(const Options *opt, const BtTimeline *tl) {
+    const char *paths[2] = {opt->timeline_svg, opt->trace_json};
+    for (int i = 0; i < 2; i++) {
+        if (!paths[i])
+            continue;
+        FILE *f = fopen(paths[i], "w");
+        bool ok = f && (i == 0 ? bt_timeline_write_svg(tl, f) : bt_timeline_write_json(tl, f));
+        if (f && fclose(f) != 0)
+            ok = false;
+        if (!ok)
+            fprintf(stderr, "baton: can't write '%s': %s\n", paths[i], strerror(errno));
+    }
+}
+
 /* Run code as module m under the tracer or the stepper the options ask for.
  * false with the exception pending (a `q` in the stepper leaves SystemExit,
  * which ends the run quietly with status 0). */
@@ -239,6 +282,9 @@ static bool run_watched(const Options *opt, BtThread *t, BtCode *code, BtModule 
                         const char *name, const char *src, size_t len) {
     BtTracer *tracer = NULL;
     BtStepper *stepper = NULL;
+    BtTimeline *timeline = NULL;
+    if ((opt->timeline_svg || opt->trace_json) && (timeline = bt_timeline_new(opt->wall_clock)))
+        bt_timeline_attach(t, timeline);
     if (opt->watch == WATCH_TRACE && (tracer = bt_trace_new(stderr, opt->trace_level,
                                                             opt->trace_filter)))
         bt_trace_attach(t, tracer);
@@ -249,6 +295,13 @@ static bool run_watched(const Options *opt, BtThread *t, BtCode *code, BtModule 
         bt_trace_detach(t, tracer);
     if (stepper)
         bt_step_detach(t, stepper);
+    if (timeline) {
+        BtValue exc = bt_take_exc(t); /* the pictures are drawn whatever the run raised */
+        bt_timeline_detach(t, timeline);
+        write_pictures(opt, timeline);
+        t->exc = exc;
+        bt_timeline_free(timeline);
+    }
     bt_trace_free(tracer);
     bt_step_free(stepper);
     return ok;
@@ -380,6 +433,16 @@ int main(int argc, char **argv) {
         src = buf;
     }
     const char *shown = name ? name : "<string>";
+    if (opt.interactive && opt.mode == MODE_RUN && opt.watch == WATCH_NONE && !opt.code &&
+        buf && strcmp(shown, "<stdin>") != 0) {
+        /* baton -i FILE: run it, then the prompt, as python3 -i does. */
+        char *folder = folder_of(shown);
+        status = folder ? bt_repl_main_after(opt.argc, opt.argv, shown, src, len, folder) : 1;
+        free(folder);
+        free(buf);
+        free(name);
+        return status;
+    }
 
     switch (opt.mode) {
     case MODE_TOKENS:

@@ -27,6 +27,7 @@
 #include "parser/parser.h"
 #include "repl/repl.h"
 #include "repl/step.h"
+#include "repl/timeline.h"
 #include "repl/trace.h"
 #include "stdlib/stdlib.h"
 #include "vm/compile.h"
@@ -295,7 +296,66 @@ static const char META_HELP[] =
     "  :trace on NAME,..  trace only the functions with these names\n"
     "  :step STATEMENT    run STATEMENT under the stepper (type help there)\n"
     "  :gens              every live generator, its state and its line\n"
+    "  :gens NAME         one generator (my_range#2, or a variable): line, waits on, locals\n"
+    "  :timeline FILE.svg STATEMENT\n"
+    "                     run STATEMENT, then draw its generators over time (SVG)\n"
     "Ctrl-C cancels the line or interrupts running code; Ctrl-D leaves.\n";
+
+/* exit, quit and help as python3's site module makes them for its REPL:
+ * typed bare they say how to use them, called they act. */
+static const char SITE_BUILTINS[] =
+    "class Quitter:\n"
+    "    def __init__(self, name, eof):\n"
+    "        self.name = name\n"
+    "        self.eof = eof\n"
+    "    def __repr__(self):\n"
+    "        return 'Use %s() or %s to exit' % (self.name, self.eof)\n"
+    "    def __call__(self, code=None):\n"
+    "        raise SystemExit(code)\n"
+    "class _Helper:\n"
+    "    def __repr__(self):\n"
+    "        return ('Type help() for interactive help, '\n"
+    "                'or help(object) for help about object.')\n"
+    "    def __call__(self, *args):\n"
+    "        if not args:\n"
+    "            print(\"Baton has no interactive help: try help(object), or :help\")\n"
+    "            return\n"
+    "        obj = args[0]\n"
+    "        name = getattr(obj, '__qualname__', None) or type(obj).__name__\n"
+    "        print('Help on %s:' % name)\n"
+    "        print()\n"
+    "        print(getattr(obj, '__doc__', None) or '(no docstring)')\n";
+
+static bool install_site_builtins(BtThread *t) {
+    BtDict *ns = bt_dict_new(t);
+    BtValue keep[2] = {ns ? bt_obj(ns) : BT_UNDEF, BT_UNDEF};
+    BT_PUSH_ROOT(t, &keep[0]);
+    BT_PUSH_ROOT(t, &keep[1]);
+    BtStr *name = bt_str_intern_cstr(t, "_sitebuiltins");
+    bool ok = ns && name && bt_dict_set_str(t, ns, BT_NAME(t, dunder_name), bt_obj(name));
+    BtCode *code = ok ? bt_compile_source(t, SITE_BUILTINS, sizeof SITE_BUILTINS - 1, name,
+                                          BT_COMPILE_FILE)
+                      : NULL;
+    keep[1] = code ? bt_obj(code) : BT_UNDEF;
+    ok = code && !bt_is_undef(bt_eval_module_code(t, code, ns));
+    static const char *const setup[] = {
+        "exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')",
+        "quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')",
+        "help = _Helper()",
+    };
+    for (size_t i = 0; ok && i < sizeof setup / sizeof *setup; i++) {
+        BtCode *c = bt_compile_source(t, setup[i], strlen(setup[i]), name, BT_COMPILE_FILE);
+        keep[1] = c ? bt_obj(c) : BT_UNDEF;
+        ok = c && !bt_is_undef(bt_eval_module_code(t, c, ns));
+    }
+    static const char *const names[] = {"exit", "quit", "help"};
+    for (size_t i = 0; ok && i < 3; i++) {
+        BtStr *k = bt_str_intern_cstr(t, names[i]);
+        ok = k && bt_dict_set_str(t, t->interp->builtins, k, bt_dict_get_str(ns, k));
+    }
+    BT_POP_ROOT(t, 2);
+    return ok;
+}
 
 static bool remember_input(Repl *r, BtCode *code, const char *src, size_t len) {
     if (r->ninputs == r->inputs_cap) {
@@ -372,18 +432,25 @@ static BtCode *compile_input(Repl *r, const char *src, size_t len) {
 
 /* Run compiled input in __main__ under the given hook owner; returns -1 to
  * go on, or the exit status when the program raised SystemExit. */
-static int run_code(Repl *r, BtCode *code, BtStepper *stepper) {
+static int run_code_watched(Repl *r, BtCode *code, BtStepper *stepper, BtTimeline *timeline) {
     BtThread *t = r->t;
     sigint_clear(r->in); /* a Ctrl-C typed before this input is not meant for it */
     if (stepper)
         bt_step_attach(t, stepper);
+    else if (timeline)
+        bt_timeline_attach(t, timeline);
     else if (r->tracer)
         bt_trace_attach(t, r->tracer);
     BtValue res = bt_eval_module_code(t, code, r->main->dict);
-    if (stepper)
+    if (stepper) {
         bt_step_detach(t, stepper);
-    else if (r->tracer)
+    } else if (timeline) {
+        BtValue exc = bt_take_exc(t);
+        bt_timeline_detach(t, timeline);
+        t->exc = exc;
+    } else if (r->tracer) {
         bt_trace_detach(t, r->tracer);
+    }
     int status = -1;
     if (bt_is_undef(res)) {
         if (stepper && bt_step_quit_requested(stepper) &&
@@ -396,6 +463,53 @@ static int run_code(Repl *r, BtCode *code, BtStepper *stepper) {
     }
     bt_repl_flush_stdout(t);
     fflush(stderr);
+    return status;
+}
+
+static int run_code(Repl *r, BtCode *code, BtStepper *stepper) {
+    return run_code_watched(r, code, stepper, NULL);
+}
+
+/* :timeline FILE.svg STATEMENT: run STATEMENT recording a timeline, draw it. */
+static int meta_timeline(Repl *r, const char *arg) {
+    size_t fl = strcspn(arg, " \t");
+    const char *stmt = arg + fl;
+    while (*stmt == ' ' || *stmt == '\t')
+        stmt++;
+    if (!fl || !*stmt) {
+        fputs("usage: :timeline FILE.svg STATEMENT (runs STATEMENT, then draws its generators "
+              "over time)\n", stderr);
+        return -1;
+    }
+    char *path = strndup(arg, fl);
+    size_t len = strlen(stmt);
+    char *src = malloc(len + 2);
+    BtTimeline *tl = bt_timeline_new(false);
+    int status = -1;
+    BtCode *code = NULL;
+    if (path && src && tl) {
+        memcpy(src, stmt, len);
+        src[len] = '\n';
+        src[len + 1] = '\0';
+        code = compile_input(r, src, len + 1);
+    }
+    if (code) {
+        BtValue cv = bt_obj(code);
+        BT_PUSH_ROOT(r->t, &cv);
+        status = run_code_watched(r, code, NULL, tl);
+        BT_POP_ROOT(r->t, 1);
+        FILE *f = fopen(path, "w");
+        bool ok = f && bt_timeline_write_svg(tl, f);
+        if (f && fclose(f) != 0)
+            ok = false;
+        if (ok)
+            fprintf(stderr, "timeline written to %s\n", path);
+        else
+            fprintf(stderr, ":timeline: can't write '%s': %s\n", path, strerror(errno));
+    }
+    bt_timeline_free(tl);
+    free(src);
+    free(path);
     return status;
 }
 
@@ -442,6 +556,10 @@ static BtValue resolve_dotted(Repl *r, const char *expr, size_t len) {
 static void meta_dis(Repl *r, const char *arg) {
     BtThread *t = r->t;
     BtValue v = resolve_dotted(r, arg, strlen(arg));
+    BtGen *gen = bt_is_undef(v) ? bt_step_find_gen(t, arg) : NULL; /* "my_range#2" */
+    if (gen)
+        v = bt_obj(gen);
+    gen = NULL;
     if (bt_is_undef(v)) {
         fprintf(stderr, ":dis: no name '%s' in this session\n", arg);
         return;
@@ -452,14 +570,37 @@ static void meta_dis(Repl *r, const char *arg) {
     if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, function))
         code = ((BtFunction *)v.as.o)->code;
     else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
-        code = ((BtGen *)v.as.o)->frame.code;
+        gen = (BtGen *)v.as.o;
     else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code))
         code = (BtCode *)v.as.o;
+    if (gen) {
+        /* A generator: its code alone, its paused instruction marked. */
+        char name[140];
+        bt_trace_frame_name(&gen->frame, name, sizeof name);
+        if (gen->state == BT_GEN_SUSPENDED)
+            printf("%s is paused at instruction %u (-->)\n", name, bt_frame_lasti(&gen->frame));
+        else
+            printf("%s is %s\n", name,
+                   gen->state == BT_GEN_CREATED   ? "not started yet"
+                   : gen->state == BT_GEN_RUNNING ? "running"
+                                                  : "closed");
+        if (gen->state == BT_GEN_DONE)
+            code = gen->frame.code;
+        else
+            bt_dis_code_at(t, gen->frame.code,
+                           gen->state == BT_GEN_SUSPENDED ? bt_frame_lasti(&gen->frame)
+                                                          : UINT32_MAX,
+                           stdout);
+        if (!code) {
+            fflush(stdout);
+            return;
+        }
+    }
     if (!code) {
         fprintf(stderr, ":dis: cannot disassemble a %s object\n", bt_type_name(t, v));
         return;
     }
-    bt_dis_code(t, code, stdout, true);
+    bt_dis_code(t, code, stdout, !gen);
     fflush(stdout);
 }
 
@@ -522,14 +663,25 @@ static int meta_command(Repl *r, const char *line) {
         arg++;
     if (wl == 4 && !strncmp(cmd, "help", 4)) {
         fputs(META_HELP, stdout);
+    } else if (wl == 3 && !strncmp(cmd, "dis", 3) && !*arg) {
+        fputs("usage: :dis NAME (a function, method, class attribute, generator or code "
+              "object;\n       my_range#2 or a variable for one generator)\n", stderr);
+    } else if (wl == 4 && !strncmp(cmd, "step", 4) && !*arg) {
+        fputs("usage: :step STATEMENT (runs STATEMENT under the stepper; type help there)\n",
+              stderr);
+    } else if (wl == 8 && !strncmp(cmd, "timeline", 8)) {
+        return meta_timeline(r, arg);
     } else if (wl == 3 && !strncmp(cmd, "dis", 3) && *arg) {
         meta_dis(r, arg);
     } else if (wl == 5 && !strncmp(cmd, "trace", 5)) {
         meta_trace(r, arg);
     } else if (wl == 4 && !strncmp(cmd, "step", 4) && *arg) {
         return meta_step(r, arg);
-    } else if (wl == 4 && !strncmp(cmd, "gens", 4)) {
+    } else if (wl == 4 && !strncmp(cmd, "gens", 4) && !*arg) {
         bt_step_print_gens(r->t, stdout);
+    } else if (wl == 4 && !strncmp(cmd, "gens", 4)) {
+        if (!bt_step_print_gen(r->t, stdout, arg, input_source, r))
+            fprintf(stderr, ":gens: no live generator '%s'\n", arg);
     } else {
         fprintf(stderr, "unknown command %s (try :help)\n", line);
     }
@@ -776,11 +928,18 @@ static void history_stop(Repl *r) {
 static int repl_loop(Repl *r) {
     size_t cap = 1024, len = 0;
     char *buf = malloc(cap);
-    bool block = false;
+    bool block = false, at_eof = false;
     int status = -1;
-    while (buf && status < 0) {
+    while (buf && status < 0 && !at_eof) {
         char *line = NULL;
         BtReadStatus rs = bt_repl_read_line(r->in, len ? "... " : ">>> ", &line);
+        if (rs == BT_READ_EOF && len > 0) {
+            /* Ctrl-D (or the end of piped input) at "... ": as python3, run
+             * the block typed so far, then leave. */
+            line = strdup("");
+            rs = line ? BT_READ_LINE : BT_READ_EOF;
+            at_eof = true;
+        }
         if (rs == BT_READ_EOF) {
             status = 0;
             break;
@@ -839,25 +998,56 @@ static int repl_loop(Repl *r) {
         block = false;
     }
     free(buf);
+    if (at_eof && status < 0)
+        status = 0;
     return status < 0 ? 1 : status;
 }
 
-int bt_repl_main(int argc, char **argv) {
+/* Run the program `name` in the session's __main__ before its first prompt. */
+static void run_first_file(Repl *r, const char *name, const char *src, size_t len) {
+    BtThread *t = r->t;
+    BtStr *fname = bt_str_from_cstr(t, name);
+    BtValue fv = fname ? bt_obj(fname) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &fv);
+    if (fname && !bt_dict_set_str(t, r->main->dict, BT_NAME(t, dunder_file), fv))
+        fname = NULL;
+    BtCode *code = fname ? bt_compile_source(t, src, len, fname, BT_COMPILE_FILE) : NULL;
+    BtValue cv = code ? bt_obj(code) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &cv);
+    if (code && remember_input(r, code, src, len))
+        bt_eval_module_code(t, code, r->main->dict);
+    if (bt_has_exc(t)) {
+        /* python3 -i shows even a SystemExit as a traceback, then the prompt. */
+        bt_repl_flush_stdout(t);
+        BtValue exc = bt_take_exc(t);
+        BT_PUSH_ROOT(t, &exc);
+        bt_exc_print(t, exc, stderr);
+        BT_POP_ROOT(t, 1);
+    }
+    bt_repl_flush_stdout(t);
+    fflush(stderr);
+    BT_POP_ROOT(t, 2);
+}
+
+static int session(int argc, char **argv, const char *name, const char *src, size_t len,
+                   const char *folder) {
     int status = 0;
     Repl r = {0};
-    r.in = bt_repl_start(argc, argv, ".", &r.t, &status);
+    r.in = bt_repl_start(argc, argv, folder, &r.t, &status);
     if (!r.in)
         return status;
     BtThread *t = r.t;
     r.inputs_code = bt_list_new(t, 0);
     r.inputs_root = r.inputs_code ? bt_obj(r.inputs_code) : BT_UNDEF;
     BT_PUSH_ROOT(t, &r.inputs_root);
-    r.main = r.inputs_code ? bt_repl_main_module(t, NULL) : NULL;
+    r.main = r.inputs_code && install_site_builtins(t) ? bt_repl_main_module(t, NULL) : NULL;
     if (!r.main) {
         status = bt_repl_report_uncaught(t);
     } else {
         bt_signals_install(r.in);
-        if (isatty(STDIN_FILENO))
+        if (name)
+            run_first_file(&r, name, src, len);
+        else if (isatty(STDIN_FILENO))
             fputs(BANNER, stderr);
         history_start(&r);
         status = repl_loop(&r);
@@ -872,4 +1062,13 @@ int bt_repl_main(int argc, char **argv) {
     fflush(stdout);
     bt_repl_stop(r.in);
     return status;
+}
+
+int bt_repl_main(int argc, char **argv) {
+    return session(argc, argv, NULL, NULL, 0, ".");
+}
+
+int bt_repl_main_after(int argc, char **argv, const char *name, const char *src, size_t len,
+                       const char *folder) {
+    return session(argc, argv, name, src, len, folder);
 }

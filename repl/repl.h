@@ -44,5 +44,9 @@ BtReadStatus bt_repl_read_line(BtInterp *in, const char *prompt, char **line);
 /* The interactive session (`baton` on a terminal, `baton -i`): returns the
  * exit status (0 on Ctrl-D, the SystemExit code on exit()). */
 int bt_repl_main(int argc, char **argv);
+/* `baton -i FILE`: run FILE (display name `name`, text src/len) as __main__,
+ * report what it raised (SystemExit too), then open the session on it. */
+int bt_repl_main_after(int argc, char **argv, const char *name, const char *src, size_t len,
+                       const char *folder);
 
 #endif

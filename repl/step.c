@@ -9,6 +9,8 @@
  * instruction, wherever control went: that is where a student looks next.
  */
 #include <ctype.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,7 @@
 #include "vm/exc.h"
 #include "vm/gc.h"
 #include "vm/gen.h"
+#include "vm/gil.h"
 #include "vm/list.h"
 #include "vm/str.h"
 
@@ -33,6 +36,7 @@ typedef enum {
     GO_NEXT,     /* n: stop at the next new line of `target` */
     GO_INSTR,    /* si: stop at the next instruction */
     GO_FINISH,   /* f: stop when `target` returns, yields or unwinds */
+    GO_UNTIL,    /* until: stop at a line of `target` past `until_line` (or when it leaves) */
     GO_CONTINUE, /* c: stop only at breakpoints */
     GO_ANY,      /* the watched frame left: stop at the next instruction anywhere */
     GO_QUIT,     /* q or end of commands: never stop again */
@@ -42,7 +46,20 @@ typedef struct {
     BtFrame *frame;
     int line;       /* last line this frame started, -1 when none yet */
     uint32_t index; /* last instruction it ran */
+    bool fresh;     /* called or started, no line run yet: where `b FUNCTION` stops */
 } Rec;
+
+/* A breakpoint: a line of a file (`b 12`, `b pool.py:12`) or the first line
+ * of a function (`b Scheduler.join`). Code typed in the REPL is all named
+ * "<stdin>": its line breakpoints also remember which input they are in. */
+typedef struct {
+    int number;       /* pdb's numbering, from 1, never reused */
+    char file[256];   /* the code objects' filename for a line breakpoint */
+    int line;         /* > 0: a line breakpoint */
+    const char *text; /* the REPL input the line is in, or NULL (any file named `file`) */
+    char func[128];   /* a function breakpoint: its name or qualified name */
+    BtCode *code;     /* the function's code when `b` could look it up, else NULL */
+} Break;
 
 typedef struct {
     char *name; /* the code objects' filename */
@@ -59,8 +76,12 @@ struct BtStepper {
     BtFrame *target;
     Rec *recs;
     int nrecs, recs_cap;
-    int breaks[MAX_BREAKS];
-    int nbreaks;
+    Break breaks[MAX_BREAKS];
+    int nbreaks, next_break;
+    int until_line;              /* for GO_UNTIL */
+    BtFrame *last_frame;         /* the instruction reported last: si shows its stack after */
+    BtCode *last_code;
+    uint32_t last_index;
     Source sources[MAX_SOURCES]; /* [0] is the program being stepped */
     int nsources;
     Source scratch;              /* the last text the lookup gave */
@@ -68,6 +89,8 @@ struct BtStepper {
     void *lookup_data;
     char last_cmd[256];
     bool quit;
+    bool own_sigint;              /* our SIGINT handler is in place (see take_sigint) */
+    struct sigaction saved_sigint;
 };
 
 static const char HELP[] =
@@ -75,18 +98,55 @@ static const char HELP[] =
     "  s, step        run to the next line, stepping into calls and resumed generators\n"
     "  n, next        run to the next line of this frame (calls run through)\n"
     "  si, stepi      run one instruction\n"
-    "  f, finish      run until this frame returns or yields\n"
-    "  c, continue    run until a breakpoint or the end\n"
-    "  b LINE         set a breakpoint at LINE of the program (b alone lists them)\n"
-    "  cl LINE        clear the breakpoint at LINE\n"
+    "  f, finish, r   run until this frame returns or yields\n"
+    "  until [LINE]   run until this frame reaches a line past this one (or LINE)\n"
+    "  c, continue    run until a breakpoint or the end (Ctrl-C stops it here again)\n"
+    "  b LINE         set a breakpoint at LINE of this frame's file (b alone lists them)\n"
+    "  b FILE:LINE    set a breakpoint at LINE of FILE\n"
+    "  b FUNCTION     stop at the first line of FUNCTION (f, Class.method)\n"
+    "  cl [N|FILE:LINE]  clear breakpoint N, the one at FILE:LINE, or all\n"
     "  l, list        show the source around the current line\n"
-    "  bt, where      the frame chain, then the suspended generators\n"
+    "  ll, longlist   show the whole function of this frame\n"
+    "  bt, w, where   the frame chain, then the suspended generators\n"
     "  stack          the value stack of this frame, bottom first\n"
     "  locals         the local variables of this frame\n"
-    "  gens           every live generator with its state and line\n"
+    "  gens [NAME]    every live generator with its state and line (or one in full)\n"
     "  p EXPR         evaluate EXPR in this frame and print its repr\n"
     "  q, quit        stop the program (exit status 0)\n"
     "  h, help        this list\n";
+
+/* ---- Ctrl-C ----
+ *
+ * While the program runs between prompts, Ctrl-C belongs to the stepper: its
+ * handler only sets a flag that the next instruction's hook sees. The VM's
+ * handler would turn it into KeyboardInterrupt at the next backward jump,
+ * and the hook could not always see it first. At the prompt, and once the
+ * stepper lets go, the VM's handler is back (Ctrl-C cancels a typed line).
+ */
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig) {
+    (void)sig;
+    interrupted = 1;
+}
+
+static void take_sigint(BtStepper *st) {
+    if (st->own_sigint)
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGINT, &sa, &st->saved_sigint) == 0)
+        st->own_sigint = true;
+}
+
+static void give_back_sigint(BtStepper *st) {
+    if (st->own_sigint)
+        sigaction(SIGINT, &st->saved_sigint, NULL);
+    st->own_sigint = false;
+}
 
 /* ---- sources ---- */
 
@@ -200,6 +260,7 @@ static Rec *rec_enter(BtStepper *st, BtFrame *f) {
     r->frame = f;
     r->line = -1;
     r->index = 0;
+    r->fresh = false;
     return r;
 }
 
@@ -225,24 +286,41 @@ static void print_where(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index, 
     fputc('\n', st->out);
     if (instr) {
         char ins[160], stack[256];
+        /* The instruction just run and the stack after it, as --trace shows
+         * it, when its frame is still on the chain (not returned). */
+        BtFrame *last = NULL;
+        for (BtFrame *b = f; b && st->last_frame; b = b->back)
+            if (b == st->last_frame && b->code == st->last_code)
+                last = b;
+        if (last) {
+            bt_dis_format_instr(t, last->code, st->last_index, ins, sizeof ins);
+            bt_trace_stack(t, last, stack, sizeof stack, 120);
+            fprintf(st->out, "   ran  @%-4u %-44s stack %s\n", st->last_index, ins, stack);
+        }
         bt_dis_format_instr(t, f->code, index, ins, sizeof ins);
-        bt_trace_stack(t, f, stack, sizeof stack, 120);
-        fprintf(st->out, "   @%-4u %-44s stack %s\n", index, ins, stack);
+        fprintf(st->out, "   next @%-4u %s\n", index, ins);
     }
 }
 
-static void print_list(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
+static bool line_has_break(BtThread *t, BtStepper *st, BtCode *c, int line);
+
+static void print_list(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index, bool whole) {
     int line = bt_code_line(f->code, index);
     Source *s = source_of(t, st, f->code);
     if (!s) {
         fputs("(no source)\n", st->out);
         return;
     }
-    bool is_main = strcmp(s->name, st->sources[0].name) == 0;
-    for (int l = line - 5 > 1 ? line - 5 : 1; l <= line + 5 && l <= s->nlines; l++) {
-        bool brk = false;
-        for (int i = 0; i < st->nbreaks && is_main; i++)
-            brk |= st->breaks[i] == l;
+    int first = line - 5 > 1 ? line - 5 : 1, last = line + 5;
+    if (whole) { /* ll: the function's lines, from its def to its last instruction's line */
+        first = f->code->firstlineno;
+        last = first;
+        for (uint32_t i = 0; i < f->code->nlines; i++)
+            if (f->code->lines[i].line > last)
+                last = f->code->lines[i].line;
+    }
+    for (int l = first; l <= last && l <= s->nlines; l++) {
+        bool brk = line_has_break(t, st, f->code, l);
         fprintf(st->out, "%4d %c%s", l, brk ? 'B' : ' ', l == line ? "->" : "  ");
         size_t start = s->starts[l - 1];
         if (start < s->len && s->text[start] != '\n')
@@ -320,9 +398,38 @@ static void print_bt(BtThread *t, BtStepper *st) {
     size_t ngens;
     BtGen **gens = live_gens(t, &ngens);
     for (size_t i = 0; i < ngens; i++)
-        if (gens[i]->state == BT_GEN_SUSPENDED)
-            frame_line(t, st, " ", &gens[i]->frame, "  (suspended)");
+        if (gens[i]->state == BT_GEN_SUSPENDED) {
+            char bound[120], tail[140] = "  (suspended)";
+            if (bt_trace_gen_binding(t, gens[i], bound, sizeof bound))
+                snprintf(tail, sizeof tail, "  (suspended) = %s", bound);
+            frame_line(t, st, " ", &gens[i]->frame, tail);
+        }
     free(gens);
+}
+
+static const char *const GEN_STATES[] = {"created", "suspended", "running", "closed"};
+
+/* "line 12" where g is paused (its first line before it starts), "" once closed. */
+static void gen_where(BtGen *g, char *buf, size_t cap) {
+    buf[0] = '\0';
+    if (g->state == BT_GEN_CREATED)
+        snprintf(buf, cap, "line %d", g->frame.code->firstlineno);
+    else if (g->state != BT_GEN_DONE)
+        snprintf(buf, cap, "line %d", bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
+}
+
+/* "gen squared#1" when a suspended g is inside `yield from` another generator. */
+static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
+    BtValue sub = g->state == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
+    if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
+        bt_trace_frame_name(&((BtGen *)sub.as.o)->frame, buf, cap);
+        return true;
+    }
+    if (!bt_is_undef(sub)) {
+        bt_trace_repr(t, sub, buf, cap);
+        return true;
+    }
+    return false;
 }
 
 void bt_step_print_gens(BtThread *t, FILE *out) {
@@ -330,42 +437,95 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
     BtGen **gens = live_gens(t, &n);
     if (n == 0)
         fputs("no live generators\n", out);
-    BtValue mainv = bt_dict_get_str(t->interp->modules, BT_NAME(t, dunder_main));
-    BtDict *globals = bt_is_obj(mainv) && mainv.as.o->type == BT_TYPE(t, module)
-                          ? ((BtModule *)mainv.as.o)->dict
-                          : NULL;
     for (size_t i = 0; i < n; i++) {
         BtGen *g = gens[i];
-        char name[140], where[64] = "", names[160] = "";
+        char name[140], where[64], bound[120] = "", names[140] = "", sub[128], from[160] = "";
+        char args[200] = "", with[220] = "";
         bt_trace_frame_name(&g->frame, name, sizeof name);
-        if (g->state == BT_GEN_CREATED)
-            snprintf(where, sizeof where, "line %d", g->frame.code->firstlineno);
-        else if (g->state != BT_GEN_DONE)
-            snprintf(where, sizeof where, "line %d",
-                     bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
-        /* The globals naming it: how a student knows which one it is. */
-        size_t pos = 0, len = 0;
-        BtValue k, v;
-        while (globals && bt_dict_next(globals, &pos, &k, &v))
-            if (bt_is_obj(v) && v.as.o == &g->hdr && bt_is_str(t, k) && len < sizeof names - 40)
-                len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
-                                        len ? ", " : "  = ", bt_as_str(k)->data);
-        BtValue sub = g->state == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
-        char from[160] = "";
-        if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
-            char sname[128];
-            bt_trace_frame_name(&((BtGen *)sub.as.o)->frame, sname, sizeof sname);
-            snprintf(from, sizeof from, "  (in yield from %s)", sname);
-        }
-        static const char *const states[] = {"created", "suspended", "running", "closed"};
-        char text[600];
-        int n = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s", name, states[g->state], where,
-                         names, from);
-        while (n > 0 && text[n - 1] == ' ')
-            text[--n] = '\0';
+        gen_where(g, where, sizeof where);
+        /* The globals naming it and its arguments: how a student knows which one it is. */
+        if (bt_trace_gen_binding(t, g, bound, sizeof bound))
+            snprintf(names, sizeof names, "  = %s", bound);
+        if (g->state != BT_GEN_DONE)
+            bt_trace_args(t, &g->frame, args, sizeof args);
+        if (*args)
+            snprintf(with, sizeof with, "  (%s)", args);
+        if (gen_delegate(t, g, sub, sizeof sub))
+            snprintf(from, sizeof from, "  (in yield from %s)", sub);
+        char text[900];
+        int len = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s%s", name,
+                           GEN_STATES[g->state], where, names, with, from);
+        while (len > 0 && text[len - 1] == ' ')
+            text[--len] = '\0';
         fprintf(out, "%s\n", text);
     }
     free(gens);
+}
+
+/* Does `name` ("my_range#2", "gen my_range#2" or a global bound to it) name g? */
+static bool gen_named(BtThread *t, BtGen *g, const char *name) {
+    char own[140], bound[200];
+    bt_trace_frame_name(&g->frame, own, sizeof own);
+    if (!strcmp(own, name) || !strcmp(own + 4, name))
+        return true;
+    if (!bt_trace_gen_binding(t, g, bound, sizeof bound))
+        return false;
+    size_t n = strlen(name);
+    for (const char *p = bound; (p = strstr(p, name)); p += n)
+        if ((p == bound || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+            return true;
+    return false;
+}
+
+BtGen *bt_step_find_gen(BtThread *t, const char *name) {
+    size_t n;
+    BtGen **gens = live_gens(t, &n);
+    BtGen *found = NULL;
+    for (size_t i = 0; i < n && !found; i++)
+        if (gen_named(t, gens[i], name))
+            found = gens[i];
+    free(gens);
+    return found;
+}
+
+bool bt_step_print_gen(BtThread *t, FILE *out, const char *name, BtStepSourceFn lookup,
+                       void *data) {
+    BtGen *g = bt_step_find_gen(t, name);
+    if (!g)
+        return false;
+    BtStepper *st = bt_step_new(out, "", "", 0);
+    if (!st)
+        return true;
+    bt_step_set_source_lookup(st, lookup, data);
+    char own[140], bound[120], where[64], sub[128];
+    bt_trace_frame_name(&g->frame, own, sizeof own);
+    fprintf(out, "%s", own);
+    if (bt_trace_gen_binding(t, g, bound, sizeof bound))
+        fprintf(out, " = %s", bound);
+    gen_where(g, where, sizeof where);
+    fprintf(out, ": %s%s%s\n", GEN_STATES[g->state], *where ? " at " : "", where);
+    if (g->state == BT_GEN_DONE) {
+        bt_step_free(st);
+        return true;
+    }
+    int line = g->state == BT_GEN_CREATED ? g->frame.code->firstlineno
+                                          : bt_code_line(g->frame.code, bt_frame_lasti(&g->frame));
+    fputs("-> ", out);
+    if (!source_line(out, source_of(t, st, g->frame.code), line))
+        fputs("(no source)", out);
+    fputc('\n', out);
+    if (g->state == BT_GEN_CREATED)
+        fputs("waits on: its first next() (or send(None)) to start\n", out);
+    else if (g->state == BT_GEN_RUNNING)
+        fputs("waits on: nothing, it is running\n", out);
+    else if (gen_delegate(t, g, sub, sizeof sub))
+        fprintf(out, "waits on: %s (yield from: next()/send() go straight to it)\n", sub);
+    else
+        fputs("waits on: next() or send() from whoever holds it\n", out);
+    fputs("locals:\n", out);
+    print_locals(t, st, &g->frame);
+    bt_step_free(st);
+    return true;
 }
 
 /* p EXPR: compile EXPR and run it with f's globals overlaid by its locals. */
@@ -409,42 +569,175 @@ static void print_expr(BtThread *t, BtStepper *st, BtFrame *f, const char *expr)
     BT_POP_ROOT(t, 3);
 }
 
-static void set_break(BtStepper *st, const char *arg, bool clear) {
-    if (!*arg && !clear) {
+static const char *break_text(BtThread *t, BtStepper *st, BtCode *c) {
+    size_t len;
+    if (!c->filename || c->filename->data[0] != '<' || !st->lookup)
+        return NULL;
+    return st->lookup(t, c, &len, st->lookup_data);
+}
+
+static bool same_file(const char *want, const char *file) {
+    return !strcmp(want, file) || !strcmp(want, basename_of(file));
+}
+
+/* Is there a line breakpoint at `line` of the code c runs? */
+static bool line_has_break(BtThread *t, BtStepper *st, BtCode *c, int line) {
+    const char *file = c->filename ? c->filename->data : "?";
+    for (int i = 0; i < st->nbreaks; i++) {
+        Break *b = &st->breaks[i];
+        if (b->line == line && same_file(b->file, file) &&
+            (!b->text || break_text(t, st, c) == b->text))
+            return true;
+    }
+    return false;
+}
+
+static bool func_has_break(const BtStepper *st, BtCode *c) {
+    for (int i = 0; i < st->nbreaks; i++) {
+        const Break *b = &st->breaks[i];
+        if (b->func[0] && (b->code ? b->code == c
+                                   : (c->name && !strcmp(c->name->data, b->func)) ||
+                                         (c->qualname && !strcmp(c->qualname->data, b->func))))
+            return true;
+    }
+    return false;
+}
+
+static void print_break(BtStepper *st, const Break *b, const char *verb) {
+    if (b->line)
+        fprintf(st->out, "%s %d at %s:%d\n", verb, b->number, basename_of(b->file), b->line);
+    else if (b->code)
+        fprintf(st->out, "%s %d at %s (%s:%d)\n", verb, b->number, b->func,
+                basename_of(b->code->filename ? b->code->filename->data : "?"),
+                b->code->firstlineno);
+    else
+        fprintf(st->out, "%s %d at function %s\n", verb, b->number, b->func);
+}
+
+/* The function a dotted name ("join", "Scheduler.join") means in f's
+ * namespace, looked up without calling anything; NULL when it means none. */
+static BtCode *function_named(BtThread *t, BtFrame *f, const char *name) {
+    char part[128];
+    BtValue v = BT_UNDEF;
+    for (const char *p = name; *p;) {
+        size_t n = strcspn(p, ".");
+        if (n == 0 || n >= sizeof part)
+            return NULL;
+        memcpy(part, p, n);
+        part[n] = '\0';
+        BtStr *key = bt_str_intern_cstr(t, part);
+        if (!key) {
+            bt_take_exc(t);
+            return NULL;
+        }
+        if (bt_is_undef(v)) {
+            if (f->locals_dict)
+                v = bt_dict_get_str(f->locals_dict, key);
+            if (bt_is_undef(v))
+                v = bt_dict_get_str(f->globals, key);
+        } else {
+            BT_PUSH_ROOT(t, &v);
+            v = bt_getattr_opt(t, v, key);
+            BT_POP_ROOT(t, 1);
+            bt_take_exc(t);
+        }
+        if (bt_is_undef(v))
+            return NULL;
+        p += n + (p[n] == '.');
+    }
+    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, method))
+        v = ((BtMethod *)v.as.o)->func;
+    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, function))
+        return ((BtFunction *)v.as.o)->code;
+    return NULL;
+}
+
+static void set_break(BtThread *t, BtStepper *st, BtFrame *f, const char *arg) {
+    if (!*arg) {
         if (!st->nbreaks)
             fputs("no breakpoints\n", st->out);
         for (int i = 0; i < st->nbreaks; i++)
-            fprintf(st->out, "breakpoint at %s:%d\n", basename_of(st->sources[0].name),
-                    st->breaks[i]);
+            print_break(st, &st->breaks[i], "Breakpoint");
         return;
     }
+    if (st->nbreaks == MAX_BREAKS) {
+        fputs("*** too many breakpoints\n", st->out);
+        return;
+    }
+    Break b = {0};
+    const char *colon = strrchr(arg, ':');
+    const char *num = colon ? colon + 1 : arg;
     char *end;
-    long line = strtol(arg, &end, 10);
-    if (end == arg || *end || line < 1 || line > st->sources[0].nlines) {
-        fprintf(st->out, "*** no line %s in %s\n", arg, basename_of(st->sources[0].name));
-        return;
-    }
-    for (int i = 0; i < st->nbreaks; i++)
-        if (st->breaks[i] == line) {
-            if (clear) {
-                st->breaks[i] = st->breaks[--st->nbreaks];
-                fprintf(st->out, "cleared breakpoint at %s:%ld\n",
-                        basename_of(st->sources[0].name), line);
-            }
+    long line = strtol(num, &end, 10);
+    bool is_line = end != num && !*end;
+    if (is_line) {
+        /* b LINE: this frame's file (its REPL input); b FILE:LINE: that file. */
+        const char *file = f->code->filename ? f->code->filename->data : "?";
+        Source *src;
+        if (colon) {
+            snprintf(b.file, sizeof b.file, "%.*s", (int)(colon - arg), arg);
+            src = same_file(b.file, file) ? source_of(t, st, f->code) : source_for(st, b.file);
+            if (same_file(b.file, file))
+                b.text = break_text(t, st, f->code);
+            if (!src && same_file(b.file, st->sources[0].name))
+                src = &st->sources[0];
+        } else {
+            snprintf(b.file, sizeof b.file, "%s", file);
+            src = source_of(t, st, f->code);
+            b.text = break_text(t, st, f->code);
+        }
+        if (!src || line < 1 || line > src->nlines) {
+            fprintf(st->out, "*** no line %s in %s\n", num, colon ? b.file : basename_of(b.file));
             return;
         }
-    if (clear) {
-        fprintf(st->out, "*** no breakpoint at line %ld\n", line);
-    } else if (st->nbreaks < MAX_BREAKS) {
-        st->breaks[st->nbreaks++] = (int)line;
-        fprintf(st->out, "breakpoint at %s:%ld\n", basename_of(st->sources[0].name), line);
+        b.line = (int)line;
+    } else {
+        size_t n = strlen(arg);
+        for (size_t i = 0; i < n; i++)
+            if (!(isalnum((unsigned char)arg[i]) || arg[i] == '_' || arg[i] == '.' ||
+                  (unsigned char)arg[i] >= 0x80)) {
+                fprintf(st->out, "*** '%s' is not a line, FILE:LINE or function name\n", arg);
+                return;
+            }
+        snprintf(b.func, sizeof b.func, "%s", arg);
+        b.code = function_named(t, f, arg);
     }
+    b.number = ++st->next_break;
+    st->breaks[st->nbreaks++] = b;
+    print_break(st, &b, "Breakpoint");
+}
+
+static void clear_break(BtStepper *st, const char *arg) {
+    if (!*arg) {
+        for (int i = 0; i < st->nbreaks; i++)
+            print_break(st, &st->breaks[i], "Deleted breakpoint");
+        st->nbreaks = 0;
+        return;
+    }
+    const char *colon = strrchr(arg, ':');
+    char *end;
+    long v = strtol(colon ? colon + 1 : arg, &end, 10);
+    char want[256] = "";
+    if (colon)
+        snprintf(want, sizeof want, "%.*s", (int)(colon - arg), arg);
+    for (int i = 0; i < st->nbreaks && !*end; i++) {
+        Break *b = &st->breaks[i];
+        bool hit = colon ? b->line == v && same_file(want, b->file) : b->number == v;
+        if (hit) {
+            print_break(st, b, "Deleted breakpoint");
+            memmove(b, b + 1, (size_t)(st->nbreaks - i - 1) * sizeof *b);
+            st->nbreaks--;
+            return;
+        }
+    }
+    fprintf(st->out, "*** no breakpoint %s\n", arg);
 }
 
 /* ---- stopping ---- */
 
 /* Read and run commands until one resumes the program. */
 static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
+    give_back_sigint(st);
     print_where(t, st, f, index, st->go == GO_INSTR);
     for (;;) {
         fflush(st->out);
@@ -481,9 +774,25 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
             st->target = f;
         } else if (!strcmp(word, "si") || !strcmp(word, "stepi")) {
             st->go = GO_INSTR;
-        } else if (!strcmp(word, "f") || !strcmp(word, "finish")) {
+        } else if (!strcmp(word, "f") || !strcmp(word, "finish") || !strcmp(word, "r") ||
+                   !strcmp(word, "return")) {
             st->go = GO_FINISH;
             st->target = f;
+        } else if (!strcmp(word, "unt") || !strcmp(word, "until")) {
+            char *end;
+            long until = *arg ? strtol(arg, &end, 10) : 0;
+            int here = bt_code_line(f->code, index);
+            if (*arg && *end) {
+                fprintf(st->out, "*** Error in argument: '%s'\n", arg);
+                resume = false;
+            } else if (*arg && until <= here) {
+                fprintf(st->out, "*** \"until\" line number is smaller than current line number\n");
+                resume = false;
+            } else {
+                st->go = GO_UNTIL;
+                st->target = f;
+                st->until_line = *arg ? (int)until - 1 : here;
+            }
         } else if (!strcmp(word, "c") || !strcmp(word, "continue")) {
             st->go = GO_CONTINUE;
         } else if (!strcmp(word, "q") || !strcmp(word, "quit")) {
@@ -492,12 +801,14 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
         } else {
             resume = false;
             if (!strcmp(word, "b") || !strcmp(word, "break"))
-                set_break(st, arg, false);
+                set_break(t, st, f, arg);
             else if (!strcmp(word, "cl") || !strcmp(word, "clear"))
-                set_break(st, arg, true);
+                clear_break(st, arg);
             else if (!strcmp(word, "l") || !strcmp(word, "list"))
-                print_list(t, st, f, index);
-            else if (!strcmp(word, "bt") || !strcmp(word, "where"))
+                print_list(t, st, f, index, false);
+            else if (!strcmp(word, "ll") || !strcmp(word, "longlist"))
+                print_list(t, st, f, index, true);
+            else if (!strcmp(word, "bt") || !strcmp(word, "w") || !strcmp(word, "where"))
                 print_bt(t, st);
             else if (!strcmp(word, "stack")) {
                 char stack[1024];
@@ -505,8 +816,12 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
                 fprintf(st->out, "%s\n", stack);
             } else if (!strcmp(word, "locals"))
                 print_locals(t, st, f);
-            else if (!strcmp(word, "gens"))
+            else if (!strcmp(word, "gens") && !*arg)
                 bt_step_print_gens(t, st->out);
+            else if (!strcmp(word, "gens")) {
+                if (!bt_step_print_gen(t, st->out, arg, st->lookup, st->lookup_data))
+                    fprintf(st->out, "*** no live generator '%s'\n", arg);
+            }
             else if (!strcmp(word, "p") || !strcmp(word, "print"))
                 print_expr(t, st, f, arg);
             else if (!strcmp(word, "h") || !strcmp(word, "help"))
@@ -515,18 +830,13 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
                 fprintf(st->out, "*** unknown command '%s' (type help)\n", word);
         }
         free(line);
-        if (resume)
+        if (resume) {
+            interrupted = 0; /* a Ctrl-C typed at the prompt is not for the run */
+            if (st->go != GO_QUIT)
+                take_sigint(st);
             return;
+        }
     }
-}
-
-static bool is_break(const BtStepper *st, const BtCode *c, int line) {
-    if (!st->nbreaks || !c->filename || strcmp(c->filename->data, st->sources[0].name) != 0)
-        return false;
-    for (int i = 0; i < st->nbreaks; i++)
-        if (st->breaks[i] == line)
-            return true;
-    return false;
 }
 
 static void on_instr(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
@@ -541,9 +851,12 @@ static void on_instr(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
     int op = BT_INSTR_OP(c->instrs[index]);
     bool skip = op == BT_OP_RESUME || op == BT_OP_JUMP_BACKWARD || line <= 0;
     bool new_line = !skip && (line != r->line || index <= r->index);
+    bool first_line = new_line && r->fresh;
     r->index = index;
-    if (!skip)
+    if (!skip) {
         r->line = line;
+        r->fresh = false;
+    }
     bool stop;
     switch (st->go) {
     case GO_INSTR:
@@ -556,13 +869,34 @@ static void on_instr(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
     case GO_NEXT:
         stop = new_line && f == st->target;
         break;
+    case GO_UNTIL:
+        stop = new_line && f == st->target && line > st->until_line;
+        break;
     default:
         stop = false;
         break;
     }
-    if (!stop && !(new_line && st->go != GO_QUIT && is_break(st, c, line)))
+    if (interrupted || (atomic_load(&t->interp->eval_breaker) & BT_BREAK_SIGINT)) {
+        /* Ctrl-C while the program runs: pause here, as pdb does. */
+        interrupted = 0;
+        atomic_fetch_and(&t->interp->eval_breaker, ~(uint32_t)BT_BREAK_SIGINT);
+        fflush(stdout);
+        fputs("\nProgram interrupted. (Use 'cont' to resume).\n", st->out);
+        stop = true;
+    }
+    if (!stop && new_line &&
+        (line_has_break(t, st, c, line) || (first_line && func_has_break(st, c))))
+        stop = true;
+    if (!stop) {
+        st->last_frame = f;
+        st->last_code = c;
+        st->last_index = index;
         return;
+    }
     interact(t, st, f, index);
+    st->last_frame = f;
+    st->last_code = c;
+    st->last_index = index;
     if (st->quit)
         bt_raise_empty(t, BT_EXC(t, SystemExit)); /* unwinds the program; finally blocks run */
 }
@@ -586,8 +920,10 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
     case BT_EV_CALL:
     case BT_EV_RESUME: {
         Rec *r = rec_enter(st, e.frame);
-        if (r)
+        if (r) {
             r->line = -1;
+            r->fresh = e.kind == BT_EV_CALL || e.index == 0; /* a generator's start */
+        }
         break;
     }
     case BT_EV_RETURN:
@@ -601,12 +937,14 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         break;
     }
     /* Events are worth a line while stepping closely, or for the watched frame. */
-    bool watched = (st->go == GO_NEXT || st->go == GO_FINISH) && e.frame == st->target;
+    bool watched = (st->go == GO_NEXT || st->go == GO_FINISH || st->go == GO_UNTIL) &&
+                   e.frame == st->target;
     if (e.kind != BT_EV_INSTR && (st->go == GO_STEP || st->go == GO_INSTR || watched)) {
         char text[400];
         bt_trace_event_text(t, &e, text, sizeof text);
         fflush(stdout);
-        fprintf(st->out, "%s\n", text);
+        if (text[0])
+            fprintf(st->out, "%s\n", text);
     }
     if (leaving && (st->go == GO_STEP || watched))
         st->go = GO_ANY;
@@ -615,6 +953,8 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         t->exc = saved;
     /* After q or the end of the commands the program runs on at full speed. */
     t->hook = st->go == GO_QUIT ? NULL : hook;
+    if (st->go == GO_QUIT)
+        give_back_sigint(st);
 }
 
 BtStepper *bt_step_new(FILE *out, const char *filename, const char *src, size_t len) {
@@ -637,6 +977,7 @@ BtStepper *bt_step_new(FILE *out, const char *filename, const char *src, size_t 
 void bt_step_free(BtStepper *st) {
     if (!st)
         return;
+    give_back_sigint(st);
     for (int i = 0; i < MAX_SOURCES; i++)
         source_free(&st->sources[i]);
     source_free(&st->scratch);
@@ -648,11 +989,15 @@ void bt_step_attach(BtThread *t, BtStepper *st) {
     st->go = GO_STEP;
     st->quit = false;
     st->nrecs = 0;
+    st->last_frame = NULL;
     st->hook.instructions = true;
     t->hook = &st->hook;
+    interrupted = 0;
+    take_sigint(st);
 }
 
 void bt_step_detach(BtThread *t, BtStepper *st) {
+    give_back_sigint(st);
     if (t->hook == &st->hook)
         t->hook = NULL;
     fflush(st->out);

@@ -1,8 +1,9 @@
 /* step.h: the stepper, a debugger for students (repl stage; see repl/README.md).
  *
  * A BtStepper is a VM hook that stops before each new source line (or each
- * instruction) and reads commands: s, n, si, f, c, b LINE, bt, stack,
- * locals, gens, p EXPR, l, q, help. Commands come from the terminal (with
+ * instruction) and reads commands, pdb's where pdb has them: s, n, si, f/r,
+ * until, c (Ctrl-C stops it again), b LINE|FILE:LINE|FUNCTION, cl, bt/w,
+ * stack, locals, gens [NAME], p EXPR, l, ll, q, help. Commands come from the terminal (with
  * readline) or, when stdin is a pipe, from stdin, echoed, so sessions can be
  * scripted. Used by `baton --step FILE` and the REPL's `:step STATEMENT`.
  */
@@ -33,5 +34,13 @@ bool bt_step_quit_requested(const BtStepper *st);
 
 /* Every live generator with its state and line, oldest first (`gens`, `:gens`). */
 void bt_step_print_gens(BtThread *t, FILE *out);
+/* The live generator called `name`: "my_range#2" (its instance name) or a
+ * global of __main__ bound to it; NULL when none is. Runs a collection. */
+BtGen *bt_step_find_gen(BtThread *t, const char *name);
+/* One generator in full (`:gens NAME`, `gens NAME`): its state, the line it
+ * is paused at, what it waits on, its locals. false when no generator has
+ * that name. lookup (may be NULL) finds the source of code typed earlier. */
+bool bt_step_print_gen(BtThread *t, FILE *out, const char *name, BtStepSourceFn lookup,
+                       void *data);
 
 #endif

@@ -31,6 +31,8 @@ struct BtTracer {
     BtTraceLevel level;
     char *filter_buf;                  /* the filter text, split in place at commas */
     const char *filters[MAX_FILTERS];
+    bool filter_ran[MAX_FILTERS];      /* a function of that name ran (else we say so) */
+    bool filter_told;
     int nfilters;
     uint64_t idents[MAX_THREADS];      /* thread numbers: T1 is the first thread seen */
     int nthreads;
@@ -41,6 +43,13 @@ struct BtTracer {
         uint32_t index;
         int thread;
     } pending;                         /* the instruction whose line waits for its stack */
+    struct {
+        bool active;
+        BtFrame *frame;
+        BtCode *code;
+        uint32_t index;
+        char from[128];
+    } back; /* a generator suspended into this frame: show what its CALL/SEND left */
 };
 
 /* ---- a bounded text buffer ---- */
@@ -123,7 +132,8 @@ static bool short_repr(BtThread *t, BtValue v, Out *o) {
     if (ty == BT_TYPE(t, function)) {
         out_fmt(o, "<function %s>", text_of(((BtFunction *)v.as.o)->qualname));
     } else if (ty == BT_TYPE(t, generator)) {
-        out_fmt(o, "<generator %s>", text_of(((BtGen *)v.as.o)->qualname));
+        BtGen *g = (BtGen *)v.as.o;
+        out_fmt(o, "<generator %s#%u>", text_of(g->qualname), g->number);
     } else if (ty == BT_TYPE(t, code)) {
         out_fmt(o, "<code %s>", text_of(((BtCode *)v.as.o)->name));
     } else if (ty == BT_TYPE(t, native)) {
@@ -238,6 +248,34 @@ void bt_trace_repr(BtThread *t, BtValue v, char *buf, size_t cap) {
     }
 }
 
+/* One stack item, whole: its bounded repr when that fits ITEM_WIDTH, else a
+ * short form that names its type and size ("<list of 20>"), never a repr
+ * cut in the middle. */
+static void stack_item(BtThread *t, BtValue v, char *buf, size_t cap) {
+    char full[256];
+    bt_trace_repr(t, v, full, sizeof full);
+    if (strlen(full) <= ITEM_WIDTH) {
+        snprintf(buf, cap, "%s", full);
+        return;
+    }
+    const char *tn = bt_type_name(t, v);
+    if (bt_is_list(t, v))
+        snprintf(buf, cap, "<list of %zu>", bt_as_list(v)->len);
+    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, tuple))
+        snprintf(buf, cap, "<tuple of %zu>", bt_as_tuple(v)->len);
+    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, dict))
+        snprintf(buf, cap, "<dict of %zu>", (size_t)bt_as_dict(v)->len);
+    else if (bt_is_str(t, v) && full[0] && cap > ITEM_WIDTH) {
+        /* a string's head, still quoted: 'abc...' */
+        size_t n = ITEM_WIDTH - 4;
+        while (n > 1 && ((unsigned char)full[n] & 0xC0) == 0x80)
+            n--;
+        snprintf(buf, cap, "%.*s...%c", (int)n, full, full[0]);
+    }
+    else
+        snprintf(buf, cap, "<%s>", tn ? tn : "?");
+}
+
 void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width) {
     Out o;
     out_init(&o, buf, cap);
@@ -248,12 +286,13 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
         return;
     }
     size_t n = (size_t)(f->sp - base);
-    /* Format from the top down, so the newest items always show. */
-    char items[16][ITEM_WIDTH + 4];
-    size_t shown = 0, used = 2;
+    /* Format from the top down, so the newest items always show; older ones
+     * give way whole, counted: "[…3, a, b]". */
+    char items[16][ITEM_WIDTH + 64];
+    size_t shown = 0, used = 2 + 6;
     for (size_t i = 0; i < n && shown < 16; i++) {
         char *it = items[shown];
-        bt_trace_repr(t, base[n - 1 - i], it, ITEM_WIDTH + 1);
+        stack_item(t, base[n - 1 - i], it, sizeof items[0]);
         size_t w = strlen(it) + (shown ? 2 : 0);
         if (shown && used + w > width)
             break;
@@ -262,7 +301,7 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
     }
     out_cstr(&o, "[");
     if (shown < n)
-        out_cstr(&o, "..., ");
+        out_fmt(&o, "\u2026%zu, ", n - shown);
     for (size_t i = shown; i-- > 0;) {
         out_cstr(&o, items[i]);
         if (i)
@@ -273,21 +312,36 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
 
 void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap) {
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
-    snprintf(buf, cap, "%s%s", f->gen ? "gen " : "", q ? q->data : "?");
+    if (f->gen) /* the instance number tells apart generators of one function */
+        snprintf(buf, cap, "gen %s#%u", q ? q->data : "?", f->gen->number);
+    else if ((f->code->flags & BT_CODE_CLASS) && f->code->name)
+        snprintf(buf, cap, "class body %s", f->code->name->data);
+    else
+        snprintf(buf, cap, "%s", q ? q->data : "?");
 }
 
-/* "f(x=1, y=[2])": the parameters of a frame that is just starting. */
-static void call_text(BtThread *t, BtFrame *f, Out *o) {
+bool bt_trace_gen_binding(BtThread *t, BtGen *g, char *buf, size_t cap) {
+    BtValue mainv = bt_dict_get_str(t->interp->modules, BT_NAME(t, dunder_main));
+    if (!bt_is_obj(mainv) || mainv.as.o->type != BT_TYPE(t, module))
+        return false;
+    Out o;
+    out_init(&o, buf, cap);
+    size_t pos = 0;
+    BtValue k, v;
+    while (bt_dict_next(((BtModule *)mainv.as.o)->dict, &pos, &k, &v))
+        if (bt_is_obj(v) && v.as.o == &g->hdr && bt_is_str(t, k)) {
+            out_fmt(&o, "%s%s", o.len ? ", " : "", bt_as_str(k)->data);
+        }
+    return o.len > 0;
+}
+
+void bt_trace_args(BtThread *t, BtFrame *f, char *buf, size_t cap) {
+    Out o;
+    out_init(&o, buf, cap);
     BtCode *c = f->code;
-    char name[128];
-    bt_trace_frame_name(f, name, sizeof name);
-    out_cstr(o, name);
-    if (c->flags & BT_CODE_MODULE)
-        return;
     int nparams = c->argcount + c->kwonlyargcount + !!(c->flags & BT_CODE_VARARGS) +
                   !!(c->flags & BT_CODE_VARKEYWORDS);
-    out_cstr(o, "(");
-    for (int i = 0; i < nparams && i < c->nlocals && !o->full; i++) {
+    for (int i = 0; i < nparams && i < c->nlocals && !o.full; i++) {
         BtValue v = bt_frame_slots(f)[i];
         if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
             v = ((BtCell *)v.as.o)->value;
@@ -296,8 +350,21 @@ static void call_text(BtThread *t, BtFrame *f, Out *o) {
         const char *star = i == c->argcount + c->kwonlyargcount
                                ? (c->flags & BT_CODE_VARARGS ? "*" : "**")
                                : i > c->argcount + c->kwonlyargcount ? "**" : "";
-        out_fmt(o, "%s%s%s=%s", i ? ", " : "", star, bt_as_str(c->varnames->items[i])->data, val);
+        out_fmt(&o, "%s%s%s=%s", i ? ", " : "", star, bt_as_str(c->varnames->items[i])->data, val);
     }
+}
+
+/* "f(x=1, y=[2])": the parameters of a frame that is just starting. */
+static void call_text(BtThread *t, BtFrame *f, Out *o) {
+    char name[128];
+    bt_trace_frame_name(f, name, sizeof name);
+    out_cstr(o, name);
+    if (f->code->flags & BT_CODE_MODULE)
+        return;
+    char args[300];
+    bt_trace_args(t, f, args, sizeof args);
+    out_cstr(o, "(");
+    out_cstr(o, args);
     out_cstr(o, ")");
 }
 
@@ -359,6 +426,12 @@ void bt_trace_event_text(BtThread *t, const BtEvent *ev, char *buf, size_t cap) 
     case BT_EV_SCHED:
         out_fmt(&o, "~~  sched %s", ev->detail ? ev->detail : "");
         break;
+    case BT_EV_CAUGHT: {
+        const char *tn = bt_type_name(t, ev->exc);
+        out_fmt(&o, "!!  %s raised, caught at line %d", tn ? tn : "?",
+                bt_code_line(ev->frame->code, ev->index));
+        break;
+    }
     case BT_EV_INSTR:
         break;
     }
@@ -375,7 +448,7 @@ static int thread_number(BtTracer *tr, BtThread *t) {
     return tr->nthreads;
 }
 
-static bool frame_selected(const BtTracer *tr, const BtFrame *f) {
+static bool frame_selected(BtTracer *tr, const BtFrame *f) {
     if (tr->nfilters == 0)
         return true;
     if (!f)
@@ -384,7 +457,7 @@ static bool frame_selected(const BtTracer *tr, const BtFrame *f) {
         const char *want = tr->filters[i];
         if ((f->code->name && strcmp(f->code->name->data, want) == 0) ||
             (f->code->qualname && strcmp(f->code->qualname->data, want) == 0))
-            return true;
+            return tr->filter_ran[i] = true;
     }
     return false;
 }
@@ -413,12 +486,44 @@ static void flush_pending(BtThread *t, BtTracer *tr) {
     emit_line(tr, line);
 }
 
+/* Control came straight back from a generator's yield to the frame that
+ * resumed it: its CALL/SEND/FOR_ITER line went out while the frame was
+ * away, so show the stack again now, with the value the yield left. */
+static bool frame_selected(BtTracer *tr, const BtFrame *f);
+
+static void show_back(BtThread *t, BtTracer *tr, const BtEvent *e) {
+    bool was = tr->back.active;
+    tr->back.active = false;
+    if (!was || e->frame != tr->back.frame || e->frame->code != tr->back.code ||
+        tr->level != BT_TRACE_ALL || !frame_selected(tr, e->frame))
+        return;
+    char name[128], ins[320], stack[STACK_WIDTH + 64], line[800];
+    bt_trace_frame_name(e->frame, name, sizeof name);
+    char op[160];
+    bt_dis_format_instr(t, e->frame->code, tr->back.index, op, sizeof op);
+    op[strcspn(op, " ")] = '\0';
+    snprintf(ins, sizeof ins, "%s <- %s yielded", op, tr->back.from);
+    bt_trace_stack(t, e->frame, stack, sizeof stack, STACK_WIDTH);
+    snprintf(line, sizeof line, "T%-2d %-20s %4d %4u  %-44s | %s", thread_number(tr, t), name,
+             bt_code_line(e->frame->code, tr->back.index), tr->back.index, ins, stack);
+    emit_line(tr, line);
+}
+
 static void on_event(BtThread *t, const BtEvent *ev, void *data) {
     BtTracer *tr = data;
     BtEvent e = *ev;
     BT_PUSH_ROOT(t, &e.value);
     BT_PUSH_ROOT(t, &e.exc);
     flush_pending(t, tr);
+    if (e.kind == BT_EV_SUSPEND && e.frame->back) {
+        tr->back.active = true;
+        tr->back.frame = e.frame->back;
+        tr->back.code = e.frame->back->code;
+        tr->back.index = bt_frame_lasti(e.frame->back);
+        bt_trace_frame_name(e.frame, tr->back.from, sizeof tr->back.from);
+    } else if (e.kind == BT_EV_INSTR) {
+        show_back(t, tr, &e);
+    }
     if (e.kind == BT_EV_INSTR) {
         if (tr->level == BT_TRACE_ALL && frame_selected(tr, e.frame)) {
             tr->pending.active = true;
@@ -437,6 +542,10 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
     }
     char text[400], line[512];
     bt_trace_event_text(t, &e, text, sizeof text);
+    if (!text[0]) { /* an event with nothing to say (a cleanup handler) */
+        BT_POP_ROOT(t, 2);
+        return;
+    }
     int depth = 0;
     if (tr->level == BT_TRACE_EVENTS && e.frame)
         for (BtFrame *b = e.frame->back; b && depth < 40; b = b->back)
@@ -477,6 +586,7 @@ void bt_trace_free(BtTracer *tr) {
 
 void bt_trace_attach(BtThread *t, BtTracer *tr) {
     tr->pending.active = false;
+    tr->back.active = false;
     t->hook = &tr->hook;
 }
 
@@ -493,5 +603,13 @@ void bt_trace_detach(BtThread *t, BtTracer *tr) {
     }
     if (t->hook == &tr->hook)
         t->hook = NULL;
+    /* A filter naming a function that never ran would leave a silent trace:
+     * say so once (a typo, or a function the program does not reach). */
+    for (int i = 0; i < tr->nfilters && !tr->filter_told; i++)
+        if (!tr->filter_ran[i]) {
+            fflush(stdout);
+            fprintf(tr->out, "trace filter: no function named '%s' ran\n", tr->filters[i]);
+        }
+    tr->filter_told = true;
     fflush(tr->out);
 }

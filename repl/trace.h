@@ -41,10 +41,19 @@ void bt_trace_repr(BtThread *t, BtValue v, char *buf, size_t cap);
 /* The operand stack of a frame that is not running (ip/sp saved), bottom
  * first, as "[a, b]"; the oldest items give way to "..." past `width`. */
 void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width);
-/* "f", "C.m" or "gen my_range": how traces and the stepper name a frame. */
+/* "f", "C.m", "class body C" or "gen my_range#2" (the second generator made
+ * from my_range): how traces and the stepper name a frame. */
 void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap);
+/* "x=1, y=[2]": the parameters of f with their values now (a frame just
+ * called, or a generator's: what it was made with, unless it rebound them). */
+void bt_trace_args(BtThread *t, BtFrame *f, char *buf, size_t cap);
+/* The global names of __main__ bound to generator g ("mrp2" or "a, b");
+ * false when none is. */
+bool bt_trace_gen_binding(BtThread *t, BtGen *g, char *buf, size_t cap);
 /* The text of a non-instruction event without thread or indentation:
- * "--> call f(x=2)", "<-- return 3 from f", "||  suspend gen g yields 0", ... */
+ * "--> call f(x=2)", "<-- return 3 from f", "||  suspend gen g#1 yields 0",
+ * "!!  KeyError raised, caught at line 7", ...; "" when the event says
+ * nothing worth a line (an exception reaching a cleanup handler). */
 void bt_trace_event_text(BtThread *t, const BtEvent *ev, char *buf, size_t cap);
 
 #endif

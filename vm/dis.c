@@ -213,7 +213,7 @@ static int digits(long v) {
     return n;
 }
 
-static void dis_one(BtThread *t, BtCode *code, FILE *out) {
+static void dis_one(BtThread *t, BtCode *code, FILE *out, int64_t current) {
     int maxline = 0;
     for (uint32_t i = 0; i < code->nlines; i++)
         if (code->lines[i].line > maxline)
@@ -248,7 +248,9 @@ static void dis_one(BtThread *t, BtCode *code, FILE *out) {
         else
             out_printf(&o, "%*s", line_w, "");
         bool target = targets ? targets[i] != 0 : is_target(code, i);
-        out_printf(&o, "     %s %*u ", target ? ">>" : "  ", off_w, i);
+        /* CPython's current-instruction column: "-->" where a frame is paused. */
+        out_printf(&o, " %s %s %*u ", (int64_t)i == current ? "-->" : "   ", target ? ">>" : "  ",
+                   off_w, i);
         if (o.len < sizeof buf) {
             char instr[4096];
             Out oi = {instr, sizeof instr, 0};
@@ -278,8 +280,12 @@ static void dis_one(BtThread *t, BtCode *code, FILE *out) {
     }
 }
 
+void bt_dis_code_at(BtThread *t, BtCode *code, uint32_t current, FILE *out) {
+    dis_one(t, code, out, current);
+}
+
 void bt_dis_code(BtThread *t, BtCode *code, FILE *out, bool recursive) {
-    dis_one(t, code, out);
+    dis_one(t, code, out, -1);
     if (!recursive || !code->consts)
         return;
     for (size_t i = 0; i < code->consts->len; i++) {

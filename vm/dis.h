@@ -20,6 +20,11 @@
  * repr fails is shown as "?"). */
 void bt_dis_code(BtThread *t, BtCode *code, FILE *out, bool recursive);
 
+/* Disassemble code alone, marking instruction `current` with "-->" as
+ * CPython's dis does for a frame's last instruction (`:dis NAME` of a
+ * suspended generator). */
+void bt_dis_code_at(BtThread *t, BtCode *code, uint32_t current, FILE *out);
+
 /* Format instruction `index` of code as dis shows it from the opname on:
  * "LOAD_FAST                0 (x)" (opname padded to 20, argument right-aligned
  * in 5, then the meaning in parentheses; no trailing blanks). Writes at most

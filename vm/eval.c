@@ -322,8 +322,10 @@ static BtValue load_global(BtThread *t, BtDict *globals, BtStr *name) {
     BtValue v = bt_dict_get_str(globals, name);
     if (bt_is_undef(v))
         v = bt_dict_get_str(t->interp->builtins, name);
-    if (bt_is_undef(v))
+    if (bt_is_undef(v)) {
         bt_raise(t, BT_EXC(t, NameError), "name '%S' is not defined", name);
+        bt_exc_hint_name(t, name, t->frame ? t->frame->code : NULL, globals);
+    }
     return v;
 }
 
@@ -2060,6 +2062,8 @@ dispatch:
         int r = bt_exc_matches(t, PEEK(2), TOP());
         if (r < 0)
             goto error;
+        if (r && TRACING()) /* this except clause takes it: "caught at line N" */
+            bt_hook_emit(t, BT_EV_CAUGHT, f, (uint32_t)(ip - 1 - code->instrs), BT_UNDEF, PEEK(2));
         SET_TOP(bt_bool(r));
         DISPATCH();
     }
@@ -2174,6 +2178,14 @@ exception_unwind:
             BtValue *stack_base = LOCALS + code->nlocals + code->ncells + code->nfrees;
             sp = stack_base + h->depth;
             PUSH(bt_take_exc(t));
+            /* A bare `except:` (PUSH_EXC_INFO, POP_TOP) takes any exception:
+             * report it caught now; a typed clause reports at CHECK_EXC_MATCH. */
+            if (t->hook && h->target + 1 < code->ninstrs &&
+                BT_INSTR_OP(code->instrs[h->target]) == BT_OP_PUSH_EXC_INFO &&
+                BT_INSTR_OP(code->instrs[h->target + 1]) == BT_OP_POP_TOP) {
+                SAVE_FRAME();
+                bt_hook_emit(t, BT_EV_CAUGHT, f, h->target + 1, BT_UNDEF, sp[-1]);
+            }
             ip = code->instrs + h->target;
             kwnames = NULL;
             DISPATCH();

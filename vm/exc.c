@@ -94,6 +94,7 @@ static BtValue exc_alloc(BtThread *t, BtType *type, BtTuple *args) {
         return BT_UNDEF;
     e->args = args ? args : t->interp->empty_tuple;
     e->traceback = e->cause = e->context = BT_NONE;
+    e->hint_name = e->hint_obj = e->hint = BT_UNDEF;
     return bt_obj(e);
 }
 
@@ -316,6 +317,9 @@ static void exc_trace(BtGc *gc, BtObject *o) {
     bt_gc_mark(gc, e->traceback);
     bt_gc_mark(gc, e->cause);
     bt_gc_mark(gc, e->context);
+    bt_gc_mark(gc, e->hint_name);
+    bt_gc_mark(gc, e->hint_obj);
+    bt_gc_mark(gc, e->hint);
 }
 
 static void traceback_trace(BtGc *gc, BtObject *o) {
@@ -691,6 +695,174 @@ static void print_syntax_error_location(BtThread *t, BtValue exc, FILE *out) {
     }
 }
 
+/* ---- "Did you mean" (CPython 3.11's Python/suggestions.c, same costs) ---- */
+
+enum { SUGGEST_MAX_ITEMS = 750, SUGGEST_MAX_STRING = 40, MOVE_COST = 2, CASE_COST = 1 };
+
+static size_t substitution_cost(char a, char b) {
+    if ((a & 31) != (b & 31))
+        return MOVE_COST; /* not the same letter, not a case flip */
+    if (a == b)
+        return 0;
+    if (a >= 'A' && a <= 'Z')
+        a += 'a' - 'A';
+    if (b >= 'A' && b <= 'Z')
+        b += 'a' - 'A';
+    return a == b ? CASE_COST : MOVE_COST;
+}
+
+/* Edit distance with moves costing 2 and case flips 1; max_cost + 1 once it
+ * is sure to be above max_cost. */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t max_cost) {
+    while (na && nb && a[0] == b[0]) {
+        a++, b++;
+        na--, nb--;
+    }
+    while (na && nb && a[na - 1] == b[nb - 1])
+        na--, nb--;
+    if (na == 0 || nb == 0)
+        return (na + nb) * MOVE_COST;
+    if (na > SUGGEST_MAX_STRING || nb > SUGGEST_MAX_STRING)
+        return max_cost + 1;
+    if (nb < na) { /* the shorter one is the row */
+        const char *s = a;
+        a = b, b = s;
+        size_t n = na;
+        na = nb, nb = n;
+    }
+    if ((nb - na) * MOVE_COST > max_cost)
+        return max_cost + 1;
+    size_t row[SUGGEST_MAX_STRING];
+    for (size_t i = 0; i < na; i++)
+        row[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t j = 0; j < nb; j++) {
+        size_t distance = result = j * MOVE_COST, minimum = (size_t)-1;
+        for (size_t i = 0; i < na; i++) {
+            size_t substitute = distance + substitution_cost(b[j], a[i]);
+            distance = row[i];
+            size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            row[i] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+/* The closest of n candidate names to `name`, or NULL: at most a third of
+ * the characters changed, the first of equals winning. */
+static BtStr *closest_name(BtThread *t, const BtValue *items, size_t n, BtStr *name) {
+    if (n >= SUGGEST_MAX_ITEMS)
+        return NULL;
+    BtStr *best = NULL;
+    size_t best_distance = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        if (!bt_is_str(t, items[i]))
+            continue;
+        BtStr *c = bt_as_str(items[i]);
+        if (c->size == name->size && memcmp(c->data, name->data, c->size) == 0)
+            continue;
+        size_t max = (name->size + c->size + 3) * MOVE_COST / 6;
+        if (best && best_distance - 1 < max)
+            max = best_distance - 1;
+        size_t d = edit_distance(name->data, name->size, c->data, c->size, max);
+        if (d > max)
+            continue;
+        if (!best || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    return best;
+}
+
+/* The keys of d, in order, into a new list (NULL without memory). */
+static BtList *dict_keys(BtThread *t, BtDict *d) {
+    BtList *l = bt_list_new(t, 0);
+    BtValue lv = l ? bt_obj(l) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &lv);
+    size_t pos = 0;
+    BtValue k, v;
+    while (l && bt_dict_next(d, &pos, &k, &v))
+        if (!bt_list_append(t, l, k))
+            l = NULL;
+    BT_POP_ROOT(t, 1);
+    return l;
+}
+
+static BtException *pending_exception(BtThread *t, BtType *type) {
+    if (!bt_is_obj(t->exc) || !bt_isinstance(t, t->exc, type))
+        return NULL;
+    return (BtException *)t->exc.as.o;
+}
+
+void bt_exc_hint_attribute(BtThread *t, BtValue obj, BtStr *name) {
+    BtException *e = pending_exception(t, BT_EXC(t, AttributeError));
+    if (e) {
+        e->hint_name = bt_obj(name);
+        e->hint_obj = obj;
+    }
+}
+
+void bt_exc_hint_name(BtThread *t, BtStr *name, BtCode *code, BtDict *globals) {
+    BtException *e = pending_exception(t, BT_EXC(t, NameError));
+    if (!e)
+        return;
+    /* Searched only if the traceback is printed, as CPython does: a NameError
+     * caught in a loop costs nothing more. */
+    e->hint_name = bt_obj(name);
+    e->hint_obj = globals ? bt_obj(globals) : BT_UNDEF;
+    e->hint = code ? bt_obj(code) : BT_UNDEF;
+}
+
+/* A NameError's suggestion: the code's variables, then globals, then builtins. */
+static BtStr *closest_variable(BtThread *t, BtException *e) {
+    BtStr *name = bt_as_str(e->hint_name);
+    BtStr *best = NULL;
+    if (bt_is_obj(e->hint) && e->hint.as.o->type == BT_TYPE(t, code)) {
+        BtCode *code = (BtCode *)e->hint.as.o;
+        if (code->varnames)
+            best = closest_name(t, code->varnames->items, code->varnames->len, name);
+    }
+    BtDict *scopes[2] = {bt_is_obj(e->hint_obj) ? (BtDict *)e->hint_obj.as.o : NULL,
+                         t->interp->builtins};
+    for (int i = 0; i < 2 && !best; i++) {
+        BtList *keys = scopes[i] ? dict_keys(t, scopes[i]) : NULL;
+        BtValue kv = keys ? bt_obj(keys) : BT_UNDEF;
+        BT_PUSH_ROOT(t, &kv);
+        if (keys)
+            best = closest_name(t, keys->items, keys->len, name);
+        BT_POP_ROOT(t, 1);
+    }
+    bt_take_exc(t); /* running out of memory here only costs the hint */
+    return best;
+}
+
+/* The name to suggest for exc, or NULL, looked for now, as CPython's
+ * traceback printing does (dir() of an AttributeError's object). */
+static BtStr *suggestion_for(BtThread *t, BtException *e) {
+    if (!bt_is_str(t, e->hint_name))
+        return NULL;
+    if (bt_isinstance(t, bt_obj(e), BT_EXC(t, NameError)))
+        return closest_variable(t, e);
+    if (bt_is_undef(e->hint_obj))
+        return NULL;
+    BtValue dir = bt_dict_get_str(t->interp->builtins, bt_str_intern_cstr(t, "dir"));
+    BtValue names = bt_is_undef(dir) ? BT_UNDEF : bt_call(t, dir, &e->hint_obj, 1, NULL);
+    BT_PUSH_ROOT(t, &names);
+    BtStr *best = NULL;
+    if (bt_is_list(t, names))
+        best = closest_name(t, bt_as_list(names)->items, bt_as_list(names)->len,
+                            bt_as_str(e->hint_name));
+    bt_take_exc(t);
+    BT_POP_ROOT(t, 1);
+    return best;
+}
+
 static void print_final_line(BtThread *t, BtValue exc, FILE *out) {
     BtType *ty = bt_type_of(t, exc);
     const char *mod = ty->module ? ty->module->data : "builtins";
@@ -703,11 +875,16 @@ static void print_final_line(BtThread *t, BtValue exc, FILE *out) {
         fputs(": <exception str() failed>\n", out);
         return;
     }
+    BT_PUSH_ROOT(t, &s);
     BtStr *str = bt_as_str(s);
     if (str->size > 0) {
         fputs(": ", out);
         fwrite(str->data, 1, str->size, out);
     }
+    BtStr *hint = is_exception(t, exc) ? suggestion_for(t, as_exc(exc)) : NULL;
+    if (hint)
+        fprintf(out, ". Did you mean: '%s'?", hint->data);
+    BT_POP_ROOT(t, 1);
     fputc('\n', out);
 }
 

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "vm/func.h"
 #include "vm/interp.h"
 #include "vm/object.h"
 
@@ -22,6 +23,10 @@ typedef struct {
     BtValue cause;         /* __cause__ or None */
     BtValue context;       /* __context__ or None */
     bool suppress_context; /* __suppress_context__ (set by raise ... from) */
+    /* CPython 3.11's "Did you mean" hint, searched when the traceback is
+     * printed: the missing name, and the AttributeError's object (for dir())
+     * or the NameError's globals dict and code object. BT_UNDEF if none. */
+    BtValue hint_name, hint_obj, hint;
 } BtException;
 
 /* One traceback entry: a frame the exception passed through, outermost first. */
@@ -45,6 +50,11 @@ typedef struct {
  * (%s C string, %S BtStr*, %R repr of a BtValue, %T type name of a BtValue,
  * %d int, %ld/%lld, %zu, %c). Always "returns" by setting t->exc. */
 void bt_raise(BtThread *t, BtType *type, const char *fmt, ...);
+/* After raising AttributeError for obj.name / NameError for name (looked up
+ * in code's variables, then globals, then builtins): remember what the
+ * traceback's "Did you mean: 'x'?" needs. Never raises. */
+void bt_exc_hint_attribute(BtThread *t, BtValue obj, BtStr *name);
+void bt_exc_hint_name(BtThread *t, BtStr *name, BtCode *code, BtDict *globals);
 /* Raise an exception class with no arguments (e.g. StopIteration). */
 void bt_raise_empty(BtThread *t, BtType *type);
 /* Raise exc: an instance, or a class to be called with no arguments. Raises

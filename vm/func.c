@@ -698,6 +698,7 @@ static BtValue module_getattr(BtThread *t, BtValue self, BtStr *name) {
     if (name == BT_NAME(t, dunder_class))
         return bt_obj(BT_TYPE(t, module));
     bt_raise(t, BT_EXC(t, AttributeError), "module '%S' has no attribute '%S'", m->name, name);
+    bt_exc_hint_attribute(t, self, name);
     return BT_UNDEF;
 }
 

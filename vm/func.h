@@ -48,6 +48,7 @@ typedef struct {
     uint32_t flags;   /* BT_CODE_* */
     BtInstr *instrs;  /* the bytecode */
     uint32_t ninstrs;
+    uint32_t ngens;    /* generators made from this code so far (they are named f#1, f#2, ...) */
     BtTuple *consts;   /* co_consts: constants, nested code objects, kwnames tuples */
     BtTuple *names;    /* co_names: interned attribute, global and imported names */
     BtTuple *varnames; /* co_varnames */

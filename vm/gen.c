@@ -39,6 +39,7 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     if (!gen)
         return NULL;
     gen->state = BT_GEN_CREATED;
+    gen->number = ++c->ngens;
     gen->name = func->name;
     gen->qualname = func->qualname;
     gen->handled = BT_UNDEF;

@@ -27,8 +27,9 @@ typedef enum {
 
 struct BtGen {
     BtObject hdr;
-    BtGenState state;
+    uint8_t state;         /* a BtGenState (one byte, so `number` fits in the header's padding) */
     bool finalized;        /* the collector already queued its close() once */
+    uint32_t number;       /* n-th generator made from this code, from 1: "my_range#2" */
     BtStr *name, *qualname; /* __name__ and __qualname__ (settable; the function's at first) */
     BtValue handled;       /* the exception this generator's except blocks are handling */
     BtValue caller_handled; /* the resumer's handled exception, restored at suspend */

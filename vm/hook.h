@@ -22,6 +22,7 @@ typedef enum {
     BT_EV_EXCEPTION,  /* `exc` unwinds out of `frame` (no handler there) */
     BT_EV_GIL,        /* the GIL changes hands (detail says how) */
     BT_EV_SCHED,      /* the built-in scheduler switches tasks (detail says why) */
+    BT_EV_CAUGHT,     /* an except clause of `frame` takes `exc`; `index` is on its line */
 } BtEventKind;
 
 typedef struct {

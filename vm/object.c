@@ -420,6 +420,7 @@ static BtValue getattr_missing(BtThread *t, BtType *ty, BtValue obj, BtStr *name
     else
         bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
                  ty->name->data, name);
+    bt_exc_hint_attribute(t, obj, name);
     return BT_UNDEF;
 }
 

@@ -1051,6 +1051,7 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
         return bt_method_new(t, v, self);
     bt_raise(t, BT_EXC(t, AttributeError), "type object '%S' has no attribute '%S'", ty->name,
              name);
+    bt_exc_hint_attribute(t, self, name);
     return BT_UNDEF;
 }
 

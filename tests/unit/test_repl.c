@@ -430,7 +430,7 @@ Test(repl, meta_commands_gens_dis_and_step) {
     type(&s, ":step next(mr)\r");
     EXPECT(&s, &at, "(step) ");
     type(&s, "s\r");
-    EXPECT(&s, &at, ">>  resume gen my_range <- None");
+    EXPECT(&s, &at, ">>  resume gen my_range#1 <- None");
     EXPECT(&s, &at, "yield i");
     type(&s, "p i\r");
     EXPECT(&s, &at, "1\r\n(step) ");
@@ -438,6 +438,138 @@ Test(repl, meta_commands_gens_dis_and_step) {
     EXPECT(&s, &at, "2\r\n>>> ");
     type(&s, "\x04");
     cr_assert_eq(finish(&s), 0);
+}
+
+Test(repl, two_generators_of_one_function_are_told_apart_by_number_and_variable) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def my_range(n):\r");
+    type(&s, "    i = 0\r");
+    type(&s, "    while i < n:\r");
+    type(&s, "        yield i\r");
+    type(&s, "        i += 1\r");
+    type(&s, "\r");
+    type(&s, "mr1 = my_range(3)\r");
+    type(&s, "mr2 = my_range(5)\r");
+    type(&s, "next(mr2)\r");
+    EXPECT(&s, &at, "0\r\n>>> ");
+    type(&s, "[mr1, mr2]\r");
+    EXPECT(&s, &at, "[<generator object my_range at 0x"); /* reprs stay CPython's */
+    type(&s, ":gens\r");
+    EXPECT(&s, &at, "gen my_range#1           created   line 1     = mr1  (n=3)");
+    EXPECT(&s, &at, "gen my_range#2           suspended line 4     = mr2  (n=5)");
+    type(&s, ":gens my_range#2\r");
+    EXPECT(&s, &at, "gen my_range#2 = mr2: suspended at line 4");
+    EXPECT(&s, &at, "->         yield i");
+    EXPECT(&s, &at, "waits on: next() or send()");
+    EXPECT(&s, &at, "  i = 0");
+    type(&s, ":gens mr1\r");
+    EXPECT(&s, &at, "waits on: its first next()");
+    type(&s, ":gens nothing\r");
+    EXPECT(&s, &at, ":gens: no live generator 'nothing'");
+    type(&s, ":dis mr2\r");
+    EXPECT(&s, &at, "gen my_range#2 is paused at instruction");
+    EXPECT(&s, &at, "-->");
+    EXPECT(&s, &at, "YIELD_VALUE");
+    type(&s, ":trace events\r");
+    type(&s, "next(mr1), next(mr2)\r");
+    EXPECT(&s, &at, ">>  start gen my_range#1");
+    EXPECT(&s, &at, ">>  resume gen my_range#2 <- None");
+    EXPECT(&s, &at, "(0, 1)");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0);
+}
+
+Test(repl, stepper_pauses_on_ctrl_c_and_breaks_inside_functions_typed_earlier) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    say(&s, &at, "def spin():", "... ");
+    say(&s, &at, "    n = 0", "... ");
+    say(&s, &at, "    while True:", "... ");
+    say(&s, &at, "        n += 1", "... ");
+    say(&s, &at, "", ">>> ");
+    say(&s, &at, "class Scheduler:", "... ");
+    say(&s, &at, "    def join(self):", "... ");
+    say(&s, &at, "        total = 0", "... ");
+    say(&s, &at, "        for i in range(3):", "... ");
+    say(&s, &at, "            total += i", "... ");
+    say(&s, &at, "        return total", "... ");
+    say(&s, &at, "", ">>> ");
+    say(&s, &at, "s = Scheduler()", ">>> ");
+    /* c runs on; Ctrl-C pauses at the (step) prompt instead of ending the run. */
+    say(&s, &at, ":step spin()", "(step) ");
+    say(&s, &at, "c", "c");
+    usleep(300 * 1000);
+    type(&s, "\x03");
+    EXPECT(&s, &at, "Program interrupted. (Use 'cont' to resume).");
+    EXPECT(&s, &at, "spin()");
+    EXPECT(&s, &at, "(step) ");
+    say(&s, &at, "p n > 0", "True\r\n(step) ");
+    say(&s, &at, "c", "c");
+    usleep(200 * 1000);
+    type(&s, "\x03"); /* and again after c */
+    EXPECT(&s, &at, "Program interrupted.");
+    say(&s, &at, "q", ">>> ");
+    /* Inside a blocking call too: the sleep ends, then the stepper stops. */
+    say(&s, &at, "import time", ">>> ");
+    say(&s, &at, "def nap():", "... ");
+    say(&s, &at, "    while True:", "... ");
+    say(&s, &at, "        time.sleep(0.05)", "... ");
+    say(&s, &at, "", ">>> ");
+    say(&s, &at, ":step nap()", "(step) ");
+    say(&s, &at, "c", "c");
+    usleep(300 * 1000);
+    type(&s, "\x03");
+    EXPECT(&s, &at, "Program interrupted. (Use 'cont' to resume).");
+    EXPECT(&s, &at, "(step) ");
+    say(&s, &at, "q", ">>> ");
+    /* Breakpoints in code typed at an earlier prompt: by name, then by line. */
+    say(&s, &at, ":step s.join()", "(step) ");
+    say(&s, &at, "b Scheduler.join", "Breakpoint 1 at Scheduler.join (<stdin>:2)\r\n(step) ");
+    say(&s, &at, "c", "> <stdin>(3) Scheduler.join()");
+    EXPECT(&s, &at, "->         total = 0");
+    say(&s, &at, "b 5", "Breakpoint 2 at <stdin>:5\r\n(step) ");
+    say(&s, &at, "c", "> <stdin>(5) Scheduler.join()");
+    say(&s, &at, "c", "> <stdin>(5) Scheduler.join()");
+    say(&s, &at, "p i", "1\r\n(step) ");
+    say(&s, &at, "w", "> Scheduler.join");
+    say(&s, &at, "cl", "Deleted breakpoint 2 at <stdin>:5");
+    say(&s, &at, "c", "3\r\n>>> ");
+    type(&s, "\x04");
+    cr_assert_eq(finish(&s), 0);
+}
+
+Test(repl, ctrl_d_at_the_continuation_prompt_runs_the_block_then_leaves) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    say(&s, &at, "exit", "Use exit() or Ctrl-D (i.e. EOF) to exit\r\n>>> ");
+    say(&s, &at, ":step", "usage: :step STATEMENT");
+    say(&s, &at, "nxt", "NameError: name 'nxt' is not defined. Did you mean: 'next'?");
+    say(&s, &at, "[].apend", "AttributeError: 'list' object has no attribute 'apend'. "
+                             "Did you mean: 'append'?");
+    say(&s, &at, ":timeline", "usage: :timeline FILE.svg STATEMENT");
+    char svg[64], cmd[128];
+    snprintf(svg, sizeof svg, "/tmp/baton_timeline_%d.svg", (int)getpid());
+    snprintf(cmd, sizeof cmd, ":timeline %s sum(x * x for x in range(4))", svg);
+    say(&s, &at, cmd, "timeline written to");
+    EXPECT(&s, &at, ">>> ");
+    FILE *f = fopen(svg, "r");
+    char head[8] = "";
+    cr_assert(f && fread(head, 1, 4, f) == 4, "no picture at %s", svg);
+    fclose(f);
+    unlink(svg);
+    cr_assert_str_eq(head, "<svg");
+    say(&s, &at, "for i in range(3):", "... ");
+    say(&s, &at, "    print(i * 10)", "... ");
+    type(&s, "\x04");
+    EXPECT(&s, &at, "0\r\n10\r\n20\r\n");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
 }
 
 /* The pinned transcripts (traces, stepper sessions, piped REPL sessions). */
