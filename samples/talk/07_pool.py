@@ -1,3 +1,28 @@
+# The talk "From Coroutines to Concurrency", part 7, a `Pool`:
+# tasks scheduled as one unit (the notebook's quirks kept).
+# Each notebook cell stands unchanged under its "# ---- In [n]" line.
+# As a script, a cell's last expression is not echoed as in the notebook;
+# tests/unit/test_repl.c types the cells into the REPL, where it is.
+
+# ---- not a cell: the definitions of In [42], which this part builds on
+def my_range_pipe(n, next_coroutine):
+    i = 0
+    while i < n:
+        yield
+        next_coroutine.send(i)
+        i += 1
+
+def squared_pipe(next_coroutine):
+    while True:
+        n = yield
+        next_coroutine.send(n ** 2)
+    
+def print_sink():
+    while True:
+        n = yield
+        print(n)
+
+# ---- In [46]
 class Pool:
     def __init__(self, pool_size):
         self.tasks = []
