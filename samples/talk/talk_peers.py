@@ -28,7 +28,8 @@ def _listen(port):
 
 
 def _drain(conn):
-    time.sleep(0.2)            # a slow reader: let the sender's buffers fill first
+    time.sleep(1.0)            # a slow reader: let the sender fill its buffers and
+                               # find them full (In [56] needs a BlockingIOError)
     while conn.recv(65536):
         time.sleep(0.001)
     conn.close()
