@@ -1,25 +1,45 @@
-"""Join notebook cells into one program, as the one session they were in.
+"""Join the notebook's cells into one program, as the one session they were in.
 
-usage: join_cells.py OUT LIST
-LIST names one cell file per line (beside LIST); OUT gets each cell
-unchanged, in order, under a "# ---- NAME" line. The build makes
-build/samples/talk/session.py this way from samples/talk/session.cells.
+usage: join_cells.py OUT PART.py...
+Each part of samples/talk/ holds notebook cells, each under a
+"# ---- In [n]" line, and may hold blocks marked "# ---- not a cell: ..."
+that only let the part run alone. OUT gets every cell of the parts, in
+order and unchanged, and none of those blocks. The build makes
+build/samples/session.py this way, so the parts stay the only copy of the code.
 """
-import os
+import re
 import sys
+
+MARK = re.compile(r'^# ---- (.*)$')
+
+
+def cells(path):
+    """(label, text) for each cell of a part, in order."""
+    found = []
+    label, lines = None, []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            m = MARK.match(line.rstrip('\n'))
+            if m:
+                if label is not None:
+                    found.append((label, ''.join(lines).rstrip('\n') + '\n'))
+                label = m.group(1) if m.group(1).startswith('In [') else None
+                lines = []
+            elif label is not None:
+                lines.append(line)
+    if label is not None:
+        found.append((label, ''.join(lines).rstrip('\n') + '\n'))
+    return found
 
 
 def main():
-    out_path, list_path = sys.argv[1], sys.argv[2]
-    folder = os.path.dirname(os.path.abspath(list_path))
-    with open(list_path, encoding='utf-8') as f:
-        names = [line.strip() for line in f if line.strip()]
-    parts = []
-    for name in names:
-        with open(os.path.join(folder, name), encoding='utf-8') as f:
-            parts.append('# ---- %s\n%s' % (name, f.read()))
+    out_path, parts = sys.argv[1], sys.argv[2:]
+    chunks = []
+    for part in parts:
+        for label, text in cells(part):
+            chunks.append('# ---- %s\n%s' % (label, text))
     with open(out_path, 'w', encoding='utf-8') as f:
-        f.write('\n'.join(parts) + '\n')
+        f.write('\n'.join(chunks))
 
 
 if __name__ == '__main__':

@@ -1,0 +1,25 @@
+# The talk "From Coroutines to Concurrency", part 9, non-blocking sockets:
+# send() takes what fits in the buffers and returns at once.
+# Each notebook cell stands unchanged under its "# ---- In [n]" line.
+# The readers the cells send to are started here (talk_peers.py).
+
+# ---- not a cell: start the readers the notebook had on ports 1111 and 1112
+import talk_peers
+talk_peers.start()
+
+# ---- In [None]
+# Non-blocking sockets
+
+# ---- In [52]
+import socket
+
+sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+sock.connect(('localhost', 1111))
+sock.setblocking(0) # Now does not wait for I/O to complete
+
+data = ('TASK_ONE ' * 1024 ** 2).encode()
+len_data_sent = sock.send(data)
+print(len_data_sent == len(data))
+
+# ---- not a cell: stop the readers
+talk_peers.stop()

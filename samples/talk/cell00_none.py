@@ -1,2 +1,0 @@
-talk_title = 'From Coroutines to Concurrency'
-full_name  = 'Vishal Vivek Prasad'

@@ -1,1 +1,0 @@
-# Discuss preliminaries

@@ -1,1 +1,0 @@
-sqrd.send(4)

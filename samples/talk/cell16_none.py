@@ -1,1 +1,0 @@
-# Coroutines and generalized control flow

@@ -1,1 +1,0 @@
-# Coroutines as tasks/pseudothreads

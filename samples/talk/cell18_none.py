@@ -1,1 +1,0 @@
-# Cooperative Multitasking

@@ -1,1 +1,0 @@
-# Concurrent write scheduler

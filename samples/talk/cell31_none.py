@@ -1,1 +1,0 @@
-# Mutual Recursion w/ AsyncIO

@@ -1,1 +1,0 @@
-# Due diligence
