@@ -3,7 +3,7 @@
 # and `StopIteration` says it is done.
 # Each notebook cell stands unchanged under its "# ---- In [n]" line.
 # As a script, a cell's last expression is not echoed as in the notebook;
-# tests/unit/test_repl.c types the cells into the REPL, where it is.
+# tests/repl/notebook_session.py types the cells into the REPL, where it is.
 
 # ---- In [None]
 talk_title = 'From Coroutines to Concurrency'

@@ -2,7 +2,7 @@
 # one generator consumes another.
 # Each notebook cell stands unchanged under its "# ---- In [n]" line.
 # As a script, a cell's last expression is not echoed as in the notebook;
-# tests/unit/test_repl.c types the cells into the REPL, where it is.
+# tests/repl/notebook_session.py types the cells into the REPL, where it is.
 
 # ---- not a cell: the definitions of In [1], which this part builds on
 def my_range(n):

@@ -2,7 +2,7 @@
 # generators that receive values with `send()`.
 # Each notebook cell stands unchanged under its "# ---- In [n]" line.
 # As a script, a cell's last expression is not echoed as in the notebook;
-# tests/unit/test_repl.c types the cells into the REPL, where it is.
+# tests/repl/notebook_session.py types the cells into the REPL, where it is.
 
 # ---- In [26]
 def squared():

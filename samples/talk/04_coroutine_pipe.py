@@ -2,7 +2,7 @@
 # values pushed through three coroutines with `send()`.
 # Each notebook cell stands unchanged under its "# ---- In [n]" line.
 # As a script, a cell's last expression is not echoed as in the notebook;
-# tests/unit/test_repl.c types the cells into the REPL, where it is.
+# tests/repl/notebook_session.py types the cells into the REPL, where it is.
 
 # ---- In [42]
 def my_range_pipe(n, next_coroutine):
