@@ -347,6 +347,9 @@ static BtValue method_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op)
 static bool method_hash(BtThread *t, BtValue self, int64_t *out) {
     BtMethod *m = (BtMethod *)self.as.o;
     int64_t a, b;
+    /* m.__eq__.__eq__... binds methods to methods, as deep as one likes. */
+    if (!bt_c_stack_ok(t, ""))
+        return false;
     if (!bt_hash(t, m->func, &a) || !bt_hash(t, m->self, &b))
         return false;
     *out = a ^ (b * 1000003);
