@@ -45,8 +45,6 @@
 #endif
 
 _Static_assert(sizeof(BtFrame) % sizeof(BtValue) == 0, "slots follow a frame header");
-/* Hard cap on nested C entries into the loop. */
-#define C_DEPTH_MAX 8000
 
 
 /* ---- frames ---- */
@@ -877,8 +875,7 @@ static BtValue run(BtThread *t, BtFrame *entry) {
     BtTuple *kwnames = NULL;
     BtValue retval;
 
-    if (t->c_depth >= C_DEPTH_MAX) {
-        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
+    if (!bt_c_stack_ok(t, "")) {
         pop_frame(t, entry);
         return BT_UNDEF;
     }

@@ -18,6 +18,7 @@
  *   type object may itself be dead, but is not freed yet), then the frees.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,6 +164,33 @@ static void mark_thread(BtGc *gc, BtThread *th) {
     bt_gc_mark(gc, th->thread_obj);
     for (int i = 0; i < th->nroots; i++)
         bt_gc_mark(gc, *th->roots[i]);
+}
+
+bool bt_gc_roots_reserve(BtThread *t, int free_slots) {
+    if (t->roots_cap - t->nroots >= free_slots)
+        return true;
+    int cap = t->roots_cap ? t->roots_cap : BT_ROOTS_HEADROOM;
+    while (cap - t->nroots < free_slots) {
+        if (cap > (1 << 28))
+            return false;
+        cap *= 2;
+    }
+    BtValue **grown = realloc(t->roots, (size_t)cap * sizeof *grown);
+    if (!grown)
+        return false;
+    t->roots = grown;
+    t->roots_cap = cap;
+    return true;
+}
+
+void bt_gc_push_root_slow(BtThread *t, BtValue *valueptr) {
+    if (!bt_gc_roots_reserve(t, 1)) {
+        /* The caller cannot be told (a push never fails), and going on would
+         * leave an object unprotected: stop rather than corrupt the heap. */
+        fprintf(stderr, "Fatal Python error: out of memory for C temporary roots\n");
+        abort();
+    }
+    t->roots[t->nroots++] = valueptr;
 }
 
 /* Clear what popped frames left above th's stack top: those values are not

@@ -91,8 +91,21 @@ void bt_gc_mark_frame(BtGc *gc, struct BtFrame *f);
 /* Finalize and free every object (interpreter shutdown). */
 void bt_gc_free_all(BtInterp *interp);
 
-/* Protect a C local across allocations; pops must match pushes (LIFO). */
-#define BT_PUSH_ROOT(t, valueptr) ((t)->roots[(t)->nroots++] = (valueptr))
+/* Protect a C local across allocations; pops must match pushes (LIFO).
+ * The array grows when full, and every level of C recursion (the eval loop's
+ * entry, bt_enter_recursive) first makes sure BT_ROOTS_HEADROOM slots are
+ * free, raising MemoryError if they cannot be had, so a push itself never
+ * needs to fail (see bt_gc_roots_reserve). */
+#define BT_ROOTS_HEADROOM 64
+#define BT_PUSH_ROOT(t, valueptr)                                                                  \
+    ((t)->nroots < (t)->roots_cap ? (void)((t)->roots[(t)->nroots++] = (valueptr))                 \
+                                  : bt_gc_push_root_slow((t), (valueptr)))
 #define BT_POP_ROOT(t, n) ((t)->nroots -= (n))
+/* Grow t's root array so that at least `free_slots` more pushes fit; false
+ * (nothing raised) when memory runs out. */
+bool bt_gc_roots_reserve(BtThread *t, int free_slots);
+/* BT_PUSH_ROOT on a full array: grow it, or stop the process if even that
+ * fails (only a C level pushing more than BT_ROOTS_HEADROOM roots can get here). */
+void bt_gc_push_root_slow(BtThread *t, BtValue *valueptr);
 
 #endif

@@ -53,6 +53,7 @@ static BtThread *thread_new(BtInterp *in) {
 
 static void thread_free(BtThread *t) {
     munmap(t->stack, BT_STACK_SLOTS * sizeof(BtValue));
+    free(t->roots);
     free(t);
 }
 

@@ -150,8 +150,9 @@ struct BtThread {
     BtValue handled;     /* the exception being handled by an except block (sys.exc_info) */
     int py_depth;        /* Python frames on the chain, checked against recursion_limit */
     int c_depth;         /* nested entries into the eval loop (C re-entry guard) */
-    BtValue *roots[64];  /* temporaries held by C code (BT_PUSH_ROOT) */
-    int nroots;
+    BtValue **roots;     /* temporaries held by C code (BT_PUSH_ROOT); grows (gc.c) */
+    int nroots, roots_cap;
+    char *c_stack_floor; /* C recursion stops here with RecursionError (object.c), NULL until known */
     BtHook *hook;        /* trace hook, or NULL when nobody watches */
     pthread_t os_thread;
     uint64_t ident;      /* threading.get_ident() */

@@ -1247,6 +1247,11 @@ static bool tuple_hash(BtThread *t, BtValue self, int64_t *out) {
         *out = tu->hash;
         return true;
     }
+    /* Items may be tuples themselves, nested as deep as memory allows:
+     * CPython does not count hashing against the recursion limit, only the
+     * C stack bounds it. */
+    if (!bt_c_stack_ok(t, ""))
+        return false;
     if (!bt_tuple_hash_items(t, tu->items, tu->len, out))
         return false;
     tu->hash = *out;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "vm/dict.h"
 #include "vm/eval.h"
@@ -17,15 +18,81 @@
 #include "vm/num.h"
 #include "vm/str.h"
 
-/* Hard cap on nested C re-entries, whatever the recursion limit says: each
- * costs C stack, and threads have smaller stacks than the main thread. */
-#define BT_C_DEPTH_MAX 12000
+/* ---- the C-stack guard ----
+ *
+ * Python calls made by Python code stay in one run of the eval loop, but
+ * every call from C (a class's __init__, a sort key, __format__, a repr of a
+ * nested list, a comparison of nested tuples, hashing...) nests C frames.
+ * Rather than guess how many such levels fit, the guard asks where the C
+ * stack ends: on first use it finds this thread's stack (its lowest address
+ * and size) and sets a floor a safety margin above the bottom; a level that
+ * starts below the floor raises RecursionError. The margin is what one level
+ * of C code may use between two guard points, plus raising the error and
+ * printing its traceback. Sanitizers make frames several times larger. */
+#if defined(__SANITIZE_ADDRESS__)
+#define C_STACK_MARGIN ((size_t)1 << 20)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define C_STACK_MARGIN ((size_t)1 << 20)
+#endif
+#endif
+#ifndef C_STACK_MARGIN
+#define C_STACK_MARGIN ((size_t)256 << 10)
+#endif
 
-bool bt_enter_recursive(BtThread *t, const char *where) {
-    if (t->py_depth >= t->interp->recursion_limit || t->c_depth >= BT_C_DEPTH_MAX) {
+/* The size the C stack of this thread may grow to from `here`, when the
+ * thread library cannot say: the stack limit of the process, or 8 MB. */
+static size_t stack_size_from_rlimit(void) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        return (size_t)rl.rlim_cur;
+    return (size_t)8 << 20;
+}
+
+static void find_c_stack_floor(BtThread *t) {
+    char *here = __builtin_frame_address(0);
+    char *lowest = NULL;
+    size_t size = 0;
+#ifdef __linux__
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void *addr;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0)
+            lowest = addr;
+        pthread_attr_destroy(&attr);
+    }
+#endif
+    if (!lowest || here < lowest || here >= lowest + size) {
+        /* Unknown: assume the thread started not far above here. */
+        size = stack_size_from_rlimit();
+        lowest = (uintptr_t)here > size ? here - size : here;
+    }
+    size_t margin = C_STACK_MARGIN < size / 4 ? C_STACK_MARGIN : size / 4;
+    t->c_stack_floor = lowest + margin;
+}
+
+bool bt_c_stack_ok(BtThread *t, const char *where) {
+    char *here = __builtin_frame_address(0);
+    if (!t->c_stack_floor)
+        find_c_stack_floor(t);
+    if (here < t->c_stack_floor) {
         bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded%s", where);
         return false;
     }
+    if (t->roots_cap - t->nroots < BT_ROOTS_HEADROOM && !bt_gc_roots_reserve(t, BT_ROOTS_HEADROOM)) {
+        bt_raise_memory(t);
+        return false;
+    }
+    return true;
+}
+
+bool bt_enter_recursive(BtThread *t, const char *where) {
+    if (t->py_depth >= t->interp->recursion_limit) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    if (!bt_c_stack_ok(t, where))
+        return false;
     t->py_depth++;
     t->c_depth++;
     return true;

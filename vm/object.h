@@ -226,6 +226,11 @@ BtType *bt_type_new_native(BtThread *t, const char *name, BtType *base, size_t i
  * depth exceeded" + where) when it is reached. Pair with bt_leave_recursive. */
 bool bt_enter_recursive(BtThread *t, const char *where);
 void bt_leave_recursive(BtThread *t);
+/* The C-stack half of that check, for recursions that do not count against
+ * the recursion limit (the eval loop's entry, the compiler): false with
+ * RecursionError when the C stack is nearly used up (vm/README.md), or
+ * MemoryError when the temporary roots cannot grow. */
+bool bt_c_stack_ok(BtThread *t, const char *where);
 
 /* The name of v's type, for messages ("int", "MyClass"). Never fails. */
 const char *bt_type_name(BtThread *t, BtValue v);
