@@ -766,6 +766,8 @@ static BtIterObj *iterobj_new(BtThread *t, BtType *type, BtValue a, BtValue b, i
 }
 
 static BtValue enumerate_next(BtThread *t, BtValue self) {
+    if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
+        return BT_UNDEF;
     BtIterObj *e = (BtIterObj *)self.as.o;
     BtValue item = bt_next(t, e->a);
     if (bt_is_undef(item))
@@ -804,6 +806,8 @@ static void zip_strict_error(BtThread *t, size_t i, bool shorter) {
 }
 
 static BtValue zip_next(BtThread *t, BtValue self) {
+    if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
+        return BT_UNDEF;
     BtIterObj *z = (BtIterObj *)self.as.o;
     if (bt_is_undef(z->a))
         return BT_UNDEF;
@@ -882,6 +886,8 @@ static BtValue zip_construct(BtThread *t, BtType *type, BtValue *args, int nargs
 }
 
 static BtValue map_next(BtThread *t, BtValue self) {
+    if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
+        return BT_UNDEF;
     BtIterObj *m = (BtIterObj *)self.as.o;
     BtTuple *its = bt_as_tuple(m->a);
     if (its->len == 1) {
@@ -926,6 +932,8 @@ static BtValue map_construct(BtThread *t, BtType *type, BtValue *args, int nargs
 }
 
 static BtValue filter_next(BtThread *t, BtValue self) {
+    if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
+        return BT_UNDEF;
     BtIterObj *f = (BtIterObj *)self.as.o;
     for (;;) {
         BtValue item = bt_next(t, f->a);

@@ -1532,6 +1532,8 @@ static bool const_truth(const BtAstExpr *e, bool *truth) {
 
 /* Evaluate e as a condition and jump to label when its truth equals cond. */
 static bool compile_jump_if(Compiler *c, const BtAstExpr *e, int label, bool cond) {
+    if (!bt_c_stack_ok(c->t, " during compilation"))
+        return fail_raised(c);
     int save = c->u->lineno;
     c->u->lineno = e->line;
     bool ok = true;
@@ -2137,6 +2139,8 @@ static bool visit_expr_inner(Compiler *c, const BtAstExpr *e) {
 }
 
 static bool visit_expr(Compiler *c, const BtAstExpr *e) {
+    if (!bt_c_stack_ok(c->t, " during compilation"))
+        return fail_raised(c);
     int save = c->u->lineno;
     c->u->lineno = e->line;
     bool ok = visit_expr_inner(c, e);
@@ -2983,6 +2987,8 @@ static bool compile_expr_stmt(Compiler *c, const BtAstStmt *s) {
 }
 
 static bool visit_stmt(Compiler *c, const BtAstStmt *s) {
+    if (!bt_c_stack_ok(c->t, " during compilation"))
+        return fail_raised(c);
     c->u->lineno = s->line;
     switch (s->kind) {
     case BT_STMT_FUNCTION_DEF:
@@ -3115,7 +3121,7 @@ static bool compile_module(Compiler *c, const BtAstModule *mod) {
 BtCode *bt_compile(BtThread *t, const BtAstModule *mod, BtStr *filename, BtCompileMode mode,
                    BtSyntaxError *err) {
     bool oom = false;
-    BtSymtable *st = bt_symtable_build(mod, mode == BT_COMPILE_EVAL, err, &oom);
+    BtSymtable *st = bt_symtable_build(t, mod, mode == BT_COMPILE_EVAL, err, &oom);
     if (!st) {
         if (oom)
             bt_raise_memory(t);

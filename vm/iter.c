@@ -298,6 +298,9 @@ static BtValue callable_iter_next(BtThread *t, BtValue self) {
     BtCallableIter *it = (BtCallableIter *)self.as.o;
     if (bt_is_undef(it->callable))
         return BT_UNDEF;
+    /* iter(iter(f, s).__next__, s)... nests C calls without Python frames. */
+    if (!bt_c_stack_ok(t, ""))
+        return BT_UNDEF;
     BtValue r = bt_call(t, it->callable, NULL, 0, NULL);
     if (bt_is_undef(r)) {
         if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {

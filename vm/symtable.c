@@ -11,6 +11,7 @@
  * that provides it. Everything is malloc'ed and freed with the table.
  */
 #include "vm/symtable.h"
+#include "vm/object.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -125,8 +126,18 @@ struct BtSymtable {
     /* builder state */
     BtScope *cur;
     BtSyntaxError *err;
+    BtThread *t; /* for the C-stack guard (NULL: none) */
     bool failed, oom;
 };
+
+/* The tree may be nested deeper than the C stack allows (a + a + ... is a
+ * chain as long as the line): RecursionError in st->t rather than a crash. */
+static bool stack_ok(BtSymtable *st) {
+    if (!st->t || bt_c_stack_ok(st->t, " during compilation"))
+        return true;
+    st->failed = true;
+    return false;
+}
 
 static bool fail_oom(BtSymtable *st) {
     st->failed = true;
@@ -534,6 +545,8 @@ static bool extend_namedexpr_scope(BtSymtable *st, const BtAstExpr *target) {
 }
 
 static bool visit_expr(BtSymtable *st, const BtAstExpr *e) {
+    if (!stack_ok(st))
+        return false;
     switch (e->kind) {
     case BT_EXPR_BOOL_OP:
         return visit_exprs(st, &e->bool_op.values);
@@ -704,6 +717,8 @@ static bool visit_alias(BtSymtable *st, const BtAstAlias *a, const BtAstStmt *s)
 }
 
 static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
+    if (!stack_ok(st))
+        return false;
     switch (s->kind) {
     case BT_STMT_FUNCTION_DEF: {
         if (!add_def(st, s->function_def.name, BT_DEF_LOCAL))
@@ -978,14 +993,15 @@ out:
     return ok;
 }
 
-BtSymtable *bt_symtable_build(const BtAstModule *mod, bool eval_mode, BtSyntaxError *err,
-                              bool *oom) {
+BtSymtable *bt_symtable_build(BtThread *t, const BtAstModule *mod, bool eval_mode,
+                              BtSyntaxError *err, bool *oom) {
     *oom = false;
     BtSymtable *st = calloc(1, sizeof *st);
     if (!st) {
         *oom = true;
         return NULL;
     }
+    st->t = t;
     st->err = err;
     st->top = scope_new(st, BT_SCOPE_MODULE, "top", NULL, 1, 0);
     if (!st->top) {

@@ -17,6 +17,8 @@
 #include "lexer/syntax_error.h"
 #include "parser/ast.h"
 
+typedef struct BtThread BtThread;
+
 typedef enum {
     BT_SCOPE_MODULE,
     BT_SCOPE_CLASS,
@@ -88,10 +90,11 @@ struct BtScope {
 typedef struct BtSymtable BtSymtable;
 
 /* Build and resolve the scopes of a module (eval_mode: mod->expr is the body).
- * Returns NULL on a syntax error (in *err, CPython's wording and position) or
- * when memory runs out (*oom set). */
-BtSymtable *bt_symtable_build(const BtAstModule *mod, bool eval_mode, BtSyntaxError *err,
-                              bool *oom);
+ * Returns NULL on a syntax error (in *err, CPython's wording and position),
+ * when memory runs out (*oom set), or with RecursionError raised in t when
+ * the tree is nested deeper than the C stack allows (t NULL: no such check). */
+BtSymtable *bt_symtable_build(BtThread *t, const BtAstModule *mod, bool eval_mode,
+                              BtSyntaxError *err, bool *oom);
 void bt_symtable_free(BtSymtable *st);
 
 /* The module's scope. */

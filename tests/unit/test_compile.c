@@ -53,7 +53,7 @@ static void drop_arena(void) {
 static BtSymtable *symtable_of(const char *src) {
     BtSyntaxError err;
     bool oom;
-    BtSymtable *st = bt_symtable_build(parse(src), false, &err, &oom);
+    BtSymtable *st = bt_symtable_build(NULL, parse(src), false, &err, &oom);
     cr_assert_not_null(st, "symtable failed: %s", err.message);
     return st;
 }
