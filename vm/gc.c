@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sysinfo.h>
 
 #include "vm/exc.h"
 #include "vm/frame.h"
@@ -293,6 +294,18 @@ void bt_gc_collect(BtThread *t) {
     h->fds_threshold =
         h->fds_owned * 2 > GC_MIN_FD_THRESHOLD ? h->fds_owned * 2 : GC_MIN_FD_THRESHOLD;
     h->collecting = false;
+}
+
+size_t bt_gc_memory_limit(BtThread *t) {
+    BtHeap *h = &t->interp->heap;
+    if (!h->memory_limit) {
+        struct sysinfo si;
+        h->memory_limit = SIZE_MAX;
+        if (sysinfo(&si) == 0 && si.mem_unit > 0 &&
+            si.totalram + si.totalswap <= SIZE_MAX / si.mem_unit)
+            h->memory_limit = (size_t)(si.totalram + si.totalswap) * si.mem_unit;
+    }
+    return h->memory_limit;
 }
 
 void bt_gc_fd_opened(BtThread *t) {

@@ -42,6 +42,7 @@ typedef struct {
     size_t nto_close, to_close_cap;
     size_t fds_owned;      /* descriptors held by sockets and files (bt_gc_fd_opened) */
     size_t fds_threshold;  /* collect when fds_owned reaches this (0: not set yet) */
+    size_t memory_limit;   /* bt_gc_memory_limit's answer once asked (0: not yet) */
 } BtHeap;
 
 struct BtGc {
@@ -63,6 +64,13 @@ void bt_gc_account(BtThread *t, ptrdiff_t delta);
 
 /* Run a full collection now. */
 void bt_gc_collect(BtThread *t);
+
+/* The most bytes one buffer may ask malloc for: the machine's RAM plus swap.
+ * Linux's default overcommit refuses a bigger single allocation, which is
+ * where CPython's MemoryError comes from ([None] * 2**40); checking first
+ * gives the same error without the request (which AddressSanitizer would
+ * report as a crash instead of returning NULL). */
+size_t bt_gc_memory_limit(BtThread *t);
 
 /* Descriptors are a resource the collector must know about: a socket or file
  * dropped without close() keeps its descriptor until it is collected, and

@@ -50,13 +50,15 @@ static inline size_t owned_bytes(const BtList *l) {
 static bool list_grow(BtThread *t, BtList *l, size_t need) {
     if (need <= l->cap)
         return true;
-    if (need > MAX_ITEMS) {
+    if (need > MAX_ITEMS || need > bt_gc_memory_limit(t) / sizeof(BtValue)) {
         bt_raise_memory(t);
         return false;
     }
     size_t cap = l->cap < 4 ? 4 : l->cap * 2;
     if (cap < need)
         cap = need;
+    if (cap > bt_gc_memory_limit(t) / sizeof(BtValue))
+        cap = need; /* doubling would ask for more than the machine has */
     size_t before = owned_bytes(l);
     BtValue *p;
     if (items_inline(l)) {
