@@ -18,6 +18,10 @@ cases = [
     lambda: [1] * 2**62,
     lambda: [1, 2, 3] * 2**62,
     lambda: (1, 2) * 2**62,
+    lambda: [None] * 2**40,
+    lambda: (None,) * 2**40,
+    lambda: [1, 2] * 2**35,
+    lambda: list(range(2**40)),
     lambda: 'a\tb'.expandtabs(2**40),
     lambda: 'a\tb'.expandtabs(2**31),
     lambda: '{:1000000000000}'.format('a'),
@@ -42,4 +46,9 @@ for i, case in enumerate(cases):
         print(i, type(e).__name__, e)
 s = 'x'
 s *= 3
+l = [1]
+try:
+    l *= 2**40
+except MemoryError:
+    print('list unchanged', l)
 print(s, 'a'.ljust(-10**12), 'a'.center(3, '\u20ac'), '-5'.zfill(4), '{:\u20ac^5}'.format(1))
