@@ -127,11 +127,11 @@ int bt_repl_report_uncaught(BtThread *t) {
 /* ---- reading a line ---- */
 
 static bool sigint_pending(BtInterp *in) {
-    return atomic_load(&in->eval_breaker) & BT_BREAK_SIGINT;
+    return bt_sigint_pending(in);
 }
 
 static void sigint_clear(BtInterp *in) {
-    atomic_fetch_and(&in->eval_breaker, ~(uint32_t)BT_BREAK_SIGINT);
+    bt_sigint_clear(in);
 }
 
 /* A line of any length from stdin without its newline; NULL at the end of

@@ -876,10 +876,10 @@ static void on_instr(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
         stop = false;
         break;
     }
-    if (interrupted || (atomic_load(&t->interp->eval_breaker) & BT_BREAK_SIGINT)) {
+    if (interrupted || bt_sigint_pending(t->interp)) {
         /* Ctrl-C while the program runs: pause here, as pdb does. */
         interrupted = 0;
-        atomic_fetch_and(&t->interp->eval_breaker, ~(uint32_t)BT_BREAK_SIGINT);
+        bt_sigint_clear(t->interp);
         fflush(stdout);
         fputs("\nProgram interrupted. (Use 'cont' to resume).\n", st->out);
         stop = true;

@@ -269,6 +269,7 @@ BtTimeline *bt_timeline_new(bool wall_clock) {
     tl->hook.fn = on_event;
     tl->hook.data = tl;
     tl->hook.instructions = true; /* the clock and new generators need every instruction */
+    tl->hook.all_threads = true;
     return tl;
 }
 

@@ -564,6 +564,7 @@ BtTracer *bt_trace_new(FILE *out, BtTraceLevel level, const char *filter) {
     tr->hook.fn = on_event;
     tr->hook.data = tr;
     tr->hook.instructions = level == BT_TRACE_ALL;
+    tr->hook.all_threads = true;
     if (filter && *filter) {
         tr->filter_buf = strdup(filter);
         if (!tr->filter_buf) {

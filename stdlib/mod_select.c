@@ -89,7 +89,7 @@ static int wait_fds(BtThread *t, struct pollfd *fds, size_t n, int64_t timeout_n
             ts.tv_nsec = (long)(left % NS_PER_SEC);
             tsp = &ts;
         }
-        BT_RELEASE_GIL(t);
+        BT_RELEASE_GIL(t, "poll");
         int rc = ppoll(fds, n, tsp, NULL);
         int err = errno;
         BT_ACQUIRE_GIL(t);
@@ -99,7 +99,7 @@ static int wait_fds(BtThread *t, struct pollfd *fds, size_t n, int64_t timeout_n
             bt_raise_errno(t, err, NULL);
             return -1;
         }
-        if ((atomic_load(&t->interp->eval_breaker) & BT_BREAK_SIGINT) && !bt_eval_handle_breaker(t))
+        if (!bt_check_signals(t))
             return -1;
     }
 }

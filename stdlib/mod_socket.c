@@ -213,14 +213,6 @@ static int64_t deadline_for(BtSocket *s) {
     return s->timeout_ns > 0 ? now_ns() + s->timeout_ns : -1;
 }
 
-/* After EINTR: true to retry the call, false with KeyboardInterrupt raised
- * when the signal was Ctrl-C (the eval breaker holds it, see vm/gil.h). */
-static bool check_signals(BtThread *t) {
-    if (atomic_load(&t->interp->eval_breaker) & BT_BREAK_SIGINT)
-        return bt_eval_handle_breaker(t);
-    return true;
-}
-
 /* Raise an OSError-family exception with a message and no errno. Made by
  * calling the class, since bt_raise leaves OSError's errno/strerror/filename
  * attributes unset. */
@@ -255,7 +247,7 @@ static int wait_ready(BtThread *t, int fd, bool writing, int64_t deadline) {
             tsp = &ts;
         }
         struct pollfd p = {.fd = fd, .events = writing ? POLLOUT : POLLIN};
-        BT_RELEASE_GIL(t);
+        BT_RELEASE_GIL(t, writing ? "poll for send" : "poll for recv");
         int rc = ppoll(&p, 1, tsp, NULL);
         int err = errno;
         BT_ACQUIRE_GIL(t);
@@ -265,7 +257,7 @@ static int wait_ready(BtThread *t, int fd, bool writing, int64_t deadline) {
             bt_raise_errno(t, err, NULL);
             return -1;
         }
-        if (!check_signals(t))
+        if (!bt_check_signals(t))
             return -1;
     }
 }
@@ -324,7 +316,8 @@ static bool sock_call(BtThread *t, BtSocket *s, IoCall *c, int64_t deadline) {
             if (ready <= 0)
                 return ready == 0 ? raise_timeout(t) : false;
         }
-        BT_RELEASE_GIL(t);
+        static const char *const op_names[] = {"send", "sendto", "recv", "recvfrom", "accept"};
+        BT_RELEASE_GIL(t, op_names[c->kind]);
         ssize_t n = io_syscall(fd, c);
         int err = errno;
         BT_ACQUIRE_GIL(t);
@@ -333,7 +326,7 @@ static bool sock_call(BtThread *t, BtSocket *s, IoCall *c, int64_t deadline) {
             return true;
         }
         if (err == EINTR) {
-            if (!check_signals(t))
+            if (!bt_check_signals(t))
                 return false;
         } else if (c->kind == OP_ACCEPT && !collected && bt_gc_fd_exhausted(t, err)) {
             collected = true;
@@ -409,7 +402,7 @@ static struct addrinfo *lookup(BtThread *t, const char *host, size_t hostlen, co
     }
     struct addrinfo hints = {.ai_family = family, .ai_socktype = socktype, .ai_flags = flags};
     struct addrinfo *res = NULL;
-    BT_RELEASE_GIL(t);
+    BT_RELEASE_GIL(t, "getaddrinfo");
     int rc = getaddrinfo(h, port, &hints, &res);
     int err = errno;
     BT_ACQUIRE_GIL(t);
@@ -675,13 +668,13 @@ static BtValue socket_construct(BtThread *t, BtType *type, BtValue *args, int na
 static int do_connect(BtThread *t, BtSocket *s, const SockAddr *addr, bool raise) {
     int fd = s->fd, err = EBADF;
     if (fd >= 0) {
-        BT_RELEASE_GIL(t);
+        BT_RELEASE_GIL(t, "connect");
         int rc = connect(fd, (const struct sockaddr *)&addr->ss, addr->len);
         err = rc == 0 ? 0 : errno;
         BT_ACQUIRE_GIL(t);
         /* Interrupted, the connection goes on in the background: wait for it
          * unless the signal was Ctrl-C. With a timeout, wait as long. */
-        if (err == EINTR && !check_signals(t))
+        if (err == EINTR && !bt_check_signals(t))
             return -1;
         if ((err == EINTR && s->timeout_ns != 0) || (err == EINPROGRESS && s->timeout_ns > 0)) {
             int ready = wait_ready(t, fd, true, deadline_for(s));
@@ -812,7 +805,7 @@ static BtValue socket_sendall(BtThread *t, BtValue self, BtValue *args, int narg
             return BT_UNDEF;
         done += (size_t)c.result;
         /* A long send stays interruptible between chunks. */
-        if (done < data->size && !check_signals(t))
+        if (done < data->size && !bt_check_signals(t))
             return BT_UNDEF;
     } while (done < data->size);
     return BT_NONE;

@@ -3,13 +3,13 @@
  * sys.stdout/stderr/stdin are file objects from fileio.c around the C
  * streams. sys.version says which Python the language follows and that this
  * is Baton ("3.11.0 (baton 0.1.0)"); sys.implementation.name is 'baton'.
- * The switch interval is kept here until the GIL (vm/gil.h) owns it: the two
- * natives share a one-item list bound as their receiver.
+ * The switch interval belongs to the GIL (vm/gil.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "stdlib/fileio.h"
+#include "vm/gil.h"
 #include "stdlib/modules.h"
 #include "stdlib/stdlib.h"
 #include "vm/dict.h"
@@ -68,17 +68,17 @@ static BtValue sys_setrecursionlimit(BtThread *t, BtValue self, BtValue *args, i
     return BT_NONE;
 }
 
-/* self is the one-item list that holds the interval. */
 static BtValue sys_getswitchinterval(BtThread *t, BtValue self, BtValue *args, int nargs,
                                      BtTuple *kwnames) {
-    (void)args;
+    (void)self, (void)args;
     if (!bt_check_args(t, "sys.getswitchinterval", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    return bt_as_list(self)->items[0];
+    return bt_float(bt_gil_switch_interval(t->interp));
 }
 
 static BtValue sys_setswitchinterval(BtThread *t, BtValue self, BtValue *args, int nargs,
                                      BtTuple *kwnames) {
+    (void)self;
     if (!bt_check_args(t, "setswitchinterval", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     double d;
@@ -91,10 +91,7 @@ static BtValue sys_setswitchinterval(BtThread *t, BtValue self, BtValue *args, i
         return BT_UNDEF;
     }
     /* Like CPython, the interval is kept in whole microseconds. */
-    long long us = (long long)(d * 1e6);
-    if (us < 1)
-        us = 1;
-    bt_as_list(self)->items[0] = bt_float((double)us / 1e6);
+    bt_gil_set_switch_interval(t->interp, d);
     return BT_NONE;
 }
 
@@ -143,6 +140,8 @@ static BtValue sys_getdefaultencoding(BtThread *t, BtValue self, BtValue *args, 
 
 static const BtNativeDef sys_functions[] = {
     {"exit", sys_exit},
+    {"getswitchinterval", sys_getswitchinterval},
+    {"setswitchinterval", sys_setswitchinterval},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
     {"intern", sys_intern},
@@ -164,16 +163,6 @@ static bool set_attr(BtThread *t, BtModule *m, const char *name, BtValue v) {
 static bool set_str(BtThread *t, BtModule *m, const char *name, const char *text) {
     BtStr *s = bt_str_from_cstr(t, text);
     return s && set_attr(t, m, name, bt_obj(s));
-}
-
-/* Bind a native whose receiver is `state` (it never shows: repr says
- * "built-in function"). */
-static bool add_bound(BtThread *t, BtModule *m, const char *name, BtNativeFn fn, BtValue state) {
-    BtNative *n = bt_native_new(t, name, fn, state);
-    if (!n)
-        return false;
-    n->module = bt_obj(m->name);
-    return set_attr(t, m, name, bt_obj(n));
 }
 
 /* sys.argv from the command line the interpreter was given. */
@@ -324,15 +313,8 @@ BtModule *bt_mod_sys_create(BtThread *t) {
         return NULL;
     BtValue mv = bt_obj(m);
     BT_PUSH_ROOT(t, &mv);
-    BtValue interval = bt_obj(bt_list_new(t, 1));
-    BT_PUSH_ROOT(t, &interval);
-    bool ok = interval.as.o != NULL;
-    if (ok)
-        bt_as_list(interval)->items[0] = bt_float(0.005);
     const uint16_t probe = 1;
-    ok = ok && bt_module_add_functions(t, m, sys_functions) &&
-         add_bound(t, m, "getswitchinterval", sys_getswitchinterval, interval) &&
-         add_bound(t, m, "setswitchinterval", sys_setswitchinterval, interval) && set_argv(t, m) &&
+    bool ok = bt_module_add_functions(t, m, sys_functions) && set_argv(t, m) &&
          set_path(t, m) && set_streams(t, m) &&
          set_attr(t, m, "modules", bt_obj(t->interp->modules)) &&
          set_attr(t, m, "maxsize", bt_int(INT64_MAX)) && set_str(t, m, "version", SYS_VERSION) &&
@@ -359,6 +341,6 @@ BtModule *bt_mod_sys_create(BtThread *t) {
         ok = names && set_attr(t, m, "builtin_module_names", nv);
         BT_POP_ROOT(t, 1);
     }
-    BT_POP_ROOT(t, 2);
+    BT_POP_ROOT(t, 1);
     return ok ? m : NULL;
 }

@@ -103,21 +103,20 @@ static BtValue time_sleep(BtThread *t, BtValue self, BtValue *args, int nargs, B
     if (req.tv_nsec >= 1000000000L)
         req.tv_nsec = 999999999L;
     for (;;) {
-        /* The GIL is released around this wait once threads land (vm/gil.h:
-         * BT_RELEASE_GIL(t) before, BT_ACQUIRE_GIL(t) after; no heap access between). */
         struct timespec rem;
+        BT_RELEASE_GIL(t, "sleep");
         int rc = nanosleep(&req, &rem);
+        int err = errno;
+        BT_ACQUIRE_GIL(t);
         if (rc == 0)
             break;
-        if (errno != EINTR) {
-            bt_raise_errno(t, errno, NULL);
+        if (err != EINTR) {
+            bt_raise_errno(t, err, NULL);
             return BT_UNDEF;
         }
-        /* A signal: let the breaker raise KeyboardInterrupt, else sleep on. */
-        if (atomic_load(&t->interp->eval_breaker) & BT_BREAK_SIGINT) {
-            if (!bt_eval_handle_breaker(t))
-                return BT_UNDEF;
-        }
+        /* A signal: Ctrl-C raises KeyboardInterrupt, anything else sleeps on. */
+        if (!bt_check_signals(t))
+            return BT_UNDEF;
         req = rem;
     }
     return BT_NONE;

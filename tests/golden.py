@@ -15,13 +15,20 @@ import subprocess
 _FRAME = re.compile(r'^  File ".*", line \d+, in ')
 _MARKER = re.compile(r'^\s*[~^]+\s*$')
 _ADDRESS = re.compile(r' at 0x[0-9a-fA-F]+')
+# Frames in the standard library's own modules (threading.py, queue.py...):
+# where the library lives and its line numbers differ between CPython and
+# Baton, the function and the source line shown must not.
+_LIB_FRAME = re.compile(
+    r'File "(?:[^"]*/)?(?:lib/python3\.\d+|stdlib/lib|share/baton/lib)/([\w/]+\.py)", line \d+')
 
 
 def normalize(text, script_dir):
-    """What must match: absolute paths of the script folder and object
-    addresses are masked, and traceback marker lines are dropped."""
+    """What must match: absolute paths of the script folder, object
+    addresses and the place of library frames are masked, and traceback
+    marker lines are dropped."""
     text = text.replace(os.path.join(os.path.abspath(script_dir), ''), '')
     text = _ADDRESS.sub(' at 0x...', text)
+    text = _LIB_FRAME.sub(r'File "<lib>/\1", line N', text)
     out, in_frame = [], 0
     for line in text.split('\n'):
         if _FRAME.match(line):

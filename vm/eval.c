@@ -818,7 +818,7 @@ static bool handle_breaker(BtThread *t) {
 #endif
 #define CHECK_BREAKER()                                                                            \
     do {                                                                                           \
-        if (atomic_load_explicit(&t->interp->eval_breaker, memory_order_relaxed)) {                \
+        if (atomic_load_explicit(&t->breaker, memory_order_relaxed)) {                \
             SAVE_FRAME();                                                                          \
             if (!handle_breaker(t))                                                                \
                 goto error;                                                                        \

@@ -15,6 +15,7 @@
 
 #include "vm/dict.h"
 #include "vm/exc.h"
+#include "vm/gil.h"
 #include "vm/func.h"
 #include "vm/list.h"
 #include "vm/str.h"
@@ -103,6 +104,7 @@ BtValue bt_exc_new(BtThread *t, BtType *type, BtValue *args, int nargs) {
 }
 
 void bt_raise_memory(BtThread *t) {
+    BT_ASSERT_GIL(t);
     /* Allocating could fail again: MemoryError uses a preallocated-free path,
      * the class itself, which bt_raise_value instantiates lazily if it can. */
     BtValue e = exc_alloc(t, BT_EXC(t, MemoryError), NULL);
@@ -139,6 +141,7 @@ void bt_raise_empty(BtThread *t, BtType *type) {
 }
 
 void bt_raise_value(BtThread *t, BtValue exc) {
+    BT_ASSERT_GIL(t);
     if (bt_is_obj(exc) && exc.as.o->type == BT_TYPE(t, type) &&
         bt_issubtype((BtType *)exc.as.o, BT_EXC(t, BaseException))) {
         BtValue inst = bt_call(t, exc, NULL, 0, NULL);

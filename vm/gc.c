@@ -163,6 +163,8 @@ static void mark_thread(BtGc *gc, BtThread *th) {
     bt_gc_mark(gc, th->exc);
     bt_gc_mark(gc, th->handled);
     bt_gc_mark(gc, th->thread_obj);
+    bt_gc_mark(gc, th->start);
+    bt_gc_mark(gc, th->done_lock);
     for (int i = 0; i < th->nroots; i++)
         bt_gc_mark(gc, *th->roots[i]);
 }
@@ -265,7 +267,7 @@ static void rescue_generators(BtGc *gc) {
     }
     if (queued) {
         drain(gc);
-        atomic_fetch_or(&in->eval_breaker, BT_BREAK_FINALIZE);
+        atomic_fetch_or(&gc->thread->breaker, BT_BREAK_FINALIZE);
     }
 }
 
@@ -310,7 +312,7 @@ void bt_gc_collect(BtThread *t) {
     if (h->collecting || h->disabled)
         return;
     h->collecting = true;
-    BtGc gc = {.interp = in};
+    BtGc gc = {.interp = in, .thread = t};
     mark_all(&gc);
     rescue_generators(&gc);
     for (BtThread *th = in->threads; th; th = th->next_thread)
@@ -392,6 +394,7 @@ static __attribute__((noinline)) BtObject *alloc_slow(BtThread *t, BtType *type,
 }
 
 void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size) {
+    BT_ASSERT_GIL(t);
     BtHeap *h = &t->interp->heap;
     /* The common case, kept free of calls: a recycled block, no collection due. */
     if (size <= GC_POOL_MAX && h->bytes_since < h->threshold && !h->stress) {

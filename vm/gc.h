@@ -47,6 +47,7 @@ typedef struct {
 
 struct BtGc {
     BtInterp *interp;
+    BtThread *thread; /* the thread collecting: it closes the rescued generators */
 };
 
 /* A new object of `type` with `size` bytes (>= sizeof(BtObject)), zeroed,

@@ -41,6 +41,7 @@ struct BtHook {
     void (*fn)(BtThread *t, const BtEvent *ev, void *data);
     void *data;
     bool instructions; /* false: only the non-instruction events (--trace=events) */
+    bool all_threads;  /* threads started while it watches get it too (the trace, not the stepper) */
 };
 
 /* Report an event to t's hook, if any. */

@@ -7,15 +7,18 @@
  * them real, then each type file fills in its slots and methods. Only then
  * may code run and the collector work.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gen.h"
+#include "vm/gil.h"
 #include "vm/interp_internal.h"
 #include "vm/list.h"
 #include "vm/num.h"
@@ -26,7 +29,7 @@
  * committed as deep recursion touches them). */
 #define BT_STACK_SLOTS ((size_t)4 << 20)
 
-static BtThread *thread_new(BtInterp *in) {
+BtThread *bt_thread_new(BtInterp *in) {
     BtThread *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
@@ -45,13 +48,26 @@ static BtThread *thread_new(BtInterp *in) {
     t->exc = BT_UNDEF;
     t->handled = BT_UNDEF;
     t->thread_obj = BT_UNDEF;
+    t->start = BT_UNDEF;
+    t->done_lock = BT_UNDEF;
     t->os_thread = pthread_self();
     t->next_thread = in->threads;
     in->threads = t;
+    in->nthreads++;
     return t;
 }
 
-static void thread_free(BtThread *t) {
+void bt_thread_unlink(BtThread *t) {
+    BtInterp *in = t->interp;
+    for (BtThread **link = &in->threads; *link; link = &(*link)->next_thread)
+        if (*link == t) {
+            *link = t->next_thread;
+            in->nthreads--;
+            return;
+        }
+}
+
+void bt_thread_free(BtThread *t) {
     munmap(t->stack, BT_STACK_SLOTS * sizeof(BtValue));
     free(t->roots);
     free(t);
@@ -141,12 +157,20 @@ BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out) {
     in->argv = argv;
     const char *path = getenv("BATONPATH");
     in->search_path = path && *path ? path : NULL;
-    BtThread *t = thread_new(in);
+    BtThread *t = bt_thread_new(in);
     if (!t) {
         free(in);
         return NULL;
     }
     in->main_thread = t;
+    t->ident = (uint64_t)pthread_self();
+    t->native_id = (long)gettid();
+    strcpy(t->name, "MainThread");
+    if (!bt_gil_create(in, t)) {
+        bt_thread_free(t);
+        free(in);
+        return NULL;
+    }
     bool ok = bootstrap_types(t) && init_types(t);
     if (ok) {
         in->modules = bt_dict_new(t);
@@ -162,8 +186,37 @@ BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out) {
     return in;
 }
 
+/* As CPython at exit: threading._shutdown() joins every thread that is not
+ * a daemon. An exception there (Ctrl-C while waiting) is printed and ends the wait. */
+static void wait_for_threads(BtThread *t) {
+    BtInterp *in = t->interp;
+    BtStr *name = bt_str_intern_cstr(t, "threading");
+    BtValue mod = name ? bt_dict_get_str(in->modules, name) : BT_UNDEF;
+    BtStr *fn_name = bt_str_intern_cstr(t, "_shutdown");
+    if (!bt_is_obj(mod) || !fn_name) {
+        bt_take_exc(t);
+        return;
+    }
+    BT_PUSH_ROOT(t, &mod);
+    BtValue fn = bt_getattr_opt(t, mod, fn_name);
+    if (!bt_is_undef(fn) && bt_is_undef(bt_call(t, fn, NULL, 0, NULL))) {
+        BtValue exc = bt_take_exc(t);
+        BT_PUSH_ROOT(t, &exc);
+        BtValue r = bt_repr(t, mod);
+        if (bt_is_undef(r))
+            bt_take_exc(t);
+        fflush(stdout);
+        fprintf(stderr, "Exception ignored in: %s\n", bt_is_undef(r) ? "<module>" : bt_as_str(r)->data);
+        bt_exc_print(t, exc, stderr);
+        BT_POP_ROOT(t, 1);
+    }
+    bt_take_exc(t);
+    BT_POP_ROOT(t, 1);
+}
+
 void bt_interp_shutdown(BtThread *t) {
     BtInterp *in = t->interp;
+    wait_for_threads(t);
     BtValue main = bt_dict_get_str(in->modules, in->names.dunder_main);
     if (bt_is_obj(main) && main.as.o->type == in->types.module) {
         /* As CPython's module teardown: every global becomes None, so what
@@ -182,11 +235,19 @@ void bt_interp_shutdown(BtThread *t) {
 void bt_interp_free(BtInterp *in) {
     if (!in)
         return;
+    if (in->nthreads > 1) {
+        /* Daemon threads still run (or wait for the GIL, which this thread
+         * keeps to the end): they may touch anything, so nothing is freed;
+         * the process is about to exit and takes them with it. */
+        bt_gil_finalize(in);
+        return;
+    }
     bt_gc_free_all(in);
+    bt_gil_destroy(in);
     BtThread *t = in->threads;
     while (t) {
         BtThread *next = t->next_thread;
-        thread_free(t);
+        bt_thread_free(t);
         t = next;
     }
     free(in);

@@ -126,10 +126,10 @@ struct BtInterp {
     const struct BtNativeModuleDefS *native_modules; /* stdlib's table (import.h), or NULL */
     BtThread *threads;   /* every thread state, linked through next_thread */
     BtThread *main_thread;
-    BtGil *gil;
-    /* The eval breaker: the loop tests this one word on backward jumps, calls
-     * and resumes; its bits ask for a GIL drop, signal handling, ... (gil.h). */
-    _Atomic uint32_t eval_breaker;
+    BtGil *gil;          /* the global interpreter lock (gil.h) */
+    _Atomic bool sigint_pending; /* Ctrl-C not yet handled (gil.h) */
+    int nthreads;        /* thread states on the list */
+    int threads_started; /* threads started besides the main one (GIL events show from then) */
     int recursion_limit;       /* sys.getrecursionlimit() */
     uint64_t type_epoch;       /* bumped whenever any class's attributes may change (method caches) */
     const char *main_path;     /* directory of the main script, searched by import */
@@ -154,10 +154,26 @@ struct BtThread {
     int nroots, roots_cap;
     char *c_stack_floor; /* C recursion stops here with RecursionError (object.c), NULL until known */
     BtHook *hook;        /* trace hook, or NULL when nobody watches */
+    /* The eval breaker: the loop tests this one word on backward jumps, calls
+     * and resumes; its bits ask for a GIL drop, signal handling, ... (gil.h). */
+    _Atomic uint32_t breaker;
+    BtThread *_Atomic drop_requester; /* who asked for the GIL (for the trace) */
+    _Atomic int run_state;            /* BtRunState: what :threads shows */
+    const char *_Atomic blocked_in;   /* the blocking call while BT_THREAD_BLOCKED */
     pthread_t os_thread;
     uint64_t ident;      /* threading.get_ident() */
+    long native_id;      /* threading.get_native_id(): the kernel's thread id */
+    char name[64];       /* the threading name, for the trace and :threads */
     BtValue thread_obj;  /* the threading.Thread object of this thread, or BT_UNDEF */
+    BtValue start;       /* (function, args, kwargs) until a new thread runs them */
+    BtValue done_lock;   /* a lock released when the thread ends (join), or BT_UNDEF */
 };
+
+typedef enum {
+    BT_THREAD_RUNNING,     /* holds the GIL */
+    BT_THREAD_WAITING_GIL, /* ready to run, waiting for the GIL */
+    BT_THREAD_BLOCKED,     /* in a blocking call (blocked_in), GIL released */
+} BtRunState;
 
 /* The interpreter state for a new process: the built-in types, names,
  * modules registry and a main thread (returned in *main_out). NULL when
@@ -169,6 +185,13 @@ BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out);
 void bt_interp_shutdown(BtThread *t);
 /* Release everything the interpreter owns (all objects, all threads). */
 void bt_interp_free(BtInterp *interp);
+
+/* A new thread state on interp's list (call with the GIL held; the OS
+ * thread is the caller's business, see stdlib/mod_thread.c). NULL when out
+ * of memory. Unlink and free it when its thread ends (GIL held). */
+BtThread *bt_thread_new(BtInterp *interp);
+void bt_thread_unlink(BtThread *t);
+void bt_thread_free(BtThread *t);
 
 /* An interned name (BT_NAME(t, dunder_init)). */
 #define BT_NAME(t, field) ((t)->interp->names.field)

@@ -100,7 +100,7 @@ static void run(BtThread *t, const char *src, size_t len) {
     BtValue main_v = main_mod ? bt_obj(main_mod) : BT_UNDEF;
     BT_PUSH_ROOT(t, &main_v);
     if (main_mod && bt_dict_set_str(t, t->interp->modules, BT_NAME(t, dunder_main), main_v)) {
-        StepLimit limit = {{count_step, NULL, true}, 0};
+        StepLimit limit = {{count_step, NULL, true, false}, 0};
         limit.hook.data = &limit;
         t->hook = &limit.hook;
         bt_run_module_code(t, code, main_mod);
