@@ -144,7 +144,10 @@ static char *plain_read(BtInterp *in) {
     char *buf = malloc(cap);
     while (buf) {
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        /* Other threads run while the prompt waits. */
+        BT_RELEASE_GIL(in->main_thread, "input");
         int ready = poll(&p, 1, 200);
+        BT_ACQUIRE_GIL(in->main_thread);
         if (ready == 0 && !sigint_pending(in))
             continue;
         char c;
@@ -217,7 +220,10 @@ static BtReadStatus rl_read(BtInterp *in, const char *prompt, char **line) {
         fd_set fds;
         FD_ZERO(&fds);
         FD_SET(STDIN_FILENO, &fds);
-        if (pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &old) > 0)
+        BT_RELEASE_GIL(in->main_thread, "input"); /* other threads run while the prompt waits */
+        int ready = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &old);
+        BT_ACQUIRE_GIL(in->main_thread);
+        if (ready > 0)
             rl_callback_read_char();
     }
     sigprocmask(SIG_SETMASK, &old, NULL);

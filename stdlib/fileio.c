@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 
 #include "vm/dict.h"
 #include "vm/exc.h"
+#include "vm/gil.h"
 #include "vm/gc.h"
 #include "vm/import.h"
 #include "vm/list.h"
@@ -347,6 +349,39 @@ static bool buf_put(BtThread *t, Buf *b, char c) {
     return true;
 }
 
+/* Is a byte buffered in fp, so that the next getc cannot block? glibc shows
+ * its read buffer; elsewhere assume not (and ask the descriptor). */
+static bool stream_has_input(FILE *fp) {
+#ifdef __GLIBC__
+    return fp->_IO_read_ptr < fp->_IO_read_end;
+#else
+    (void)fp;
+    return false;
+#endif
+}
+
+/* Before a read that may block (a terminal, a pipe): wait without the GIL
+ * until fp's descriptor has input, an end or an error, so other threads run
+ * meanwhile; a Ctrl-C becomes KeyboardInterrupt. The stream itself is only
+ * touched with the GIL held. The wait wakes now and then: a signal landing
+ * just before poll() starts must not leave it asleep. */
+static bool wait_for_input(BtThread *t, FILE *fp) {
+    int fd = fileno(fp);
+    if (fd < 0 || stream_has_input(fp))
+        return true;
+    for (;;) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        BT_RELEASE_GIL(t, "read");
+        int rc = poll(&p, 1, 200);
+        int err = errno;
+        BT_ACQUIRE_GIL(t);
+        if (rc > 0 || (rc < 0 && err != EINTR))
+            return true; /* the read itself reports an error */
+        if (!bt_check_signals(t))
+            return false;
+    }
+}
+
 /* Read up to limit bytes (all when limit < 0) into b. */
 static bool buf_read_raw(BtThread *t, Buf *b, FILE *fp, int64_t limit) {
     for (;;) {
@@ -369,6 +404,8 @@ static bool buf_read_raw(BtThread *t, Buf *b, FILE *fp, int64_t limit) {
             b->data = p;
             b->cap = cap;
         }
+        if (!wait_for_input(t, fp))
+            return false;
         size_t got = fread(b->data + b->len, 1, want, fp);
         b->len += got;
         if (got < want) {
@@ -392,6 +429,8 @@ static bool read_text(BtThread *t, BtFile *f, Buf *b, int64_t limit, bool line) 
     FILE *fp = f->fp;
     int64_t chars = 0;
     for (;;) {
+        if (!wait_for_input(t, fp))
+            return false;
         int c = getc_unlocked(fp);
         if (c == EOF)
             break;

@@ -583,3 +583,40 @@ Test(repl, golden_transcripts, .timeout = 300) {
     int rc = system(cmd);
     cr_assert_eq(rc, 0, "transcripts differ (diff above; regenerate with --regen and review)");
 }
+
+/* Ctrl-C reaches the main thread as KeyboardInterrupt while other threads
+ * run, wherever the main thread waits: join, sleep, a lock, recv, input. */
+Test(repl, ctrl_c_reaches_the_main_thread_while_threads_run) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "import threading, time, socket\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "stop = threading.Event()\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def spin():\r    while not stop.is_set(): pass\r\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "spinner = threading.Thread(target=spin); spinner.start()\r");
+    EXPECT(&s, &at, ">>> ");
+    const char *waits[] = {
+        "spinner.join()\r",
+        "time.sleep(100)\r",
+        "lock = threading.Lock(); lock.acquire(); lock.acquire()\r",
+        "a, b = socket.socketpair(); a.recv(10)\r",
+        "input('say: ')\r",
+    };
+    for (size_t i = 0; i < sizeof waits / sizeof waits[0]; i++) {
+        type(&s, waits[i]);
+        usleep(400 * 1000); /* let the wait begin */
+        type(&s, "\x03");
+        EXPECT(&s, &at, "KeyboardInterrupt\r\n>>> ");
+    }
+    /* The spinning thread ran all along, and still does. */
+    type(&s, "spinner.is_alive()\r");
+    EXPECT(&s, &at, "True\r\n>>> ");
+    type(&s, "stop.set(); spinner.join(); spinner.is_alive()\r");
+    EXPECT(&s, &at, "False\r\n>>> ");
+    type(&s, "exit(0)\r");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
