@@ -302,6 +302,7 @@ static const char META_HELP[] =
     "  :trace on NAME,..  trace only the functions with these names\n"
     "  :step STATEMENT    run STATEMENT under the stepper (type help there)\n"
     "  :gens              every live generator, its state and its line\n"
+    "  :threads           every thread: name, running / waiting for the GIL / blocked, line\n"
     "  :gens NAME         one generator (my_range#2, or a variable): line, waits on, locals\n"
     "  :timeline FILE.svg STATEMENT\n"
     "                     run STATEMENT, then draw its generators over time (SVG)\n"
@@ -685,6 +686,8 @@ static int meta_command(Repl *r, const char *line) {
         return meta_step(r, arg);
     } else if (wl == 4 && !strncmp(cmd, "gens", 4) && !*arg) {
         bt_step_print_gens(r->t, stdout);
+    } else if (wl == 7 && !strncmp(cmd, "threads", 7)) {
+        bt_step_print_threads(r->t, stdout);
     } else if (wl == 4 && !strncmp(cmd, "gens", 4)) {
         if (!bt_step_print_gen(r->t, stdout, arg, input_source, r))
             fprintf(stderr, ":gens: no live generator '%s'\n", arg);

@@ -111,6 +111,7 @@ static const char HELP[] =
     "  stack          the value stack of this frame, bottom first\n"
     "  locals         the local variables of this frame\n"
     "  gens [NAME]    every live generator with its state and line (or one in full)\n"
+    "  threads        every thread: running, waiting for the GIL or blocked (and where)\n"
     "  p EXPR         evaluate EXPR in this frame and print its repr\n"
     "  q, quit        stop the program (exit status 0)\n"
     "  h, help        this list\n";
@@ -430,6 +431,37 @@ static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
         return true;
     }
     return false;
+}
+
+void bt_step_print_threads(BtThread *t, FILE *out) {
+    BtThread *order[256];
+    int n = 0;
+    for (BtThread *th = t->interp->threads; th && n < 256; th = th->next_thread)
+        order[n++] = th;
+    for (int i = n - 1; i >= 0; i--) { /* the list is newest first */
+        BtThread *th = order[i];
+        char state[80], where[200] = "";
+        int rs = th->run_state;
+        const char *call = th->blocked_in;
+        if (th == t || rs == BT_THREAD_RUNNING)
+            snprintf(state, sizeof state, "running");
+        else if (rs == BT_THREAD_WAITING_GIL)
+            snprintf(state, sizeof state, "waiting for the GIL");
+        else
+            snprintf(state, sizeof state, "blocked in %s", call ? call : "a call");
+        BtFrame *f = th->frame;
+        if (f && f->code)
+            snprintf(where, sizeof where, "%s:%d in %s", f->code->filename->data,
+                     bt_code_line(f->code, bt_frame_lasti(f)), f->code->qualname->data);
+        else if (!f)
+            snprintf(where, sizeof where, "(no Python frame)");
+        char text[400];
+        int len = snprintf(text, sizeof text, "%s %-22s %-24s %s", th == t ? "*" : " ", th->name,
+                           state, where);
+        while (len > 0 && text[len - 1] == ' ')
+            text[--len] = '\0';
+        fprintf(out, "%s\n", text);
+    }
 }
 
 void bt_step_print_gens(BtThread *t, FILE *out) {
@@ -818,6 +850,8 @@ static void interact(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index) {
                 print_locals(t, st, f);
             else if (!strcmp(word, "gens") && !*arg)
                 bt_step_print_gens(t, st->out);
+            else if (!strcmp(word, "threads"))
+                bt_step_print_threads(t, st->out);
             else if (!strcmp(word, "gens")) {
                 if (!bt_step_print_gen(t, st->out, arg, st->lookup, st->lookup_data))
                     fprintf(st->out, "*** no live generator '%s'\n", arg);

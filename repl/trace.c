@@ -439,7 +439,21 @@ void bt_trace_event_text(BtThread *t, const BtEvent *ev, char *buf, size_t cap) 
 
 /* ---- the hook ---- */
 
+/* The column text for thread number n ("T2  "), or "" for 0. */
+static const char *thread_col(int n, char buf[16]) {
+    if (n == 0)
+        return "";
+    snprintf(buf, 16, "T%-2d ", n);
+    return buf;
+}
+
+/* T1, T2...: the trace's thread column, shown only once a second thread has
+ * started (0: no column yet). */
 static int thread_number(BtTracer *tr, BtThread *t) {
+    if (t->interp->threads_started == 0)
+        return 0;
+    if (tr->nthreads == 0) /* the main thread is always T1 */
+        tr->idents[tr->nthreads++] = t->interp->main_thread->ident;
     for (int i = 0; i < tr->nthreads; i++)
         if (tr->idents[i] == t->ident)
             return i + 1;
@@ -481,8 +495,9 @@ static void flush_pending(BtThread *t, BtTracer *tr) {
     bt_trace_frame_name(f, name, sizeof name);
     bt_dis_format_instr(t, c, i, ins, sizeof ins);
     bt_trace_stack(t, f, stack, sizeof stack, STACK_WIDTH);
-    snprintf(line, sizeof line, "T%-2d %-20s %4d %4u  %-44s | %s", tr->pending.thread, name,
-             bt_code_line(c, i), i, ins, stack);
+    char col[16];
+    snprintf(line, sizeof line, "%s%-20s %4d %4u  %-44s | %s", thread_col(tr->pending.thread, col),
+             name, bt_code_line(c, i), i, ins, stack);
     emit_line(tr, line);
 }
 
@@ -504,7 +519,8 @@ static void show_back(BtThread *t, BtTracer *tr, const BtEvent *e) {
     op[strcspn(op, " ")] = '\0';
     snprintf(ins, sizeof ins, "%s <- %s yielded", op, tr->back.from);
     bt_trace_stack(t, e->frame, stack, sizeof stack, STACK_WIDTH);
-    snprintf(line, sizeof line, "T%-2d %-20s %4d %4u  %-44s | %s", thread_number(tr, t), name,
+    char col[16];
+    snprintf(line, sizeof line, "%s%-20s %4d %4u  %-44s | %s", thread_col(thread_number(tr, t), col), name,
              bt_code_line(e->frame->code, tr->back.index), tr->back.index, ins, stack);
     emit_line(tr, line);
 }
@@ -550,7 +566,8 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
     if (tr->level == BT_TRACE_EVENTS && e.frame)
         for (BtFrame *b = e.frame->back; b && depth < 40; b = b->back)
             depth++;
-    snprintf(line, sizeof line, "T%-2d %*s%s", thread_number(tr, t), 2 * depth, "", text);
+    char col[16];
+    snprintf(line, sizeof line, "%s%*s%s", thread_col(thread_number(tr, t), col), 2 * depth, "", text);
     emit_line(tr, line);
     BT_POP_ROOT(t, 2);
 }
@@ -597,7 +614,8 @@ void bt_trace_detach(BtThread *t, BtTracer *tr) {
         tr->pending.active = false;
         char ins[160], line[512];
         bt_dis_format_instr(t, tr->pending.code, tr->pending.index, ins, sizeof ins);
-        snprintf(line, sizeof line, "T%-2d %-20s %4d %4u  %s", tr->pending.thread,
+        char col[16];
+        snprintf(line, sizeof line, "%s%-20s %4d %4u  %s", thread_col(tr->pending.thread, col),
                  tr->pending.code->qualname ? tr->pending.code->qualname->data : "?",
                  bt_code_line(tr->pending.code, tr->pending.index), tr->pending.index, ins);
         emit_line(tr, line);
