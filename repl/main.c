@@ -56,6 +56,8 @@ static const char HELP[] =
     "  --trace-json=FILE\n"
     "                  run, then write the timeline in Chrome's trace-event format\n"
     "                  (open it in Perfetto or chrome://tracing)\n"
+    "  -X gil=priority a thread back from a blocking call asks for the GIL at once\n"
+    "                  (the default, -X gil=cpython, waits a switch interval first)\n"
     "  --version       print the version and exit\n"
     "  --help, -h      print this help and exit\n"
     "Arguments:\n"
@@ -130,6 +132,15 @@ static int parse_options(int argc, char **argv, Options *opt) {
         if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
             printf("Baton %s\n", BT_VERSION);
             return 0;
+        }
+        if (strcmp(a, "-X") == 0 || strncmp(a, "-X", 2) == 0) {
+            /* -X gil=priority|cpython: the GIL's hand-off policy (vm/gil.h), the
+             * same as BATON_GIL in the environment. */
+            const char *x = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : "");
+            if (strcmp(x, "gil=priority") != 0 && strcmp(x, "gil=cpython") != 0)
+                return usage_error("baton: unknown -X option '%s' (try -X gil=priority)", x);
+            setenv("BATON_GIL", x + 4, 1);
+            continue;
         }
         if (strncmp(a, "--timeline=", 11) == 0 && a[11]) {
             opt->timeline_svg = a + 11;

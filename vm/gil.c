@@ -39,6 +39,7 @@ struct BtGil {
     BtThread *_Atomic holder;    /* the holder, or the last one; NULL after a thread exit */
     uint64_t switches;           /* hand-overs so far: tells a waiter whether one happened */
     int waiting;                 /* threads waiting for it */
+    int urgent;                  /* of those, threads back from a blocking call (priority policy) */
     _Atomic long interval_us;    /* sys.getswitchinterval() in microseconds */
     _Atomic int policy;          /* BtGilPolicy */
     _Atomic bool finalizing;     /* the process is exiting: returning threads end */
@@ -146,10 +147,13 @@ void bt_gil_destroy(BtInterp *in) {
     in->gil = NULL;
 }
 
-/* Ask the holder to let go (g->mutex held). */
-static void request_drop(BtGil *g, BtThread *asker) {
+/* Ask the holder to let go (g->mutex held). A request that comes after a
+ * whole interval says the holder is CPU-bound now: its turn is not urgent. */
+static void request_drop(BtGil *g, BtThread *asker, bool urgent) {
     BtThread *h = atomic_load(&g->holder);
     if (h && h != asker) {
+        if (!urgent)
+            h->urgent_turn = false;
         atomic_store(&h->drop_requester, asker);
         atomic_fetch_or(&h->breaker, BT_BREAK_GIL_DROP);
     }
@@ -165,9 +169,14 @@ static int64_t take(BtThread *t, bool from_blocking) {
     if (g->locked) {
         g->waiting++;
         t->run_state = BT_THREAD_WAITING_GIL;
-        if (from_blocking && atomic_load(&g->policy) == BT_GIL_PRIORITY)
-            request_drop(g, t);
+        /* Priority: a thread back from a blocking call is urgent, and stays
+         * so for its turn: forced to hand over meanwhile, it asks again at once. */
+        bool urgent = (from_blocking || t->urgent_turn) && atomic_load(&g->policy) == BT_GIL_PRIORITY;
+        g->urgent += urgent;
         while (g->locked) {
+            /* Priority: ask now, and again whenever another waiter got in first. */
+            if (urgent)
+                request_drop(g, t, true);
             uint64_t seen = g->switches;
             long interval = atomic_load(&g->interval_us);
             struct timespec until;
@@ -180,15 +189,18 @@ static int64_t take(BtThread *t, bool from_blocking) {
             }
             int rc = pthread_cond_timedwait(&g->released, &g->mutex, &until);
             if (rc == ETIMEDOUT && g->locked && g->switches == seen)
-                request_drop(g, t);
+                request_drop(g, t, false);
         }
         g->waiting--;
+        g->urgent -= urgent;
     }
     if (atomic_load(&g->finalizing) && t != t->interp->main_thread) {
         /* The process is exiting: a daemon thread must not run on. */
         pthread_mutex_unlock(&g->mutex);
         pthread_exit(NULL);
     }
+    if (from_blocking)
+        t->urgent_turn = true;
     g->locked = true;
     g->switches++;
     pthread_mutex_lock(&g->switch_mutex);
@@ -208,7 +220,12 @@ static void drop(BtThread *t, bool forced) {
     BtGil *g = t->interp->gil;
     pthread_mutex_lock(&g->mutex);
     g->locked = false;
-    pthread_cond_signal(&g->released);
+    /* An urgent waiter that loses the race to another must hear of it at
+     * once, to ask the winner for the GIL: wake them all then. */
+    if (g->urgent)
+        pthread_cond_broadcast(&g->released);
+    else
+        pthread_cond_signal(&g->released);
     pthread_mutex_unlock(&g->mutex);
     if (forced) {
         pthread_mutex_lock(&g->switch_mutex);
