@@ -431,7 +431,10 @@ class Thread:
         with _registry_lock:
             _limbo[self] = self
         try:
-            _start_new_thread(self._bootstrap, ())
+            ident = _start_new_thread(self._bootstrap, ())
+            # Named before it first runs (this thread holds the GIL until the
+            # wait below), so the trace and :threads show its name from the start.
+            _thread._set_name(ident, self._name)
         except Exception:
             with _registry_lock:
                 del _limbo[self]
