@@ -105,6 +105,8 @@ static void out_fmt(Out *o, const char *fmt, ...) {
 static void vm_text(BtThread *t, BtValue v, bool use_str, Out *o) {
     BtHook *hook = t->hook;
     t->hook = NULL;
+    /* No hand-over in the middle of a trace line: its events could not be shown. */
+    t->gil_pinned++;
     BtValue saved = bt_take_exc(t);
     BT_PUSH_ROOT(t, &saved);
     BtValue r = use_str ? bt_str(t, v) : bt_repr(t, v);
@@ -116,6 +118,7 @@ static void vm_text(BtThread *t, BtValue v, bool use_str, Out *o) {
     }
     BT_POP_ROOT(t, 1);
     t->exc = saved;
+    t->gil_pinned--;
     t->hook = hook;
 }
 

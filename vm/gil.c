@@ -312,7 +312,7 @@ void bt_gil_set_policy(BtInterp *in, BtGilPolicy policy) {
 
 bool bt_eval_handle_breaker(BtThread *t) {
     uint32_t bits = atomic_load(&t->breaker);
-    if (bits & BT_BREAK_GIL_DROP)
+    if ((bits & BT_BREAK_GIL_DROP) && !t->gil_pinned)
         yield_gil(t); /* clears the bit when it takes the GIL back */
     if (bits & BT_BREAK_FINALIZE) {
         atomic_fetch_and(&t->breaker, ~(uint32_t)BT_BREAK_FINALIZE);

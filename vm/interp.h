@@ -159,6 +159,7 @@ struct BtThread {
     _Atomic uint32_t breaker;
     BtThread *_Atomic drop_requester; /* who asked for the GIL (for the trace) */
     bool urgent_turn;                 /* priority GIL: back from a blocking call, not yet CPU-bound */
+    int gil_pinned;                   /* >0: breaker checks do not hand the GIL over (a tracer's reprs) */
     _Atomic int run_state;            /* BtRunState: what :threads shows */
     const char *_Atomic blocked_in;   /* the blocking call while BT_THREAD_BLOCKED */
     pthread_t os_thread;
