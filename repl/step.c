@@ -443,9 +443,9 @@ void bt_step_print_threads(BtThread *t, FILE *out) {
         char state[80], where[200] = "";
         int rs = th->run_state;
         const char *call = th->blocked_in;
-        if (th == t || rs == BT_THREAD_RUNNING)
+        if (th == t)
             snprintf(state, sizeof state, "running");
-        else if (rs == BT_THREAD_WAITING_GIL)
+        else if (rs != BT_THREAD_BLOCKED) /* only t can run while t holds the GIL */
             snprintf(state, sizeof state, "waiting for the GIL");
         else
             snprintf(state, sizeof state, "blocked in %s", call ? call : "a call");

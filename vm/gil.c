@@ -268,6 +268,7 @@ static void yield_gil(BtThread *t) {
     BtThread *asker = atomic_exchange(&t->drop_requester, NULL);
     gil_event(t, "drop request from %s seen by %s", thread_name(asker), thread_name(t));
     gil_event(t, "drop by %s (forced)", thread_name(t));
+    t->run_state = BT_THREAD_WAITING_GIL;
     drop(t, true);
     int64_t waited = take(t, false);
     gil_event(t, "take by %s (waited %lld us)", thread_name(t), (long long)waited);

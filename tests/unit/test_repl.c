@@ -620,3 +620,32 @@ Test(repl, ctrl_c_reaches_the_main_thread_while_threads_run) {
     type(&s, "exit(0)\r");
     cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
 }
+
+/* :threads names every thread with its state and line. */
+Test(repl, threads_command_shows_each_thread_state) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "import threading, time\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "stopped = False\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def spin():\r    while not stopped: pass\r\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "threading.Thread(target=time.sleep, args=(30,), name='sleeper', daemon=True).start()\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "threading.Thread(target=spin, name='spinner').start()\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, ":threads\r");
+    EXPECT(&s, &at, "* MainThread");
+    EXPECT(&s, &at, "sleeper");
+    EXPECT(&s, &at, "blocked in sleep");
+    EXPECT(&s, &at, "spinner");
+    EXPECT(&s, &at, "waiting for the GIL");
+    EXPECT(&s, &at, "<stdin>:2 in spin");
+    type(&s, "stopped = True\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "exit(0)\r");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
