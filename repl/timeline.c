@@ -36,6 +36,10 @@ typedef enum {
     MK_SEND,   /* arrow other -> lane: the value sent in */
     MK_YIELD,  /* arrow lane -> other: the value yielded (or returned) */
     MK_NOTE,   /* a GIL or scheduler event on a thread lane */
+    MK_TAKE,   /* the lane's thread takes the GIL */
+    MK_WAIT,   /* it was made to hand the GIL over: now waits for it */
+    MK_BLOCK,  /* it gave the GIL up for a blocking call (the label names it) */
+    MK_EXIT,   /* the thread ends */
 } MarkKind;
 
 typedef struct {
@@ -113,8 +117,7 @@ static int thread_lane(BtTimeline *tl, BtThread *t) {
     l->is_thread = true;
     l->ident = t->ident;
     l->thread = ++tl->nthreads;
-    snprintf(l->name, sizeof l->name, "T%d %s", l->thread,
-             l->thread == 1 ? "(main thread)" : "(thread)");
+    snprintf(l->name, sizeof l->name, "T%d %s", l->thread, t->name[0] ? t->name : "(thread)");
     return tl->nlanes++;
 }
 
@@ -251,7 +254,25 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
             mark(tl, MK_YIELD, lane, frame_lane(tl, t, e.frame->back), raised);
         }
         break;
-    case BT_EV_GIL:
+    case BT_EV_GIL: {
+        /* The thread's lane shows when it holds the GIL, waits for it, or
+         * is blocked in a call (gil.c words the details). */
+        const char *d = e.detail ? e.detail : "";
+        const char *call = strstr(d, "(blocking call: ");
+        int lane = thread_lane(tl, t);
+        if (!strncmp(d, "take by ", 8))
+            mark(tl, MK_TAKE, lane, -1, NULL);
+        else if (call) {
+            char what[LABEL_CAP];
+            snprintf(what, sizeof what, "%s", call + 16);
+            what[strcspn(what, ")")] = '\0';
+            mark(tl, MK_BLOCK, lane, -1, what);
+        } else if (strstr(d, "(forced)"))
+            mark(tl, MK_WAIT, lane, -1, NULL);
+        else if (strstr(d, "(thread exit)"))
+            mark(tl, MK_EXIT, lane, -1, NULL);
+        break;
+    }
     case BT_EV_SCHED:
         mark(tl, MK_NOTE, thread_lane(tl, t), -1, e.detail);
         break;
@@ -382,6 +403,49 @@ static double ypos(int lane) {
     return TOP + lane * LANE_H + LANE_H / 2.0;
 }
 
+/* A thread: holding the GIL (a bar), waiting for it (dotted), blocked in a
+ * call (a thin line, the call named once), from its first event to its exit. */
+static void draw_thread_lane(const BtTimeline *tl, const Layout *lo, int lane, double y,
+                             FILE *out) {
+    enum { NOT_YET, HOLDS, WAITS, BLOCKED, ENDED } state = NOT_YET;
+    uint64_t since = lo->t0;
+    const char *call = "";
+    for (size_t i = 0; i <= lo->nmarks && state != ENDED; i++) {
+        const Mark *m = i < lo->nmarks ? &tl->marks[i] : NULL;
+        if (m && m->lane != lane && m->other != lane)
+            continue;
+        if (state == NOT_YET) { /* a thread holds the GIL when first seen */
+            state = HOLDS;
+            since = m ? m->time : lo->t_end;
+        }
+        bool change = !m || (m->lane == lane && (m->kind == MK_TAKE || m->kind == MK_WAIT ||
+                                                 m->kind == MK_BLOCK || m->kind == MK_EXIT));
+        if (!change)
+            continue;
+        uint64_t until = m ? m->time : lo->t_end;
+        double x0 = xpos(lo, since), x1 = xpos(lo, until);
+        if (state == HOLDS)
+            fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" class=\"gil\"/>\n",
+                    x0, y - BAR_H / 2.0, x1 - x0 > 1 ? x1 - x0 : 1, BAR_H);
+        else if (state == WAITS || state == BLOCKED)
+            fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n",
+                    x0, y, x1, y, state == WAITS ? "waitgil" : "blocked");
+        if (state == BLOCKED && x1 - x0 > 40) {
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" class=\"label\">", x0 + 2, y - 4);
+            put_text(out, call, false);
+            fputs("</text>\n", out);
+        }
+        if (!m)
+            break;
+        since = m->time;
+        state = m->kind == MK_TAKE ? HOLDS
+                : m->kind == MK_WAIT ? WAITS
+                : m->kind == MK_BLOCK ? BLOCKED
+                : ENDED;
+        call = m->label;
+    }
+}
+
 static void draw_lane(const BtTimeline *tl, const Layout *lo, int lane, FILE *out) {
     const Lane *l = &tl->lanes[lane];
     double y = ypos(lane);
@@ -394,15 +458,7 @@ static void draw_lane(const BtTimeline *tl, const Layout *lo, int lane, FILE *ou
     }
     fputs("</text>\n", out);
     if (l->is_thread) {
-        /* One thread today holds the GIL from its first event to the end. */
-        uint64_t first = lo->t_end;
-        for (size_t i = 0; i < lo->nmarks; i++)
-            if (tl->marks[i].lane == lane || tl->marks[i].other == lane) {
-                first = tl->marks[i].time;
-                break;
-            }
-        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" class=\"gil\"/>\n",
-                xpos(lo, first), y - BAR_H / 2.0, xpos(lo, lo->t_end) - xpos(lo, first), BAR_H);
+        draw_thread_lane(tl, lo, lane, y, out);
         return;
     }
     /* A generator: created (dashed), running (bar), suspended (thin), finished (x). */
@@ -480,7 +536,8 @@ bool bt_timeline_write_svg(const BtTimeline *tl, FILE *out) {
     double plot_w = (double)(lo.t_end - lo.t0) * lo.scale;
     int width = LEFT + (int)plot_w + RIGHT + 60;
     int legend_y = TOP + nl * LANE_H + 30;
-    int height = legend_y + 70;
+    bool threads = tl->nthreads > 1; /* a third legend row for the GIL's states */
+    int height = legend_y + (threads ? 98 : 70);
     const char *unit = tl->wall ? "microseconds" : "instructions";
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -504,6 +561,8 @@ bool bt_timeline_write_svg(const BtTimeline *tl, FILE *out) {
           ".send { stroke: #1f5fbf; stroke-width: 1.2; marker-end: url(#hs); }\n"
           ".yield { stroke: #d9731a; stroke-width: 1.2; marker-end: url(#hy); }\n"
           ".note { font-size: 11px; fill: #a33; }\n"
+          ".waitgil { stroke: #3c8d5a; stroke-width: 2; stroke-dasharray: 1 3; }\n"
+          ".blocked { stroke: #7a5ab8; stroke-width: 2; }\n"
           "</style>\n</defs>\n",
           out);
     fprintf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width,
@@ -565,6 +624,17 @@ bool bt_timeline_write_svg(const BtTimeline *tl, FILE *out) {
     fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"yield\"/>"
                  "<text x=\"%d\" y=\"%d\">value yielded or returned</text>\n",
             x, y, x + 24, y, x + 30, y + 4);
+    if (threads) {
+        x = 8;
+        y += 28;
+        fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"waitgil\"/>"
+                     "<text x=\"%d\" y=\"%d\">thread waits for the GIL</text>\n",
+                x, y, x + 24, y, x + 30, y + 4);
+        x += 230;
+        fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"blocked\"/>"
+                     "<text x=\"%d\" y=\"%d\">thread blocked in a call (GIL released)</text>\n",
+                x, y, x + 24, y, x + 30, y + 4);
+    }
     fputs("</svg>\n", out);
     return !ferror(out);
 }
