@@ -21,12 +21,12 @@ sys.setswitchinterval(0.001)
 def worker():
     time.sleep(0.01)
     n = 0
-    for i in range(200000):
+    for i in range(20000):
         n += i
 t = threading.Thread(target=worker, name="worker")
 t.start()
 x = 0
-for i in range(600000):
+for i in range(60000):
     x += i
 t.join()
 print("done")
