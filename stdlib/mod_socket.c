@@ -894,8 +894,11 @@ static BtValue socket_close(BtThread *t, BtValue self, BtValue *args, int nargs,
         return BT_UNDEF;
     int fd = s->fd;
     s->fd = -1;
-    if (fd >= 0)
+    if (fd >= 0) {
         bt_gc_fd_closed(t->interp);
+        if (t->interp->fd_closing) /* scheduler tasks waiting on it wake with EBADF */
+            t->interp->fd_closing(t, fd);
+    }
     if (fd >= 0 && close(fd) < 0 && errno != ECONNRESET) {
         bt_raise_errno(t, errno, NULL);
         return BT_UNDEF;

@@ -396,12 +396,9 @@ static void *thread_main(void *arg) {
     return NULL;
 }
 
-/* start_new_thread(function, args[, kwargs]) -> the new thread's ident */
-static BtValue thread_start_new(BtThread *t, BtValue self, BtValue *args, int nargs,
-                                BtTuple *kwnames) {
-    (void)self;
-    if (!bt_check_args(t, "start_new_thread", nargs, kwnames, 2, 3))
-        return BT_UNDEF;
+/* Start a thread running args[0](*args[1], **args[2]) named `name` (NULL:
+ * "Thread-N"); its ident, or BT_UNDEF raised. */
+static BtValue start_thread(BtThread *t, BtValue *args, int nargs, const char *name) {
     if (!bt_is_tuple(t, args[1])) {
         bt_raise(t, BT_EXC(t, TypeError), "2nd arg must be a tuple");
         return BT_UNDEF;
@@ -426,7 +423,10 @@ static BtValue thread_start_new(BtThread *t, BtValue self, BtValue *args, int na
     nt->start = sv;
     if (t->hook && t->hook->all_threads)
         nt->hook = t->hook;
-    snprintf(nt->name, sizeof nt->name, "Thread-%d", t->interp->threads_started + 1);
+    if (name)
+        snprintf(nt->name, sizeof nt->name, "%s", name);
+    else
+        snprintf(nt->name, sizeof nt->name, "Thread-%d", t->interp->threads_started + 1);
     /* The new thread inherits this mask: SIGINT is for the main thread. */
     sigset_t block, old;
     sigemptyset(&block);
@@ -448,6 +448,29 @@ static BtValue thread_start_new(BtThread *t, BtValue self, BtValue *args, int na
     nt->ident = (uint64_t)nt->os_thread;
     t->interp->threads_started++;
     return bt_int((int64_t)nt->ident);
+}
+
+/* start_new_thread(function, args[, kwargs]) -> the new thread's ident */
+static BtValue thread_start_new(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "start_new_thread", nargs, kwnames, 2, 3))
+        return BT_UNDEF;
+    return start_thread(t, args, nargs, NULL);
+}
+
+/* _start_named(name, function, args): threading's start, so that the trace
+ * and :threads know the thread's name before its first instruction. */
+static BtValue thread_start_named(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "_start_named", nargs, kwnames, 3, 3))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "name must be a str");
+        return BT_UNDEF;
+    }
+    return start_thread(t, args + 1, 2, bt_as_str(args[0])->data);
 }
 
 static BtValue thread_allocate_lock(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -566,6 +589,7 @@ BtModule *bt_mod_thread_create(BtThread *t) {
     static const BtNativeDef functions[] = {
         {"start_new_thread", thread_start_new},
         {"start_new", thread_start_new},
+        {"_start_named", thread_start_named},
         {"get_ident", thread_get_ident},
         {"get_native_id", thread_get_native_id},
         {"_count", thread_count},

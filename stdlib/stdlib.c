@@ -21,6 +21,7 @@ const BtNativeModuleDef bt_stdlib_modules[] = {
     {"socket", bt_mod_socket_create},
     {"select", bt_mod_select_create},
     {"_thread", bt_mod_thread_create},
+    {"scheduler", bt_mod_scheduler_create},
     {"_os", bt_mod_os_create},
     {"_io", bt_fileio_module_create},
     {NULL, NULL},

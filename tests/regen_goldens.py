@@ -2,7 +2,8 @@
 
 usage: regen_goldens.py [FILES_OR_FOLDERS...]   (default: tests/scripts)
 For each NAME.py it runs python3 and writes NAME.out, and NAME.err and
-NAME.status only when they carry information.
+NAME.status only when they carry information. tests/scheduler_model/ is on
+PYTHONPATH, so `import scheduler` runs the model of Baton's built-in one.
 """
 import os
 import sys
@@ -15,6 +16,10 @@ def main():
     if sys.version_info[:2] != (3, 11):
         sys.exit('regen_goldens.py must run under CPython 3.11 (this is %s)' % sys.version)
     here = os.path.dirname(os.path.abspath(__file__))
+    # `import scheduler` finds the model of Baton's native scheduler (SPEC §8).
+    model = os.path.join(here, 'scheduler_model')
+    os.environ['PYTHONPATH'] = os.pathsep.join(
+        p for p in [model, os.environ.get('PYTHONPATH', '')] if p)
     paths = sys.argv[1:] or [os.path.join(here, 'scripts')]
     for script in golden.find_scripts(paths):
         out, err, status = golden.run([sys.executable], script)

@@ -165,6 +165,7 @@ static void mark_thread(BtGc *gc, BtThread *th) {
     bt_gc_mark(gc, th->thread_obj);
     bt_gc_mark(gc, th->start);
     bt_gc_mark(gc, th->done_lock);
+    bt_gc_mark(gc, th->scheduler);
     for (int i = 0; i < th->nroots; i++)
         bt_gc_mark(gc, *th->roots[i]);
 }

@@ -50,6 +50,7 @@ BtThread *bt_thread_new(BtInterp *in) {
     t->thread_obj = BT_UNDEF;
     t->start = BT_UNDEF;
     t->done_lock = BT_UNDEF;
+    t->scheduler = BT_UNDEF;
     t->os_thread = pthread_self();
     t->next_thread = in->threads;
     in->threads = t;

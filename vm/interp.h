@@ -130,6 +130,10 @@ struct BtInterp {
     _Atomic bool sigint_pending; /* Ctrl-C not yet handled (gil.h) */
     int nthreads;        /* thread states on the list */
     int threads_started; /* threads started besides the main one (GIL events show from then) */
+    uint64_t tasks_spawned; /* scheduler tasks numbered so far: Task-1, Task-2... (all threads) */
+    /* Set by the scheduler module: fd is about to be closed (socket.close), so
+     * tasks waiting on it wake with EBADF. NULL until the module is used. */
+    void (*fd_closing)(BtThread *t, int fd);
     int recursion_limit;       /* sys.getrecursionlimit() */
     uint64_t type_epoch;       /* bumped whenever any class's attributes may change (method caches) */
     const char *main_path;     /* directory of the main script, searched by import */
@@ -167,6 +171,7 @@ struct BtThread {
     long native_id;      /* threading.get_native_id(): the kernel's thread id */
     char name[64];       /* the threading name, for the trace and :threads */
     BtValue thread_obj;  /* the threading.Thread object of this thread, or BT_UNDEF */
+    BtValue scheduler;   /* this thread's built-in scheduler (stdlib/mod_scheduler.c), or BT_UNDEF */
     BtValue start;       /* (function, args, kwargs) until a new thread runs them */
     BtValue done_lock;   /* a lock released when the thread ends (join), or BT_UNDEF */
 };

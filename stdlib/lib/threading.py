@@ -431,10 +431,9 @@ class Thread:
         with _registry_lock:
             _limbo[self] = self
         try:
-            ident = _start_new_thread(self._bootstrap, ())
-            # Named before it first runs (this thread holds the GIL until the
-            # wait below), so the trace and :threads show its name from the start.
-            _thread._set_name(ident, self._name)
+            # Named from its creation, so the trace and :threads show the name
+            # from the thread's first event on.
+            _thread._start_named(self._name, self._bootstrap, ())
         except Exception:
             with _registry_lock:
                 del _limbo[self]
