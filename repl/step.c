@@ -17,6 +17,7 @@
 #include "repl/repl.h"
 #include "repl/step.h"
 #include "repl/trace.h"
+#include "stdlib/stdlib.h"
 #include "vm/compile.h"
 #include "vm/dict.h"
 #include "vm/dis.h"
@@ -484,9 +485,12 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
             snprintf(with, sizeof with, "  (%s)", args);
         if (gen_delegate(t, g, sub, sizeof sub))
             snprintf(from, sizeof from, "  (in yield from %s)", sub);
-        char text[900];
-        int len = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s%s", name,
-                           GEN_STATES[g->state], where, names, with, from);
+        char task[200], as_task[220] = "";
+        if (bt_scheduler_describe_gen(t, g, task, sizeof task))
+            snprintf(as_task, sizeof as_task, "  [%s]", task);
+        char text[1200];
+        int len = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s%s%s", name,
+                           GEN_STATES[g->state], where, names, with, from, as_task);
         while (len > 0 && text[len - 1] == ' ')
             text[--len] = '\0';
         fprintf(out, "%s\n", text);

@@ -34,6 +34,7 @@
 #endif
 
 #include "stdlib/modules.h"
+#include "stdlib/stdlib.h"
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/gen.h"
@@ -1198,4 +1199,63 @@ BtModule *bt_mod_scheduler_create(BtThread *t) {
 out:
     BT_POP_ROOT(t, 2);
     return ok ? m : NULL;
+}
+
+/* ---- for the instruments (:gens, the stepper's gens) ---- */
+
+/* What k waits on, in words. */
+static void describe_wait(BtThread *t, const Types *ty, BtTask *k, char *buf, size_t cap) {
+    buf[0] = '\0';
+    BtSched *s = k->owner;
+    if (k->state == TASK_SLEEPING) {
+        for (size_t i = 0; i < s->ntimers; i++)
+            if (s->timers[i].task == k)
+                snprintf(buf, cap, " %.3g s more", (double)(s->timers[i].deadline - now_ns()) / 1e9);
+    } else if (k->state == TASK_WAITING && k->pool &&
+               k->next_waiter == NULL && k->wait_fd < 0) {
+        snprintf(buf, cap, " in its pool's backlog");
+    }
+    if (k->state != TASK_WAITING)
+        return;
+    for (size_t fd = 0; fd < s->nfds; fd++)
+        for (BtTask *w = s->fds[fd].first; w; w = w->next_waiter)
+            if (w == k) {
+                snprintf(buf, cap, " until fd %zu is %s", fd,
+                         k->wait_kind == REQ_READABLE ? "readable" : "writable");
+                return;
+            }
+    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next)
+        if (o->type == ty->task && bt_is_obj(((BtTask *)o)->joiners)) {
+            BtList *j = bt_as_list(((BtTask *)o)->joiners);
+            for (size_t i = 0; i < j->len; i++)
+                if (j->items[i].as.o == (BtObject *)k) {
+                    snprintf(buf, cap, " for %s", task_name((BtTask *)o));
+                    return;
+                }
+        }
+}
+
+bool bt_scheduler_describe_gen(BtThread *t, const BtGen *g, char *buf, size_t cap) {
+    BtStr *name = bt_str_intern_cstr(t, "scheduler");
+    BtValue mod = name ? bt_dict_get_str(t->interp->modules, name) : BT_UNDEF;
+    BtStr *key = bt_str_intern_cstr(t, "_types");
+    if (!bt_is_obj(mod) || !key) {
+        bt_take_exc(t);
+        return false;
+    }
+    BtValue state = bt_dict_get_str(((BtModule *)mod.as.o)->dict, key);
+    if (!bt_is_obj(state))
+        return false;
+    const Types *ty = types_of(state);
+    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next) {
+        if (o->type != ty->task || ((BtTask *)o)->gen.as.o != (const BtObject *)g ||
+            !bt_is_obj(((BtTask *)o)->gen))
+            continue;
+        BtTask *k = (BtTask *)o;
+        char wait[120];
+        describe_wait(t, ty, k, wait, sizeof wait);
+        snprintf(buf, cap, "task '%s' %s%s", task_name(k), STATE_NAMES[k->state], wait);
+        return true;
+    }
+    return false;
 }

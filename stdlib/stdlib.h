@@ -7,6 +7,7 @@
 #ifndef BT_STDLIB_H
 #define BT_STDLIB_H
 
+#include "vm/gen.h"
 #include "vm/import.h"
 
 /* The native modules, ended by {NULL, NULL}. */
@@ -14,5 +15,10 @@ extern const BtNativeModuleDef bt_stdlib_modules[];
 
 /* Fill the builtins module (print, len, range, ...) into t->interp->builtins. */
 bool bt_builtins_init(BtThread *t);
+
+/* When g is the generator of a scheduler task: "task 'Task-1 (nap)' sleeping
+ * 4.2 s more" (its name, state and what it waits on) into buf, and true. For
+ * :gens and the stepper (mod_scheduler.c). */
+bool bt_scheduler_describe_gen(BtThread *t, const BtGen *g, char *buf, size_t cap);
 
 #endif

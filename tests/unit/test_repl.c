@@ -649,3 +649,27 @@ Test(repl, threads_command_shows_each_thread_state) {
     type(&s, "exit(0)\r");
     cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
 }
+
+/* Ctrl-C while scheduler.run() waits in epoll: KeyboardInterrupt out of
+ * run(), and the tasks are still there for the next run(). */
+Test(repl, ctrl_c_while_the_scheduler_waits) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "import scheduler\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def nap(n):\r    yield scheduler.sleep(n)\r    print('woke after', n)\r\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "long = scheduler.spawn(nap(100)); short = scheduler.spawn(nap(0.2))\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "scheduler.run()\r");
+    EXPECT(&s, &at, "woke after 0.2");
+    usleep(300 * 1000); /* run() now waits for the long sleeper */
+    type(&s, "\x03");
+    EXPECT(&s, &at, "KeyboardInterrupt\r\n>>> ");
+    type(&s, "long, short\r");
+    EXPECT(&s, &at, "(<Task 'Task-1 (nap)' sleeping>, <Task 'Task-2 (nap)' done>)\r\n>>> ");
+    type(&s, "exit(0)\r");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
