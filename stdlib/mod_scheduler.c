@@ -88,6 +88,7 @@ typedef struct {
 typedef struct {
     BtTask *first, *last; /* waiting tasks, in the order they began */
     uint32_t registered;  /* the events epoll watches for it (0: not registered) */
+    bool idle;            /* still registered though nobody waits (see fd_update) */
 } FdWaiters;
 
 struct BtSched {
@@ -333,20 +334,47 @@ static uint32_t waiters_mask(BtSched *s, int fd) {
     return mask;
 }
 
-/* Tell the poller what fd's waiters want now; an error number, or 0. */
+/* Tell the poller what fd's waiters want now; an error number, or 0.
+ * A descriptor whose last reader woke stays registered for reading (idle):
+ * a server's connection is waited on again at once, and one EPOLL_CTL_MOD
+ * then costs less than a DEL now and an ADD then. MOD also checks that the
+ * registration still stands (the descriptor may have been closed and its
+ * number reused meanwhile: ENOENT, so ADD). A wake-up for nobody makes
+ * poll_once unregister it. */
 static int fd_update(BtSched *s, int fd) {
     uint32_t mask = waiters_mask(s, fd);
     FdWaiters *w = &s->fds[fd];
 #if HAVE_EPOLL
+    if (mask == 0 && w->registered == EPOLLIN) {
+        w->idle = true;
+        return 0;
+    }
+    if (w->registered == mask && !w->idle)
+        return 0;
+    w->idle = false;
     struct epoll_event ev = {.events = mask, .data.fd = fd};
     int op = !w->registered ? EPOLL_CTL_ADD : mask ? EPOLL_CTL_MOD : EPOLL_CTL_DEL;
-    if (w->registered == mask)
-        return 0;
-    if (epoll_ctl(s->poller, op, fd, &ev) < 0 && !(op == EPOLL_CTL_DEL && errno == EBADF))
+    int rc = epoll_ctl(s->poller, op, fd, &ev);
+    /* The descriptor was closed and its number reused since it was registered. */
+    if (rc < 0 && errno == ENOENT && op == EPOLL_CTL_MOD)
+        rc = epoll_ctl(s->poller, EPOLL_CTL_ADD, fd, &ev);
+    if (rc < 0 && errno == EEXIST && op == EPOLL_CTL_ADD)
+        rc = epoll_ctl(s->poller, EPOLL_CTL_MOD, fd, &ev);
+    if (rc < 0 && !(op == EPOLL_CTL_DEL && (errno == EBADF || errno == ENOENT)))
         return errno;
 #endif
     w->registered = mask;
     return 0;
+}
+
+/* Stop watching fd (no task waits on it). */
+static void fd_forget(BtSched *s, int fd) {
+#if HAVE_EPOLL
+    if (s->fds[fd].registered)
+        epoll_ctl(s->poller, EPOLL_CTL_DEL, fd, NULL);
+#endif
+    s->fds[fd].registered = 0;
+    s->fds[fd].idle = false;
 }
 
 /* Make k wait until fd is readable or writable (kind). False with the
@@ -435,15 +463,19 @@ static void on_fd_closing(BtThread *t, int fd) {
         if (!bt_is_obj(th->scheduler))
             continue;
         BtSched *s = as_sched(th->scheduler);
-        if (fd < 0 || (size_t)fd >= s->nfds || !s->fds[fd].first)
+        if (fd < 0 || (size_t)fd >= s->nfds)
             continue;
+        if (!s->fds[fd].first) {
+            fd_forget(s, fd); /* an idle registration goes with the descriptor */
+            continue;
+        }
         size_t n = 0;
         if (!grow(t, (void **)&s->woken, &s->woken_cap, s->nwaiting, sizeof *s->woken)) {
             bt_take_exc(t);
             continue;
         }
         fd_take_ready(s, fd, 0, true, &n);
-        fd_update(s, fd);
+        fd_forget(s, fd);
         /* Queued first, so that they stay reachable while their errors are made. */
         size_t first = s->count;
         for (size_t i = 0; i < n; i++)
@@ -736,6 +768,8 @@ static bool poll_once(BtThread *t, BtSched *s, int64_t timeout_ns) {
         if ((size_t)fd < s->nfds && s->fds[fd].first) {
             fd_take_ready(s, fd, events[i].events, false, &nwoken);
             fd_update(s, fd);
+        } else if ((size_t)fd < s->nfds) {
+            fd_forget(s, fd); /* kept registered, but nobody waits now */
         }
     }
 #else
