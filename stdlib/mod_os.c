@@ -2,14 +2,15 @@
  * see stdlib/README.md).
  *
  * Only what os.py cannot write in Python: the process id, the working
- * directory, the environment as a dict, and stat() asked as "what is there".
+ * directory, the environment as a dict, stat() asked as "what is there",
+ * and removing a file.
  */
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "stdlib/modules.h"
 #include "vm/dict.h"
@@ -58,6 +59,28 @@ static BtValue os_kind(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
+/* _os.remove(path): unlink a file; CPython's OSError (with the path) when it fails. */
+static BtValue os_remove(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "remove", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "remove: path should be string, bytes or os.PathLike, not %s",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtStr *path = bt_as_str(args[0]);
+    if (strlen(path->data) != path->size) {
+        bt_raise(t, BT_EXC(t, ValueError), "remove: embedded null character in path");
+        return BT_UNDEF;
+    }
+    if (unlink(path->data) != 0) {
+        bt_raise_errno(t, errno, path->data);
+        return BT_UNDEF;
+    }
+    return BT_NONE;
+}
+
 /* os.environ's starting contents: NAME=VALUE pairs of the process. */
 static bool add_environ(BtThread *t, BtModule *m) {
     BtDict *env = bt_dict_new(t);
@@ -87,6 +110,7 @@ BtModule *bt_mod_os_create(BtThread *t) {
         {"getpid", os_getpid},
         {"getcwd", os_getcwd},
         {"kind", os_kind},
+        {"remove", os_remove},
         {NULL, NULL},
     };
     BtStr *name = bt_str_intern_cstr(t, "_os");

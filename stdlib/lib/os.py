@@ -1,4 +1,4 @@
-"""os for Baton: a small subset (getpid, getcwd, environ, getenv, os.path)."""
+"""os for Baton: a small subset (getpid, getcwd, environ, getenv, remove, os.path)."""
 import _os
 import posixpath as path
 
@@ -10,6 +10,8 @@ pardir = ".."
 environ = _os.environ
 getpid = _os.getpid
 getcwd = _os.getcwd
+remove = _os.remove
+unlink = _os.remove
 
 
 def getenv(key, default=None):
