@@ -1805,7 +1805,7 @@ dispatch:
             DISPATCH();
         }
         CHECK_BREAKER();
-        if (!kw && bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native) &&
+        if (!kw && nargs > 0 && bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native) &&
             bt_is_obj(args[0]) && args[0].as.o->type == BT_TYPE(t, generator)) {
             /* gen.send(v) and next(gen): resume the generator in this loop,
              * as SEND does; finishing raises StopIteration at this CALL. */
