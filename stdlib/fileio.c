@@ -733,6 +733,8 @@ static bool close_file(BtThread *t, BtFile *f) {
     FILE *fp = f->fp;
     f->fp = NULL;
     f->flags |= FILE_CLOSED;
+    if ((f->flags & FILE_OWNED) && t->interp->fd_closing) /* a pipe a task waits on */
+        t->interp->fd_closing(t->interp, t, fileno(fp));
     if (f->flags & FILE_OWNED)
         bt_gc_fd_closed(t->interp);
     int rc = (f->flags & FILE_OWNED) ? fclose(fp) : fflush(fp);
@@ -993,6 +995,8 @@ static void file_trace(BtGc *gc, BtObject *self) {
 
 static void file_finalize(BtInterp *interp, BtObject *self) {
     BtFile *f = (BtFile *)self;
+    if (f->fp && (f->flags & FILE_OWNED) && interp->fd_closing)
+        interp->fd_closing(interp, NULL, fileno(f->fp));
     if (f->fp && (f->flags & FILE_OWNED)) {
         fclose(f->fp);
         bt_gc_fd_closed(interp);

@@ -88,7 +88,7 @@ typedef struct {
 typedef struct {
     BtTask *first, *last; /* waiting tasks, in the order they began */
     uint32_t registered;  /* the events epoll watches for it (0: not registered) */
-    bool idle;            /* still registered though nobody waits (see fd_update) */
+    bool closed;          /* collected while tasks waited on it: they get EBADF */
 } FdWaiters;
 
 struct BtSched {
@@ -100,6 +100,7 @@ struct BtSched {
     FdWaiters *fds;    /* indexed by descriptor */
     size_t nfds;
     size_t nwaiting;   /* tasks waiting on descriptors */
+    bool closed_fds;   /* some fds[].closed is set */
     BtTask **woken;    /* scratch for one poll's ready descriptors */
     size_t woken_cap;
     int poller;        /* the epoll descriptor, -1 until needed */
@@ -335,23 +336,18 @@ static uint32_t waiters_mask(BtSched *s, int fd) {
 }
 
 /* Tell the poller what fd's waiters want now; an error number, or 0.
- * A descriptor whose last reader woke stays registered for reading (idle):
- * a server's connection is waited on again at once, and one EPOLL_CTL_MOD
- * then costs less than a DEL now and an ADD then. MOD also checks that the
- * registration still stands (the descriptor may have been closed and its
- * number reused meanwhile: ENOENT, so ADD). A wake-up for nobody makes
- * poll_once unregister it. */
+ * A descriptor whose last reader woke stays registered for reading: a
+ * server's connection is waited on again at once, and leaving it costs no
+ * system call where a DEL now and an ADD then cost two (a third of a round
+ * trip's calls). A wake-up for nobody makes poll_once unregister it; a
+ * close (or collection) of a socket or file tells on_fd_closing, so that a
+ * new descriptor with the same number is registered afresh. */
 static int fd_update(BtSched *s, int fd) {
     uint32_t mask = waiters_mask(s, fd);
     FdWaiters *w = &s->fds[fd];
 #if HAVE_EPOLL
-    if (mask == 0 && w->registered == EPOLLIN) {
-        w->idle = true;
+    if (w->registered == mask || (mask == 0 && w->registered == EPOLLIN))
         return 0;
-    }
-    if (w->registered == mask && !w->idle)
-        return 0;
-    w->idle = false;
     struct epoll_event ev = {.events = mask, .data.fd = fd};
     int op = !w->registered ? EPOLL_CTL_ADD : mask ? EPOLL_CTL_MOD : EPOLL_CTL_DEL;
     int rc = epoll_ctl(s->poller, op, fd, &ev);
@@ -374,7 +370,6 @@ static void fd_forget(BtSched *s, int fd) {
         epoll_ctl(s->poller, EPOLL_CTL_DEL, fd, NULL);
 #endif
     s->fds[fd].registered = 0;
-    s->fds[fd].idle = false;
 }
 
 /* Make k wait until fd is readable or writable (kind). False with the
@@ -456,36 +451,53 @@ static int by_wait_seq(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* socket.close() is about to close fd: the tasks of every thread's scheduler
- * that wait on it get EBADF at their yield. */
-static void on_fd_closing(BtThread *t, int fd) {
-    for (BtThread *th = t->interp->threads; th; th = th->next_thread) {
+/* Wake the tasks waiting on fd with EBADF at their yield (it was closed). */
+static void wake_closed(BtThread *t, BtSched *s, int fd) {
+    size_t n = 0;
+    if (!grow(t, (void **)&s->woken, &s->woken_cap, s->nwaiting, sizeof *s->woken)) {
+        bt_take_exc(t);
+        return;
+    }
+    fd_take_ready(s, fd, 0, true, &n);
+    /* Queued first, so that they stay reachable while their errors are made. */
+    size_t first = s->count;
+    for (size_t i = 0; i < n; i++)
+        if (!ready_push(t, s, s->woken[i]))
+            bt_take_exc(t);
+    for (size_t i = first; i < s->count; i++) {
+        bt_raise_errno(t, EBADF, NULL);
+        s->ring[(s->head + i) % s->cap]->throw_ = bt_take_exc(t);
+    }
+}
+
+/* A socket or file is about to close fd (t is NULL when the collector closes
+ * it): every thread's scheduler forgets its registration, and the tasks
+ * waiting on it wake with EBADF, now, or at the next poll when collected. */
+static void on_fd_closing(BtInterp *in, BtThread *t, int fd) {
+    for (BtThread *th = in->threads; th; th = th->next_thread) {
         if (!bt_is_obj(th->scheduler))
             continue;
         BtSched *s = as_sched(th->scheduler);
         if (fd < 0 || (size_t)fd >= s->nfds)
             continue;
-        if (!s->fds[fd].first) {
-            fd_forget(s, fd); /* an idle registration goes with the descriptor */
-            continue;
-        }
-        size_t n = 0;
-        if (!grow(t, (void **)&s->woken, &s->woken_cap, s->nwaiting, sizeof *s->woken)) {
-            bt_take_exc(t);
-            continue;
-        }
-        fd_take_ready(s, fd, 0, true, &n);
         fd_forget(s, fd);
-        /* Queued first, so that they stay reachable while their errors are made. */
-        size_t first = s->count;
-        for (size_t i = 0; i < n; i++)
-            if (!ready_push(t, s, s->woken[i]))
-                bt_take_exc(t);
-        for (size_t i = first; i < s->count; i++) {
-            bt_raise_errno(t, EBADF, NULL);
-            s->ring[(s->head + i) % s->cap]->throw_ = bt_take_exc(t);
-        }
+        if (!s->fds[fd].first)
+            continue;
+        if (t)
+            wake_closed(t, s, fd);
+        else
+            s->fds[fd].closed = s->closed_fds = true; /* no allocation in the collector */
     }
+}
+
+/* Waiters of descriptors the collector closed get their EBADF now. */
+static void wake_collected(BtThread *t, BtSched *s) {
+    s->closed_fds = false;
+    for (size_t fd = 0; fd < s->nfds; fd++)
+        if (s->fds[fd].closed) {
+            s->fds[fd].closed = false;
+            wake_closed(t, s, (int)fd);
+        }
 }
 
 /* ---- the scheduler of this thread ---- */
@@ -789,6 +801,8 @@ static bool poll_once(BtThread *t, BtSched *s, int64_t timeout_ns) {
 
 static bool run_loop(BtThread *t, BtSched *s, const Types *ty) {
     while (s->count || s->ntimers || s->nwaiting) {
+        if (s->closed_fds)
+            wake_collected(t, s);
         for (size_t n = s->count; n > 0; n--)
             if (!turn(t, s, ty, ready_pop(s)))
                 return false;

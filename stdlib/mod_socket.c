@@ -897,7 +897,7 @@ static BtValue socket_close(BtThread *t, BtValue self, BtValue *args, int nargs,
     if (fd >= 0) {
         bt_gc_fd_closed(t->interp);
         if (t->interp->fd_closing) /* scheduler tasks waiting on it wake with EBADF */
-            t->interp->fd_closing(t, fd);
+            t->interp->fd_closing(t->interp, t, fd);
     }
     if (fd >= 0 && close(fd) < 0 && errno != ECONNRESET) {
         bt_raise_errno(t, errno, NULL);
@@ -1222,6 +1222,8 @@ static BtValue socket_repr(BtThread *t, BtValue self) {
 
 static void socket_finalize(BtInterp *interp, BtObject *self) {
     BtSocket *s = (BtSocket *)self;
+    if (s->fd >= 0 && interp->fd_closing)
+        interp->fd_closing(interp, NULL, s->fd);
     if (s->fd >= 0) {
         close(s->fd);
         bt_gc_fd_closed(interp);

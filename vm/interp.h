@@ -131,9 +131,11 @@ struct BtInterp {
     int nthreads;        /* thread states on the list */
     int threads_started; /* threads started besides the main one (GIL events show from then) */
     uint64_t tasks_spawned; /* scheduler tasks numbered so far: Task-1, Task-2... (all threads) */
-    /* Set by the scheduler module: fd is about to be closed (socket.close), so
-     * tasks waiting on it wake with EBADF. NULL until the module is used. */
-    void (*fd_closing)(BtThread *t, int fd);
+    /* Set by the scheduler module: fd is about to be closed (a socket's or
+     * file's close, or its collection: then t is NULL), so its registration
+     * goes and the tasks waiting on it wake with EBADF. NULL until the module
+     * is used. */
+    void (*fd_closing)(BtInterp *in, BtThread *t, int fd);
     int recursion_limit;       /* sys.getrecursionlimit() */
     uint64_t type_epoch;       /* bumped whenever any class's attributes may change (method caches) */
     const char *main_path;     /* directory of the main script, searched by import */
