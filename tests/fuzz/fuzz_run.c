@@ -8,7 +8,7 @@
  *     `finally:`, whose own instructions raise again);
  *   - no outside world: the program sees no `open`, `input` or `__import__`,
  *     and can import only modules that neither wait nor touch files or the
- *     network (not socket, select, time), nor any .py file;
+ *     network (not socket, select, time, _thread, scheduler), nor any .py file;
  *   - no output: stdout and stdin are /dev/null (run libFuzzer with
  *     -close_fd_mask=3 to silence sys.stderr too).
  * A crash, sanitizer report or hang here is a VM bug (or a front-end one).
@@ -39,7 +39,7 @@
 static BtNativeModuleDef allowed_modules[32];
 
 static bool module_allowed(const char *name) {
-    static const char *const refused[] = {"socket", "select", "time"};
+    static const char *const refused[] = {"socket", "select", "time", "_thread", "scheduler"};
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
         if (strcmp(name, refused[i]) == 0)
             return false;
