@@ -274,6 +274,8 @@ static BtValue builtin_print(BtThread *t, BtValue self, BtValue *args, int nargs
     size_t end_n = bt_is_none(end) ? 1 : bt_as_str(end)->size;
 
     FILE *fp = bt_fileio_text_stream(file, true);
+    if (fp && !bt_fileio_wait_output(t, fp, 4096))
+        return BT_UNDEF;
     if (fp) {
         /* The fast path: format straight into the C stream's buffer. */
         errno = 0;

@@ -382,6 +382,34 @@ static bool wait_for_input(BtThread *t, FILE *fp) {
     }
 }
 
+/* Before a write that may block (a pipe or terminal that is not reading):
+ * when fp's buffer is about to be flushed, wait without the GIL until the
+ * descriptor can take data, so other threads run meanwhile. Cheap when the
+ * buffer has room (a pointer compare); a zero-timeout poll first, so a file
+ * or a pipe with room never gives the GIL up. */
+bool bt_fileio_wait_output(BtThread *t, FILE *fp, size_t size) {
+#ifdef __GLIBC__
+    if (fp->_IO_write_end - fp->_IO_write_ptr >= (ptrdiff_t)size && fp->_IO_write_ptr)
+        return true;
+#endif
+    int fd = fileno(fp);
+    if (fd < 0)
+        return true;
+    struct pollfd p = {.fd = fd, .events = POLLOUT};
+    if (poll(&p, 1, 0) != 0)
+        return true; /* room, or an error the write itself reports */
+    for (;;) {
+        BT_RELEASE_GIL(t, "write");
+        int rc = poll(&p, 1, 200);
+        int err = errno;
+        BT_ACQUIRE_GIL(t);
+        if (rc > 0 || (rc < 0 && err != EINTR))
+            return true;
+        if (!bt_check_signals(t))
+            return false;
+    }
+}
+
 /* Read up to limit bytes (all when limit < 0) into b. */
 static bool buf_read_raw(BtThread *t, Buf *b, FILE *fp, int64_t limit) {
     for (;;) {
@@ -674,6 +702,8 @@ static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, B
             return BT_UNDEF;
         }
         BtBytes *b = (BtBytes *)args[0].as.o;
+        if (!bt_fileio_wait_output(t, f->fp, b->size))
+            return BT_UNDEF;
         if (fwrite(b->data, 1, b->size, f->fp) != b->size) {
             raise_write_error(t, f->fp, errno);
             return BT_UNDEF;
@@ -688,7 +718,7 @@ static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, B
         return BT_UNDEF;
     }
     BtStr *s = bt_as_str(args[0]);
-    if (!write_text(t, f, s))
+    if (!bt_fileio_wait_output(t, f->fp, s->size) || !write_text(t, f, s))
         return BT_UNDEF;
     /* The console's stderr is unbuffered-ish in CPython: keep it prompt. */
     if (f->fp == stderr)

@@ -31,6 +31,11 @@ BtValue bt_fileio_std(BtThread *t, int fd);
  * caller then goes through f.write / f.readline). Never raises. */
 FILE *bt_fileio_text_stream(BtValue f, bool for_write);
 
+/* Before writing size bytes to fp (print's fast path, write()): when the
+ * stream would have to flush, wait without the GIL until its descriptor
+ * takes data. False with KeyboardInterrupt raised (Ctrl-C meanwhile). */
+bool bt_fileio_wait_output(BtThread *t, FILE *fp, size_t size);
+
 /* After print's fast path wrote to file's stream (bt_fileio_text_stream):
  * if a write failed, raise its OSError (err: errno after the writes) and drop
  * what the stream still buffers; else flush it when asked. False if raised. */

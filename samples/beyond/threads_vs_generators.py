@@ -1,6 +1,7 @@
 # The same I/O job two ways: a thread per connection, or a generator task
 # per connection on the built-in scheduler. Each connection sends a few
-# requests to an echo peer over a socketpair and checks the answers.
+# requests to an echo peer over a socketpair and checks the answers; the
+# peers are threads in the first run and tasks in the second.
 # A thread costs an OS thread (its stack, a kernel schedule, GIL hand-offs);
 # a task costs one suspended generator frame and a place in a queue.
 import socket
@@ -16,6 +17,18 @@ REQUESTS = 3
 def echo_peer(sock):
     """The other end of a connection, answering in its own thread."""
     while True:
+        data = sock.recv(100)
+        if not data:
+            break
+        sock.sendall(data.upper())
+    sock.close()
+
+
+def echo_peer_task(sock):
+    """The same peer as a task."""
+    sock.setblocking(False)
+    while True:
+        yield scheduler.readable(sock)
         data = sock.recv(100)
         if not data:
             break
@@ -65,14 +78,14 @@ with_threads = time.perf_counter() - start
 for p in peers:
     p.join()
 
-# With generator tasks: one per connection, all in this thread.
-socks, peers = pairs()
+# With generator tasks: one per connection and one per peer, all in this thread.
+made = [socket.socketpair() for _ in range(CONNECTIONS)]
 start = time.perf_counter()
-tasks = [scheduler.spawn(task_client(s)) for s in socks]
+for _, b in made:
+    scheduler.spawn(echo_peer_task(b))
+tasks = [scheduler.spawn(task_client(a)) for a, _ in made]
 scheduler.run()
 with_tasks = time.perf_counter() - start
-for p in peers:
-    p.join()
 
 print("%d connections, %d requests each" % (CONNECTIONS, REQUESTS))
 print("same answers both ways:", results == [t.result() for t in tasks])
