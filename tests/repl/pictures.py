@@ -115,6 +115,38 @@ def check_folded_and_wall(baton, tmp):
     render(svg, os.path.join(tmp, 'wall.png'))
 
 
+THREADS = """
+import threading, time
+def nap():
+    time.sleep(0.05)
+ts = [threading.Thread(target=nap, name="napper-%d" % i) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+"""
+
+
+def check_threads(baton, tmp):
+    """Threads get named lanes that show holding the GIL, waiting and blocking."""
+    prog = os.path.join(tmp, 'threads.py')
+    with open(prog, 'w', encoding='utf-8') as f:
+        f.write(THREADS)
+    svg = os.path.join(tmp, 'threads.svg')
+    js = os.path.join(tmp, 'threads.json')
+    subprocess.run([baton, '--timeline=' + svg, '--trace-json=' + js, prog], check=True,
+                   timeout=120, stdout=subprocess.DEVNULL)
+    with open(svg, encoding='utf-8') as f:
+        text = f.read()
+    for lane in ('T1 MainThread', 'napper-0', 'napper-1'):
+        assert lane in text, 'no lane %s' % lane
+    assert text.count('class="blocked"') >= 4, 'no thread blocked in sleep or join'
+    assert 'thread waits for the GIL' in text, 'no legend for the GIL states'
+    with open(js, encoding='utf-8') as f:
+        check_json(f.read())
+    render(svg, os.path.join(tmp, 'threads.png'))
+
+
 def check_unwritable(baton, tmp):
     """A picture that cannot be written is reported; the run's status stays 0."""
     proc = subprocess.run([baton, '--timeline=' + os.path.join(tmp, 'no', 'such.svg'),
@@ -151,8 +183,14 @@ def main():
             except (AssertionError, subprocess.SubprocessError, ValueError, KeyError) as e:
                 failed += 1
                 print('FAIL %s: %s' % (name, e))
-    total = len(PROGRAMS) + 2
+    total = len(PROGRAMS) + 3
     with tempfile.TemporaryDirectory() as tmp:
+        try:
+            check_threads(baton, tmp)
+            print('ok threads: named lanes, GIL states')
+        except (AssertionError, subprocess.SubprocessError, ValueError, KeyError) as e:
+            failed += 1
+            print('FAIL threads: %s' % e)
         try:
             check_folded_and_wall(baton, tmp)
             print('ok folded long run, wall clock')
