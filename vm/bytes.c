@@ -327,6 +327,11 @@ static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {
         bt_raise(t, BT_EXC(t, TypeError), "can't concat %s to bytes", bt_type_name(t, b));
         return BT_UNDEF;
     }
+    if (op == BT_BINOP_MOD) {
+        if (!ab)
+            return NOT_IMPLEMENTED(t);
+        return bt_bytes_percent(t, a, b);
+    }
     if (op == BT_BINOP_MUL) {
         BtValue seq = ab ? a : b, count = ab ? b : a;
         if (ab && bb) {

@@ -1088,7 +1088,76 @@ static BtValue pct_next(BtThread *t, const BtValue *items, size_t n, size_t *idx
     return items[(*idx)++];
 }
 
-BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
+static BtValue pct_bytes_of(BtThread *t, BtValue v);
+
+/* A %s, %b, %r, %a or %c field of a bytes format into b; false raised. */
+static bool pct_bytes_field(BtThread *t, BtBuf *b, PctSpec *ps, char conv, BtValue v) {
+    if (conv == 'c') {
+        uint8_t byte;
+        if (bt_is_bytes(t, v) && ((BtBytes *)v.as.o)->size == 1) {
+            byte = ((BtBytes *)v.as.o)->data[0];
+        } else if (bt_is_intlike(v)) {
+            int64_t n = bt_as_int(v);
+            if (n < 0 || n > 255) {
+                bt_raise(t, BT_EXC(t, OverflowError), "%%c arg not in range(256)");
+                return false;
+            }
+            byte = (uint8_t)n;
+        } else {
+            bt_raise(t, BT_EXC(t, TypeError), "%%c requires an integer in range(256) or a single byte");
+            return false;
+        }
+        pct_emit(b, ps, "", 0, (const char *)&byte, 1, false);
+        return true;
+    }
+    BtValue sv = conv == 's' || conv == 'b' ? pct_bytes_of(t, v) : bt_str_ascii(t, v);
+    if (bt_is_undef(sv))
+        return false;
+    const char *data;
+    size_t n;
+    if (bt_is_bytes(t, sv)) {
+        data = (const char *)((BtBytes *)sv.as.o)->data;
+        n = ((BtBytes *)sv.as.o)->size;
+    } else {
+        data = bt_as_str(sv)->data;
+        n = bt_as_str(sv)->size;
+    }
+    if (ps->prec >= 0 && (size_t)ps->prec < n)
+        n = (size_t)ps->prec;
+    pct_emit(b, ps, "", 0, data, n, false);
+    return true;
+}
+
+/* The bytes a %s/%b field of a bytes format shows: v itself, or its
+ * __bytes__(); BT_UNDEF raised. */
+static BtValue pct_bytes_of(BtThread *t, BtValue v) {
+    if (bt_is_bytes(t, v))
+        return v;
+    BtStr *name = bt_str_intern_cstr(t, "__bytes__");
+    BtValue m = name && bt_is_obj(v) ? bt_getattr_opt(t, v, name) : BT_UNDEF;
+    if (bt_is_undef(m)) {
+        if (!bt_has_exc(t))
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "%%b requires a bytes-like object, or an object that implements __bytes__, "
+                     "not '%s'", bt_type_name(t, v));
+        return BT_UNDEF;
+    }
+    BT_PUSH_ROOT(t, &m);
+    BtValue r = bt_call(t, m, NULL, 0, NULL);
+    BT_POP_ROOT(t, 1);
+    if (!bt_is_undef(r) && !bt_is_bytes(t, r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__bytes__ returned non-bytes (type %s)",
+                 bt_type_name(t, r));
+        return BT_UNDEF;
+    }
+    return r;
+}
+
+/* str % args, or with `bytes` b"..." % args (PEP 461): the same fields, but
+ * %s and %b take bytes, %r and %a give ascii(), %c a byte, and the result is
+ * bytes. `owner` (the format's object) stays rooted by the caller. */
+static BtValue percent_format(BtThread *t, BtValue owner, const char *data, size_t size,
+                              bool bytes, BtValue args) {
     const BtValue *items;
     size_t nitems;
     bool is_tuple = bt_is_tuple(t, args);
@@ -1100,15 +1169,15 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
         nitems = 1;
     }
     /* A mapping argument (not a tuple or str) serves %(name)s fields. */
-    bool mapping = !is_tuple && bt_is_obj(args) && !bt_is_str(t, args) &&
+    bool mapping = !is_tuple && bt_is_obj(args) && !bt_is_str(t, args) && !bt_is_bytes(t, args) &&
                    (bt_is_dict(t, args) || bt_type_of(t, args)->getitem ||
                     !bt_is_undef(bt_type_lookup(bt_type_of(t, args), BT_NAME(t, dunder_getitem))));
-    BtValue fv = bt_obj(fmt);
+    BtValue fv = owner;
     BT_PUSH_ROOT(t, &fv);
     BtBuf b;
     bt_buf_init(&b);
     size_t idx = 0;
-    const char *p = fmt->data, *end = fmt->data + fmt->size;
+    const char *p = data, *end = data + size;
     BtValue tmp = BT_UNDEF;
     BT_PUSH_ROOT(t, &tmp);
     while (p < end) {
@@ -1139,7 +1208,8 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
                 bt_raise(t, BT_EXC(t, ValueError), "incomplete format key");
                 goto fail;
             }
-            BtStr *key = bt_str_new(t, k, (size_t)(q - k));
+            BtObject *key = bytes ? (BtObject *)bt_bytes_new(t, (const uint8_t *)k, (size_t)(q - k))
+                                  : (BtObject *)bt_str_new(t, k, (size_t)(q - k));
             if (!key)
                 goto fail;
             tmp = bt_obj(key);
@@ -1228,20 +1298,29 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
             p = q;
             continue;
         }
-        if (!strchr("sradiuoxXeEfFgGc", conv)) {
+        if (!strchr(bytes ? "sbradiuoxXeEfFgGc" : "sradiuoxXeEfFgGc", conv) || !conv) {
             const char *cp = q - 1;
-            uint32_t c = bt_utf8_next(&cp);
+            uint32_t c = bytes ? (uint8_t)*cp++ : bt_utf8_next(&cp);
             char shown[8] = {0};
-            memcpy(shown, q - 1, (size_t)(cp - (q - 1)));
+            if (bytes && c >= 0x80)
+                snprintf(shown, sizeof shown, "\\x%02x", c);
+            else
+                memcpy(shown, q - 1, (size_t)(cp - (q - 1)));
             bt_raise(t, BT_EXC(t, ValueError),
                      "unsupported format character '%s' (0x%x) at index %zu", shown, c,
-                     (size_t)(q - 1 - fmt->data));
+                     (size_t)(q - 1 - data));
             goto fail;
         }
         if (!have_v) {
             v = pct_next(t, items, nitems, &idx);
             if (bt_is_undef(v))
                 goto fail;
+        }
+        if (bytes && (conv == 's' || conv == 'b' || conv == 'r' || conv == 'a' || conv == 'c')) {
+            if (!pct_bytes_field(t, &b, &ps, conv, v))
+                goto fail;
+            p = q;
+            continue;
         }
         switch (conv) {
         case 's':
@@ -1299,14 +1378,29 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
         p = q;
     }
     if (idx < nitems && !mapping) {
-        bt_raise(t, BT_EXC(t, TypeError), "not all arguments converted during string formatting");
+        bt_raise(t, BT_EXC(t, TypeError), "not all arguments converted during %s formatting",
+                 bytes ? "bytes" : "string");
         goto fail;
     }
     BT_POP_ROOT(t, 2);
+    if (bytes) {
+        BtBytes *r = bt_bytes_new(t, (const uint8_t *)b.data, b.len);
+        bt_buf_free(&b);
+        return r ? bt_obj(r) : BT_UNDEF;
+    }
     BtStr *s = bt_buf_finish(t, &b);
     return s ? bt_obj(s) : BT_UNDEF;
 fail:
     BT_POP_ROOT(t, 2);
     bt_buf_free(&b);
     return BT_UNDEF;
+}
+
+BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
+    return percent_format(t, bt_obj(fmt), fmt->data, fmt->size, false, args);
+}
+
+BtValue bt_bytes_percent(BtThread *t, BtValue fmt, BtValue args) {
+    BtBytes *f = (BtBytes *)fmt.as.o;
+    return percent_format(t, fmt, (const char *)f->data, f->size, true, args);
 }

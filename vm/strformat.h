@@ -75,6 +75,8 @@ BtBytes *bt_buf_finish_bytes(BtThread *t, BtBuf *b);
 BtValue bt_format_value(BtThread *t, BtValue v, BtStr *spec);
 /* fmt % args (printf-style). */
 BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args);
+/* b"..." % args (PEP 461); fmt is a bytes object. */
+BtValue bt_bytes_percent(BtThread *t, BtValue fmt, BtValue args);
 /* fmt.format(*args, **kwargs), the argument convention of a native function. */
 BtValue bt_str_format_method(BtThread *t, BtStr *fmt, BtValue *args, int nargs, BtTuple *kwnames);
 
