@@ -1061,6 +1061,10 @@ static int session(int argc, char **argv, const char *name, const char *src, siz
         history_start(&r);
         status = repl_loop(&r);
         history_stop(&r);
+        /* As python3's REPL at exit: wait for threads that are not daemons,
+         * and let abandoned generators run their finally blocks. */
+        bt_interp_shutdown(t);
+        bt_repl_flush_stdout(t);
         bt_signals_uninstall();
     }
     BT_POP_ROOT(t, 1);

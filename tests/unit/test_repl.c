@@ -673,3 +673,26 @@ Test(repl, ctrl_c_while_the_scheduler_waits) {
     type(&s, "exit(0)\r");
     cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
 }
+
+/* Leaving the REPL waits for threads that are not daemons, and abandoned
+ * generators run their finally blocks, as python3 does at exit. */
+Test(repl, ctrl_d_waits_for_threads_and_closes_generators) {
+    Session s;
+    size_t at = 0;
+    start(&s, history_file);
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "import threading, time\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def late():\r    time.sleep(0.3)\r    print('late thread done')\r\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "def g():\r    try:\r        yield 1\r    finally:\r        print('cleanup')\r\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "x = g(); next(x)\r");
+    EXPECT(&s, &at, "1\r\n>>> ");
+    type(&s, "threading.Thread(target=late).start()\r");
+    EXPECT(&s, &at, ">>> ");
+    type(&s, "\x04");
+    EXPECT(&s, &at, "late thread done");
+    EXPECT(&s, &at, "cleanup");
+    cr_assert_eq(finish(&s), 0, "screen:\n%s", s.screen);
+}
