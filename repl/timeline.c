@@ -697,6 +697,19 @@ bool bt_timeline_write_json(const BtTimeline *tl, FILE *out) {
             if (m->label[0])
                 json_event(out, &first, "i", m->label, l->thread, m->time, "detail", m->label);
             break;
+        case MK_TAKE: /* the GIL's hand-overs, on the thread's track */
+            json_event(out, &first, "i", "take the GIL", l->thread, m->time, NULL, NULL);
+            break;
+        case MK_WAIT:
+            json_event(out, &first, "i", "drop the GIL (forced)", l->thread, m->time, NULL, NULL);
+            break;
+        case MK_BLOCK:
+            snprintf(name, sizeof name, "drop the GIL (blocking call: %s)", m->label);
+            json_event(out, &first, "i", name, l->thread, m->time, "call", m->label);
+            break;
+        case MK_EXIT:
+            json_event(out, &first, "i", "thread exit", l->thread, m->time, NULL, NULL);
+            break;
         }
     }
     fputs("\n]}\n", out);

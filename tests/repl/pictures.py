@@ -143,7 +143,10 @@ def check_threads(baton, tmp):
     assert text.count('class="blocked"') >= 4, 'no thread blocked in sleep or join'
     assert 'thread waits for the GIL' in text, 'no legend for the GIL states'
     with open(js, encoding='utf-8') as f:
-        check_json(f.read())
+        text = f.read()
+    check_json(text)
+    for event in ('take the GIL', 'drop the GIL (blocking call: sleep)', 'thread exit'):
+        assert event in text, 'no %r event in the trace-event JSON' % event
     render(svg, os.path.join(tmp, 'threads.png'))
 
 
