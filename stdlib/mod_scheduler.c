@@ -956,49 +956,10 @@ static BtValue sched_sleep(BtThread *t, BtValue self, BtValue *args, int nargs,
     return r;
 }
 
-/* An int descriptor, or what x.fileno() returns (read now). */
-static bool descriptor_of(BtThread *t, BtValue x, int *fd) {
-    int64_t n;
-    if (bt_is_intlike(x)) {
-        if (!bt_int_index(t, x, &n))
-            return false;
-    } else {
-        BtValue fileno = bt_getattr_opt(t, x, BT_NAME(t, fileno));
-        if (bt_is_undef(fileno)) {
-            if (!bt_has_exc(t))
-                bt_raise(t, BT_EXC(t, TypeError),
-                         "argument must be an int, or have a fileno() method.");
-            return false;
-        }
-        BT_PUSH_ROOT(t, &fileno);
-        BtValue r = bt_call(t, fileno, NULL, 0, NULL);
-        BT_POP_ROOT(t, 1);
-        if (bt_is_undef(r))
-            return false;
-        if (!bt_is_intlike(r)) {
-            bt_raise(t, BT_EXC(t, TypeError), "fileno() returned a non-integer");
-            return false;
-        }
-        if (!bt_int_index(t, r, &n))
-            return false;
-    }
-    if (n < 0) {
-        bt_raise(t, BT_EXC(t, ValueError), "file descriptor cannot be a negative integer (%lld)",
-                 (long long)n);
-        return false;
-    }
-    if (n > INT32_MAX) {
-        bt_raise(t, BT_EXC(t, OverflowError), "file descriptor is greater than maximum");
-        return false;
-    }
-    *fd = (int)n;
-    return true;
-}
-
 static BtValue fd_request(BtThread *t, BtValue self, const char *fname, RequestKind kind,
                           BtValue *args, int nargs, BtTuple *kwnames) {
     int fd;
-    if (!bt_check_args(t, fname, nargs, kwnames, 1, 1) || !descriptor_of(t, args[0], &fd))
+    if (!bt_check_args(t, fname, nargs, kwnames, 1, 1) || !bt_fd_of(t, args[0], &fd))
         return BT_UNDEF;
     BtValue r = new_request(t, types_of(self), kind, bt_int(fd));
     if (!bt_is_undef(r))
@@ -1108,18 +1069,13 @@ static BtValue pool_construct(BtThread *t, BtType *type, BtValue *args, int narg
     return bt_obj(p);
 }
 
-/* pool.spawn(gen, name=None): the Types come from the module, which the
- * pool's type keeps in its dict as "_module". */
+/* pool.spawn(gen, name=None): the Types come from the module's state
+ * object, which the pool's type keeps in its dict as "_types". */
 static BtValue pool_spawn(BtThread *t, BtValue self, BtValue *args, int nargs,
                           BtTuple *kwnames) {
     BtPool *p = (BtPool *)self.as.o;
-    BtStr *key = bt_str_intern_cstr(t, "_module");
-    BtValue mod = key ? bt_type_lookup(p->hdr.type, key) : BT_UNDEF;
-    if (bt_is_undef(mod)) {
-        bt_raise(t, BT_EXC(t, SystemError), "scheduler module state missing");
-        return BT_UNDEF;
-    }
-    BtValue state = bt_dict_get_str(((BtModule *)mod.as.o)->dict, bt_str_intern_cstr(t, "_types"));
+    BtStr *key = bt_str_intern_cstr(t, "_types");
+    BtValue state = key ? bt_type_lookup(p->hdr.type, key) : BT_UNDEF;
     if (bt_is_undef(state)) {
         bt_raise(t, BT_EXC(t, SystemError), "scheduler module state missing");
         return BT_UNDEF;
@@ -1162,13 +1118,6 @@ static BtValue request_repr(BtThread *t, BtValue self) {
 
 /* ---- the module ---- */
 
-static bool set_attr(BtThread *t, BtModule *m, const char *name, BtValue v) {
-    BT_PUSH_ROOT(t, &v);
-    BtStr *key = bt_str_intern_cstr(t, name);
-    bool ok = key && bt_dict_set_str(t, m->dict, key, v);
-    BT_POP_ROOT(t, 1);
-    return ok;
-}
 
 static BtType *new_type(BtThread *t, BtModule *m, const char *name, size_t size) {
     BtType *type = bt_type_new_native(t, name, NULL, size);
@@ -1196,17 +1145,17 @@ BtModule *bt_mod_scheduler_create(BtThread *t) {
     if (!state_type)
         goto out;
     state_type->trace = state_trace;
-    if (!set_attr(t, m, "_State", bt_obj(state_type)))
+    if (!bt_module_set(t, m, "_State", bt_obj(state_type)))
         goto out;
     BtModuleState *holder = bt_gc_alloc(t, state_type, sizeof(BtModuleState));
     if (!holder)
         goto out;
     state = bt_obj(holder);
     Types *ty = &holder->types;
-    if (!set_attr(t, m, "_types", state))
+    if (!bt_module_set(t, m, "_types", state))
         goto out;
     if (!(ty->task = new_type(t, m, "Task", sizeof(BtTask))) ||
-        !set_attr(t, m, "Task", bt_obj(ty->task)))
+        !bt_module_set(t, m, "Task", bt_obj(ty->task)))
         goto out;
     ty->task->trace = task_trace;
     ty->task->repr = task_repr;
@@ -1214,24 +1163,24 @@ BtModule *bt_mod_scheduler_create(BtThread *t) {
     if (!bt_type_add_methods(t, ty->task, task_methods))
         goto out;
     if (!(ty->pool = new_type(t, m, "Pool", sizeof(BtPool))) ||
-        !set_attr(t, m, "Pool", bt_obj(ty->pool)))
+        !bt_module_set(t, m, "Pool", bt_obj(ty->pool)))
         goto out;
     ty->pool->trace = pool_trace;
     ty->pool->finalize = pool_finalize;
     ty->pool->construct = pool_construct;
     if (!bt_type_add_methods(t, ty->pool, pool_methods))
         goto out;
-    BtStr *key = bt_str_intern_cstr(t, "_module");
-    if (!key || !bt_dict_set_str(t, ty->pool->dict, key, mv))
+    BtStr *key = bt_str_intern_cstr(t, "_types");
+    if (!key || !bt_dict_set_str(t, ty->pool->dict, key, state))
         goto out;
     if (!(ty->sched = new_type(t, m, "_Scheduler", sizeof(BtSched))))
         goto out;
     ty->sched->trace = sched_trace;
     ty->sched->finalize = sched_finalize;
-    if (!set_attr(t, m, "_Scheduler", bt_obj(ty->sched)))
+    if (!bt_module_set(t, m, "_Scheduler", bt_obj(ty->sched)))
         goto out;
     if (!(ty->request = new_type(t, m, "_Request", sizeof(BtRequest))) ||
-        !set_attr(t, m, "_Request", bt_obj(ty->request)))
+        !bt_module_set(t, m, "_Request", bt_obj(ty->request)))
         goto out;
     ty->request->trace = request_trace;
     ty->request->repr = request_repr;
@@ -1240,7 +1189,7 @@ BtModule *bt_mod_scheduler_create(BtThread *t) {
         if (!n)
             goto out;
         n->module = bt_obj(name);
-        if (!set_attr(t, m, d->name, bt_obj(n)))
+        if (!bt_module_set(t, m, d->name, bt_obj(n)))
             goto out;
     }
     ok = true;

@@ -35,7 +35,7 @@ typedef struct {
 
 /* The descriptor of v: an int, or what v.fileno() returns, with CPython's
  * errors for anything else and for negative numbers. */
-static bool fd_of(BtThread *t, BtValue v, int *out) {
+bool bt_fd_of(BtThread *t, BtValue v, int *out) {
     if (!bt_is_intlike(v)) {
         BtValue m = bt_getattr_opt(t, v, BT_NAME(t, fileno));
         if (bt_is_undef(m)) {
@@ -179,7 +179,7 @@ static BtValue select_select(BtThread *t, BtValue self, BtValue *args, int nargs
     for (int i = 0; i < 3; i++) {
         BtList *l = bt_as_list(lists[i]);
         for (size_t j = 0; j < l->len; j++, k++) {
-            if (!fd_of(t, l->items[j], &fds[k].fd))
+            if (!bt_fd_of(t, l->items[j], &fds[k].fd))
                 goto out;
             fds[k].events = select_events[i];
             fds[k].revents = 0;
@@ -271,7 +271,7 @@ static BtValue poll_register(BtThread *t, BtValue self, BtValue *args, int nargs
     BtPoll *p = as_poll(self);
     int fd;
     short events = POLLIN | POLLPRI | POLLOUT;
-    if (!poll_args(t, "register", nargs, kwnames, 1, 2) || !fd_of(t, args[0], &fd) ||
+    if (!poll_args(t, "register", nargs, kwnames, 1, 2) || !bt_fd_of(t, args[0], &fd) ||
         (nargs == 2 && !mask_arg(t, args[1], &events)))
         return BT_UNDEF;
     ptrdiff_t at = poll_find(p, fd);
@@ -299,7 +299,7 @@ static BtValue poll_modify(BtThread *t, BtValue self, BtValue *args, int nargs, 
     BtPoll *p = as_poll(self);
     int fd;
     short events;
-    if (!poll_args(t, "modify", nargs, kwnames, 2, 2) || !fd_of(t, args[0], &fd) ||
+    if (!poll_args(t, "modify", nargs, kwnames, 2, 2) || !bt_fd_of(t, args[0], &fd) ||
         !mask_arg(t, args[1], &events))
         return BT_UNDEF;
     ptrdiff_t at = poll_find(p, fd);
@@ -316,7 +316,7 @@ static BtValue poll_unregister(BtThread *t, BtValue self, BtValue *args, int nar
                                BtTuple *kwnames) {
     BtPoll *p = as_poll(self);
     int fd;
-    if (!bt_check_args(t, "poll.unregister", nargs, kwnames, 1, 1) || !fd_of(t, args[0], &fd))
+    if (!bt_check_args(t, "poll.unregister", nargs, kwnames, 1, 1) || !bt_fd_of(t, args[0], &fd))
         return BT_UNDEF;
     ptrdiff_t at = poll_find(p, fd);
     if (at < 0) {
@@ -425,14 +425,6 @@ static const struct {
     {"POLLWRBAND", POLLWRBAND}, {"POLLRDHUP", POLLRDHUP},
 };
 
-/* Set name in m to v; false raised. */
-static bool set_attr(BtThread *t, BtModule *m, const char *name, BtValue v) {
-    BT_PUSH_ROOT(t, &v);
-    BtStr *key = bt_str_intern_cstr(t, name);
-    bool ok = key && bt_dict_set_str(t, m->dict, key, v);
-    BT_POP_ROOT(t, 1);
-    return ok;
-}
 
 BtModule *bt_mod_select_create(BtThread *t) {
     static const BtNativeDef functions[] = {{"select", select_select}, {NULL, NULL}};
@@ -458,10 +450,10 @@ BtModule *bt_mod_select_create(BtThread *t) {
     if (!pn)
         goto out;
     pn->module = bt_obj(name);
-    if (!set_attr(t, m, "poll", bt_obj(pn)) || !set_attr(t, m, "error", bt_obj(BT_EXC(t, OSError))))
+    if (!bt_module_set(t, m, "poll", bt_obj(pn)) || !bt_module_set(t, m, "error", bt_obj(BT_EXC(t, OSError))))
         goto out;
     for (size_t i = 0; i < sizeof select_constants / sizeof select_constants[0]; i++)
-        if (!set_attr(t, m, select_constants[i].name, bt_int(select_constants[i].value)))
+        if (!bt_module_set(t, m, select_constants[i].name, bt_int(select_constants[i].value)))
             goto out;
     ok = true;
 out:

@@ -1487,14 +1487,6 @@ static BtValue make_error_class(BtThread *t, const char *name) {
     return cls;
 }
 
-/* Set name in m to v; false raised. */
-static bool set_attr(BtThread *t, BtModule *m, const char *name, BtValue v) {
-    BT_PUSH_ROOT(t, &v);
-    BtStr *key = bt_str_intern_cstr(t, name);
-    bool ok = key && bt_dict_set_str(t, m->dict, key, v);
-    BT_POP_ROOT(t, 1);
-    return ok;
-}
 
 BtModule *bt_mod_socket_create(BtThread *t) {
     BtStr *name = bt_str_intern_cstr(t, "socket");
@@ -1515,7 +1507,7 @@ BtModule *bt_mod_socket_create(BtThread *t) {
     type->getattr = socket_getattr;
     type->setattr = socket_setattr;
     type->finalize = socket_finalize;
-    if (!bt_type_add_methods(t, type, socket_methods) || !set_attr(t, m, "socket", tv))
+    if (!bt_type_add_methods(t, type, socket_methods) || !bt_module_set(t, m, "socket", tv))
         goto out;
     /* The functions get the socket type as their receiver: what they create. */
     for (const BtNativeDef *d = socket_functions; d->name; d++) {
@@ -1523,20 +1515,20 @@ BtModule *bt_mod_socket_create(BtThread *t) {
         if (!n)
             goto out;
         n->module = bt_obj(name);
-        if (!set_attr(t, m, d->name, bt_obj(n)))
+        if (!bt_module_set(t, m, d->name, bt_obj(n)))
             goto out;
     }
     for (size_t i = 0; i < sizeof socket_constants / sizeof socket_constants[0]; i++)
-        if (!set_attr(t, m, socket_constants[i].name, bt_int(socket_constants[i].value)))
+        if (!bt_module_set(t, m, socket_constants[i].name, bt_int(socket_constants[i].value)))
             goto out;
-    if (!set_attr(t, m, "error", bt_obj(BT_EXC(t, OSError))) ||
-        !set_attr(t, m, "timeout", bt_obj(BT_EXC(t, TimeoutError))) ||
-        !set_attr(t, m, "has_ipv6", BT_TRUE))
+    if (!bt_module_set(t, m, "error", bt_obj(BT_EXC(t, OSError))) ||
+        !bt_module_set(t, m, "timeout", bt_obj(BT_EXC(t, TimeoutError))) ||
+        !bt_module_set(t, m, "has_ipv6", BT_TRUE))
         goto out;
     static const char *const errors[] = {"gaierror", "herror"};
     for (size_t i = 0; i < 2; i++) {
         BtValue cls = make_error_class(t, errors[i]);
-        if (bt_is_undef(cls) || !set_attr(t, m, errors[i], cls))
+        if (bt_is_undef(cls) || !bt_module_set(t, m, errors[i], cls))
             goto out;
     }
     ok = true;

@@ -152,17 +152,10 @@ static const BtNativeDef sys_functions[] = {
 
 /* ---- building the module ---- */
 
-static bool set_attr(BtThread *t, BtModule *m, const char *name, BtValue v) {
-    BT_PUSH_ROOT(t, &v);
-    BtStr *key = bt_str_intern_cstr(t, name);
-    bool ok = key && bt_dict_set_str(t, m->dict, key, v);
-    BT_POP_ROOT(t, 1);
-    return ok;
-}
 
 static bool set_str(BtThread *t, BtModule *m, const char *name, const char *text) {
     BtStr *s = bt_str_from_cstr(t, text);
-    return s && set_attr(t, m, name, bt_obj(s));
+    return s && bt_module_set(t, m, name, bt_obj(s));
 }
 
 /* sys.argv from the command line the interpreter was given. */
@@ -180,7 +173,7 @@ static bool set_argv(BtThread *t, BtModule *m) {
         BtStr *s = bt_str_from_cstr(t, "");
         ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
     }
-    ok = ok && set_attr(t, m, "argv", list);
+    ok = ok && bt_module_set(t, m, "argv", list);
     BT_POP_ROOT(t, 1);
     return ok;
 }
@@ -209,7 +202,7 @@ static bool set_path(BtThread *t, BtModule *m) {
         s = bt_str_from_cstr(t, lib);
         ok = s && bt_list_append(t, bt_as_list(list), bt_obj(s));
     }
-    ok = ok && set_attr(t, m, "path", list);
+    ok = ok && bt_module_set(t, m, "path", list);
     BT_POP_ROOT(t, 1);
     return ok;
 }
@@ -278,12 +271,12 @@ static bool set_implementation(BtThread *t, BtModule *sys) {
     BT_PUSH_ROOT(t, &vi);
     BtValue items[3] = {bt_int(0), bt_int(1), bt_int(0)};
     BtTuple *ver = bt_tuple_from(t, items, 3);
-    bool ok = ver && set_attr(t, impl, "version", bt_obj(ver)) &&
-              set_str(t, impl, "name", "baton") && set_attr(t, impl, "cache_tag", BT_NONE) &&
-              set_attr(t, sys, "implementation", iv);
+    bool ok = ver && bt_module_set(t, impl, "version", bt_obj(ver)) &&
+              set_str(t, impl, "name", "baton") && bt_module_set(t, impl, "cache_tag", BT_NONE) &&
+              bt_module_set(t, sys, "implementation", iv);
     if (ok) {
         vi = version_info(t);
-        ok = !bt_is_undef(vi) && set_attr(t, sys, "version_info", vi);
+        ok = !bt_is_undef(vi) && bt_module_set(t, sys, "version_info", vi);
     }
     BT_POP_ROOT(t, 2);
     return ok;
@@ -298,7 +291,7 @@ static bool set_streams(BtThread *t, BtModule *m) {
         if (bt_is_undef(f))
             return false;
         BT_PUSH_ROOT(t, &f);
-        bool ok = set_attr(t, m, names[fd][0], f) && set_attr(t, m, names[fd][1], f);
+        bool ok = bt_module_set(t, m, names[fd][0], f) && bt_module_set(t, m, names[fd][1], f);
         BT_POP_ROOT(t, 1);
         if (!ok)
             return false;
@@ -316,11 +309,11 @@ BtModule *bt_mod_sys_create(BtThread *t) {
     const uint16_t probe = 1;
     bool ok = bt_module_add_functions(t, m, sys_functions) && set_argv(t, m) &&
          set_path(t, m) && set_streams(t, m) &&
-         set_attr(t, m, "modules", bt_obj(t->interp->modules)) &&
-         set_attr(t, m, "maxsize", bt_int(INT64_MAX)) && set_str(t, m, "version", SYS_VERSION) &&
+         bt_module_set(t, m, "modules", bt_obj(t->interp->modules)) &&
+         bt_module_set(t, m, "maxsize", bt_int(INT64_MAX)) && set_str(t, m, "version", SYS_VERSION) &&
          set_str(t, m, "platform", "linux") &&
          set_str(t, m, "byteorder", *(const uint8_t *)&probe ? "little" : "big") &&
-         set_attr(t, m, "hexversion", bt_int(0x030b00f0)) && set_str(t, m, "executable", "") &&
+         bt_module_set(t, m, "hexversion", bt_int(0x030b00f0)) && set_str(t, m, "executable", "") &&
          set_implementation(t, m);
     if (ok) {
         /* A list of the builtin module names, as CPython keeps it. */
@@ -338,7 +331,7 @@ BtModule *bt_mod_sys_create(BtThread *t) {
             }
             names->items[i] = bt_obj(s);
         }
-        ok = names && set_attr(t, m, "builtin_module_names", nv);
+        ok = names && bt_module_set(t, m, "builtin_module_names", nv);
         BT_POP_ROOT(t, 1);
     }
     BT_POP_ROOT(t, 1);

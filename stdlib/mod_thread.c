@@ -373,18 +373,9 @@ static void *thread_main(void *arg) {
     BtValue r = call_start(t);
     if (bt_is_undef(r)) {
         BtValue exc = bt_take_exc(t);
-        if (!bt_isinstance(t, exc, BT_EXC(t, SystemExit))) {
-            BT_PUSH_ROOT(t, &exc);
-            fflush(stdout);
-            BtValue fn = bt_as_tuple(t->start)->items[0];
-            BtValue fr = bt_repr(t, fn);
-            if (bt_is_undef(fr))
-                bt_take_exc(t);
-            fprintf(stderr, "Exception ignored in thread started by: %s\n",
-                    bt_is_undef(fr) ? "<object>" : bt_as_str(fr)->data);
-            bt_exc_print(t, exc, stderr);
-            BT_POP_ROOT(t, 1);
-        }
+        if (!bt_isinstance(t, exc, BT_EXC(t, SystemExit)))
+            bt_exc_report_unraisable(t, "in thread started by", bt_as_tuple(t->start)->items[0],
+                                     exc);
     }
     t->start = BT_UNDEF;
     if (!bt_is_undef(t->done_lock))
@@ -552,13 +543,6 @@ static BtValue thread_print_exception(BtThread *t, BtValue self, BtValue *args, 
 
 /* ---- the module ---- */
 
-static bool set_attr(BtThread *t, BtModule *m, const char *name, BtValue v) {
-    BT_PUSH_ROOT(t, &v);
-    BtStr *key = bt_str_intern_cstr(t, name);
-    bool ok = key && bt_dict_set_str(t, m->dict, key, v);
-    BT_POP_ROOT(t, 1);
-    return ok;
-}
 
 /* A native in m whose receiver is `state` (the lock type for allocate_lock). */
 static bool add_bound(BtThread *t, BtModule *m, const char *name, BtNativeFn fn, BtValue state) {
@@ -566,7 +550,7 @@ static bool add_bound(BtThread *t, BtModule *m, const char *name, BtNativeFn fn,
     if (!n)
         return false;
     n->module = bt_obj(m->name);
-    return set_attr(t, m, name, bt_obj(n));
+    return bt_module_set(t, m, name, bt_obj(n));
 }
 
 static BtType *new_type(BtThread *t, BtModule *m, const char *name, size_t size,
@@ -620,9 +604,9 @@ BtModule *bt_mod_thread_create(BtThread *t) {
          add_bound(t, m, "allocate_lock", thread_allocate_lock, lockv) &&
          add_bound(t, m, "allocate", thread_allocate_lock, lockv) &&
          add_bound(t, m, "_set_sentinel", thread_set_sentinel, lockv) &&
-         set_attr(t, m, "LockType", lockv) && set_attr(t, m, "RLock", rlockv) &&
-         set_attr(t, m, "error", bt_obj(BT_EXC(t, RuntimeError))) &&
-         set_attr(t, m, "TIMEOUT_MAX", bt_float(TIMEOUT_MAX_SECONDS));
+         bt_module_set(t, m, "LockType", lockv) && bt_module_set(t, m, "RLock", rlockv) &&
+         bt_module_set(t, m, "error", bt_obj(BT_EXC(t, RuntimeError))) &&
+         bt_module_set(t, m, "TIMEOUT_MAX", bt_float(TIMEOUT_MAX_SECONDS));
 out:
     BT_POP_ROOT(t, 3);
     return ok ? m : NULL;

@@ -17,6 +17,9 @@ BtModule *bt_mod_dis_create(BtThread *t);
 BtModule *bt_mod_inspect_create(BtThread *t);
 BtModule *bt_mod_socket_create(BtThread *t);
 BtModule *bt_mod_select_create(BtThread *t);
+/* An int descriptor, or what v.fileno() returns, as select() takes it (its
+ * errors: not an int, negative, too large); false raised. mod_select.c. */
+bool bt_fd_of(BtThread *t, BtValue v, int *out);
 BtModule *bt_mod_thread_create(BtThread *t); /* _thread: what stdlib/lib/threading.py needs */
 BtModule *bt_mod_scheduler_create(BtThread *t); /* scheduler: generator tasks (SPEC §8) */
 BtModule *bt_mod_os_create(BtThread *t); /* _os: what stdlib/lib/os.py needs from C */

@@ -915,6 +915,20 @@ static void print_one(BtThread *t, BtValue exc, FILE *out, int depth) {
     print_final_line(t, exc, out);
 }
 
+void bt_exc_report_unraisable(BtThread *t, const char *where, BtValue obj, BtValue exc) {
+    BT_PUSH_ROOT(t, &exc);
+    BT_PUSH_ROOT(t, &obj);
+    BtValue r = bt_repr(t, obj);
+    if (bt_is_undef(r))
+        bt_take_exc(t);
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored %s: %s\n", where,
+            bt_is_undef(r) ? "<object>" : bt_as_str(r)->data);
+    bt_exc_print(t, exc, stderr);
+    fflush(stderr);
+    BT_POP_ROOT(t, 2);
+}
+
 void bt_exc_print(BtThread *t, BtValue exc, FILE *out) {
     BtValue saved = t->exc, keep = exc;
     t->exc = BT_UNDEF;

@@ -93,6 +93,10 @@ void bt_exc_add_traceback(BtThread *t, BtValue code, int lineno);
  * contexts first, each with "Traceback (most recent call last):", its frames
  * with their source lines, and the final "Type: message" line. */
 void bt_exc_print(BtThread *t, BtValue exc, FILE *out);
+/* CPython's report of an exception nobody can catch: "Exception ignored
+ * WHERE: repr(obj)" and exc's traceback on stderr (where: "in", "in thread
+ * started by"). */
+void bt_exc_report_unraisable(BtThread *t, const char *where, BtValue obj, BtValue exc);
 
 /* Set up the exception hierarchy (called once by interp). */
 bool bt_exc_init_types(BtThread *t);

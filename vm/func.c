@@ -742,6 +742,14 @@ bool bt_type_add_methods(BtThread *t, BtType *type, const BtNativeDef *defs) {
     return add_natives(t, type->dict, defs, type, BT_UNDEF);
 }
 
+bool bt_module_set(BtThread *t, BtModule *m, const char *name, BtValue v) {
+    BT_PUSH_ROOT(t, &v);
+    BtStr *key = bt_str_intern_cstr(t, name);
+    bool ok = key && bt_dict_set_str(t, m->dict, key, v);
+    BT_POP_ROOT(t, 1);
+    return ok;
+}
+
 bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs) {
     return add_natives(t, m->dict, defs, NULL, bt_obj(m->name));
 }

@@ -169,6 +169,8 @@ bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn 
 bool bt_type_add_getter(BtThread *t, BtType *type, const char *name, BtNativeFn fn);
 /* Add native functions to a module's dict. */
 bool bt_module_add_functions(BtThread *t, BtModule *m, const BtNativeDef *defs);
+/* m.name = v (name interned); false raised. */
+bool bt_module_set(BtThread *t, BtModule *m, const char *name, BtValue v);
 
 /* ---- argument parsing for native functions ---- */
 

@@ -235,19 +235,6 @@ bool bt_gen_needs_close(const BtGen *gen) {
     return false;
 }
 
-/* CPython's unraisable-exception report: "Exception ignored in: <obj>". */
-static void report_unraisable(BtThread *t, BtValue obj) {
-    BtValue exc = bt_take_exc(t);
-    BT_PUSH_ROOT(t, &exc);
-    BtValue r = bt_repr(t, obj);
-    if (bt_is_undef(r))
-        bt_take_exc(t);
-    fflush(stdout);
-    fprintf(stderr, "Exception ignored in: %s\n", bt_is_undef(r) ? "<object>" : bt_as_str(r)->data);
-    bt_exc_print(t, exc, stderr);
-    BT_POP_ROOT(t, 1);
-}
-
 void bt_gen_run_pending_closes(BtThread *t) {
     BtHeap *h = &t->interp->heap;
     BtValue saved = bt_take_exc(t);
@@ -259,7 +246,7 @@ void bt_gen_run_pending_closes(BtThread *t) {
         h->nto_close--;
         BT_PUSH_ROOT(t, &g);
         if (bt_is_undef(bt_gen_close(t, as_gen(g))))
-            report_unraisable(t, g);
+            bt_exc_report_unraisable(t, "in", g, bt_take_exc(t));
         BT_POP_ROOT(t, 1);
     }
     BT_POP_ROOT(t, 1);

@@ -301,14 +301,6 @@ void bt_gil_set_switch_interval(BtInterp *in, double seconds) {
     atomic_store(&in->gil->interval_us, us < 1 ? 1 : us);
 }
 
-BtGilPolicy bt_gil_policy(BtInterp *in) {
-    return (BtGilPolicy)atomic_load(&in->gil->policy);
-}
-
-void bt_gil_set_policy(BtInterp *in, BtGilPolicy policy) {
-    atomic_store(&in->gil->policy, (int)policy);
-}
-
 /* ---- the breaker ---- */
 
 bool bt_eval_handle_breaker(BtThread *t) {

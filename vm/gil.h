@@ -71,8 +71,6 @@ void bt_gil_finalize(BtInterp *in);
 /* The switch interval in seconds (sys.getswitchinterval), and setting it. */
 double bt_gil_switch_interval(BtInterp *in);
 void bt_gil_set_switch_interval(BtInterp *in, double seconds);
-BtGilPolicy bt_gil_policy(BtInterp *in);
-void bt_gil_set_policy(BtInterp *in, BtGilPolicy policy);
 
 /* Brackets around every blocking system call (socket I/O, select, poll,
  * sleep, lock waits, reads): copy what the call needs into C memory first. */

@@ -200,17 +200,8 @@ static void wait_for_threads(BtThread *t) {
     }
     BT_PUSH_ROOT(t, &mod);
     BtValue fn = bt_getattr_opt(t, mod, fn_name);
-    if (!bt_is_undef(fn) && bt_is_undef(bt_call(t, fn, NULL, 0, NULL))) {
-        BtValue exc = bt_take_exc(t);
-        BT_PUSH_ROOT(t, &exc);
-        BtValue r = bt_repr(t, mod);
-        if (bt_is_undef(r))
-            bt_take_exc(t);
-        fflush(stdout);
-        fprintf(stderr, "Exception ignored in: %s\n", bt_is_undef(r) ? "<module>" : bt_as_str(r)->data);
-        bt_exc_print(t, exc, stderr);
-        BT_POP_ROOT(t, 1);
-    }
+    if (!bt_is_undef(fn) && bt_is_undef(bt_call(t, fn, NULL, 0, NULL)))
+        bt_exc_report_unraisable(t, "in", mod, bt_take_exc(t));
     bt_take_exc(t);
     BT_POP_ROOT(t, 1);
 }
