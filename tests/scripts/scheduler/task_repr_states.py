@@ -13,10 +13,13 @@ def waiter():
 
 
 def observer():
+    # The sleeper and the waiter ran before this first step, so their
+    # states are settled now; after a yield, a slow machine may already
+    # have woken the sleeper.
     print("running:", scheduler.current())
-    yield
     print("sleeping:", tasks["sleeper"])
     print("waiting:", tasks["waiter"])
+    yield
 
 
 tasks["sleeper"] = scheduler.spawn(sleeper(), name="sleeper")
