@@ -771,7 +771,7 @@ static BtValue enumerate_next(BtThread *t, BtValue self) {
     if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
         return BT_UNDEF;
     BtIterObj *e = (BtIterObj *)self.as.o;
-    BtValue item = bt_next(t, e->a);
+    BtValue item = bt_next_keep_stop(t, e->a);
     if (bt_is_undef(item))
         return BT_UNDEF;
     return pair(t, bt_int(e->n++), item);
@@ -821,8 +821,11 @@ static BtValue zip_next(BtThread *t, BtValue self) {
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &result);
     for (size_t i = 0; i < its->len; i++) {
-        BtValue item = bt_next(t, its->items[i]);
+        BtValue item = bt_next_keep_stop(t, its->items[i]);
         if (bt_is_undef(item)) {
+            /* strict=True compares lengths, so a StopIteration is only "ended". */
+            if (z->n && bt_exc_pending_is(t, BT_EXC(t, StopIteration)))
+                bt_take_exc(t);
             if (!bt_has_exc(t) && z->n) {
                 if (i > 0) {
                     zip_strict_error(t, i, true);
@@ -893,7 +896,7 @@ static BtValue map_next(BtThread *t, BtValue self) {
     BtIterObj *m = (BtIterObj *)self.as.o;
     BtTuple *its = bt_as_tuple(m->a);
     if (its->len == 1) {
-        BtValue item = bt_next(t, its->items[0]);
+        BtValue item = bt_next_keep_stop(t, its->items[0]);
         if (bt_is_undef(item))
             return BT_UNDEF;
         BT_PUSH_ROOT(t, &item);
@@ -907,7 +910,7 @@ static BtValue map_next(BtThread *t, BtValue self) {
     BT_PUSH_ROOT(t, &argv);
     BtValue r = BT_UNDEF;
     for (size_t i = 0; i < its->len; i++) {
-        BtValue item = bt_next(t, its->items[i]);
+        BtValue item = bt_next_keep_stop(t, its->items[i]);
         if (bt_is_undef(item))
             goto out;
         bt_as_tuple(argv)->items[i] = item;
@@ -938,7 +941,7 @@ static BtValue filter_next(BtThread *t, BtValue self) {
         return BT_UNDEF;
     BtIterObj *f = (BtIterObj *)self.as.o;
     for (;;) {
-        BtValue item = bt_next(t, f->a);
+        BtValue item = bt_next_keep_stop(t, f->a);
         if (bt_is_undef(item))
             return BT_UNDEF;
         int keep;
@@ -1092,20 +1095,9 @@ static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
                  bt_type_name(t, args[0]));
         return BT_UNDEF;
     }
-    /* A generator's return value rides on its StopIteration: ask it directly. */
-    /* Other iterators: call the slot or the class's __next__ itself, so that a
-     * StopIteration it raises reaches the caller as it was (with its args). */
-    BtValue own = (type->flags & BT_TYPE_HEAPTYPE) ? bt_type_lookup(type, BT_NAME(t, dunder_next))
-                                                   : BT_UNDEF;
-    BtValue v;
-    if (type == BT_TYPE(t, generator))
-        v = bt_gen_next(t, (BtGen *)args[0].as.o);
-    else if (bt_is_obj(own) && own.as.o->type == BT_TYPE(t, function))
-        v = bt_call(t, own, args, 1, NULL);
-    else if (!(type->flags & BT_TYPE_HEAPTYPE) && type->next)
-        v = type->next(t, args[0]);
-    else
-        v = bt_next(t, args[0]);
+    /* The slot itself: a StopIteration that ended the iterator (a generator's
+     * return value, a user __next__'s raise) reaches the caller with its args. */
+    BtValue v = bt_next_keep_stop(t, args[0]);
     if (!bt_is_undef(v))
         return v;
     if (bt_has_exc(t)) {

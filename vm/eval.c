@@ -1980,28 +1980,20 @@ dispatch:
                 goto exception_unwind_thrown;
             DISPATCH();
         }
+        /* Any other iterator: next() or send(); a StopIteration that ends it
+         * carries the value of the whole `yield from`. */
         BtValue r, retv = BT_NONE;
-        if (bt_is_none(v) && !(bt_type_of(t, sub)->flags & BT_TYPE_HEAPTYPE)) {
-            r = bt_next(t, sub);
-        } else if (bt_is_none(v)) {
-            /* A class's __next__: its StopIteration may carry the return value. */
-            BtValue meth = bt_getattr(t, sub, BT_NAME(t, dunder_next));
-            r = bt_is_undef(meth) ? BT_UNDEF : bt_call(t, meth, NULL, 0, NULL);
-            if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
-                BtValue e = bt_take_exc(t);
-                BtTuple *a = ((BtException *)e.as.o)->args;
-                retv = a->len ? a->items[0] : BT_NONE;
-                goto send_returned;
-            }
+        if (bt_is_none(v)) {
+            r = bt_next_keep_stop(t, sub);
         } else {
             BtValue meth = bt_getattr(t, sub, BT_NAME(t, send));
             r = bt_is_undef(meth) ? BT_UNDEF : bt_call(t, meth, &v, 1, NULL);
-            if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
-                BtValue e = bt_take_exc(t);
-                BtTuple *a = ((BtException *)e.as.o)->args;
-                retv = a->len ? a->items[0] : BT_NONE;
-                goto send_returned;
-            }
+        }
+        if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+            BtValue e = bt_take_exc(t);
+            BtTuple *a = ((BtException *)e.as.o)->args;
+            retv = a->len ? a->items[0] : BT_NONE;
+            goto send_returned;
         }
         if (bt_is_undef(r)) {
             if (bt_has_exc(t))

@@ -269,13 +269,16 @@ BtValue bt_gen_next(BtThread *t, BtGen *gen) {
     return BT_UNDEF;
 }
 
-/* The type's next slot: exhaustion is reported without a StopIteration object. */
+/* The type's next slot: a plain `return` is reported without a StopIteration
+ * object; a return value rides on one, for whoever wraps the generator. */
 static BtValue gen_next_slot(BtThread *t, BtValue self) {
     BtValue out;
     switch (bt_gen_resume(t, as_gen(self), BT_NONE, BT_UNDEF, &out)) {
     case BT_RESUME_YIELDED:
         return out;
     case BT_RESUME_RETURNED:
+        if (!bt_is_none(out))
+            bt_raise_stop_iteration(t, out);
         return BT_UNDEF;
     case BT_RESUME_RAISED:
         break;

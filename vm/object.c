@@ -697,18 +697,19 @@ BtValue bt_iter(BtThread *t, BtValue v) {
     return BT_UNDEF;
 }
 
-BtValue bt_next(BtThread *t, BtValue it) {
+BtValue bt_next_keep_stop(BtThread *t, BtValue it) {
     BtType *ty = type_of(t, it);
-    if (ty->next) {
-        BtValue v = ty->next(t, it);
-        /* A StopIteration escaping a native iterator (raised by map's or
-         * filter's function, say) ends it, as CPython's tp_iternext does. */
-        if (bt_is_undef(v) && bt_exc_pending_is(t, BT_EXC(t, StopIteration)))
-            bt_take_exc(t);
-        return v;
-    }
+    if (ty->next)
+        return ty->next(t, it);
     bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an iterator", ty->name->data);
     return BT_UNDEF;
+}
+
+BtValue bt_next(BtThread *t, BtValue it) {
+    BtValue v = bt_next_keep_stop(t, it);
+    if (bt_is_undef(v) && bt_exc_pending_is(t, BT_EXC(t, StopIteration)))
+        bt_take_exc(t);
+    return v;
 }
 
 /* ---- calls ---- */

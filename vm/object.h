@@ -144,7 +144,9 @@ struct BtType {
     int (*contains)(BtThread *t, BtValue self, BtValue item);  /* 0/1, -1 raised */
     BtValue (*iter)(BtThread *t, BtValue self);
     /* Next item; BT_UNDEF with no exception set means exhausted (no StopIteration
-     * object is made on the fast path), BT_UNDEF with one set means raised. */
+     * object is made on the fast path), BT_UNDEF with a StopIteration set means
+     * exhausted with a value (a generator's return, a user __next__'s raise),
+     * BT_UNDEF with another exception set means raised. */
     BtValue (*next)(BtThread *t, BtValue self);
     BtValue (*call)(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames);
     /* type(...) called: make and initialise an instance (self is the type object). */
@@ -195,6 +197,10 @@ int bt_contains(BtThread *t, BtValue container, BtValue item); /* `in`; 0/1, -1 
 BtValue bt_iter(BtThread *t, BtValue v);
 /* Next item of an iterator: BT_UNDEF and no exception when exhausted. */
 BtValue bt_next(BtThread *t, BtValue it);
+/* The same, but a StopIteration that ended the iterator stays pending with its
+ * value (CPython's tp_iternext): what a wrapping iterator (map, zip, ...),
+ * next() and `yield from` pass on. */
+BtValue bt_next_keep_stop(BtThread *t, BtValue it);
 BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple *kwnames);
 
 /* Generic attribute access for instances with a dict (object.__getattribute__ /

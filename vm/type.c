@@ -467,12 +467,9 @@ static BtValue slot_next(BtThread *t, BtValue self) {
                  bt_type_name(t, self));
         return BT_UNDEF;
     }
-    BtValue r = call_dunder(t, m, self, NULL, 0);
-    /* A user __next__ ends by raising StopIteration; the fast protocol says
-     * "exhausted" with no exception, so translate (its value is dropped). */
-    if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration)))
-        bt_take_exc(t);
-    return r;
+    /* A StopIteration it raises stays pending: the slot's protocol allows it,
+     * and map(), zip() or `yield from` around this iterator pass its value on. */
+    return call_dunder(t, m, self, NULL, 0);
 }
 
 static BtValue slot_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {

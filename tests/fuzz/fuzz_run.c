@@ -10,7 +10,13 @@
  *     and can import only modules that neither wait nor touch files or the
  *     network (not socket, select, time, _thread, scheduler), nor any .py file;
  *   - no output: stdout and stdin are /dev/null (run libFuzzer with
- *     -close_fd_mask=3 to silence sys.stderr too).
+ *     -close_fd_mask=3 to silence sys.stderr too);
+ *   - a small machine: under AddressSanitizer one allocation may not pass
+ *     FUZZ_MAX_ALLOC_MB, and malloc returns NULL beyond it, so a legal
+ *     program that asks for gigabytes ("%.2000000000x" % 1) gets the
+ *     MemoryError it would get on a machine with little memory, instead of
+ *     stopping the fuzzer as an out-of-memory; and every path that
+ *     allocates is tried with a failing malloc.
  * A crash, sanitizer report or hang here is a VM bug (or a front-end one).
  */
 #include <stddef.h>
@@ -33,6 +39,14 @@
 /* Enough for every golden script's loops to show their shape; few enough that
  * an endless loop costs a few milliseconds. */
 #define FUZZ_MAX_STEPS 200000
+
+#define FUZZ_MAX_ALLOC_MB "256"
+
+/* Read by the AddressSanitizer runtime at start-up (unused in other builds). */
+__attribute__((used)) const char *__asan_default_options(void);
+const char *__asan_default_options(void) {
+    return "allocator_may_return_null=1:max_allocation_size_mb=" FUZZ_MAX_ALLOC_MB;
+}
 
 /* The modules a fuzzed program may import: copied from the stdlib's table
  * minus the ones that block or reach outside the process. */
