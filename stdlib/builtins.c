@@ -757,7 +757,8 @@ static BtValue iterobj_iter(BtThread *t, BtValue self) {
 static BtIterObj *iterobj_new(BtThread *t, BtType *type, BtValue a, BtValue b, int64_t n) {
     BT_PUSH_ROOT(t, &a);
     BT_PUSH_ROOT(t, &b);
-    BtIterObj *it = bt_gc_alloc(t, type, sizeof(BtIterObj));
+    /* type->instance_size: a subclass's instances have their dict after the struct. */
+    BtIterObj *it = bt_gc_alloc(t, type, type->instance_size);
     BT_POP_ROOT(t, 2);
     if (it) {
         it->a = a;
@@ -1043,11 +1044,14 @@ static BtValue iterobj_next_method(BtThread *t, BtValue self, BtValue *args, int
     (void)args;
     if (!bt_check_args(t, "__next__", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    if (!bt_is_obj(self) || self.as.o->type->trace != iterobj_trace) {
+    /* The built-in's own step, also for a subclass (whose __next__ may be
+     * the one calling this through super()). */
+    BtType *base = bt_is_obj(self) ? builtin_base(self.as.o->type) : NULL;
+    if (!base || base->trace != iterobj_trace) {
         bt_raise(t, BT_EXC(t, TypeError), "descriptor '__next__' needs an iterator object");
         return BT_UNDEF;
     }
-    BtValue v = bt_type_of(t, self)->next(t, self);
+    BtValue v = base->next(t, self);
     if (bt_is_undef(v) && !bt_has_exc(t))
         bt_raise_empty(t, BT_EXC(t, StopIteration));
     return v;
@@ -1058,6 +1062,23 @@ static const BtNativeDef iterobj_methods[] = {
     {"__next__", iterobj_next_method},
     {NULL, NULL},
 };
+
+/* map.__new__(cls, ...) and the like: what map(...) makes, as an instance of
+ * cls (a subclass's __new__ calls it through super()). */
+static BtValue iterobj_new_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    (void)self;
+    BtType *cls = nargs > 0 && bt_is_obj(args[0]) && args[0].as.o->type == BT_TYPE(t, type)
+                      ? (BtType *)args[0].as.o
+                      : NULL;
+    BtType *base = cls ? builtin_base(cls) : NULL;
+    if (!base || base->trace != iterobj_trace) {
+        bt_raise(t, BT_EXC(t, TypeError), "__new__(X): X is not a type object (%s)",
+                 nargs > 0 ? bt_type_name(t, args[0]) : "nothing");
+        return BT_UNDEF;
+    }
+    return base->construct(t, cls, args + 1, nargs - 1, kwnames);
+}
 
 /* Give `type` the iterator layout and slots. */
 static bool setup_iter_type(BtThread *t, BtType *type, BtValue (*next)(BtThread *, BtValue)) {
@@ -2037,7 +2058,14 @@ static bool add_iter_type(BtThread *t, BtDict *d, const char *name,
     BtValue tv = bt_obj(type);
     BT_PUSH_ROOT(t, &tv);
     type->construct = construct;
-    bool ok = setup_iter_type(t, type, next) && bind(t, d, name, tv);
+    /* CPython lets classes extend these (reversed(a_list) still gives a
+     * list_reverseiterator, whatever class asked). */
+    static const char *const extendable[] = {"enumerate", "zip", "map", "filter", "reversed"};
+    for (size_t i = 0; i < sizeof extendable / sizeof *extendable; i++)
+        if (strcmp(name, extendable[i]) == 0)
+            type->flags |= BT_TYPE_BASETYPE;
+    bool ok = setup_iter_type(t, type, next) && bind(t, d, name, tv) &&
+              bt_type_add_static(t, type, "__new__", iterobj_new_method, false);
     BT_POP_ROOT(t, 1);
     return ok;
 }

@@ -712,12 +712,12 @@ static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, B
     }
     if (!file_ready(t, f, true, NULL))
         return BT_UNDEF;
-    if (!bt_is_str(t, args[0])) {
+    if (!bt_is_str(t, bt_unbox(args[0]))) {
         bt_raise(t, BT_EXC(t, TypeError), "write() argument must be str, not %s",
                  bt_type_name(t, args[0]));
         return BT_UNDEF;
     }
-    BtStr *s = bt_as_str(args[0]);
+    BtStr *s = bt_as_str(bt_unbox(args[0]));
     if (!bt_fileio_wait_output(t, f->fp, s->size) || !write_text(t, f, s))
         return BT_UNDEF;
     /* The console's stderr is unbuffered-ish in CPython: keep it prompt. */

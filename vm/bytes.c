@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/container_internal.h"
 #include "vm/exc.h"
 #include "vm/func.h"
 #include "vm/list.h"
@@ -307,12 +308,7 @@ static BtValue bytes_repeat(BtThread *t, BtValue self, int64_t n) {
 
 /* Does the other operand's class define the reflected operator? */
 static bool other_handles(BtThread *t, BtValue other, int op) {
-    if (!bt_is_obj(other))
-        return false;
-    BtType *tp = bt_type_of(t, other);
-    if (!(tp->flags & BT_TYPE_HEAPTYPE))
-        return false;
-    return !bt_is_undef(bt_type_lookup(tp, t->interp->binop_names[op][1]));
+    return bt_user_defines(t, other, t->interp->binop_names[op][1]);
 }
 
 static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {

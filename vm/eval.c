@@ -1834,7 +1834,7 @@ dispatch:
             /* A method LOAD_METHOD found on self's own type needs no type check. */
             r = !bt_is_undef(sp[-n - 2]) && bt_is_undef(nat->self) &&
                         (nat->flags & BT_NATIVE_METHOD)
-                    ? nat->fn(t, args[0], args + 1, npositional - 1, kw)
+                    ? nat->fn(t, bt_native_self(t, nat, args[0]), args + 1, npositional - 1, kw)
                     : bt_call_native(t, nat, args, npositional, kw);
         } else {
             r = bt_call(t, callable, args, npositional, kw);

@@ -253,6 +253,8 @@ BtValue bt_float_from(BtThread *t, BtValue v) {
                 return BT_UNDEF;
             return bt_float((double)i);
         }
+        if (bt_is_boxed(v)) /* a subclass of float or str without __float__ */
+            return bt_float_from(t, bt_unbox(v));
     }
     bt_raise(t, BT_EXC(t, TypeError),
              "float() argument must be a string or a real number, not '%T'", v);

@@ -150,6 +150,15 @@ int bt_code_line(const BtCode *code, uint32_t i);
 
 BtFunction *bt_function_new(BtThread *t, BtCode *code, BtDict *globals);
 BtNative *bt_native_new(BtThread *t, const char *name, BtNativeFn fn, BtValue self);
+
+/* The self a native method runs with: an instance of a subclass of int, str,
+ * tuple... holds its value (BtBoxed), and the built-in's own methods work on
+ * that value; object's methods (__setattr__, __init__...) see the instance. */
+static inline BtValue bt_native_self(BtThread *t, const BtNative *n, BtValue self) {
+    if (bt_is_boxed(self) && n->owner != t->interp->types.object)
+        return ((BtBoxed *)self.as.o)->value;
+    return self;
+}
 /* Call a native; an unbound method takes its self from args[0] (type-checked). */
 BtValue bt_call_native(BtThread *t, BtNative *n, BtValue *args, int nargs, BtTuple *kwnames);
 BtValue bt_method_new(BtThread *t, BtValue func, BtValue self);

@@ -518,6 +518,8 @@ BtValue bt_int_from(BtThread *t, BtValue v) {
             }
             return bt_int(bt_as_int(r));
         }
+        if (bt_is_boxed(v)) /* a subclass of float, str or bytes */
+            return bt_int_from(t, bt_unbox(v));
     }
     bt_raise(t, BT_EXC(t, TypeError),
              "int() argument must be a string, a bytes-like object or a real number, not '%T'", v);

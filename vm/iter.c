@@ -223,7 +223,12 @@ bool bt_index_or_raise(BtThread *t, BtValue v, int64_t *out) {
 
 bool bt_user_defines(BtThread *t, BtValue v, BtStr *name) {
     BtType *type = bt_type_of(t, v);
-    return (type->flags & BT_TYPE_HEAPTYPE) && !bt_is_undef(bt_type_lookup(type, name));
+    if (!(type->flags & BT_TYPE_HEAPTYPE))
+        return false;
+    /* A built-in base's own method (int.__radd__) is not the class's doing. */
+    BtValue m = bt_type_lookup(type, name);
+    return !bt_is_undef(m) && !(bt_is_obj(m) && m.as.o->type == BT_TYPE(t, native) &&
+                                ((BtNative *)m.as.o)->owner != NULL);
 }
 
 void bt_raise_key_error(BtThread *t, BtValue key) {

@@ -716,7 +716,7 @@ BtValue bt_next(BtThread *t, BtValue it) {
 
 BtValue bt_call_native(BtThread *t, BtNative *n, BtValue *args, int nargs, BtTuple *kwnames) {
     if (!bt_is_undef(n->self) || !(n->flags & BT_NATIVE_METHOD))
-        return n->fn(t, n->self, args, nargs, kwnames);
+        return n->fn(t, bt_native_self(t, n, n->self), args, nargs, kwnames);
     /* An unbound method (str.join(sep, xs)): the first argument is self. */
     if (nargs < 1) {
         bt_raise(t, BT_EXC(t, TypeError), "unbound method %S.%s() needs an argument",
@@ -729,7 +729,7 @@ BtValue bt_call_native(BtThread *t, BtNative *n, BtValue *args, int nargs, BtTup
                  n->owner->name, bt_type_name(t, args[0]));
         return BT_UNDEF;
     }
-    return n->fn(t, args[0], args + 1, nargs - 1, kwnames);
+    return n->fn(t, bt_native_self(t, n, args[0]), args + 1, nargs - 1, kwnames);
 }
 
 BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -747,7 +747,7 @@ BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple
         BtMethod *m = (BtMethod *)callable.as.o;
         if (bt_is_obj(m->func) && m->func.as.o->type == BT_TYPE(t, native)) {
             BtNative *n = (BtNative *)m->func.as.o;
-            return n->fn(t, m->self, args, nargs, kwnames);
+            return n->fn(t, bt_native_self(t, n, m->self), args, nargs, kwnames);
         }
         /* Prepend self. The originals stay rooted by our caller, and the
          * method object (rooted too) holds self and func. */

@@ -97,6 +97,8 @@ typedef enum {
     BT_LAYOUT_BUILTIN,   /* a C struct owned by the type's own code */
     BT_LAYOUT_INSTANCE,  /* BtInstance: a dict of attributes (user classes) */
     BT_LAYOUT_EXCEPTION, /* BtException: a BtInstance plus args, traceback, chaining */
+    BT_LAYOUT_BOXED,     /* BtBoxed: a value of int, float, str, bytes, tuple, set or
+                            frozenset plus an attribute dict (user subclasses of those) */
 } BtLayout;
 
 enum {
@@ -163,6 +165,26 @@ typedef struct {
     BtObject hdr;
     BtDict *dict; /* __dict__, created on first attribute store */
 } BtInstance;
+
+/* An instance of a user subclass of int, float, str, bytes, tuple, set or
+ * frozenset. Those values are immediate or variable-sized, so the subclass
+ * instance holds one (`value`, of the exact built-in type) instead of being
+ * one: the class's slots and the built-in's own methods see `value`
+ * (bt_unbox), and everything else sees an instance of the subclass. */
+typedef struct {
+    BtObject hdr;
+    BtDict *dict;  /* __dict__, created on first attribute store */
+    BtValue value; /* what the built-in's __new__ made */
+} BtBoxed;
+
+static inline bool bt_is_boxed(BtValue v) {
+    return v.tag == BT_V_OBJ && v.as.o->type->layout == BT_LAYOUT_BOXED;
+}
+
+/* The built-in value inside an instance of such a subclass; v itself otherwise. */
+static inline BtValue bt_unbox(BtValue v) {
+    return bt_is_boxed(v) ? ((BtBoxed *)v.as.o)->value : v;
+}
 
 /* ---- the generic protocol: what the eval loop and builtins call ---- */
 

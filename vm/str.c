@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vm/dict.h"
+#include "vm/container_internal.h"
 #include "vm/exc.h"
 #include "vm/func.h"
 #include "vm/list.h"
@@ -23,6 +24,15 @@
 
 #define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
 
+/* An instance of a subclass of str, bytes or tuple passes to their methods
+ * as its value ("abc".startswith(Name("a")), "a".strip(Chars(" "))). */
+static inline BtValue unbox_arg(BtThread *t, BtValue v) {
+    if (!bt_is_boxed(v))
+        return v;
+    BtValue inner = bt_unbox(v);
+    return bt_is_str(t, inner) || bt_is_bytes(t, inner) || bt_is_tuple(t, inner) ? inner : v;
+}
+
 /* bt_method_args with the common case (positional arguments only, within
  * range) inline, where min and max are constants. */
 static inline bool margs(BtThread *t, const char *qual, int style, BtValue *args, int nargs,
@@ -30,7 +40,7 @@ static inline bool margs(BtThread *t, const char *qual, int style, BtValue *args
                          BtValue *out) {
     if ((!kwnames || kwnames->len == 0) && nargs >= min && nargs <= max) {
         for (int i = 0; i < max; i++)
-            out[i] = i < nargs ? args[i] : BT_UNDEF;
+            out[i] = i < nargs ? unbox_arg(t, args[i]) : BT_UNDEF;
         return true;
     }
     return bt_method_args(t, qual, style, args, nargs, kwnames, min, max, kw, out);
@@ -777,8 +787,20 @@ BtStr *bt_str_format(BtThread *t, const char *fmt, ...) {
 /* Arguments of a method named qual ("str.split") into out[0..max): positional
  * first, then keywords from kw (NULL-terminated, or NULL for none); BT_UNDEF
  * where not given. Raises CPython's TypeError in the method's style. */
+static bool method_args(BtThread *t, const char *qual, int style, BtValue *args, int nargs,
+                        BtTuple *kwnames, int min, int max, const char *const *kw, BtValue *out);
+
 bool bt_method_args(BtThread *t, const char *qual, int style, BtValue *args, int nargs,
                     BtTuple *kwnames, int min, int max, const char *const *kw, BtValue *out) {
+    if (!method_args(t, qual, style, args, nargs, kwnames, min, max, kw, out))
+        return false;
+    for (int i = 0; i < max; i++)
+        out[i] = unbox_arg(t, out[i]);
+    return true;
+}
+
+static bool method_args(BtThread *t, const char *qual, int style, BtValue *args, int nargs,
+                        BtTuple *kwnames, int min, int max, const char *const *kw, BtValue *out) {
     int nkw = kwnames ? (int)kwnames->len : 0;
     int npos = nargs; /* keyword values follow at args[nargs..] */
     for (int i = 0; i < max; i++)
@@ -843,8 +865,8 @@ bool bt_method_args(BtThread *t, const char *qual, int style, BtValue *args, int
 
 /* A str argument or TypeError "<what> must be str, not X". */
 static BtStr *str_arg(BtThread *t, BtValue v, const char *what) {
-    if (bt_is_str(t, v))
-        return bt_as_str(v);
+    if (bt_is_str(t, bt_unbox(v))) /* a str subclass's instance too */
+        return bt_as_str(bt_unbox(v));
     bt_raise(t, BT_EXC(t, TypeError), "%s must be str, not %T", what, v);
     return NULL;
 }
@@ -908,12 +930,7 @@ static BtValue str_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
 
 /* Does the other operand's class define the reflected operator (so we must decline)? */
 static bool other_handles(BtThread *t, BtValue other, int op) {
-    if (!bt_is_obj(other))
-        return false;
-    BtType *tp = bt_type_of(t, other);
-    if (!(tp->flags & BT_TYPE_HEAPTYPE))
-        return false;
-    return !bt_is_undef(bt_type_lookup(tp, t->interp->binop_names[op][1]));
+    return bt_user_defines(t, other, t->interp->binop_names[op][1]);
 }
 
 /* s * n for a str and an int count (negative counts give ''). */
@@ -1265,12 +1282,12 @@ static bool opt_cstr(BtThread *t, BtValue v, const char *fname, int pos, const c
     *out = NULL;
     if (bt_is_undef(v))
         return true;
-    if (!bt_is_str(t, v)) {
+    if (!bt_is_str(t, bt_unbox(v))) {
         bt_raise(t, BT_EXC(t, TypeError), "%s() argument %d must be str, not %T", fname, pos, v);
         (void)what;
         return false;
     }
-    *out = bt_as_str(v)->data;
+    *out = bt_as_str(bt_unbox(v))->data;
     return true;
 }
 
@@ -1593,20 +1610,21 @@ METHOD(str_join) {
     size_t total = 0, length = 0;
     bool ascii = sep->ascii;
     for (size_t i = 0; i < n; i++) {
-        if (!bt_is_str(t, items[i])) {
+        BtValue item = bt_unbox(items[i]); /* instances of str subclasses join too */
+        if (!bt_is_str(t, item)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "sequence item %zu: expected str instance, %T found",
                      i, items[i]);
             return BT_UNDEF;
         }
-        BtStr *x = bt_as_str(items[i]);
+        BtStr *x = bt_as_str(item);
         total += x->size;
         length += x->length;
         ascii &= x->ascii;
     }
     if (n == 1) {
         BT_POP_ROOT(t, 1);
-        return items[0];
+        return bt_unbox(items[0]);
     }
     if (n > 1) {
         total += sep->size * (n - 1);
@@ -1628,7 +1646,7 @@ METHOD(str_join) {
             copy_bytes(o, sep->data, sep->size);
             o += sep->size;
         }
-        BtStr *x = bt_as_str(items[i]);
+        BtStr *x = bt_as_str(bt_unbox(items[i]));
         copy_bytes(o, x->data, x->size);
         o += x->size;
     }

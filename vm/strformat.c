@@ -610,6 +610,9 @@ static bool format_into(BtThread *t, BtBuf *out, BtValue v, BtStr *spec) {
         r = bt_str(t, v);
         if (bt_is_undef(r))
             return false;
+    } else if (bt_is_boxed(v)) {
+        /* A subclass of int, float or str: the built-in's __format__ on its value. */
+        return format_into(t, out, bt_unbox(v), spec);
     } else {
         bt_raise(t, BT_EXC(t, TypeError), "unsupported format string passed to %s.__format__",
                  bt_type_name(t, v));
@@ -1160,6 +1163,8 @@ static BtValue percent_format(BtThread *t, BtValue owner, const char *data, size
                               bool bytes, BtValue args) {
     const BtValue *items;
     size_t nitems;
+    if (bt_is_tuple(t, bt_unbox(args))) /* a named tuple, say */
+        args = bt_unbox(args);
     bool is_tuple = bt_is_tuple(t, args);
     if (is_tuple) {
         items = bt_as_tuple(args)->items;

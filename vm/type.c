@@ -213,12 +213,14 @@ static bool is_native_wrapper(BtThread *t, BtValue method) {
            ((BtNative *)method.as.o)->owner != NULL;
 }
 
+/* The built-in base's slot; its callers pass bt_unbox(self), since a subclass
+ * of an immutable built-in holds its value instead of being it. */
 #define INHERITED_SLOT(t, self, slotname) (native_base(bt_type_of(t, self))->slotname)
 
 static BtValue slot_repr(BtThread *t, BtValue self) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_repr));
     if (bt_is_undef(m) || is_native_wrapper(t, m))
-        return INHERITED_SLOT(t, self, repr)(t, self);
+        return INHERITED_SLOT(t, self, repr)(t, bt_unbox(self));
     BtValue r = call_dunder(t, m, self, NULL, 0);
     if (!bt_is_undef(r) && !bt_is_str(t, r)) {
         bt_raise(t, BT_EXC(t, TypeError), "__repr__ returned non-string (type %T)", r);
@@ -232,7 +234,7 @@ static BtValue slot_str(BtThread *t, BtValue self) {
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
         /* object.__str__ is repr(self), which may be user-defined. */
-        return nb->str ? nb->str(t, self) : slot_repr(t, self);
+        return nb->str ? nb->str(t, bt_unbox(self)) : slot_repr(t, self);
     }
     BtValue r = call_dunder(t, m, self, NULL, 0);
     if (!bt_is_undef(r) && !bt_is_str(t, r)) {
@@ -249,7 +251,7 @@ static bool slot_hash(BtThread *t, BtValue self, int64_t *out) {
         return false;
     }
     if (bt_is_undef(m) || is_native_wrapper(t, m))
-        return INHERITED_SLOT(t, self, hash)(t, self, out);
+        return INHERITED_SLOT(t, self, hash)(t, bt_unbox(self), out);
     BtValue r = call_dunder(t, m, self, NULL, 0);
     if (bt_is_undef(r))
         return false;
@@ -290,7 +292,8 @@ static BtValue slot_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
                 return truth < 0 ? BT_UNDEF : bt_bool(!truth);
             }
         }
-        return nb->compare ? nb->compare(t, a, b, op) : bt_obj(t->interp->not_implemented);
+        return nb->compare ? nb->compare(t, bt_unbox(a), bt_unbox(b), op)
+                           : bt_obj(t->interp->not_implemented);
     }
     return call_dunder(t, m, a, &b, 1);
 }
@@ -311,9 +314,13 @@ static BtValue slot_binary(BtThread *t, int op, BtValue a, BtValue b) {
     BtValue m = find_dunder(t, self, name);
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
-        if (nb->binary)
-            return nb->binary(t, op, a, b);
-        return bt_obj(t->interp->not_implemented);
+        if (!nb->binary)
+            return bt_obj(t->interp->not_implemented);
+        BtValue r = nb->binary(t, op, bt_unbox(a), bt_unbox(b));
+        /* An in-place operator that updated the held set returns the instance. */
+        if (inplace && bt_is_boxed(a) && bt_is_obj(r) && r.as.o == bt_unbox(a).as.o)
+            return a;
+        return r;
     }
     return call_dunder(t, m, self, &other, 1);
 }
@@ -326,7 +333,7 @@ static BtValue slot_unary(BtThread *t, int op, BtValue a) {
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, a));
         if (nb->unary)
-            return nb->unary(t, op, a);
+            return nb->unary(t, op, bt_unbox(a));
         bt_raise(t, BT_EXC(t, TypeError), "bad operand type for unary %c: '%s'", op,
                  bt_type_name(t, a));
         return BT_UNDEF;
@@ -353,7 +360,7 @@ static int slot_truth(BtThread *t, BtValue self) {
         return n < 0 ? -1 : n > 0;
     }
     BtType *nb = native_base(bt_type_of(t, self));
-    return nb->truth ? nb->truth(t, self) : 1;
+    return nb->truth ? nb->truth(t, bt_unbox(self)) : 1;
 }
 
 static int64_t slot_len(BtThread *t, BtValue self) {
@@ -361,7 +368,7 @@ static int64_t slot_len(BtThread *t, BtValue self) {
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
         if (nb->len)
-            return nb->len(t, self);
+            return nb->len(t, bt_unbox(self));
         bt_raise(t, BT_EXC(t, TypeError), "object of type '%s' has no len()",
                  bt_type_name(t, self));
         return -1;
@@ -386,7 +393,7 @@ static BtValue slot_getitem(BtThread *t, BtValue self, BtValue key) {
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
         if (nb->getitem) {
-            BtValue r = nb->getitem(t, self, key);
+            BtValue r = nb->getitem(t, bt_unbox(self), key);
             /* A dict subclass's __missing__ answers for absent keys. */
             if (bt_is_undef(r) && nb == BT_TYPE(t, dict) &&
                 bt_exc_pending_is(t, BT_EXC(t, KeyError))) {
@@ -427,7 +434,7 @@ static int slot_contains(BtThread *t, BtValue self, BtValue item) {
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
         if (nb->contains)
-            return nb->contains(t, self, item);
+            return nb->contains(t, bt_unbox(self), item);
         /* No __contains__: `in` iterates (bt_contains does that when the slot declines). */
         return -2;
     }
@@ -440,7 +447,7 @@ static BtValue slot_iter(BtThread *t, BtValue self) {
     if (bt_is_undef(m) || is_native_wrapper(t, m)) {
         BtType *nb = native_base(bt_type_of(t, self));
         if (nb->iter)
-            return nb->iter(t, self);
+            return nb->iter(t, bt_unbox(self));
         if (!bt_is_undef(find_dunder(t, self, BT_NAME(t, dunder_getitem))))
             return bt_seq_iter_new(t, self);
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not iterable", bt_type_name(t, self));
@@ -514,6 +521,11 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
                                   BtTuple *kwnames);
 
 BtValue bt_type_alloc_instance(BtThread *t, BtType *cls) {
+    if (cls->layout == BT_LAYOUT_BOXED) {
+        bt_raise(t, BT_EXC(t, TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
+                 cls->name->data, cls->name->data);
+        return BT_UNDEF;
+    }
     if (cls->layout == BT_LAYOUT_BUILTIN && cls->construct != instance_construct &&
         cls != BT_TYPE(t, object)) {
         bt_raise(t, BT_EXC(t, TypeError), "object.__new__(%s) is not safe, use %s.__new__()",
@@ -582,6 +594,12 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             if (!ok)
                 return BT_UNDEF;
         }
+    } else if (bt_is_undef(bt_dict_get_str(nb->dict, BT_NAME(t, dunder_init)))) {
+        /* A subclass of map, zip, enumerate or filter: the built-in's
+         * constructor makes the instance (of cls) from the arguments. */
+        self = nb->construct(t, cls, args, nargs, kwnames);
+        if (bt_is_undef(self))
+            return BT_UNDEF;
     } else {
         /* A subclass of list or dict: an empty value of the subclass, filled
          * by the built-in __init__ unless the class brings its own. */
@@ -592,7 +610,7 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
     }
     if (cls->layout == BT_LAYOUT_BUILTIN) {
         BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
-        if (is_native_wrapper(t, init)) {
+        if (is_native_wrapper(t, init) && ((BtNative *)init.as.o)->owner == nb) {
             BT_PUSH_ROOT(t, &self);
             BtValue r = ((BtNative *)init.as.o)->fn(t, self, args, nargs, kwnames);
             BT_POP_ROOT(t, 1);
@@ -641,6 +659,11 @@ static void instance_trace(BtGc *gc, BtObject *o) {
     bt_gc_mark_obj(gc, (BtObject *)((BtInstance *)o)->dict);
 }
 
+static void boxed_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark_obj(gc, (BtObject *)((BtBoxed *)o)->dict);
+    bt_gc_mark(gc, ((BtBoxed *)o)->value);
+}
+
 /* A subclass of list or dict: the built-in's references, then the dict. */
 static void builtin_subclass_trace(BtGc *gc, BtObject *o) {
     BtType *nb = native_base(o->type);
@@ -675,6 +698,78 @@ static BtValue dict_init(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     return BT_NONE;
 }
 
+/* The built-ins whose subclasses hold a value (BT_LAYOUT_BOXED): the
+ * immutable ones, and set, whose in-place operators must keep identity. */
+#define BOXABLE_TYPES(X) X(int_) X(float_) X(str) X(bytes) X(tuple) X(set) X(frozenset)
+
+static bool is_boxable(BtThread *t, BtType *type) {
+#define IS(name)                                                                                  \
+    if (type == BT_TYPE(t, name))                                                                  \
+        return true;
+    BOXABLE_TYPES(IS)
+#undef IS
+    return false;
+}
+
+/* base.__new__(cls, *args): the built-in makes its value from args, and for
+ * a subclass an instance of cls holds it. */
+static BtValue boxable_new(BtThread *t, BtType *base, BtValue *args, int nargs,
+                           BtTuple *kwnames) {
+    if (nargs < 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s.__new__(): not enough arguments",
+                 base->name->data);
+        return BT_UNDEF;
+    }
+    if (!bt_is_obj(args[0]) || args[0].as.o->type != BT_TYPE(t, type)) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s.__new__(X): X is not a type object (%s)",
+                 base->name->data, bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtType *cls = (BtType *)args[0].as.o;
+    if (!bt_issubtype(cls, base)) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s.__new__(%s): %s is not a subtype of %s",
+                 base->name->data, cls->name->data, cls->name->data, base->name->data);
+        return BT_UNDEF;
+    }
+    if (cls->layout != BT_LAYOUT_BOXED && cls != base) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s.__new__(%s) is not safe, use %s.__new__()",
+                 base->name->data, cls->name->data, native_base(cls)->name->data);
+        return BT_UNDEF;
+    }
+    BtValue value = base->construct(t, base, args + 1, nargs - 1, kwnames);
+    if (bt_is_undef(value) || cls == base)
+        return value;
+    BT_PUSH_ROOT(t, &value);
+    BtBoxed *o = bt_gc_alloc(t, cls, sizeof(BtBoxed));
+    BT_POP_ROOT(t, 1);
+    if (!o)
+        return BT_UNDEF;
+    o->value = value;
+    return bt_obj(o);
+}
+
+#define BOXABLE_NEW(name)                                                                          \
+    static BtValue name##_new(BtThread *t, BtValue self, BtValue *args, int nargs,               \
+                              BtTuple *kwnames) {                                                  \
+        (void)self;                                                                                \
+        return boxable_new(t, BT_TYPE(t, name), args, nargs, kwnames);                             \
+    }
+BOXABLE_TYPES(BOXABLE_NEW)
+#undef BOXABLE_NEW
+
+/* set.__init__(self[, iterable]): set() fills the set in __new__, but a
+ * subclass's __init__ may call this to refill it. */
+static BtValue set_init(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "set", nargs, kwnames, 0, 1))
+        return BT_UNDEF;
+    BtValue clear = bt_getattr(t, self, bt_str_intern_cstr(t, "clear"));
+    if (bt_is_undef(clear) || bt_is_undef(bt_call(t, clear, NULL, 0, NULL)))
+        return BT_UNDEF;
+    if (nargs == 1 && !bt_set_update(t, (BtSet *)self.as.o, args[0]))
+        return BT_UNDEF;
+    return BT_NONE;
+}
+
 bool bt_type_init_subclassable(BtThread *t) {
     /* As in CPython, a built-in type that defines no comparison hashes by
      * identity, like object: iterators, generators, code, frames. */
@@ -685,10 +780,18 @@ bool bt_type_init_subclassable(BtThread *t) {
 #undef IDENTITY_HASH
     static const BtNativeDef list_defs[] = {{"__init__", list_init}, {NULL, NULL}};
     static const BtNativeDef dict_defs[] = {{"__init__", dict_init}, {NULL, NULL}};
+    static const BtNativeDef set_defs[] = {{"__init__", set_init}, {NULL, NULL}};
     BT_TYPE(t, list)->flags |= BT_TYPE_BASETYPE;
     BT_TYPE(t, dict)->flags |= BT_TYPE_BASETYPE;
-    return bt_type_add_methods(t, BT_TYPE(t, list), list_defs) &&
-           bt_type_add_methods(t, BT_TYPE(t, dict), dict_defs);
+    bool ok = bt_type_add_methods(t, BT_TYPE(t, list), list_defs) &&
+              bt_type_add_methods(t, BT_TYPE(t, dict), dict_defs) &&
+              bt_type_add_methods(t, BT_TYPE(t, set), set_defs);
+#define ADD_NEW(name)                                                                              \
+    BT_TYPE(t, name)->flags |= BT_TYPE_BASETYPE;                                                   \
+    ok = ok && bt_type_add_static(t, BT_TYPE(t, name), "__new__", name##_new, false);
+    BOXABLE_TYPES(ADD_NEW)
+#undef ADD_NEW
+    return ok;
 }
 
 /* ---- making classes ---- */
@@ -826,15 +929,6 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
             return BT_UNDEF;
         }
         BtType *bt = (BtType *)b.as.o;
-        static const char *const not_yet[] = {"str", "int", "float", "tuple", "bytes",
-                                              "set", "frozenset", NULL};
-        for (int k = 0; !(bt->flags & BT_TYPE_HEAPTYPE) && not_yet[k]; k++)
-            if (strcmp(bt->name->data, not_yet[k]) == 0) {
-                BT_POP_ROOT(t, 1);
-                bt_raise(t, BT_EXC(t, NotImplementedError),
-                         "subclassing '%s' is not supported by Baton", not_yet[k]);
-                return BT_UNDEF;
-            }
         if (!(bt->flags & BT_TYPE_BASETYPE)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "type '%s' is not an acceptable base type",
@@ -863,11 +957,16 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     cls->bases = bases;
     cls->base = best;
     cls->flags = BT_TYPE_HEAPTYPE | BT_TYPE_BASETYPE;
-    cls->layout = solid == BT_TYPE(t, object) ? BT_LAYOUT_INSTANCE : best->layout;
+    cls->layout = solid == BT_TYPE(t, object) ? BT_LAYOUT_INSTANCE
+                  : is_boxable(t, solid)      ? BT_LAYOUT_BOXED
+                                              : best->layout;
     cls->instance_size = cls->layout == BT_LAYOUT_EXCEPTION  ? sizeof(BtException)
                          : cls->layout == BT_LAYOUT_INSTANCE ? sizeof(BtInstance)
+                         : cls->layout == BT_LAYOUT_BOXED    ? sizeof(BtBoxed)
                                                              : solid->instance_size;
-    if (cls->layout == BT_LAYOUT_BUILTIN) {
+    if (cls->layout == BT_LAYOUT_BOXED) {
+        cls->dict_offset = offsetof(BtBoxed, dict);
+    } else if (cls->layout == BT_LAYOUT_BUILTIN) {
         /* Instances are the built-in's struct with an attribute dict after it. */
         size_t off = (solid->instance_size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
         cls->instance_size = off + sizeof(BtDict *);
@@ -876,12 +975,19 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
         cls->dict_offset = offsetof(BtInstance, dict);
     }
     cls->trace = cls->layout == BT_LAYOUT_BUILTIN ? builtin_subclass_trace
+                 : cls->layout == BT_LAYOUT_BOXED ? boxed_trace
                  : solid->trace                   ? solid->trace
                                                   : instance_trace;
-    cls->native = solid;
-    cls->finalize = solid->finalize;
-    cls->getattr = solid->getattr;
-    cls->setattr = solid->setattr;
+    if (cls->layout == BT_LAYOUT_BOXED) {
+        /* Instances start with no built-in struct: code that tests ->native
+         * (bt_is_list...) must not take them for the built-in. */
+        cls->native = BT_TYPE(t, object);
+    } else {
+        cls->native = solid;
+        cls->finalize = solid->finalize;
+        cls->getattr = solid->getattr;
+        cls->setattr = solid->setattr;
+    }
     install_dispatchers(cls);
     bool ok = compute_mro(t, cls);
     if (ok) {

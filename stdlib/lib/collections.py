@@ -365,7 +365,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             raise TypeError("Got more default values than field names")
         field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
 
-    def __init__(self, *args, **kwargs):
+    def __new__(_cls, *args, **kwargs):
         if len(args) > len(fields):
             raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional "
                             f"arguments but {len(args) + 1} were given")
@@ -384,60 +384,25 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if kwargs:
             raise TypeError(f"{typename}.__new__() got an unexpected keyword argument "
                             f"{next(iter(kwargs))!r}")
-        object.__setattr__(self, "_values", tuple(values))
+        return tuple.__new__(_cls, values)
 
+    # CPython's named tuples have no instance dict (__slots__ = ()).
     def __setattr__(self, name, value):
-        raise AttributeError("can't set attribute")
+        if name in fields:
+            raise AttributeError("can't set attribute")
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __delattr__(self, name):
+        if name in fields:
+            raise AttributeError("can't delete attribute")
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __repr__(self):
-        inner = ", ".join(f"{n}={v!r}" for n, v in zip(fields, self._values))
-        return f"{typename}({inner})"
-
-    def __iter__(self):
-        return iter(self._values)
-
-    def __len__(self):
-        return len(self._values)
-
-    def __getitem__(self, i):
-        return self._values[i]
-
-    def __eq__(self, other):
-        other_values = other._values if hasattr(other, "_fields") else other
-        return self._values == other_values
-
-    def __lt__(self, other):
-        return self._values < tuple(other)
-
-    def __hash__(self):
-        return hash(self._values)
-
-    def __add__(self, other):
-        return self._values + tuple(other)
-
-    def __radd__(self, other):
-        return tuple(other) + self._values
-
-    def __mul__(self, n):
-        return self._values * n
-
-    def __le__(self, other):
-        return self._values <= tuple(other)
-
-    def __gt__(self, other):
-        return self._values > tuple(other)
-
-    def __ge__(self, other):
-        return self._values >= tuple(other)
-
-    def __contains__(self, value):
-        return value in self._values
-
-    def __reversed__(self):
-        return reversed(self._values)
+        inner = ", ".join(f"{n}={v!r}" for n, v in zip(fields, self))
+        return f"{type(self).__name__}({inner})"
 
     def _asdict(self):
-        return dict(zip(fields, self._values))
+        return dict(zip(fields, self))
 
     def _replace(self, **changes):
         current = self._asdict()
@@ -445,26 +410,25 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             if name not in current:
                 raise ValueError(f"Got unexpected field names: {list(changes)!r}")
         current.update(changes)
-        return cls(**current)
+        return type(self)(**current)
 
-    def _make(iterable):
-        return cls(*iterable)
+    def _make(cls, iterable):
+        return tuple.__new__(cls, iterable)
+
+    def __getnewargs__(self):
+        return tuple(self)
 
     namespace = {
-        "__init__": __init__, "__setattr__": __setattr__, "__repr__": __repr__,
-        "__iter__": __iter__, "__len__": __len__, "__getitem__": __getitem__,
-        "__eq__": __eq__, "__lt__": __lt__, "__hash__": __hash__, "__add__": __add__,
-        "__radd__": __radd__, "__mul__": __mul__, "__rmul__": __mul__, "__le__": __le__,
-        "__gt__": __gt__, "__ge__": __ge__, "__contains__": __contains__,
-        "__reversed__": __reversed__,
-        "_asdict": _asdict, "_replace": _replace, "_make": staticmethod(_make),
-        "_fields": fields, "_field_defaults": field_defaults,
-        "count": lambda self, v: self._values.count(v),
-        "index": lambda self, v: self._values.index(v),
+        "__new__": __new__, "__setattr__": __setattr__, "__delattr__": __delattr__,
+        "__repr__": __repr__, "__getnewargs__": __getnewargs__,
+        "_asdict": _asdict, "_replace": _replace, "_make": classmethod(_make),
+        "_fields": fields, "_field_defaults": field_defaults, "__match_args__": fields,
+        "__doc__": f"{typename}({', '.join(fields)})",
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(lambda self, i=index: self._values[i])
-    cls = type(typename, (), namespace)
+        namespace[name] = property(lambda self, i=index: tuple.__getitem__(self, i),
+                                   doc=f"Alias for field number {index}")
+    cls = type(typename, (tuple,), namespace)
     if module is None:
         try:
             module = _sys._getframe(1).f_globals.get("__name__", "__main__")
