@@ -689,9 +689,11 @@ static BtValue int_to_bytes(BtThread *t, BtValue self, BtValue *args, int nargs,
     bool fits;
     if (length >= 8)
         fits = true;
+    else if (length == 0) /* CPython's quirk: -1 signed fits in no bytes */
+        fits = v == 0 || (is_signed && v == -1);
     else if (is_signed) {
         int64_t lim = (int64_t)1 << (8 * length - 1);
-        fits = length > 0 ? (v >= -lim && v < lim) : v == 0;
+        fits = v >= -lim && v < lim;
     } else {
         fits = (uint64_t)v < ((uint64_t)1 << (8 * length));
     }

@@ -9,3 +9,11 @@ for s in ['(256).to_bytes(1, "big")', '(-1).to_bytes(1, "big")', '(1).to_bytes(1
         eval(s)
     except (OverflowError, ValueError, TypeError) as e:
         print(s, type(e).__name__, e)
+
+# Zero bytes hold only 0, signed or not (found by fuzz_run: a shift by -1).
+for n in (0, 1, -1):
+    for signed in (False, True):
+        try:
+            print(n, signed, n.to_bytes(0, "big", signed=signed))
+        except OverflowError as e:
+            print(n, signed, "OverflowError:", e)
