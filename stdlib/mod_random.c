@@ -1,12 +1,15 @@
 /* mod_random.c: the random module (stdlib stage; see stdlib/README.md).
  *
- * Baton's generator is xoshiro256** seeded through splitmix64, not CPython's
- * Mersenne Twister, so the same seed gives a different (but equally
- * reproducible) sequence: stdlib/README.md says so. As in CPython, the
- * module functions are methods of one hidden Random instance, whose state
- * lives in the object (no globals); random.Random(seed) makes more.
+ * The generator is the Mersenne Twister (MT19937) seeded the way CPython's
+ * _random module seeds it, and every method draws from it in CPython's
+ * order (random() from two 32-bit outputs, randrange() by rejection on
+ * getrandbits(bit_length)), so a seeded program prints what CPython prints.
+ * As in CPython, the module functions are methods of one hidden Random
+ * instance, whose state lives in the object (no globals); random.Random(seed)
+ * makes more.
  */
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -20,40 +23,70 @@
 #include "vm/num.h"
 #include "vm/str.h"
 
+#define MT_N 624
+#define MT_M 397
+
 typedef struct {
     BtObject hdr;
-    uint64_t s[4]; /* xoshiro256** state; never all zero */
+    uint32_t mt[MT_N];
+    int index; /* next word of mt to hand out; MT_N: regenerate first */
 } BtRandom;
 
-/* ---- the generator ---- */
+/* ---- the generator: MT19937 (Matsumoto and Nishimura, 1998) ---- */
 
-static uint64_t rotl(uint64_t x, int k) {
-    return (x << k) | (x >> (64 - k));
+static void init_genrand(BtRandom *r, uint32_t s) {
+    r->mt[0] = s;
+    for (int i = 1; i < MT_N; i++)
+        r->mt[i] = 1812433253u * (r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) + (uint32_t)i;
+    r->index = MT_N;
 }
 
-static uint64_t next_u64(BtRandom *r) {
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
+/* Seed from an array of 32-bit words, least significant first. */
+static void init_by_array(BtRandom *r, const uint32_t *key, size_t len) {
+    uint32_t *mt = r->mt;
+    init_genrand(r, 19650218u);
+    size_t i = 1, j = 0;
+    for (size_t k = MT_N > len ? MT_N : len; k; k--) {
+        mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525u)) + key[j] + (uint32_t)j;
+        i++, j++;
+        if (i >= MT_N) {
+            mt[0] = mt[MT_N - 1];
+            i = 1;
+        }
+        if (j >= len)
+            j = 0;
+    }
+    for (size_t k = MT_N - 1; k; k--) {
+        mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941u)) - (uint32_t)i;
+        if (++i >= MT_N) {
+            mt[0] = mt[MT_N - 1];
+            i = 1;
+        }
+    }
+    mt[0] = 0x80000000u; /* a non-zero initial state */
 }
 
-static uint64_t splitmix64(uint64_t *x) {
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
+static uint32_t next_u32(BtRandom *r) {
+    uint32_t *mt = r->mt;
+    if (r->index >= MT_N) {
+        for (int k = 0; k < MT_N; k++) {
+            uint32_t y = (mt[k] & 0x80000000u) | (mt[(k + 1) % MT_N] & 0x7fffffffu);
+            mt[k] = mt[(k + MT_M) % MT_N] ^ (y >> 1) ^ (y & 1 ? 0x9908b0dfu : 0);
+        }
+        r->index = 0;
+    }
+    uint32_t y = mt[r->index++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
 }
 
-static void seed_u64(BtRandom *r, uint64_t seed) {
-    for (int i = 0; i < 4; i++)
-        r->s[i] = splitmix64(&seed);
+/* Seed from a non-negative integer, as CPython's seed(int) does. */
+static void seed_u64(BtRandom *r, uint64_t n) {
+    uint32_t key[2] = {(uint32_t)n, (uint32_t)(n >> 32)};
+    init_by_array(r, key, key[1] ? 2 : 1);
 }
 
 /* A seed from the OS, or from the clock if /dev/urandom is unavailable. */
@@ -71,22 +104,31 @@ static uint64_t entropy(void) {
     return (uint64_t)ts.tv_sec * 1000000007ull ^ (uint64_t)ts.tv_nsec ^ (uint64_t)getpid();
 }
 
-/* A float in [0, 1) with 53 random bits. */
+/* A float in [0, 1) with 53 random bits (CPython's random_random). */
 static double next_double(BtRandom *r) {
-    return (double)(next_u64(r) >> 11) * 0x1.0p-53;
+    uint32_t a = next_u32(r) >> 5, b = next_u32(r) >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
 }
 
-/* Uniform in [0, n) for n > 0, without modulo bias (rejection on a bit mask). */
+/* getrandbits(k) for 0 < k <= 64: 32-bit words, least significant first;
+ * the last keeps its top bits. */
+static uint64_t random_bits(BtRandom *r, int k) {
+    if (k <= 32)
+        return next_u32(r) >> (32 - k);
+    uint64_t lo = next_u32(r);
+    uint64_t hi = next_u32(r) >> (64 - k);
+    return lo | hi << 32;
+}
+
+/* Uniform in [0, n) for n > 0: getrandbits(n.bit_length()) until below n. */
 static uint64_t below(BtRandom *r, uint64_t n) {
-    if (n <= 1)
+    if (n == 0)
         return 0;
-    int bits = 64 - __builtin_clzll(n - 1);
-    uint64_t mask = bits == 64 ? ~0ull : ((1ull << bits) - 1);
-    for (;;) {
-        uint64_t v = next_u64(r) & mask;
-        if (v < n)
-            return v;
-    }
+    int k = 64 - __builtin_clzll(n);
+    uint64_t v = random_bits(r, k);
+    while (v >= n)
+        v = random_bits(r, k);
+    return v;
 }
 
 /* ---- methods (self is a Random) ---- */
@@ -103,35 +145,137 @@ static BtRandom *rng(BtThread *t, BtValue self) {
     return NULL;
 }
 
-/* FNV-1a over bytes: a seed from str/bytes that does not depend on hashing. */
-static uint64_t fnv(const uint8_t *p, size_t n) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 0x100000001b3ull;
-    return h;
+/* ---- seeding from str and bytes: CPython hashes them with SHA-512 ---- */
+
+/* SHA-512's round constants and initial hash (FIPS 180-4: the fractional
+ * parts of the cube and square roots of the first primes). */
+static const uint64_t SHA512_K[80] = {
+    0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full,
+    0xe9b5dba58189dbbcull, 0x3956c25bf348b538ull, 0x59f111f1b605d019ull,
+    0x923f82a4af194f9bull, 0xab1c5ed5da6d8118ull, 0xd807aa98a3030242ull,
+    0x12835b0145706fbeull, 0x243185be4ee4b28cull, 0x550c7dc3d5ffb4e2ull,
+    0x72be5d74f27b896full, 0x80deb1fe3b1696b1ull, 0x9bdc06a725c71235ull,
+    0xc19bf174cf692694ull, 0xe49b69c19ef14ad2ull, 0xefbe4786384f25e3ull,
+    0x0fc19dc68b8cd5b5ull, 0x240ca1cc77ac9c65ull, 0x2de92c6f592b0275ull,
+    0x4a7484aa6ea6e483ull, 0x5cb0a9dcbd41fbd4ull, 0x76f988da831153b5ull,
+    0x983e5152ee66dfabull, 0xa831c66d2db43210ull, 0xb00327c898fb213full,
+    0xbf597fc7beef0ee4ull, 0xc6e00bf33da88fc2ull, 0xd5a79147930aa725ull,
+    0x06ca6351e003826full, 0x142929670a0e6e70ull, 0x27b70a8546d22ffcull,
+    0x2e1b21385c26c926ull, 0x4d2c6dfc5ac42aedull, 0x53380d139d95b3dfull,
+    0x650a73548baf63deull, 0x766a0abb3c77b2a8ull, 0x81c2c92e47edaee6ull,
+    0x92722c851482353bull, 0xa2bfe8a14cf10364ull, 0xa81a664bbc423001ull,
+    0xc24b8b70d0f89791ull, 0xc76c51a30654be30ull, 0xd192e819d6ef5218ull,
+    0xd69906245565a910ull, 0xf40e35855771202aull, 0x106aa07032bbd1b8ull,
+    0x19a4c116b8d2d0c8ull, 0x1e376c085141ab53ull, 0x2748774cdf8eeb99ull,
+    0x34b0bcb5e19b48a8ull, 0x391c0cb3c5c95a63ull, 0x4ed8aa4ae3418acbull,
+    0x5b9cca4f7763e373ull, 0x682e6ff3d6b2b8a3ull, 0x748f82ee5defb2fcull,
+    0x78a5636f43172f60ull, 0x84c87814a1f0ab72ull, 0x8cc702081a6439ecull,
+    0x90befffa23631e28ull, 0xa4506cebde82bde9ull, 0xbef9a3f7b2c67915ull,
+    0xc67178f2e372532bull, 0xca273eceea26619cull, 0xd186b8c721c0c207ull,
+    0xeada7dd6cde0eb1eull, 0xf57d4f7fee6ed178ull, 0x06f067aa72176fbaull,
+    0x0a637dc5a2c898a6ull, 0x113f9804bef90daeull, 0x1b710b35131c471bull,
+    0x28db77f523047d84ull, 0x32caab7b40c72493ull, 0x3c9ebe0a15c9bebcull,
+    0x431d67c49c100d4cull, 0x4cc5d4becb3e42b6ull, 0x597f299cfc657e2aull,
+    0x5fcb6fab3ad6faecull, 0x6c44198c4a475817ull};
+static const uint64_t SHA512_H[8] = {0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull, 0x510e527fade682d1ull, 0x9b05688c2b3e6c1full, 0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull};
+
+static uint64_t ror64(uint64_t x, int n) {
+    return (x >> n) | (x << (64 - n));
+}
+
+static void sha512_block(uint64_t h[8], const uint8_t *p) {
+    uint64_t w[80];
+    for (int i = 0; i < 16; i++) {
+        w[i] = 0;
+        for (int j = 0; j < 8; j++)
+            w[i] = w[i] << 8 | p[8 * i + j];
+    }
+    for (int i = 16; i < 80; i++) {
+        uint64_t s0 = ror64(w[i - 15], 1) ^ ror64(w[i - 15], 8) ^ (w[i - 15] >> 7);
+        uint64_t s1 = ror64(w[i - 2], 19) ^ ror64(w[i - 2], 61) ^ (w[i - 2] >> 6);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+    for (int i = 0; i < 80; i++) {
+        uint64_t t1 = k + (ror64(e, 14) ^ ror64(e, 18) ^ ror64(e, 41)) + ((e & f) ^ (~e & g)) +
+                      SHA512_K[i] + w[i];
+        uint64_t t2 = (ror64(a, 28) ^ ror64(a, 34) ^ ror64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+        k = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
+}
+
+static void sha512(const uint8_t *data, size_t n, uint8_t out[64]) {
+    uint64_t h[8];
+    memcpy(h, SHA512_H, sizeof h);
+    size_t full = n / 128 * 128;
+    for (size_t i = 0; i < full; i += 128)
+        sha512_block(h, data + i);
+    uint8_t tail[256] = {0};
+    size_t rest = n - full;
+    memcpy(tail, data + full, rest);
+    tail[rest] = 0x80;
+    size_t tail_len = rest + 17 <= 128 ? 128 : 256;
+    uint64_t bits = (uint64_t)n * 8; /* the length's high 64 bits stay zero */
+    for (int j = 0; j < 8; j++)
+        tail[tail_len - 1 - j] = (uint8_t)(bits >> (8 * j));
+    for (size_t i = 0; i < tail_len; i += 128)
+        sha512_block(h, tail + i);
+    for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 8; j++)
+            out[8 * i + j] = (uint8_t)(h[i] >> (56 - 8 * j));
+}
+
+/* seed(str or bytes), version 2: the integer whose big-endian bytes are the
+ * text's bytes then their SHA-512 digest, as 32-bit words from the low end. */
+static bool seed_from_bytes(BtThread *t, BtRandom *r, const uint8_t *p, size_t n) {
+    size_t len = n + 64;
+    uint8_t *all = malloc(len);
+    uint32_t *key = malloc((len / 4 + 1) * sizeof *key);
+    if (!all || !key) {
+        free(all);
+        free(key);
+        bt_raise_memory(t);
+        return false;
+    }
+    memcpy(all, p, n);
+    sha512(p, n, all + n);
+    size_t words = 0;
+    for (size_t end = len; end > 0; end = end >= 4 ? end - 4 : 0) {
+        uint32_t w = 0;
+        for (size_t i = end >= 4 ? end - 4 : 0; i < end; i++)
+            w = w << 8 | all[i];
+        key[words++] = w;
+    }
+    while (words > 1 && key[words - 1] == 0)
+        words--;
+    init_by_array(r, key, words);
+    free(all);
+    free(key);
+    return true;
 }
 
 static bool seed_from(BtThread *t, BtRandom *r, BtValue a) {
-    uint64_t seed;
     if (bt_is_undef(a) || bt_is_none(a)) {
-        seed = entropy();
+        seed_u64(r, entropy());
     } else if (bt_is_intlike(a)) {
-        seed = (uint64_t)bt_as_int(a);
+        int64_t n = bt_as_int(a);
+        seed_u64(r, n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n);
     } else if (bt_is_float(a)) {
-        memcpy(&seed, &a.as.f, sizeof seed);
-        seed ^= 0x5851f42d4c957f2dull; /* keep seed(1.0) apart from seed(bits) */
+        int64_t h; /* CPython seeds a float by its hash, as an unsigned word */
+        if (!bt_hash(t, a, &h))
+            return false;
+        seed_u64(r, (uint64_t)h);
     } else if (bt_is_str(t, a)) {
-        seed = fnv((const uint8_t *)bt_as_str(a)->data, bt_as_str(a)->size) ^ 1;
+        return seed_from_bytes(t, r, (const uint8_t *)bt_as_str(a)->data, bt_as_str(a)->size);
     } else if (bt_is_bytes(t, a)) {
-        BtBytes *b = (BtBytes *)a.as.o;
-        seed = fnv(b->data, b->size) ^ 2;
+        return seed_from_bytes(t, r, ((BtBytes *)a.as.o)->data, ((BtBytes *)a.as.o)->size);
     } else {
         bt_raise(t, BT_EXC(t, TypeError),
                  "The only supported seed types are: None,\nint, float, str, bytes, and "
                  "bytearray.");
         return false;
     }
-    seed_u64(r, seed);
     return true;
 }
 
@@ -177,15 +321,22 @@ static BtValue randrange(BtThread *t, BtRandom *r, int64_t start, int64_t stop, 
         }
         return bt_int((int64_t)below(r, (uint64_t)start));
     }
+    __int128 width = (__int128)stop - start;
+    if (step == 1) {
+        if (width <= 0) {
+            bt_raise(t, BT_EXC(t, ValueError), "empty range for randrange() (%lld, %lld, %lld)",
+                     (long long)start, (long long)stop, (long long)width);
+            return BT_UNDEF;
+        }
+        return bt_int((int64_t)((__int128)start + below(r, (uint64_t)width)));
+    }
     if (step == 0) {
         bt_raise(t, BT_EXC(t, ValueError), "zero step for randrange()");
         return BT_UNDEF;
     }
-    __int128 width = (__int128)stop - start;
     __int128 n = step > 0 ? (width + step - 1) / step : (width + step + 1) / step;
     if (n <= 0) {
-        bt_raise(t, BT_EXC(t, ValueError), "empty range for randrange() (%lld, %lld, %lld)",
-                 (long long)start, (long long)stop, (long long)width);
+        bt_raise(t, BT_EXC(t, ValueError), "empty range for randrange()");
         return BT_UNDEF;
     }
     uint64_t k = below(r, (uint64_t)n);
@@ -338,28 +489,69 @@ static BtValue random_sample(BtThread *t, BtValue self, BtValue *args, int nargs
     int64_t k;
     if (!bt_int_index(t, a[1], &k))
         return BT_UNDEF;
-    BtValue pool = bt_obj(bt_list_from_iterable(t, pop));
-    if (!pool.as.o)
+    int64_t n = bt_len(t, pop);
+    if (n < 0)
         return BT_UNDEF;
-    BtList *l = bt_as_list(pool);
-    if (k < 0 || (size_t)k > l->len) {
+    if (k < 0 || k > n) {
         bt_raise(t, BT_EXC(t, ValueError), "Sample larger than population or is negative");
         return BT_UNDEF;
     }
-    /* A partial Fisher-Yates shuffle: the first k slots become the sample. */
     BtRandom *r = rng(t, self);
     if (!r)
         return BT_UNDEF;
-    for (int64_t i = 0; i < k; i++) {
-        int64_t j = i + (int64_t)below(r, l->len - (uint64_t)i);
-        BtValue tmp = l->items[i];
-        l->items[i] = l->items[j];
-        l->items[j] = tmp;
-    }
+    /* CPython's two ways, for the same draws: a shrinking pool when the
+     * population is small, else indices retried until unseen. */
+    int64_t setsize = 21;
+    if (k > 5)
+        setsize += (int64_t)pow(4.0, ceil(log((double)k * 3) / log(4.0)));
+    BtValue result = bt_obj(bt_list_new(t, (size_t)k));
+    if (!result.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &result);
+    BtValue pool = BT_NONE;
     BT_PUSH_ROOT(t, &pool);
-    BtList *out = bt_list_from(t, l->items, (size_t)k);
-    BT_POP_ROOT(t, 1);
-    return out ? bt_obj(out) : BT_UNDEF;
+    bool ok = true;
+    if (n <= setsize) {
+        pool = bt_obj(bt_list_from_iterable(t, pop));
+        ok = pool.as.o && bt_as_list(pool)->len == (size_t)n;
+        for (int64_t i = 0; ok && i < k; i++) {
+            BtList *l = bt_as_list(pool);
+            int64_t j = (int64_t)below(r, (uint64_t)(n - i));
+            bt_as_list(result)->items[i] = l->items[j];
+            l->items[j] = l->items[n - i - 1];
+        }
+    } else {
+        /* The indices taken so far, in an open-addressing table. */
+        size_t cap = 16;
+        while (cap < (size_t)k * 2)
+            cap *= 2;
+        int64_t *seen = malloc(cap * sizeof *seen);
+        ok = seen != NULL;
+        if (!ok)
+            bt_raise_memory(t);
+        for (size_t i = 0; ok && i < cap; i++)
+            seen[i] = -1;
+        for (int64_t i = 0; ok && i < k; i++) {
+            int64_t j;
+            size_t slot;
+            for (;;) {
+                j = (int64_t)below(r, (uint64_t)n);
+                slot = (size_t)j * 0x9e3779b97f4a7c15ull & (cap - 1);
+                while (seen[slot] != -1 && seen[slot] != j)
+                    slot = (slot + 1) & (cap - 1);
+                if (seen[slot] == -1)
+                    break;
+            }
+            seen[slot] = j;
+            BtValue item = bt_getitem(t, pop, bt_int(j));
+            ok = !bt_is_undef(item);
+            if (ok)
+                bt_as_list(result)->items[i] = item;
+        }
+        free(seen);
+    }
+    BT_POP_ROOT(t, 2);
+    return ok ? result : BT_UNDEF;
 }
 
 static BtValue random_getrandbits(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -378,7 +570,7 @@ static BtValue random_getrandbits(BtThread *t, BtValue self, BtValue *args, int 
     BtRandom *r = rng(t, self);
     if (!r)
         return BT_UNDEF;
-    return bt_int(k == 0 ? 0 : (int64_t)(next_u64(r) >> (64 - k)));
+    return bt_int(k == 0 ? 0 : (int64_t)random_bits(r, (int)k));
 }
 
 static const BtNativeDef random_methods[] = {
