@@ -318,8 +318,9 @@ static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {
     if (op == BT_BINOP_ADD) {
         if (ab && bb)
             return bytes_concat(t, as_bytes(a), as_bytes(b));
-        if (!ab || other_handles(t, b, op))
-            return NOT_IMPLEMENTED(t);
+        if (!ab || other_handles(t, b, op) ||
+            (bt_is_obj(b) && bt_issubtype(b.as.o->type, BT_TYPE(t, bytearray))))
+            return NOT_IMPLEMENTED(t); /* bytes + bytearray: bytearray's operator answers */
         bt_raise(t, BT_EXC(t, TypeError), "can't concat %s to bytes", bt_type_name(t, b));
         return BT_UNDEF;
     }

@@ -707,7 +707,7 @@ static BtValue dict_construct(BtThread *t, BtType *type, BtValue *args, int narg
     BtValue dv = bt_obj(d);
     BT_PUSH_ROOT(t, &dv);
     bool ok = (nargs == 0 || bt_dict_update(t, d, args[0])) &&
-              dict_update_kwargs(t, d, args + nargs, kwnames);
+              dict_update_kwargs(t, d, args ? args + nargs : NULL, kwnames);
     BT_POP_ROOT(t, 1);
     return ok ? dv : BT_UNDEF;
 }

@@ -505,7 +505,8 @@ static BtValue list_slice(BtThread *t, BtList *l, BtValue slice) {
     if (!bt_slice_indices(t, slice, (int64_t)l->len, &start, &stop, &step, &count))
         return BT_UNDEF;
     if (step == 1) {
-        BtList *r = bt_list_from(t, l->items + start, (size_t)count);
+        /* An empty list may have no array: no offset from NULL. */
+        BtList *r = bt_list_from(t, count ? l->items + start : NULL, (size_t)count);
         return r ? bt_obj(r) : BT_UNDEF;
     }
     BtList *r = bt_list_with_capacity(t, (size_t)count);

@@ -294,6 +294,7 @@ bool bt_type_add_slot_wrappers(BtThread *t) {
         {offsetof(BtInterp, types.float_), "bbbbbbb......"},
         {offsetof(BtInterp, types.str), "l.b..b......."},
         {offsetof(BtInterp, types.bytes), "l.b..b......."},
+        {offsetof(BtInterp, types.bytearray), "L.i..b......."},
         {offsetof(BtInterp, types.tuple), "l.b.........."},
         {offsetof(BtInterp, types.list), "L.i.........."},
         {offsetof(BtInterp, types.dict), "..........i.."},
