@@ -84,7 +84,8 @@ static bool splice(BtThread *t, BtByteArray *b, size_t at, size_t len, const uin
     }
     bool ok = n <= len || reserve(t, b, b->size - len + n);
     if (ok) {
-        memmove(b->data + at + n, b->data + at + len, b->size - at - len);
+        if (b->size > at + len) /* (an empty bytearray may have no buffer) */
+            memmove(b->data + at + n, b->data + at + len, b->size - at - len);
         if (n)
             memcpy(b->data + at, p, n);
         b->size = b->size - len + n;
@@ -149,7 +150,7 @@ static BtValue ba_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     size_t n, m;
     if (!bytes_like(t, a, &p, &n) || !bytes_like(t, b, &q, &m))
         return bt_obj(t->interp->not_implemented);
-    int c = memcmp(p, q, n < m ? n : m);
+    int c = n && m ? memcmp(p, q, n < m ? n : m) : 0; /* an empty one may have no buffer */
     if (c == 0)
         c = (n > m) - (n < m);
     return bt_bool(bt_compare_holds(op, c));
@@ -321,8 +322,10 @@ static BtValue ba_binary(BtThread *t, int op, BtValue a, BtValue b) {
             BtBytes *joined = bt_bytes_new(t, NULL, n + m);
             if (!joined)
                 return BT_UNDEF;
-            memcpy(joined->data, p, n);
-            memcpy(joined->data + n, q, m);
+            if (n)
+                memcpy(joined->data, p, n);
+            if (m)
+                memcpy(joined->data + n, q, m);
             return bt_obj(joined);
         }
         BT_PUSH_ROOT(t, &r);

@@ -47,3 +47,11 @@ class Buffer(bytearray):
 buf = Buffer(b"abc")
 buf.append(100)
 print(buf, buf.shout(), len(buf), isinstance(buf, bytearray))
+
+# Empty ones everywhere (an empty bytearray has no buffer yet).
+e = bytearray()
+print(e == b"", e < b"a", b"" + e, e + b"", e * 3, e[:], e.copy(), b"" in e, e.split(), e.upper(), e.hex())
+e.extend(b"")
+e += bytearray()
+del e[:]
+print(e, len(e), bytes(e), list(e), e.find(b""), bytearray(b"ab")[5:], bytearray(0))
