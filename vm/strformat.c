@@ -27,6 +27,7 @@ typedef struct {
     bool z;        /* negative zero coercion */
     bool alt;      /* '#' */
     bool zero;     /* '0' before the width */
+    bool zero_align; /* align is '=' only because of the '0' (no align was given) */
     int64_t width; /* -1 when not given */
     char group;    /* ',', '_' or 0 */
     int64_t prec;  /* -1 when not given */
@@ -63,6 +64,7 @@ static bool parse_spec(BtThread *t, BtStr *spec, BtValue v, Spec *s) {
     s->width = -1;
     s->prec = -1;
     const char *p = spec->data, *end = spec->data + spec->size;
+    bool fill_given = false;
     if (p < end) {
         const char *q = p;
         uint32_t c = bt_utf8_next(&q);
@@ -70,6 +72,7 @@ static bool parse_spec(BtThread *t, BtStr *spec, BtValue v, Spec *s) {
             s->fill = c;
             s->align = *q;
             p = q + 1;
+            fill_given = true;
         } else if (strchr("<>=^", *p)) {
             s->align = *p++;
         }
@@ -113,9 +116,12 @@ static bool parse_spec(BtThread *t, BtStr *spec, BtValue v, Spec *s) {
     }
     if (p < end)
         s->type = *p;
-    if (s->zero && !s->align) {
+    /* '0' is the fill unless one was given (3.10+: with any alignment). */
+    if (s->zero && !fill_given)
         s->fill = '0';
+    if (s->zero && !s->align) {
         s->align = '=';
+        s->zero_align = true;
     }
     if (s->group && s->type && !strchr("deEfFgG%", s->type) &&
         !(s->group == '_' && strchr("boxX", s->type))) {
@@ -517,7 +523,7 @@ static bool format_str(BtThread *t, BtBuf *out, BtStr *str, const Spec *s, BtVal
     Spec sp = *s;
     if (s->align == '=') {
         /* The '0' flag alone means left-aligned zero fill for strings. */
-        if (!s->zero || s->fill != '0') {
+        if (!s->zero_align) {
             bt_raise(t, BT_EXC(t, ValueError),
                      "'=' alignment not allowed in string format specifier");
             return false;
@@ -994,6 +1000,12 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
                !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index)))) {
         if (!bt_int_index(t, v, &n))
             return false;
+    } else if ((conv == 'd' || conv == 'i' || conv == 'u') && bt_is_obj(v) && !bt_is_str(t, v) &&
+               !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_int)))) {
+        BtValue iv = bt_int_from(t, v); /* %d takes any number: int(v) */
+        if (bt_is_undef(iv))
+            return false;
+        n = iv.as.i;
     } else {
         if (conv == 'd' || conv == 'i' || conv == 'u')
             bt_raise(t, BT_EXC(t, TypeError), "%%%c format: a real number is required, not %T",
