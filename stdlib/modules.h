@@ -11,6 +11,7 @@
 BtModule *bt_mod_sys_create(BtThread *t);
 BtModule *bt_mod_math_create(BtThread *t);
 BtModule *bt_mod_random_create(BtThread *t);
+BtModule *bt_mod_collections_create(BtThread *t);
 BtModule *bt_mod_errno_create(BtThread *t);
 BtModule *bt_mod_time_create(BtThread *t);
 BtModule *bt_mod_dis_create(BtThread *t);

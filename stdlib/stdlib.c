@@ -24,5 +24,6 @@ const BtNativeModuleDef bt_stdlib_modules[] = {
     {"scheduler", bt_mod_scheduler_create},
     {"_os", bt_mod_os_create},
     {"_io", bt_fileio_module_create},
+    {"_collections", bt_mod_collections_create},
     {NULL, NULL},
 };

@@ -26,7 +26,8 @@ typedef struct BtGil BtGil;
 #define BT_BUILTIN_TYPES(X)                                                                        \
     X(object, "object") X(type, "type") X(none, "NoneType") X(bool_, "bool") X(int_, "int")         \
     X(float_, "float") X(str, "str") X(bytes, "bytes") X(list, "list") X(tuple, "tuple")            \
-    X(bytearray, "bytearray")                                                                      \
+    X(bytearray, "bytearray") X(deque, "deque") X(deque_iter, "_deque_iterator")                   \
+    X(deque_reviter, "_deque_reverse_iterator")                                                    \
     X(dict, "dict") X(set, "set") X(frozenset, "frozenset") X(range, "range") X(slice, "slice")     \
     X(function, "function") X(native, "builtin_function_or_method") X(method, "method")            \
     X(code, "code") X(cell, "cell") X(module, "module") X(generator, "generator")                  \

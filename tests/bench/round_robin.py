@@ -1,6 +1,6 @@
 # round_robin: 10,000 generator tasks each yielding 100 times, run round-robin
 # (issue 5, item 7): 1,010,000 next() calls from Python, 10,000 StopIteration
-# caught with their return values. Baton has no collections.deque, so each round
+# caught with their return values. Each round
 # walks the task list and keeps the live ones for the next round.
 
 

@@ -54,6 +54,7 @@ BENCHES = [
     Bench('gen_pipeline', 'issue 5', note='my_range -> squared_range, n=3M'),
     Bench('send_pipeline', 'issue 5', note='push pipeline, 2M sends'),
     Bench('round_robin', 'issue 5', note='10,000 tasks x 100 yields'),
+    Bench('deque_round_robin', 'issue 15', note='the same on a deque: popleft, next, append'),
     Bench('many_gens', 'issue 5', 'memory', note='1M suspended generators: bytes each'),
 ]
 
