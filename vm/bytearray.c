@@ -105,6 +105,15 @@ static BtValue new_ba(BtThread *t, BtType *type, const uint8_t *p, size_t n) {
     return ok ? v : BT_UNDEF;
 }
 
+/* A bytearray copy of bytes b (b stays rooted while the copy is allocated). */
+static BtValue ba_from_bytes(BtThread *t, BtValue b) {
+    BT_PUSH_ROOT(t, &b);
+    BtValue r = new_ba(t, BT_TYPE(t, bytearray), ((BtBytes *)b.as.o)->data,
+                       ((BtBytes *)b.as.o)->size);
+    BT_POP_ROOT(t, 1);
+    return r;
+}
+
 static BtValue snapshot(BtThread *t, BtValue self) {
     BtBytes *b = bt_bytes_new(t, as_ba(self)->data, as_ba(self)->size);
     return b ? bt_obj(b) : BT_UNDEF;
@@ -346,8 +355,7 @@ static BtValue ba_binary(BtThread *t, int op, BtValue a, BtValue b) {
         BT_POP_ROOT(t, 1);
         if (bt_is_undef(r) || !bt_is_bytes(t, r))
             return r;
-        return new_ba(t, BT_TYPE(t, bytearray), ((BtBytes *)r.as.o)->data,
-                      ((BtBytes *)r.as.o)->size);
+        return ba_from_bytes(t, r);
     }
     return bt_obj(t->interp->not_implemented);
 }
@@ -477,8 +485,7 @@ static BtValue m_reverse(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 /* bytes in a method's answer (also as list or tuple items) become bytearrays. */
 static BtValue as_bytearray_result(BtThread *t, BtValue r) {
     if (bt_is_bytes(t, r))
-        return new_ba(t, BT_TYPE(t, bytearray), ((BtBytes *)r.as.o)->data,
-                      ((BtBytes *)r.as.o)->size);
+        return ba_from_bytes(t, r);
     BtValue *items = NULL;
     size_t n = 0;
     if (bt_is_list(t, r))
