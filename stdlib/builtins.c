@@ -1737,6 +1737,47 @@ static BtValue builtin_exec(BtThread *t, BtValue self, BtValue *args, int nargs,
     return run_source(t, "exec", args, nargs, kwnames, BT_COMPILE_FILE);
 }
 
+/* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
+ * a code object for exec() or eval(). */
+static BtValue builtin_compile(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"source", "filename", "mode", "|flags",
+                                         "dont_inherit", "optimize", NULL};
+    BtValue a[6];
+    if (!bt_parse_args(t, "compile", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    BtValue src = a[0], file = a[1], modev = a[2];
+    if (!bt_is_str(t, src) && !bt_is_bytes(t, src)) {
+        bt_raise(t, BT_EXC(t, TypeError), "compile() arg 1 must be a string, bytes or AST object");
+        return BT_UNDEF;
+    }
+    if (!bt_is_str(t, file)) {
+        bt_raise(t, BT_EXC(t, TypeError), "expected str, bytes or os.PathLike object, not %s",
+                 bt_type_name(t, file));
+        return BT_UNDEF;
+    }
+    if (!bt_is_str(t, modev)) {
+        bt_raise(t, BT_EXC(t, TypeError), "compile() argument 'mode' must be str, not %s",
+                 bt_type_name(t, modev));
+        return BT_UNDEF;
+    }
+    const char *m = bt_as_str(modev)->data;
+    BtCompileMode mode = strcmp(m, "exec") == 0     ? BT_COMPILE_FILE
+                         : strcmp(m, "eval") == 0   ? BT_COMPILE_EVAL
+                         : strcmp(m, "single") == 0 ? BT_COMPILE_INTERACTIVE
+                                                    : (BtCompileMode)-1;
+    if ((int)mode == -1) {
+        bt_raise(t, BT_EXC(t, ValueError), "compile() mode must be 'exec', 'eval' or 'single'");
+        return BT_UNDEF;
+    }
+    const char *text =
+        bt_is_str(t, src) ? bt_as_str(src)->data : (const char *)((BtBytes *)src.as.o)->data;
+    size_t len = bt_is_str(t, src) ? bt_as_str(src)->size : ((BtBytes *)src.as.o)->size;
+    BtCode *c = bt_compile_source(t, text, len, bt_as_str(file), mode); /* no stripping: eval() does that */
+    return c ? bt_obj(c) : BT_UNDEF;
+}
+
 /* ---- super ---- */
 
 typedef struct {
@@ -2037,6 +2078,7 @@ static const BtNativeDef builtin_functions[] = {
     {"format", builtin_format},
     {"eval", builtin_eval},
     {"exec", builtin_exec},
+    {"compile", builtin_compile},
     {"__build_class__", builtin_build_class},
     {NULL, NULL},
 };
