@@ -74,7 +74,7 @@ static bool reserve(BtThread *t, BtByteArray *b, size_t need) {
 static bool splice(BtThread *t, BtByteArray *b, size_t at, size_t len, const uint8_t *p,
                    size_t n) {
     uint8_t *copy = NULL;
-    if (n && p >= b->data && p < b->data + b->cap) {
+    if (n && b->data && p >= b->data && p < b->data + b->cap) {
         if (!(copy = malloc(n))) {
             bt_raise_memory(t);
             return false;

@@ -1,0 +1,4 @@
+b = bytearray()
+b.extend(b"abc")
+b += bytearray(b"d")
+print(b)
