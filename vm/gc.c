@@ -28,6 +28,7 @@
 #include "vm/gen.h"
 #include "vm/gil.h"
 #include "vm/gc.h"
+#include "vm/weakref.h"
 #include "vm/interp.h"
 
 /* The smallest collection threshold: about the size of a core's L2 cache, so a
@@ -233,6 +234,23 @@ static void mark_roots(BtGc *gc) {
         bt_gc_mark_obj(gc, in->heap.to_close[i]);
 }
 
+static bool queue_push(BtHeap *h, BtObject *o) {
+    if (h->nto_close == h->to_close_cap) {
+        size_t cap = h->to_close_cap ? h->to_close_cap * 2 : 16;
+        BtObject **grown = realloc(h->to_close, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        h->to_close = grown;
+        h->to_close_cap = cap;
+    }
+    h->to_close[h->nto_close++] = o;
+    return true;
+}
+
+void bt_gc_queue_finalizer(BtInterp *in, BtObject *o) {
+    (void)queue_push(&in->heap, o); /* out of memory: the callback is dropped */
+}
+
 /* Unreachable suspended generators inside a try/with must still run their
  * finally blocks: keep them (and what they reference) alive, and queue them
  * for close() at the next eval-breaker check, outside the collector. */
@@ -247,16 +265,9 @@ static void rescue_generators(BtGc *gc) {
         BtGen *gen = (BtGen *)o;
         if (gen->finalized || !bt_gen_needs_close(gen))
             continue;
-        if (h->nto_close == h->to_close_cap) {
-            size_t cap = h->to_close_cap ? h->to_close_cap * 2 : 16;
-            BtObject **grown = realloc(h->to_close, cap * sizeof *grown);
-            if (!grown)
-                break; /* out of memory: this generator is dropped unclosed */
-            h->to_close = grown;
-            h->to_close_cap = cap;
-        }
+        if (!queue_push(h, o))
+            break; /* out of memory: this generator is dropped unclosed */
         gen->finalized = true;
-        h->to_close[h->nto_close++] = o;
         bt_gc_mark_obj(gc, o);
         queued = true;
     }
@@ -316,6 +327,10 @@ void bt_gc_collect(BtThread *t) {
     BtGc gc = {.interp = in, .thread = t};
     mark_all(&gc);
     rescue_generators(&gc);
+    size_t queued = h->nto_close;
+    bt_weakref_sweep(in); /* after the last marking, before anything is freed */
+    if (h->nto_close > queued)
+        atomic_fetch_or(&t->breaker, BT_BREAK_FINALIZE);
     for (BtThread *th = in->threads; th; th = th->next_thread)
         clear_dead_stack(th);
     sweep(in);

@@ -33,12 +33,15 @@ typedef struct {
     bool stress;           /* BATON_GC_STRESS: collect at every allocation */
     bool collecting;       /* a collection is running (allocation must not recurse) */
     int disabled;          /* >0: no collection (during interpreter start-up) */
+    bool user_disabled;    /* gc.disable() was called (only gc.isenabled() reads it) */
     BtObject **gray;       /* mark stack, grows as needed */
     size_t ngray, gray_cap;
     bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
     BtObject *free_lists[16]; /* free small blocks by size class (16-byte steps), reused */
     void *chunks;          /* the malloc'ed chunks small blocks are carved from (linked) */
-    BtObject **to_close;   /* unreachable suspended generators awaiting close() (roots) */
+    BtObject **to_close;   /* unreachable suspended generators awaiting close(), and weakrefs
+                              awaiting their callback (roots; bt_gc_queue_finalizer) */
+    struct BtWeakRef *weakrefs; /* every weakref, linked (vm/weakref.c) */
     size_t nto_close, to_close_cap;
     size_t fds_owned;      /* descriptors held by sockets and files (bt_gc_fd_opened) */
     size_t fds_threshold;  /* collect when fds_owned reaches this (0: not set yet) */
@@ -62,6 +65,10 @@ void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size);
 /* Tell the GC that an object grew (delta > 0) or shrank an owned buffer
  * (delta < 0), so collections keep pace with memory use. Never collects. */
 void bt_gc_account(BtThread *t, ptrdiff_t delta);
+
+/* Queue o for the next eval-breaker check: a generator to close(), or a
+ * weakref whose callback is due. Called during a collection. */
+void bt_gc_queue_finalizer(BtInterp *in, BtObject *o);
 
 /* Run a full collection now. */
 void bt_gc_collect(BtThread *t);

@@ -15,6 +15,7 @@
 #include "vm/eval.h"
 #include "vm/exc.h"
 #include "vm/gen.h"
+#include "vm/weakref.h"
 #include "vm/gen_internal.h"
 #include "vm/hook.h"
 #include "vm/interp_internal.h"
@@ -245,7 +246,9 @@ void bt_gen_run_pending_closes(BtThread *t) {
         memmove(h->to_close, h->to_close + 1, (h->nto_close - 1) * sizeof *h->to_close);
         h->nto_close--;
         BT_PUSH_ROOT(t, &g);
-        if (bt_is_undef(bt_gen_close(t, as_gen(g))))
+        if (g.as.o->type != BT_TYPE(t, generator))
+            bt_weakref_fire(t, g); /* the other kind queued: a weakref's callback */
+        else if (bt_is_undef(bt_gen_close(t, as_gen(g))))
             bt_exc_report_unraisable(t, "in", g, bt_take_exc(t));
         BT_POP_ROOT(t, 1);
     }

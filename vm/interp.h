@@ -27,7 +27,8 @@ typedef struct BtGil BtGil;
     X(object, "object") X(type, "type") X(none, "NoneType") X(bool_, "bool") X(int_, "int")         \
     X(float_, "float") X(str, "str") X(bytes, "bytes") X(list, "list") X(tuple, "tuple")            \
     X(bytearray, "bytearray") X(deque, "deque") X(deque_iter, "_deque_iterator")                   \
-    X(deque_reviter, "_deque_reverse_iterator")                                                    \
+    X(deque_reviter, "_deque_reverse_iterator") X(weakref, "ReferenceType")                        \
+    X(weakproxy, "ProxyType")                                                                      \
     X(dict, "dict") X(set, "set") X(frozenset, "frozenset") X(range, "range") X(slice, "slice")     \
     X(function, "function") X(native, "builtin_function_or_method") X(method, "method")            \
     X(code, "code") X(cell, "cell") X(module, "module") X(generator, "generator")                  \
@@ -58,6 +59,7 @@ typedef struct BtGil BtGil;
     X(FileExistsError, OSError) X(FileNotFoundError, OSError) X(InterruptedError, OSError)         \
     X(IsADirectoryError, OSError) X(NotADirectoryError, OSError) X(PermissionError, OSError)       \
     X(ProcessLookupError, OSError) X(TimeoutError, OSError) X(RuntimeError, Exception)             \
+    X(ReferenceError, Exception)                                                                   \
     X(RecursionError, RuntimeError) X(NotImplementedError, RuntimeError)                           \
     X(SyntaxError, Exception) X(IndentationError, SyntaxError) X(TabError, IndentationError)       \
     X(SystemError, Exception) X(TypeError, Exception) X(ValueError, Exception)                     \

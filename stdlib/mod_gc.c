@@ -1,0 +1,80 @@
+/* mod_gc.c: the gc module (stdlib stage; see stdlib/README.md).
+ *
+ * Baton's collector traces (vm/gc.c); it has no generations, so collect()
+ * runs the one full collection. Its answer is the number of objects freed:
+ * CPython counts the unreachable objects its cycle collector found, which
+ * is a different number for the same program. gc.disable() only changes
+ * what gc.isenabled() says: in CPython it stops the cycle collector while
+ * reference counting goes on freeing, and Baton's one collector is both, so
+ * stopping it would let memory grow without bound.
+ */
+#include "stdlib/modules.h"
+#include "vm/exc.h"
+#include "vm/func.h"
+#include "vm/gc.h"
+#include "vm/str.h"
+
+static size_t heap_objects(BtInterp *in) {
+    size_t n = 0;
+    for (BtObject *o = in->heap.objects; o; o = o->gc_next)
+        n++;
+    return n;
+}
+
+static BtValue gc_collect(BtThread *t, BtValue self, BtValue *args, int nargs,
+                          BtTuple *kwnames) {
+    (void)self, (void)args;
+    if (!bt_check_args(t, "collect", nargs, kwnames, 0, 1))
+        return BT_UNDEF;
+    size_t before = heap_objects(t->interp);
+    BtHeap *h = &t->interp->heap;
+    int disabled = h->disabled;
+    h->disabled = 0; /* an explicit collect() runs even when disabled, as in CPython */
+    bt_gc_collect(t);
+    h->disabled = disabled;
+    size_t after = heap_objects(t->interp);
+    return bt_int(before > after ? (int64_t)(before - after) : 0);
+}
+
+static BtValue gc_enable(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self, (void)args;
+    if (!bt_check_args(t, "enable", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    t->interp->heap.user_disabled = false;
+    return BT_NONE;
+}
+
+static BtValue gc_disable(BtThread *t, BtValue self, BtValue *args, int nargs,
+                          BtTuple *kwnames) {
+    (void)self, (void)args;
+    if (!bt_check_args(t, "disable", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    t->interp->heap.user_disabled = true;
+    return BT_NONE;
+}
+
+static BtValue gc_isenabled(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self, (void)args;
+    if (!bt_check_args(t, "isenabled", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_bool(!t->interp->heap.user_disabled);
+}
+
+static const BtNativeDef gc_functions[] = {
+    {"collect", gc_collect},     {"enable", gc_enable},
+    {"disable", gc_disable},     {"isenabled", gc_isenabled},
+    {NULL, NULL},
+};
+
+BtModule *bt_mod_gc_create(BtThread *t) {
+    BtStr *name = bt_str_intern_cstr(t, "gc");
+    BtModule *m = name ? bt_module_new(t, name) : NULL;
+    if (!m)
+        return NULL;
+    BtValue mv = bt_obj(m);
+    BT_PUSH_ROOT(t, &mv);
+    bool ok = bt_module_add_functions(t, m, gc_functions);
+    BT_POP_ROOT(t, 1);
+    return ok ? m : NULL;
+}
