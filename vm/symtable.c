@@ -527,7 +527,10 @@ static bool extend_namedexpr_scope(BtSymtable *st, const BtAstExpr *target) {
             continue;
         }
         if (s->kind == BT_SCOPE_FUNCTION || s->kind == BT_SCOPE_LAMBDA) {
-            if (!add_def_in(st, st->cur, name, BT_DEF_NONLOCAL))
+            /* A name the function declared global is global in the comprehension too. */
+            const BtSymbol *outer = bt_scope_symbol(s, name);
+            int how = outer && (outer->flags & BT_DEF_GLOBAL) ? BT_DEF_GLOBAL : BT_DEF_NONLOCAL;
+            if (!add_def_in(st, st->cur, name, how))
                 return false;
             return add_def_in(st, s, name, BT_DEF_LOCAL);
         }
