@@ -28,7 +28,7 @@ typedef struct BtGil BtGil;
     X(float_, "float") X(str, "str") X(bytes, "bytes") X(list, "list") X(tuple, "tuple")            \
     X(bytearray, "bytearray") X(deque, "deque") X(deque_iter, "_deque_iterator")                   \
     X(deque_reviter, "_deque_reverse_iterator") X(weakref, "ReferenceType")                        \
-    X(weakproxy, "ProxyType")                                                                      \
+    X(weakproxy, "ProxyType") X(generic_alias, "GenericAlias")                                    \
     X(dict, "dict") X(set, "set") X(frozenset, "frozenset") X(range, "range") X(slice, "slice")     \
     X(function, "function") X(native, "builtin_function_or_method") X(method, "method")            \
     X(code, "code") X(cell, "cell") X(module, "module") X(generator, "generator")                  \
@@ -76,6 +76,7 @@ typedef struct BtGil BtGil;
     X(dunder_iter, "__iter__") X(dunder_next, "__next__") X(dunder_getitem, "__getitem__")         \
     X(dunder_setitem, "__setitem__") X(dunder_delitem, "__delitem__")                              \
     X(dunder_contains, "__contains__") X(dunder_call, "__call__") X(dunder_enter, "__enter__")     \
+    X(dunder_class_getitem, "__class_getitem__")                                                   \
     X(dunder_exit, "__exit__") X(dunder_name, "__name__") X(dunder_qualname, "__qualname__")       \
     X(dunder_module, "__module__") X(dunder_class, "__class__") X(dunder_dict, "__dict__")         \
     X(dunder_doc, "__doc__") X(dunder_main, "__main__") X(dunder_builtins, "__builtins__")         \

@@ -14,7 +14,10 @@ bool bt_type_init_subclassable(BtThread *t); /* type.c: list/dict __init__ for s
 bool bt_type_add_slot_wrappers(BtThread *t);
 bool bt_bytearray_init_type(BtThread *t); /* bytearray.c */
 bool bt_deque_init_types(BtThread *t);    /* deque.c */
-bool bt_weakref_init_types(BtThread *t);  /* weakref.c */ /* slot_wrappers.c: int.__add__, str.__len__... */
+bool bt_weakref_init_types(BtThread *t);  /* weakref.c */
+bool bt_generic_alias_init_type(BtThread *t); /* generic_alias.c */
+/* cls[key]: the class's __class_getitem__ (generic_alias.c). */
+BtValue bt_class_getitem(BtThread *t, BtValue cls, BtValue key); /* slot_wrappers.c: int.__add__, str.__len__... */
 bool bt_func_init_types(BtThread *t);    /* func.c: function, native, method, code, cell, module */
 bool bt_gen_init_types(BtThread *t);     /* gen.c: generator, frame */
 

@@ -14,6 +14,7 @@
 #include "vm/eval.h"
 #include "vm/exc.h"
 #include "vm/func.h"
+#include "vm/interp_internal.h"
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
@@ -628,10 +629,8 @@ BtValue bt_getitem(BtThread *t, BtValue obj, BtValue key) {
     if (ty->getitem)
         return ty->getitem(t, obj, key);
     if (ty == BT_TYPE(t, type))
-        bt_raise(t, BT_EXC(t, TypeError), "type '%S' is not subscriptable",
-                 ((BtType *)obj.as.o)->name);
-    else
-        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not subscriptable", ty->name->data);
+        return bt_class_getitem(t, obj, key); /* list[int], Stack[T] */
+    bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not subscriptable", ty->name->data);
     return BT_UNDEF;
 }
 
