@@ -691,8 +691,9 @@ static int check_class(BtThread *t, BtValue v, BtValue cls, bool sub, int depth)
             return bt_issubtype((BtType *)v.as.o, (BtType *)cls.as.o);
         return bt_isinstance(t, v, (BtType *)cls.as.o);
     }
-    if (bt_is_tuple(t, cls) && depth < 100) {
-        BtTuple *tp = bt_as_tuple(cls);
+    BtTuple *alternatives = bt_union_args(t, cls); /* int | str */
+    if ((alternatives || bt_is_tuple(t, cls)) && depth < 100) {
+        BtTuple *tp = alternatives ? alternatives : bt_as_tuple(cls);
         for (size_t i = 0; i < tp->len; i++) {
             int r = check_class(t, v, tp->items[i], sub, depth + 1);
             if (r != 0)

@@ -1,10 +1,11 @@
-/* generic_alias.c: list[int] and friends (vm stage; see vm/README.md).
+/* generic_alias.c: list[int], int | None and friends (vm stage; see vm/README.md).
  *
  * Annotations subscript classes: `def f(xs: list[int]) -> dict[str, int]`.
  * Subscripting a class asks its __class_getitem__ (a class method, as in
  * CPython); the built-in containers answer with a GenericAlias that remembers
  * the class and the arguments, prints as `list[int]` and, called, makes a
- * list. Nothing checks the arguments: annotations are not enforced.
+ * list. `int | None` makes a types.UnionType, which isinstance() accepts.
+ * Nothing checks annotations: they are not enforced.
  */
 #include <string.h>
 
@@ -26,8 +27,17 @@ static BtGenericAlias *as_ga(BtValue v) {
     return (BtGenericAlias *)v.as.o;
 }
 
-/* How typing shows a type argument: `int`, `mod.Class`, `...`, else repr. */
+typedef struct {
+    BtObject hdr;
+    BtValue args; /* a tuple of the alternatives, no duplicates */
+} BtUnion;
+
+/* How typing shows a type argument: `int`, `mod.Class`, `None`, `...`, else repr. */
 static bool arg_repr(BtThread *t, BtBuf *b, BtValue v) {
+    if (bt_is_obj(v) && v.as.o == (BtObject *)BT_TYPE(t, none)) {
+        bt_buf_append(b, "None", 4);
+        return true;
+    }
     if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, type)) {
         BtType *ty = (BtType *)v.as.o;
         BtStr *mod = ty->module;
@@ -162,7 +172,138 @@ BtValue bt_class_getitem(BtThread *t, BtValue cls, BtValue key) {
     return bt_call(t, m, argv, 2, NULL);
 }
 
+/* ---- int | None ---- */
+
+static bool is_union(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && v.as.o->type == BT_TYPE(t, union_type);
+}
+
+BtTuple *bt_union_args(BtThread *t, BtValue v) {
+    return is_union(t, v) ? bt_as_tuple(((BtUnion *)v.as.o)->args) : NULL;
+}
+
+static bool unionable(BtThread *t, BtValue v) {
+    return bt_is_none(v) || (bt_is_obj(v) && (v.as.o->type == BT_TYPE(t, type) ||
+                                              v.as.o->type == BT_TYPE(t, generic_alias) ||
+                                              is_union(t, v)));
+}
+
+/* Add v (None as NoneType; a union's alternatives one by one) unless present. */
+static bool union_add(BtThread *t, BtList *l, BtValue v) {
+    BtTuple *inner = bt_union_args(t, v);
+    if (inner) {
+        for (size_t i = 0; i < inner->len; i++)
+            if (!union_add(t, l, inner->items[i]))
+                return false;
+        return true;
+    }
+    if (bt_is_none(v))
+        v = bt_obj(BT_TYPE(t, none));
+    for (size_t i = 0; i < l->len; i++) {
+        int eq = bt_equal(t, l->items[i], v);
+        if (eq != 0)
+            return eq > 0;
+    }
+    return bt_list_append(t, l, v);
+}
+
+static BtValue union_or(BtThread *t, int op, BtValue a, BtValue b) {
+    if (op != BT_BINOP_OR || !unionable(t, a) || !unionable(t, b))
+        return bt_obj(t->interp->not_implemented);
+    BtValue items = bt_obj(bt_list_new(t, 0));
+    if (!items.as.o)
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &items);
+    BtValue r = BT_UNDEF;
+    if (union_add(t, bt_as_list(items), a) && union_add(t, bt_as_list(items), b)) {
+        BtList *l = bt_as_list(items);
+        if (l->len == 1) {
+            r = l->items[0];
+        } else {
+            BtValue args = bt_obj(bt_tuple_from(t, l->items, l->len));
+            BT_PUSH_ROOT(t, &args);
+            BtUnion *u = args.as.o ? bt_gc_alloc(t, BT_TYPE(t, union_type), sizeof(BtUnion)) : NULL;
+            BT_POP_ROOT(t, 1);
+            if (u) {
+                u->args = args;
+                r = bt_obj(u);
+            }
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    return r;
+}
+
+static BtValue union_repr(BtThread *t, BtValue self) {
+    BtTuple *args = bt_union_args(t, self);
+    BtBuf b;
+    bt_buf_init(&b);
+    bool ok = true;
+    for (size_t i = 0; ok && i < args->len; i++) {
+        if (i)
+            bt_buf_append(&b, " | ", 3);
+        ok = arg_repr(t, &b, args->items[i]);
+    }
+    if (!ok) {
+        bt_buf_free(&b);
+        return BT_UNDEF;
+    }
+    BtStr *s = bt_buf_finish(t, &b);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static BtValue union_getattr(BtThread *t, BtValue self, BtStr *name) {
+    if (strcmp(name->data, "__args__") == 0)
+        return ((BtUnion *)self.as.o)->args;
+    return bt_generic_getattr(t, self, name);
+}
+
+/* Equal when they hold the same alternatives, in any order. */
+static BtValue union_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
+    if ((op != BT_COMPARE_EQ && op != BT_COMPARE_NE) || !is_union(t, b))
+        return bt_obj(t->interp->not_implemented);
+    BtTuple *x = bt_union_args(t, a), *y = bt_union_args(t, b);
+    bool same = x->len == y->len;
+    for (size_t i = 0; same && i < x->len; i++) {
+        bool found = false;
+        for (size_t j = 0; !found && j < y->len; j++) {
+            int eq = bt_equal(t, x->items[i], y->items[j]);
+            if (eq < 0)
+                return BT_UNDEF;
+            found = eq;
+        }
+        same = found;
+    }
+    return bt_bool(op == BT_COMPARE_EQ ? same : !same);
+}
+
+static bool union_hash(BtThread *t, BtValue self, int64_t *out) {
+    BtTuple *args = bt_union_args(t, self);
+    int64_t h = 0x345678;
+    for (size_t i = 0; i < args->len; i++) {
+        int64_t x;
+        if (!bt_hash(t, args->items[i], &x))
+            return false;
+        h ^= x; /* order-blind, like the equality */
+    }
+    *out = h == -1 ? -2 : h;
+    return true;
+}
+
+static void union_trace(BtGc *gc, BtObject *self) {
+    bt_gc_mark(gc, ((BtUnion *)self)->args);
+}
+
 bool bt_generic_alias_init_type(BtThread *t) {
+    BtType *un = BT_TYPE(t, union_type);
+    un->instance_size = sizeof(BtUnion);
+    un->repr = union_repr;
+    un->getattr = union_getattr;
+    un->compare = union_compare;
+    un->hash = union_hash;
+    un->trace = union_trace;
+    un->binary = union_or;
+    BT_TYPE(t, type)->binary = union_or;
     BtType *ga = BT_TYPE(t, generic_alias);
     ga->instance_size = sizeof(BtGenericAlias);
     ga->repr = ga_repr;
@@ -171,7 +312,8 @@ bool bt_generic_alias_init_type(BtThread *t) {
     ga->compare = ga_compare;
     ga->hash = ga_hash;
     ga->trace = ga_trace;
-    ga->module = bt_str_intern_cstr(t, "types");
+    ga->binary = union_or;
+    ga->module = un->module = bt_str_intern_cstr(t, "types");
     if (!ga->module)
         return false;
     /* The containers CPython makes generic (PEP 585). */

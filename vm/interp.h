@@ -29,6 +29,7 @@ typedef struct BtGil BtGil;
     X(bytearray, "bytearray") X(deque, "deque") X(deque_iter, "_deque_iterator")                   \
     X(deque_reviter, "_deque_reverse_iterator") X(weakref, "ReferenceType")                        \
     X(weakproxy, "ProxyType") X(generic_alias, "GenericAlias")                                    \
+    X(union_type, "UnionType")                                                                     \
     X(dict, "dict") X(set, "set") X(frozenset, "frozenset") X(range, "range") X(slice, "slice")     \
     X(function, "function") X(native, "builtin_function_or_method") X(method, "method")            \
     X(code, "code") X(cell, "cell") X(module, "module") X(generator, "generator")                  \

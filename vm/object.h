@@ -217,6 +217,8 @@ bool bt_setitem(BtThread *t, BtValue obj, BtValue key, BtValue v);
 bool bt_delitem(BtThread *t, BtValue obj, BtValue key);
 int bt_contains(BtThread *t, BtValue container, BtValue item); /* `in`; 0/1, -1 raised */
 BtValue bt_iter(BtThread *t, BtValue v);
+/* The alternatives of an `int | str` union (types.UnionType); NULL for other values. */
+BtTuple *bt_union_args(BtThread *t, BtValue v);
 /* Next item of an iterator: BT_UNDEF and no exception when exhausted. */
 BtValue bt_next(BtThread *t, BtValue it);
 /* The same, but a StopIteration that ended the iterator stays pending with its
