@@ -2888,6 +2888,45 @@ static bool compile_function_def(Compiler *c, const BtAstStmt *s) {
     return compile_nameop(c, s->function_def.name, BT_CTX_STORE);
 }
 
+/* Does a module or class body annotate a name (`x: int`), outside nested
+ * defs and classes? Then it gets an __annotations__ dict. */
+static bool has_annotations(const BtAstStmtList *l) {
+    for (int i = 0; i < l->count; i++) {
+        const BtAstStmt *s = l->items[i];
+        switch (s->kind) {
+        case BT_STMT_ANN_ASSIGN:
+            return true;
+        case BT_STMT_FOR:
+            if (has_annotations(&s->for_.body) || has_annotations(&s->for_.orelse))
+                return true;
+            break;
+        case BT_STMT_WHILE:
+            if (has_annotations(&s->while_.body) || has_annotations(&s->while_.orelse))
+                return true;
+            break;
+        case BT_STMT_IF:
+            if (has_annotations(&s->if_.body) || has_annotations(&s->if_.orelse))
+                return true;
+            break;
+        case BT_STMT_WITH:
+            if (has_annotations(&s->with.body))
+                return true;
+            break;
+        case BT_STMT_TRY:
+            if (has_annotations(&s->try_.body) || has_annotations(&s->try_.orelse) ||
+                has_annotations(&s->try_.finalbody))
+                return true;
+            for (int h = 0; h < s->try_.handlers.count; h++)
+                if (has_annotations(&s->try_.handlers.items[h]->body))
+                    return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 static bool compile_class_def(Compiler *c, const BtAstStmt *s) {
     const BtAstExprList *decos = &s->class_def.decorator_list;
     if (!compile_decorators(c, decos))
@@ -2914,6 +2953,8 @@ static bool compile_class_def(Compiler *c, const BtAstStmt *s) {
             return false;
         EMIT_NAME(c, STORE_NAME, "__doc__");
     }
+    if (has_annotations(body))
+        EMIT0(c, SETUP_ANNOTATIONS);
     for (int i = doc ? 1 : 0; i < body->count; i++) {
         BtAstStmtList one = {1, &body->items[i]};
         if (!visit_stmts(c, &one))
@@ -2963,7 +3004,16 @@ static bool compile_ann_assign(Compiler *c, const BtAstStmt *s) {
     if (!is_function_unit(c->u)) {
         if (!visit_expr(c, s->ann_assign.annotation))
             return false;
-        EMIT0(c, POP_TOP);
+        if (s->ann_assign.simple && target->kind == BT_EXPR_NAME) {
+            /* __annotations__['x'] = T, in the module's or class's namespace */
+            EMIT_NAME(c, LOAD_NAME, "__annotations__");
+            BtStr *key = bt_str_intern_cstr(c->t, target->name.id);
+            if (!key || !load_const(c, bt_obj(key)))
+                return false;
+            EMIT0(c, STORE_SUBSCR);
+        } else {
+            EMIT0(c, POP_TOP);
+        }
     }
     return true;
 }
@@ -3104,6 +3154,8 @@ static bool compile_module(Compiler *c, const BtAstModule *mod) {
             first = 1;
         }
     }
+    if (has_annotations(body))
+        EMIT0(c, SETUP_ANNOTATIONS);
     for (int i = first; i < body->count; i++) {
         BtAstStmtList one = {1, &body->items[i]};
         if (!visit_stmts(c, &one))
