@@ -110,7 +110,8 @@ static BtStr *name_list(BtThread *t, BtValue *names, int n) {
 
 /* Bind call arguments (nargs positional, then one value per kwnames entry)
  * to the parameters of func's code, into slots (already reachable by the
- * GC). CPython's TypeError texts on mismatch. */
+ * GC). CPython's TypeError texts on mismatch, naming the function by its
+ * __qualname__ (which code such as dataclasses sets). */
 static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValue *args,
                            int nargs, BtTuple *kwnames) {
     BtCode *code = func->code;
@@ -150,10 +151,10 @@ static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValu
             bt_raise(t, BT_EXC(t, TypeError),
                      "%S() takes %s but %d positional argument%s (and %d keyword-only argument%s) "
                      "were given",
-                     code->qualname, takes, npos, npos == 1 ? "" : "s", kwgiven,
+                     func->qualname, takes, npos, npos == 1 ? "" : "s", kwgiven,
                      kwgiven == 1 ? "" : "s");
         else
-            bt_raise(t, BT_EXC(t, TypeError), "%S() takes %s but %d %s given", code->qualname,
+            bt_raise(t, BT_EXC(t, TypeError), "%S() takes %s but %d %s given", func->qualname,
                      takes, npos, npos == 1 ? "was" : "were");
         return false;
     }
@@ -180,12 +181,12 @@ static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValu
                 continue;
             }
             bt_raise(t, BT_EXC(t, TypeError), "%S() got an unexpected keyword argument '%S'",
-                     code->qualname, kw);
+                     func->qualname, kw);
             return false;
         }
         if (!bt_is_undef(slots[found])) {
             bt_raise(t, BT_EXC(t, TypeError), "%S() got multiple values for argument '%S'",
-                     code->qualname, kw);
+                     func->qualname, kw);
             return false;
         }
         slots[found] = args[npos + k];
@@ -207,7 +208,7 @@ static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValu
         BtStr *list = name_list(t, missing, nmissing);
         if (list)
             bt_raise(t, BT_EXC(t, TypeError), "%S() missing %d required positional argument%s: %S",
-                     code->qualname, nmissing, nmissing == 1 ? "" : "s", list);
+                     func->qualname, nmissing, nmissing == 1 ? "" : "s", list);
         return false;
     }
     for (int j = argcount; j < argcount + kwonly; j++) {
@@ -224,7 +225,7 @@ static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValu
         BtStr *list = name_list(t, missing, nmissing);
         if (list)
             bt_raise(t, BT_EXC(t, TypeError), "%S() missing %d required keyword-only argument%s: %S",
-                     code->qualname, nmissing, nmissing == 1 ? "" : "s", list);
+                     func->qualname, nmissing, nmissing == 1 ? "" : "s", list);
         return false;
     }
     return true;
