@@ -1922,6 +1922,51 @@ static BtValue super_repr(BtThread *t, BtValue self) {
 
 /* ---- classes ---- */
 
+/* The new class's base learns of it: the first __init_subclass__ after cls in
+ * its MRO (a class method, decorated or not) runs with the class keywords. */
+static bool init_subclass(BtThread *t, BtValue cls, BtValue *kwvalues, BtTuple *kwnames,
+                          int nclasskw) {
+    BtTuple *mro = ((BtType *)cls.as.o)->mro;
+    BtStr *name = bt_str_intern_cstr(t, "__init_subclass__");
+    if (!name)
+        return false;
+    BtValue hook = BT_UNDEF;
+    for (size_t i = 1; i < mro->len && bt_is_undef(hook); i++)
+        hook = bt_dict_get_str(((BtType *)mro->items[i].as.o)->dict, name);
+    if (bt_is_obj(hook) && (hook.as.o->type == BT_TYPE(t, classmethod) ||
+                            hook.as.o->type == BT_TYPE(t, staticmethod)))
+        hook = ((BtFuncWrapper *)hook.as.o)->func;
+    if (bt_is_undef(hook) || (bt_is_obj(hook) && hook.as.o->type == BT_TYPE(t, native))) {
+        if (nclasskw == 0)
+            return true; /* object's: nothing to do */
+        bt_raise(t, BT_EXC(t, TypeError), "%S.__init_subclass__() takes no keyword arguments",
+                 ((BtType *)cls.as.o)->name);
+        return false;
+    }
+    /* cls, then the class keywords (metaclass= left out) by name. */
+    int nk = nkw(kwnames);
+    BtValue argv[1 + 16];
+    BtValue names = bt_obj(bt_tuple_new(t, (size_t)nclasskw));
+    if (!names.as.o)
+        return false;
+    if (nclasskw > 16) {
+        bt_raise(t, BT_EXC(t, NotImplementedError), "more than 16 class keywords");
+        return false;
+    }
+    BT_PUSH_ROOT(t, &names);
+    argv[0] = cls;
+    int j = 0;
+    for (int k = 0; k < nk; k++) {
+        if (!strcmp(kw_name(kwnames, k), "metaclass"))
+            continue;
+        bt_as_tuple(names)->items[j] = kwnames->items[k];
+        argv[1 + j++] = kwvalues[k];
+    }
+    BtValue r = bt_call(t, hook, argv, 1, nclasskw ? bt_as_tuple(names) : NULL);
+    BT_POP_ROOT(t, 1);
+    return !bt_is_undef(r);
+}
+
 /* __build_class__(func, name, *bases, **kwds): the class statement. */
 static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int nargs,
                                    BtTuple *kwnames) {
@@ -1938,6 +1983,8 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
         bt_raise(t, BT_EXC(t, TypeError), "__build_class__: name is not a string");
         return BT_UNDEF;
     }
+    /* Keywords other than metaclass= go to the base's __init_subclass__. */
+    int nclasskw = 0;
     for (int k = 0; k < nkw(kwnames); k++) {
         BtValue v = KWARG(args, nargs, k);
         if (!strcmp(kw_name(kwnames, k), "metaclass")) {
@@ -1948,9 +1995,7 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
             }
             continue;
         }
-        bt_raise(t, BT_EXC(t, TypeError), "%S.__init_subclass__() takes no keyword arguments",
-                 bt_as_str(args[1]));
-        return BT_UNDEF;
+        nclasskw++;
     }
     BtFunction *func = (BtFunction *)args[0].as.o;
     BtValue ns = bt_obj(bt_dict_new(t)), bases = BT_UNDEF, cell = BT_UNDEF, cls = BT_UNDEF;
@@ -1988,6 +2033,8 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
         goto fail;
     if (cell.tag == BT_V_OBJ && cell.as.o->type == BT_TYPE(t, cell))
         ((BtCell *)cell.as.o)->value = cls;
+    if (!init_subclass(t, cls, args + nargs, kwnames, nclasskw))
+        goto fail;
     BT_POP_ROOT(t, 4);
     return cls;
 fail:

@@ -770,6 +770,20 @@ static BtValue set_init(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     return BT_NONE;
 }
 
+/* object.__init_subclass__(): what super().__init_subclass__(**kw) ends at. */
+static BtValue object_init_subclass(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                    BtTuple *kwnames) {
+    (void)args;
+    if (nargs > 0 || (kwnames && kwnames->len)) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s.__init_subclass__() takes no keyword arguments",
+                 bt_is_obj(self) && self.as.o->type == BT_TYPE(t, type)
+                     ? ((BtType *)self.as.o)->name->data
+                     : "object");
+        return BT_UNDEF;
+    }
+    return BT_NONE;
+}
+
 bool bt_type_init_subclassable(BtThread *t) {
     /* As in CPython, a built-in type that defines no comparison hashes by
      * identity, like object: iterators, generators, code, frames. */
@@ -791,7 +805,8 @@ bool bt_type_init_subclassable(BtThread *t) {
     ok = ok && bt_type_add_static(t, BT_TYPE(t, name), "__new__", name##_new, false);
     BOXABLE_TYPES(ADD_NEW)
 #undef ADD_NEW
-    return ok;
+    return ok && bt_type_add_static(t, BT_TYPE(t, object), "__init_subclass__",
+                                    object_init_subclass, true);
 }
 
 /* ---- making classes ---- */
