@@ -27,5 +27,6 @@ const BtNativeModuleDef bt_stdlib_modules[] = {
     {"_collections", bt_mod_collections_create},
     {"weakref", bt_mod_weakref_create},
     {"gc", bt_mod_gc_create},
+    {"_functools", bt_mod_functools_create},
     {NULL, NULL},
 };

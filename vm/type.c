@@ -481,6 +481,9 @@ static BtValue slot_next(BtThread *t, BtValue self) {
 
 static BtValue slot_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_call));
+    BtType *nb = native_base(bt_type_of(t, self));
+    if ((bt_is_undef(m) || is_native_wrapper(t, m)) && nb->call) /* a subclass of partial */
+        return nb->call(t, bt_unbox(self), args, nargs, kwnames);
     if (bt_is_undef(m)) {
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not callable", bt_type_name(t, self));
         return BT_UNDEF;

@@ -4,28 +4,8 @@ WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
 WRAPPER_UPDATES = ("__dict__",)
 
 
-class partial:
-    """partial(func, *args, **keywords): func with some arguments fixed."""
-
-    def __init__(self, func, *args, **keywords):
-        if not callable(func):
-            raise TypeError("the first argument must be callable")
-        if isinstance(func, partial):
-            args = func.args + args
-            keywords = {**func.keywords, **keywords}
-            func = func.func
-        self.func = func
-        self.args = args
-        self.keywords = keywords
-
-    def __call__(self, *args, **keywords):
-        return self.func(*self.args, *args, **{**self.keywords, **keywords})
-
-    def __repr__(self):
-        parts = [repr(self.func)]
-        parts.extend(repr(a) for a in self.args)
-        parts.extend(f"{k}={v!r}" for k, v in self.keywords.items())
-        return "functools.partial(" + ", ".join(parts) + ")"
+# partial is C (stdlib/mod_functools.c): it sits on hot call paths.
+from _functools import partial
 
 
 _no_initial = object()
