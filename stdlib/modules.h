@@ -15,6 +15,7 @@ BtModule *bt_mod_collections_create(BtThread *t);
 BtModule *bt_mod_weakref_create(BtThread *t);
 BtModule *bt_mod_gc_create(BtThread *t);
 BtModule *bt_mod_functools_create(BtThread *t);
+BtModule *bt_mod_itertools_create(BtThread *t);
 BtModule *bt_mod_errno_create(BtThread *t);
 BtModule *bt_mod_time_create(BtThread *t);
 BtModule *bt_mod_dis_create(BtThread *t);

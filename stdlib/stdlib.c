@@ -28,5 +28,6 @@ const BtNativeModuleDef bt_stdlib_modules[] = {
     {"weakref", bt_mod_weakref_create},
     {"gc", bt_mod_gc_create},
     {"_functools", bt_mod_functools_create},
+    {"_itertools", bt_mod_itertools_create},
     {NULL, NULL},
 };

@@ -1,51 +1,10 @@
-"""itertools for Baton: iterator building blocks, written as generators."""
+"""itertools for Baton: iterator building blocks.
 
+count, repeat, islice and chain are C (stdlib/mod_itertools.c); the rest are
+written here as generators.
+"""
+from _itertools import chain, count, islice, repeat
 
-class count:
-    """count(start=0, step=1): start, start+step, start+2*step, ..."""
-
-    def __init__(self, start=0, step=1):
-        self._next = start
-        self._step = step
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        value = self._next
-        self._next += self._step
-        return value
-
-    def __repr__(self):
-        if self._step == 1:
-            return f"count({self._next!r})"
-        return f"count({self._next!r}, {self._step!r})"
-
-
-class repeat:
-    """repeat(obj[, times]): obj again and again (times times)."""
-
-    def __init__(self, obj, times=None):
-        self._obj = obj
-        self._left = times if times is None or times > 0 else 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._left is not None:
-            if self._left <= 0:
-                raise StopIteration
-            self._left -= 1
-        return self._obj
-
-    def __length_hint__(self):
-        return self._left
-
-    def __repr__(self):
-        if self._left is None:
-            return f"repeat({self._obj!r})"
-        return f"repeat({self._obj!r}, {self._left})"
 
 
 def cycle(iterable):
@@ -56,69 +15,6 @@ def cycle(iterable):
     while saved:
         for element in saved:
             yield element
-
-
-def _index(value, what):
-    if value is None:
-        return None
-    if not isinstance(value, int) or value < 0:
-        raise ValueError(f"{what} argument for islice() must be None or an integer: "
-                         "0 <= x <= sys.maxsize.")
-    return value
-
-
-def islice(iterable, *args):
-    if not 1 <= len(args) <= 3:
-        raise TypeError(f"islice expected at most 4 arguments, got {len(args) + 1}")
-    s = slice(*args)
-    start = _index(s.start, "Indices") or 0
-    stop = _index(s.stop, "Stop")
-    step = s.step if s.step is not None else 1
-    if not isinstance(step, int) or step <= 0:
-        raise ValueError("Step for islice() must be a positive integer or None.")
-    return _islice(iter(iterable), start, stop, step)
-
-
-def _islice(it, start, stop, step):
-    index = 0
-    wanted = start
-    if stop is not None and stop <= start:
-        for _ in zip(range(start), it):
-            pass
-        return
-    for element in it:
-        if index == wanted:
-            yield element
-            wanted += step
-            if stop is not None and wanted >= stop:
-                return
-        index += 1
-
-
-class chain:
-    """chain(*iterables): the items of each iterable in turn."""
-
-    def __init__(self, *iterables):
-        self._source = iter(iterables)
-        self._active = None
-
-    @classmethod
-    def from_iterable(cls, iterables):
-        made = cls()
-        made._source = iter(iterables)
-        return made
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        while True:
-            if self._active is None:
-                self._active = iter(next(self._source))
-            try:
-                return next(self._active)
-            except StopIteration:
-                self._active = None
 
 
 def tee(iterable, n=2):
