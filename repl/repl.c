@@ -390,8 +390,8 @@ static bool code_contains(BtThread *t, BtCode *outer, BtCode *c, int depth) {
         return false;
     for (size_t i = 0; i < outer->consts->len; i++) {
         BtValue v = outer->consts->items[i];
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code) &&
-            code_contains(t, (BtCode *)v.as.o, c, depth + 1))
+        if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, code) &&
+            code_contains(t, (BtCode *)bt_as_obj(v), c, depth + 1))
             return true;
     }
     return false;
@@ -402,7 +402,7 @@ static const char *input_source(BtThread *t, BtCode *code, size_t *len, void *da
     Repl *r = data;
     for (size_t i = r->ninputs; i-- > 0;) {
         BtValue v = r->inputs_code->items[i];
-        if (code_contains(t, (BtCode *)v.as.o, code, 0)) {
+        if (code_contains(t, (BtCode *)bt_as_obj(v), code, 0)) {
             *len = strlen(r->inputs_text[i]);
             return r->inputs_text[i];
         }
@@ -571,15 +571,15 @@ static void meta_dis(Repl *r, const char *arg) {
         fprintf(stderr, ":dis: no name '%s' in this session\n", arg);
         return;
     }
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, method))
-        v = ((BtMethod *)v.as.o)->func;
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, method))
+        v = ((BtMethod *)bt_as_obj(v))->func;
     BtCode *code = NULL;
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, function))
-        code = ((BtFunction *)v.as.o)->code;
-    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
-        gen = (BtGen *)v.as.o;
-    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code))
-        code = (BtCode *)v.as.o;
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, function))
+        code = ((BtFunction *)bt_as_obj(v))->code;
+    else if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator))
+        gen = (BtGen *)bt_as_obj(v);
+    else if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, code))
+        code = (BtCode *)bt_as_obj(v);
     if (gen) {
         /* A generator: its code alone, its paused instruction marked. */
         char name[140];
@@ -791,7 +791,7 @@ static void add_match(Repl *r, const char *head, size_t head_len, const char *wo
 
 static bool value_callable(BtThread *t, BtValue v) {
     BtValue c = call_builtin(t, "callable", v);
-    return bt_is_bool(c) && c.as.b;
+    return bt_is_bool(c) && bt_as_bool(c);
 }
 
 static void match_dict(Repl *r, BtDict *d, const char *text) {

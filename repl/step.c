@@ -423,8 +423,8 @@ static void gen_where(BtGen *g, char *buf, size_t cap) {
 /* "gen squared#1" when a suspended g is inside `yield from` another generator. */
 static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
     BtValue sub = g->state == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
-    if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
-        bt_trace_frame_name(&((BtGen *)sub.as.o)->frame, buf, cap);
+    if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
+        bt_trace_frame_name(&((BtGen *)bt_as_obj(sub))->frame, buf, cap);
         return true;
     }
     if (!bt_is_undef(sub)) {
@@ -681,10 +681,10 @@ static BtCode *function_named(BtThread *t, BtFrame *f, const char *name) {
             return NULL;
         p += n + (p[n] == '.');
     }
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, method))
-        v = ((BtMethod *)v.as.o)->func;
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, function))
-        return ((BtFunction *)v.as.o)->code;
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, method))
+        v = ((BtMethod *)bt_as_obj(v))->func;
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, function))
+        return ((BtFunction *)bt_as_obj(v))->code;
     return NULL;
 }
 

@@ -194,9 +194,9 @@ static void notice_new_gen(BtTimeline *tl, BtThread *t, BtFrame *f) {
     if (!f->sp || f->sp <= base || f->sp > base + c->stacksize)
         return;
     BtValue top = f->sp[-1];
-    if (bt_is_obj(top) && top.as.o->type == BT_TYPE(t, generator) &&
-        ((BtGen *)top.as.o)->state == BT_GEN_CREATED)
-        gen_lane(tl, t, (BtGen *)top.as.o);
+    if (bt_is_obj(top) && bt_as_obj(top)->type == BT_TYPE(t, generator) &&
+        ((BtGen *)bt_as_obj(top))->state == BT_GEN_CREATED)
+        gen_lane(tl, t, (BtGen *)bt_as_obj(top));
 }
 
 static void on_event(BtThread *t, const BtEvent *ev, void *data) {

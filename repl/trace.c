@@ -131,20 +131,20 @@ static const char *text_of(const BtStr *s) {
 /* Objects whose repr carries an address get a short, stable form instead:
  * "<function f>", "<generator my_range>", "<A object>". false: use repr(). */
 static bool short_repr(BtThread *t, BtValue v, Out *o) {
-    BtType *ty = v.as.o->type;
+    BtType *ty = bt_as_obj(v)->type;
     if (ty == BT_TYPE(t, function)) {
-        out_fmt(o, "<function %s>", text_of(((BtFunction *)v.as.o)->qualname));
+        out_fmt(o, "<function %s>", text_of(((BtFunction *)bt_as_obj(v))->qualname));
     } else if (ty == BT_TYPE(t, generator)) {
-        BtGen *g = (BtGen *)v.as.o;
+        BtGen *g = (BtGen *)bt_as_obj(v);
         out_fmt(o, "<generator %s#%u>", text_of(g->qualname), g->number);
     } else if (ty == BT_TYPE(t, code)) {
-        out_fmt(o, "<code %s>", text_of(((BtCode *)v.as.o)->name));
+        out_fmt(o, "<code %s>", text_of(((BtCode *)bt_as_obj(v))->name));
     } else if (ty == BT_TYPE(t, native)) {
-        out_fmt(o, "<built-in %s>", ((BtNative *)v.as.o)->name);
+        out_fmt(o, "<built-in %s>", ((BtNative *)bt_as_obj(v))->name);
     } else if (ty == BT_TYPE(t, method)) {
-        BtValue fn = ((BtMethod *)v.as.o)->func;
-        if (bt_is_obj(fn) && fn.as.o->type == BT_TYPE(t, function))
-            out_fmt(o, "<bound method %s>", text_of(((BtFunction *)fn.as.o)->qualname));
+        BtValue fn = ((BtMethod *)bt_as_obj(v))->func;
+        if (bt_is_obj(fn) && bt_as_obj(fn)->type == BT_TYPE(t, function))
+            out_fmt(o, "<bound method %s>", text_of(((BtFunction *)bt_as_obj(fn))->qualname));
         else
             out_cstr(o, "<bound method>");
     } else if (!ty->repr) {
@@ -185,11 +185,11 @@ static void repr_into(BtThread *t, BtValue v, Out *o, int depth) {
         repr_items(t, bt_as_list(v)->items, bt_as_list(v)->len, o, depth, "[", "]");
         return;
     }
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, tuple)) {
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, tuple)) {
         repr_items(t, bt_as_tuple(v)->items, bt_as_tuple(v)->len, o, depth, "(", ")");
         return;
     }
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, dict)) {
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, dict)) {
         BtDict *d = bt_as_dict(v);
         size_t pos = 0, i = 0;
         BtValue key, val;
@@ -208,7 +208,7 @@ static void repr_into(BtThread *t, BtValue v, Out *o, int depth) {
         out_cstr(o, "}");
         return;
     }
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, str) && bt_as_str(v)->size > 48) {
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, str) && bt_as_str(v)->size > 48) {
         /* Only the head of a long string is worth a repr. */
         BtStr *s = bt_as_str(v);
         size_t n = 40;
@@ -264,9 +264,9 @@ static void stack_item(BtThread *t, BtValue v, char *buf, size_t cap) {
     const char *tn = bt_type_name(t, v);
     if (bt_is_list(t, v))
         snprintf(buf, cap, "<list of %zu>", bt_as_list(v)->len);
-    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, tuple))
+    else if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, tuple))
         snprintf(buf, cap, "<tuple of %zu>", bt_as_tuple(v)->len);
-    else if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, dict))
+    else if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, dict))
         snprintf(buf, cap, "<dict of %zu>", (size_t)bt_as_dict(v)->len);
     else if (bt_is_str(t, v) && full[0] && cap > ITEM_WIDTH) {
         /* a string's head, still quoted: 'abc...' */
@@ -325,14 +325,14 @@ void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap) {
 
 bool bt_trace_gen_binding(BtThread *t, BtGen *g, char *buf, size_t cap) {
     BtValue mainv = bt_dict_get_str(t->interp->modules, BT_NAME(t, dunder_main));
-    if (!bt_is_obj(mainv) || mainv.as.o->type != BT_TYPE(t, module))
+    if (!bt_is_obj(mainv) || bt_as_obj(mainv)->type != BT_TYPE(t, module))
         return false;
     Out o;
     out_init(&o, buf, cap);
     size_t pos = 0;
     BtValue k, v;
-    while (bt_dict_next(((BtModule *)mainv.as.o)->dict, &pos, &k, &v))
-        if (bt_is_obj(v) && v.as.o == &g->hdr && bt_is_str(t, k)) {
+    while (bt_dict_next(((BtModule *)bt_as_obj(mainv))->dict, &pos, &k, &v))
+        if (bt_is_obj(v) && bt_as_obj(v) == &g->hdr && bt_is_str(t, k)) {
             out_fmt(&o, "%s%s", o.len ? ", " : "", bt_as_str(k)->data);
         }
     return o.len > 0;
@@ -346,8 +346,8 @@ void bt_trace_args(BtThread *t, BtFrame *f, char *buf, size_t cap) {
                   !!(c->flags & BT_CODE_VARKEYWORDS);
     for (int i = 0; i < nparams && i < c->nlocals && !o.full; i++) {
         BtValue v = bt_frame_slots(f)[i];
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
-            v = ((BtCell *)v.as.o)->value;
+        if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, cell))
+            v = ((BtCell *)bt_as_obj(v))->value;
         char val[ITEM_WIDTH + 1];
         bt_trace_repr(t, v, val, sizeof val);
         const char *star = i == c->argcount + c->kwonlyargcount

@@ -181,8 +181,8 @@ static BtValue sys_attr(BtThread *t, const char *name) {
         return BT_UNDEF;
     BtValue m = bt_dict_get_str(t->interp->modules, sys);
     BtValue v = BT_UNDEF;
-    if (m.tag == BT_V_OBJ && m.as.o->type == BT_TYPE(t, module))
-        v = bt_dict_get_str(((BtModule *)m.as.o)->dict, key);
+    if (bt_is_obj(m) && bt_as_obj(m)->type == BT_TYPE(t, module))
+        v = bt_dict_get_str(((BtModule *)bt_as_obj(m))->dict, key);
     if (bt_is_undef(v))
         bt_raise(t, BT_EXC(t, RuntimeError), "lost sys.%s", name);
     return v;
@@ -192,19 +192,19 @@ static BtValue sys_attr(BtThread *t, const char *name) {
 
 /* Write str(v) to a C stream; common types need no new string. */
 static bool print_value(BtThread *t, FILE *fp, BtValue v) {
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_NONE:
         fputs("None", fp);
         return true;
     case BT_V_BOOL:
-        fputs(v.as.b ? "True" : "False", fp);
+        fputs(bt_as_bool(v) ? "True" : "False", fp);
         return true;
     case BT_V_INT:
-        fprintf(fp, "%" PRId64, v.as.i);
+        fprintf(fp, "%" PRId64, bt_as_i64(v));
         return true;
     case BT_V_FLOAT: {
         char buf[40];
-        fwrite(buf, 1, bt_float_repr(v.as.f, buf, sizeof buf), fp);
+        fwrite(buf, 1, bt_float_repr(bt_as_f64(v), buf, sizeof buf), fp);
         return true;
     }
     default:
@@ -415,7 +415,7 @@ static BtValue builtin_input(BtThread *t, BtValue self, BtValue *args, int nargs
 static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (nargs == 1 && !kwnames && bt_is_obj(args[0])) { /* the common exact types, inline */
-        BtType *ty = args[0].as.o->type;
+        BtType *ty = bt_as_obj(args[0])->type;
         if (ty == BT_TYPE(t, str))
             return bt_int((int64_t)bt_as_str(args[0])->length);
         if (ty == BT_TYPE(t, list))
@@ -478,20 +478,21 @@ static BtValue builtin_id(BtThread *t, BtValue self, BtValue *args, int nargs, B
     BtValue v = args[0];
     /* Immediates get small even numbers or odd ones: heap addresses are
      * 16-byte aligned and far from zero, so ids of live values never meet. */
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_NONE:
         return bt_int(2);
     case BT_V_BOOL:
-        return bt_int(v.as.b ? 6 : 4);
+        return bt_int(bt_as_bool(v) ? 6 : 4);
     case BT_V_INT:
-        return bt_int((int64_t)((uint64_t)v.as.i * 4 + 1));
+        return bt_int((int64_t)((uint64_t)bt_as_i64(v) * 4 + 1));
     case BT_V_FLOAT: {
         uint64_t bits;
-        memcpy(&bits, &v.as.f, sizeof bits);
+        double f = bt_as_f64(v);
+        memcpy(&bits, &f, sizeof bits);
         return bt_int((int64_t)(bits * 4 + 3));
     }
     default:
-        return bt_int((int64_t)(uintptr_t)v.as.o);
+        return bt_int((int64_t)(uintptr_t)bt_as_obj(v));
     }
 }
 
@@ -588,7 +589,7 @@ static BtValue builtin_ord(BtThread *t, BtValue self, BtValue *args, int nargs, 
         return BT_UNDEF;
     BtValue v = args[0];
     if (bt_is_bytes(t, v)) {
-        BtBytes *b = (BtBytes *)v.as.o;
+        BtBytes *b = (BtBytes *)bt_as_obj(v);
         if (b->size == 1)
             return bt_int(b->data[0]);
         bt_raise(t, BT_EXC(t, TypeError),
@@ -688,8 +689,8 @@ static BtValue builtin_round(BtThread *t, BtValue self, BtValue *args, int nargs
 static int check_class(BtThread *t, BtValue v, BtValue cls, bool sub, int depth) {
     if (is_type(t, cls)) {
         if (sub)
-            return bt_issubtype((BtType *)v.as.o, (BtType *)cls.as.o);
-        return bt_isinstance(t, v, (BtType *)cls.as.o);
+            return bt_issubtype((BtType *)bt_as_obj(v), (BtType *)bt_as_obj(cls));
+        return bt_isinstance(t, v, (BtType *)bt_as_obj(cls));
     }
     BtTuple *alternatives = bt_union_args(t, cls); /* int | str */
     if ((alternatives || bt_is_tuple(t, cls)) && depth < 100) {
@@ -772,7 +773,7 @@ static BtIterObj *iterobj_new(BtThread *t, BtType *type, BtValue a, BtValue b, i
 static BtValue enumerate_next(BtThread *t, BtValue self) {
     if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
         return BT_UNDEF;
-    BtIterObj *e = (BtIterObj *)self.as.o;
+    BtIterObj *e = (BtIterObj *)bt_as_obj(self);
     BtValue item = bt_next_keep_stop(t, e->a);
     if (bt_is_undef(item))
         return BT_UNDEF;
@@ -812,14 +813,14 @@ static void zip_strict_error(BtThread *t, size_t i, bool shorter) {
 static BtValue zip_next(BtThread *t, BtValue self) {
     if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
         return BT_UNDEF;
-    BtIterObj *z = (BtIterObj *)self.as.o;
+    BtIterObj *z = (BtIterObj *)bt_as_obj(self);
     if (bt_is_undef(z->a))
         return BT_UNDEF;
     BtTuple *its = bt_as_tuple(z->a);
     if (its->len == 0)
         return BT_UNDEF;
     BtValue result = bt_obj(bt_tuple_new(t, its->len));
-    if (!result.as.o)
+    if (!bt_as_obj(result))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &result);
     for (size_t i = 0; i < its->len; i++) {
@@ -856,7 +857,7 @@ static BtValue zip_next(BtThread *t, BtValue self) {
 /* Iterators of args[0..n) as a tuple. */
 static BtValue iter_tuple(BtThread *t, BtValue *args, int n) {
     BtValue tup = bt_obj(bt_tuple_new(t, (size_t)n));
-    if (!tup.as.o)
+    if (!bt_as_obj(tup))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &tup);
     for (int i = 0; i < n; i++) {
@@ -895,7 +896,7 @@ static BtValue zip_construct(BtThread *t, BtType *type, BtValue *args, int nargs
 static BtValue map_next(BtThread *t, BtValue self) {
     if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
         return BT_UNDEF;
-    BtIterObj *m = (BtIterObj *)self.as.o;
+    BtIterObj *m = (BtIterObj *)bt_as_obj(self);
     BtTuple *its = bt_as_tuple(m->a);
     if (its->len == 1) {
         BtValue item = bt_next_keep_stop(t, its->items[0]);
@@ -907,7 +908,7 @@ static BtValue map_next(BtThread *t, BtValue self) {
         return r;
     }
     BtValue argv = bt_obj(bt_tuple_new(t, its->len));
-    if (!argv.as.o)
+    if (!bt_as_obj(argv))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &argv);
     BtValue r = BT_UNDEF;
@@ -941,7 +942,7 @@ static BtValue map_construct(BtThread *t, BtType *type, BtValue *args, int nargs
 static BtValue filter_next(BtThread *t, BtValue self) {
     if (!bt_c_stack_ok(t, "")) /* wrapped in itself a million times: C recursion */
         return BT_UNDEF;
-    BtIterObj *f = (BtIterObj *)self.as.o;
+    BtIterObj *f = (BtIterObj *)bt_as_obj(self);
     for (;;) {
         BtValue item = bt_next_keep_stop(t, f->a);
         if (bt_is_undef(item))
@@ -974,7 +975,7 @@ static BtValue filter_construct(BtThread *t, BtType *type, BtValue *args, int na
 }
 
 static BtValue reversed_next(BtThread *t, BtValue self) {
-    BtIterObj *r = (BtIterObj *)self.as.o;
+    BtIterObj *r = (BtIterObj *)bt_as_obj(self);
     if (r->n < 0 || bt_is_undef(r->a))
         return BT_UNDEF;
     BtValue item = bt_getitem(t, r->a, bt_int(r->n));
@@ -1019,7 +1020,7 @@ static BtValue reversed_construct(BtThread *t, BtType *type, BtValue *args, int 
     if (st == BT_TYPE(t, list))
         return bt_list_reversed(t, bt_as_list(seq));
     if (st == BT_TYPE(t, range))
-        return bt_range_reversed(t, (BtRange *)seq.as.o);
+        return bt_range_reversed(t, (BtRange *)bt_as_obj(seq));
     int64_t n = bt_len(t, seq);
     if (n < 0)
         return BT_UNDEF;
@@ -1047,7 +1048,7 @@ static BtValue iterobj_next_method(BtThread *t, BtValue self, BtValue *args, int
         return BT_UNDEF;
     /* The built-in's own step, also for a subclass (whose __next__ may be
      * the one calling this through super()). */
-    BtType *base = bt_is_obj(self) ? builtin_base(self.as.o->type) : NULL;
+    BtType *base = bt_is_obj(self) ? builtin_base(bt_as_obj(self)->type) : NULL;
     if (!base || base->trace != iterobj_trace) {
         bt_raise(t, BT_EXC(t, TypeError), "descriptor '__next__' needs an iterator object");
         return BT_UNDEF;
@@ -1069,8 +1070,8 @@ static const BtNativeDef iterobj_methods[] = {
 static BtValue iterobj_new_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
     (void)self;
-    BtType *cls = nargs > 0 && bt_is_obj(args[0]) && args[0].as.o->type == BT_TYPE(t, type)
-                      ? (BtType *)args[0].as.o
+    BtType *cls = nargs > 0 && bt_is_obj(args[0]) && bt_as_obj(args[0])->type == BT_TYPE(t, type)
+                      ? (BtType *)bt_as_obj(args[0])
                       : NULL;
     BtType *base = cls ? builtin_base(cls) : NULL;
     if (!base || base->trace != iterobj_trace) {
@@ -1137,15 +1138,15 @@ static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs,
 
 /* True when a < b (op LT) or a > b (GT), ints and floats without a call. */
 static int less_or_greater(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
-    if (a.tag == BT_V_INT && b.tag == BT_V_INT)
-        return op == BT_COMPARE_LT ? a.as.i < b.as.i : a.as.i > b.as.i;
-    if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT)
-        return op == BT_COMPARE_LT ? a.as.f < b.as.f : a.as.f > b.as.f;
+    if (bt_is_int(a) && bt_is_int(b))
+        return op == BT_COMPARE_LT ? bt_as_i64(a) < bt_as_i64(b) : bt_as_i64(a) > bt_as_i64(b);
+    if (bt_is_float(a) && bt_is_float(b))
+        return op == BT_COMPARE_LT ? bt_as_f64(a) < bt_as_f64(b) : bt_as_f64(a) > bt_as_f64(b);
     BtValue r = bt_compare(t, a, b, op);
     if (bt_is_undef(r))
         return -1;
     if (bt_is_bool(r))
-        return r.as.b;
+        return bt_as_bool(r);
     return bt_truthy(t, r);
 }
 
@@ -1293,14 +1294,14 @@ static BtValue builtin_sum(BtThread *t, BtValue self, BtValue *args, int nargs, 
             break;
         }
         /* Fast paths: int + int without overflow, float + float or int. */
-        if (acc.tag == BT_V_INT && item.tag == BT_V_INT) {
+        if (bt_is_int(acc) && bt_is_int(item)) {
             int64_t r;
-            if (!__builtin_add_overflow(acc.as.i, item.as.i, &r)) {
+            if (!__builtin_add_overflow(bt_as_i64(acc), bt_as_i64(item), &r)) {
                 acc = bt_int(r);
                 continue;
             }
-        } else if (acc.tag == BT_V_FLOAT && (item.tag == BT_V_FLOAT || item.tag == BT_V_INT)) {
-            acc = bt_float(acc.as.f + (item.tag == BT_V_INT ? (double)item.as.i : item.as.f));
+        } else if (bt_is_float(acc) && (bt_is_float(item) || bt_is_int(item))) {
+            acc = bt_float(bt_as_f64(acc) + (bt_is_int(item) ? (double)bt_as_i64(item) : bt_as_f64(item)));
             continue;
         }
         acc = bt_binary_op(t, BT_BINOP_ADD, acc, item);
@@ -1465,11 +1466,11 @@ static BtValue builtin_delattr(BtThread *t, BtValue self, BtValue *args, int nar
 static BtDict *instance_dict(BtThread *t, BtValue v) {
     if (!bt_is_obj(v))
         return NULL;
-    BtType *type = v.as.o->type;
+    BtType *type = bt_as_obj(v)->type;
     if (type == BT_TYPE(t, module))
-        return ((BtModule *)v.as.o)->dict;
+        return ((BtModule *)bt_as_obj(v))->dict;
     if (type->layout == BT_LAYOUT_INSTANCE || type->layout == BT_LAYOUT_EXCEPTION)
-        return ((BtInstance *)v.as.o)->dict;
+        return ((BtInstance *)bt_as_obj(v))->dict;
     return NULL;
 }
 
@@ -1515,7 +1516,7 @@ static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs, 
     if (!no_kw(t, "dir", kwnames) || !expect_args(t, "dir", nargs, NULL, 0, 1))
         return BT_UNDEF;
     BtValue names = bt_obj(bt_dict_new(t));
-    if (!names.as.o)
+    if (!bt_as_obj(names))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &names);
     BtValue result = BT_UNDEF;
@@ -1561,10 +1562,10 @@ static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs, 
         goto out;
     if (type != BT_TYPE(t, module)) {
         /* A class lists its own MRO; an instance its class's. */
-        BtType *cls = is_type(t, obj) ? (BtType *)obj.as.o : type;
+        BtType *cls = is_type(t, obj) ? (BtType *)bt_as_obj(obj) : type;
         BtTuple *mro = cls->mro;
         for (size_t i = 0; mro && i < mro->len; i++) {
-            if (!add_keys(t, bt_as_dict(names), ((BtType *)mro->items[i].as.o)->dict))
+            if (!add_keys(t, bt_as_dict(names), ((BtType *)bt_as_obj(mro->items[i]))->dict))
                 goto out;
         }
     }
@@ -1587,7 +1588,7 @@ static BtValue builtin_import(BtThread *t, BtValue self, BtValue *args, int narg
         bt_raise(t, BT_EXC(t, TypeError), "module name must be a string");
         return BT_UNDEF;
     }
-    if (!bt_is_undef(a[4]) && !(a[4].tag == BT_V_INT && a[4].as.i == 0)) {
+    if (!bt_is_undef(a[4]) && !(bt_is_int(a[4]) && bt_as_i64(a[4]) == 0)) {
         bt_raise(t, BT_EXC(t, ImportError), "attempted relative import with no known parent package");
         return BT_UNDEF;
     }
@@ -1693,12 +1694,12 @@ static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nar
         locals = globals;
     }
     BtValue src = a[0];
-    if (bt_is_obj(src) && src.as.o->type == BT_TYPE(t, code)) {
+    if (bt_is_obj(src) && bt_as_obj(src)->type == BT_TYPE(t, code)) {
         code = src;
     } else if (bt_is_str(t, src) || bt_is_bytes(t, src)) {
         const char *text =
-            bt_is_str(t, src) ? bt_as_str(src)->data : (const char *)((BtBytes *)src.as.o)->data;
-        size_t len = bt_is_str(t, src) ? bt_as_str(src)->size : ((BtBytes *)src.as.o)->size;
+            bt_is_str(t, src) ? bt_as_str(src)->data : (const char *)((BtBytes *)bt_as_obj(src))->data;
+        size_t len = bt_is_str(t, src) ? bt_as_str(src)->size : ((BtBytes *)bt_as_obj(src))->size;
         if (mode == BT_COMPILE_EVAL) {
             /* eval ignores leading blanks, as CPython does. */
             while (len > 0 && (*text == ' ' || *text == '\t')) {
@@ -1716,7 +1717,7 @@ static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nar
                  fname);
         goto out;
     }
-    BtFunction *func = bt_function_new(t, (BtCode *)code.as.o, bt_as_dict(globals));
+    BtFunction *func = bt_function_new(t, (BtCode *)bt_as_obj(code), bt_as_dict(globals));
     if (!func)
         goto out;
     fn = bt_obj(func);
@@ -1773,8 +1774,8 @@ static BtValue builtin_compile(BtThread *t, BtValue self, BtValue *args, int nar
         return BT_UNDEF;
     }
     const char *text =
-        bt_is_str(t, src) ? bt_as_str(src)->data : (const char *)((BtBytes *)src.as.o)->data;
-    size_t len = bt_is_str(t, src) ? bt_as_str(src)->size : ((BtBytes *)src.as.o)->size;
+        bt_is_str(t, src) ? bt_as_str(src)->data : (const char *)((BtBytes *)bt_as_obj(src))->data;
+    size_t len = bt_is_str(t, src) ? bt_as_str(src)->size : ((BtBytes *)bt_as_obj(src))->size;
     BtCode *c = bt_compile_source(t, text, len, bt_as_str(file), mode); /* no stripping: eval() does that */
     return c ? bt_obj(c) : BT_UNDEF;
 }
@@ -1811,8 +1812,8 @@ static bool super_from_frame(BtThread *t, BtValue *type_out, BtValue *obj_out) {
     for (int i = 0; code->cellvars && i < code->ncells; i++) {
         if (bt_str_equal(bt_as_str(code->cellvars->items[i]), argname)) {
             BtValue c = bt_frame_slots(f)[code->nlocals + i];
-            if (c.tag == BT_V_OBJ && c.as.o->type == BT_TYPE(t, cell))
-                first = ((BtCell *)c.as.o)->value;
+            if (bt_is_obj(c) && bt_as_obj(c)->type == BT_TYPE(t, cell))
+                first = ((BtCell *)bt_as_obj(c))->value;
             break;
         }
     }
@@ -1825,11 +1826,11 @@ static bool super_from_frame(BtThread *t, BtValue *type_out, BtValue *obj_out) {
         if (!bt_str_equal(bt_as_str(code->freevars->items[i]), cls_name))
             continue;
         BtValue c = bt_frame_slots(f)[code->nlocals + code->ncells + i];
-        if (c.tag != BT_V_OBJ || c.as.o->type != BT_TYPE(t, cell)) {
+        if (!bt_is_obj(c) || bt_as_obj(c)->type != BT_TYPE(t, cell)) {
             bt_raise(t, BT_EXC(t, RuntimeError), "super(): bad __class__ cell");
             return false;
         }
-        BtValue cls = ((BtCell *)c.as.o)->value;
+        BtValue cls = ((BtCell *)bt_as_obj(c))->value;
         if (bt_is_undef(cls)) {
             bt_raise(t, BT_EXC(t, RuntimeError), "super(): empty __class__ cell");
             return false;
@@ -1867,9 +1868,9 @@ static BtValue super_construct(BtThread *t, BtType *type, BtValue *args, int nar
     }
     BtType *obj_type = NULL;
     if (!bt_is_undef(obj)) {
-        if (is_type(t, obj) && bt_issubtype((BtType *)obj.as.o, (BtType *)cls.as.o))
-            obj_type = (BtType *)obj.as.o;
-        else if (bt_isinstance(t, obj, (BtType *)cls.as.o))
+        if (is_type(t, obj) && bt_issubtype((BtType *)bt_as_obj(obj), (BtType *)bt_as_obj(cls)))
+            obj_type = (BtType *)bt_as_obj(obj);
+        else if (bt_isinstance(t, obj, (BtType *)bt_as_obj(cls)))
             obj_type = bt_type_of(t, obj);
         else {
             bt_raise(t, BT_EXC(t, TypeError),
@@ -1883,7 +1884,7 @@ static BtValue super_construct(BtThread *t, BtType *type, BtValue *args, int nar
     BT_POP_ROOT(t, 2);
     if (!s)
         return BT_UNDEF;
-    s->type = (BtType *)cls.as.o;
+    s->type = (BtType *)bt_as_obj(cls);
     s->obj = obj;
     s->obj_type = obj_type;
     return bt_obj(s);
@@ -1891,18 +1892,18 @@ static BtValue super_construct(BtThread *t, BtType *type, BtValue *args, int nar
 
 /* Look name up in the MRO after s->type and bind it to s->obj. */
 static BtValue super_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtSuper *s = (BtSuper *)self.as.o;
+    BtSuper *s = (BtSuper *)bt_as_obj(self);
     if (s->obj_type && name != BT_NAME(t, dunder_class)) {
         BtTuple *mro = s->obj_type->mro;
         size_t i = 0;
-        while (i < mro->len && mro->items[i].as.o != (BtObject *)s->type)
+        while (i < mro->len && bt_as_obj(mro->items[i]) != (BtObject *)s->type)
             i++;
         for (i++; i < mro->len; i++) {
-            BtValue v = bt_dict_get_str(((BtType *)mro->items[i].as.o)->dict, name);
+            BtValue v = bt_dict_get_str(((BtType *)bt_as_obj(mro->items[i]))->dict, name);
             if (bt_is_undef(v))
                 continue;
             /* Bind functions to an instance; through a class they stay plain. */
-            bool instance = !(s->obj.tag == BT_V_OBJ && s->obj.as.o == (BtObject *)s->obj_type);
+            bool instance = !(bt_is_obj(s->obj) && bt_as_obj(s->obj) == (BtObject *)s->obj_type);
             return bt_descr_get(t, v, instance ? s->obj : BT_UNDEF, s->obj_type);
         }
     }
@@ -1910,7 +1911,7 @@ static BtValue super_getattr(BtThread *t, BtValue self, BtStr *name) {
 }
 
 static BtValue super_repr(BtThread *t, BtValue self) {
-    BtSuper *s = (BtSuper *)self.as.o;
+    BtSuper *s = (BtSuper *)bt_as_obj(self);
     BtStr *r;
     if (s->obj_type)
         r = bt_str_format(t, "<super: <class '%S'>, <%S object>>", s->type->name,
@@ -1926,28 +1927,28 @@ static BtValue super_repr(BtThread *t, BtValue self) {
  * its MRO (a class method, decorated or not) runs with the class keywords. */
 static bool init_subclass(BtThread *t, BtValue cls, BtValue *kwvalues, BtTuple *kwnames,
                           int nclasskw) {
-    BtTuple *mro = ((BtType *)cls.as.o)->mro;
+    BtTuple *mro = ((BtType *)bt_as_obj(cls))->mro;
     BtStr *name = bt_str_intern_cstr(t, "__init_subclass__");
     if (!name)
         return false;
     BtValue hook = BT_UNDEF;
     for (size_t i = 1; i < mro->len && bt_is_undef(hook); i++)
-        hook = bt_dict_get_str(((BtType *)mro->items[i].as.o)->dict, name);
-    if (bt_is_obj(hook) && (hook.as.o->type == BT_TYPE(t, classmethod) ||
-                            hook.as.o->type == BT_TYPE(t, staticmethod)))
-        hook = ((BtFuncWrapper *)hook.as.o)->func;
-    if (bt_is_undef(hook) || (bt_is_obj(hook) && hook.as.o->type == BT_TYPE(t, native))) {
+        hook = bt_dict_get_str(((BtType *)bt_as_obj(mro->items[i]))->dict, name);
+    if (bt_is_obj(hook) && (bt_as_obj(hook)->type == BT_TYPE(t, classmethod) ||
+                            bt_as_obj(hook)->type == BT_TYPE(t, staticmethod)))
+        hook = ((BtFuncWrapper *)bt_as_obj(hook))->func;
+    if (bt_is_undef(hook) || (bt_is_obj(hook) && bt_as_obj(hook)->type == BT_TYPE(t, native))) {
         if (nclasskw == 0)
             return true; /* object's: nothing to do */
         bt_raise(t, BT_EXC(t, TypeError), "%S.__init_subclass__() takes no keyword arguments",
-                 ((BtType *)cls.as.o)->name);
+                 ((BtType *)bt_as_obj(cls))->name);
         return false;
     }
     /* cls, then the class keywords (metaclass= left out) by name. */
     int nk = nkw(kwnames);
     BtValue argv[1 + 16];
     BtValue names = bt_obj(bt_tuple_new(t, (size_t)nclasskw));
-    if (!names.as.o)
+    if (!bt_as_obj(names))
         return false;
     if (nclasskw > 16) {
         bt_raise(t, BT_EXC(t, NotImplementedError), "more than 16 class keywords");
@@ -1975,7 +1976,7 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
         bt_raise(t, BT_EXC(t, TypeError), "__build_class__: not enough arguments");
         return BT_UNDEF;
     }
-    if (!(bt_is_obj(args[0]) && args[0].as.o->type == BT_TYPE(t, function))) {
+    if (!(bt_is_obj(args[0]) && bt_as_obj(args[0])->type == BT_TYPE(t, function))) {
         bt_raise(t, BT_EXC(t, TypeError), "__build_class__: func must be a function");
         return BT_UNDEF;
     }
@@ -1988,7 +1989,7 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
     for (int k = 0; k < nkw(kwnames); k++) {
         BtValue v = KWARG(args, nargs, k);
         if (!strcmp(kw_name(kwnames, k), "metaclass")) {
-            if (!(bt_is_obj(v) && v.as.o == (BtObject *)BT_TYPE(t, type))) {
+            if (!(bt_is_obj(v) && bt_as_obj(v) == (BtObject *)BT_TYPE(t, type))) {
                 bt_raise(t, BT_EXC(t, NotImplementedError),
                          "Baton does not support metaclasses (class %S)", bt_as_str(args[1]));
                 return BT_UNDEF;
@@ -1997,9 +1998,9 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
         }
         nclasskw++;
     }
-    BtFunction *func = (BtFunction *)args[0].as.o;
+    BtFunction *func = (BtFunction *)bt_as_obj(args[0]);
     BtValue ns = bt_obj(bt_dict_new(t)), bases = BT_UNDEF, cell = BT_UNDEF, cls = BT_UNDEF;
-    if (!ns.as.o)
+    if (!bt_as_obj(ns))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &ns);
     BT_PUSH_ROOT(t, &bases);
@@ -2031,8 +2032,8 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
     cls = bt_type_new_class(t, bt_as_str(args[1]), bt_as_tuple(bases), bt_as_dict(ns));
     if (bt_is_undef(cls))
         goto fail;
-    if (cell.tag == BT_V_OBJ && cell.as.o->type == BT_TYPE(t, cell))
-        ((BtCell *)cell.as.o)->value = cls;
+    if (bt_is_obj(cell) && bt_as_obj(cell)->type == BT_TYPE(t, cell))
+        ((BtCell *)bt_as_obj(cell))->value = cls;
     if (!init_subclass(t, cls, args + nargs, kwnames, nclasskw))
         goto fail;
     BT_POP_ROOT(t, 4);

@@ -68,7 +68,7 @@ typedef struct {
 static void file_finalize(BtInterp *interp, BtObject *self);
 
 static bool is_file(BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type->finalize == file_finalize;
+    return bt_is_obj(v) && bt_as_obj(v)->type->finalize == file_finalize;
 }
 
 BtModule *bt_fileio_module(BtThread *t) {
@@ -76,8 +76,8 @@ BtModule *bt_fileio_module(BtThread *t) {
     if (!key)
         return NULL;
     BtValue m = bt_dict_get_str(t->interp->modules, key);
-    if (m.tag == BT_V_OBJ && m.as.o->type == BT_TYPE(t, module))
-        return (BtModule *)m.as.o;
+    if (bt_is_obj(m) && bt_as_obj(m)->type == BT_TYPE(t, module))
+        return (BtModule *)bt_as_obj(m);
     BtModule *mod = bt_fileio_module_create(t);
     if (!mod)
         return NULL;
@@ -107,7 +107,7 @@ static BtValue raise_unsupported(BtThread *t, const char *msg) {
     BtValue cls = io_attr(t, "UnsupportedOperation");
     if (bt_is_undef(cls))
         return BT_UNDEF;
-    bt_raise(t, (BtType *)cls.as.o, "%s", msg);
+    bt_raise(t, (BtType *)bt_as_obj(cls), "%s", msg);
     return BT_UNDEF;
 }
 
@@ -142,7 +142,7 @@ static bool flush_file(BtThread *t, BtFile *f) {
 }
 
 bool bt_fileio_end_print(BtThread *t, BtValue file, int err, bool flush) {
-    BtFile *f = (BtFile *)file.as.o;
+    BtFile *f = (BtFile *)bt_as_obj(file);
     if (ferror(f->fp))
         return raise_write_error(t, f->fp, err);
     return !flush || flush_file(t, f);
@@ -180,7 +180,7 @@ static bool file_ready(BtThread *t, BtFile *f, bool write, const char *closed_ms
 FILE *bt_fileio_text_stream(BtValue v, bool for_write) {
     if (!is_file(v))
         return NULL;
-    BtFile *f = (BtFile *)v.as.o;
+    BtFile *f = (BtFile *)bt_as_obj(v);
     if (!f->fp || (f->flags & FILE_BINARY) || (f->newline == NL_CR || f->newline == NL_CRLF))
         return NULL;
     if (!(f->flags & (for_write ? FILE_WRITABLE : FILE_READABLE)))
@@ -223,11 +223,11 @@ BtValue bt_fileio_std(BtThread *t, int fd) {
     if (bt_is_undef(type))
         return BT_UNDEF;
     BtValue name = bt_obj(bt_str_from_cstr(t, names[fd]));
-    if (!name.as.o)
+    if (!bt_as_obj(name))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &name);
     FILE *fp = fd == 0 ? stdin : fd == 1 ? stdout : stderr;
-    BtFile *f = new_file(t, (BtType *)type.as.o, fp, name, fd == 0 ? "r" : "w", "utf-8",
+    BtFile *f = new_file(t, (BtType *)bt_as_obj(type), fp, name, fd == 0 ? "r" : "w", "utf-8",
                          fd == 0 ? FILE_READABLE : FILE_WRITABLE, NL_UNIVERSAL);
     BT_POP_ROOT(t, 1);
     return f ? bt_obj(f) : BT_UNDEF;
@@ -240,8 +240,8 @@ bool bt_fileio_flush_at_exit(BtThread *t) {
     bt_take_exc(t); /* a missing sys.stdout is no error here */
     BT_PUSH_ROOT(t, &out);
     bool ok = true;
-    if (is_file(out) && ((BtFile *)out.as.o)->fp) {
-        BtFile *f = (BtFile *)out.as.o;
+    if (is_file(out) && ((BtFile *)bt_as_obj(out))->fp) {
+        BtFile *f = (BtFile *)bt_as_obj(out);
         int err = fflush(f->fp) != 0 ? (errno ? errno : EIO) : f->unflushed;
         clearerr(f->fp);
         f->unflushed = 0;
@@ -558,7 +558,7 @@ static BtValue file_readline_value(BtThread *t, BtFile *f, int64_t limit) {
 /* ---- argument helpers ---- */
 
 static BtFile *self_file(BtValue self) {
-    return (BtFile *)self.as.o;
+    return (BtFile *)bt_as_obj(self);
 }
 
 /* An optional size argument: None or missing is -1. */
@@ -640,7 +640,7 @@ static BtValue file_readlines(BtThread *t, BtValue self, BtValue *args, int narg
         !size_arg(t, nargs ? args[0] : BT_UNDEF, &hint) || !file_ready(t, f, false, NULL))
         return BT_UNDEF;
     BtValue list = bt_obj(bt_list_new(t, 0));
-    if (!list.as.o)
+    if (!bt_as_obj(list))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &list);
     int64_t total = 0;
@@ -701,7 +701,7 @@ static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, B
                      bt_type_name(t, args[0]));
             return BT_UNDEF;
         }
-        BtBytes *b = (BtBytes *)args[0].as.o;
+        BtBytes *b = (BtBytes *)bt_as_obj(args[0]);
         if (!bt_fileio_wait_output(t, f->fp, b->size))
             return BT_UNDEF;
         if (fwrite(b->data, 1, b->size, f->fp) != b->size) {
@@ -833,7 +833,7 @@ static BtValue file_next(BtThread *t, BtValue self) {
     BtValue line = file_readline_value(t, f, -1);
     if (bt_is_undef(line))
         return BT_UNDEF;
-    size_t size = (f->flags & FILE_BINARY) ? ((BtBytes *)line.as.o)->size : bt_as_str(line)->size;
+    size_t size = (f->flags & FILE_BINARY) ? ((BtBytes *)bt_as_obj(line))->size : bt_as_str(line)->size;
     return size ? line : BT_UNDEF;
 }
 
@@ -1058,7 +1058,7 @@ static BtType *make_file_type(BtThread *t, const char *name) {
 /* io.UnsupportedOperation: both an OSError and a ValueError, as in CPython. */
 static BtValue make_unsupported(BtThread *t) {
     BtValue ns = bt_obj(bt_dict_new(t));
-    if (!ns.as.o)
+    if (!bt_as_obj(ns))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &ns);
     BtValue name = BT_UNDEF, bases = BT_UNDEF, cls = BT_UNDEF;
@@ -1111,7 +1111,7 @@ BtModule *bt_fileio_module_create(BtThread *t) {
     }
     if (ok) {
         tv = make_unsupported(t);
-        ok = !bt_is_undef(tv) && bt_dict_set_str(t, m->dict, ((BtType *)tv.as.o)->name, tv);
+        ok = !bt_is_undef(tv) && bt_dict_set_str(t, m->dict, ((BtType *)bt_as_obj(tv))->name, tv);
     }
     BT_POP_ROOT(t, 2);
     return ok ? m : NULL;
@@ -1197,7 +1197,7 @@ static BtType *file_type_for(BtThread *t, int flags) {
         name = rd && wr ? "BufferedRandom" : rd ? "BufferedReader" : "BufferedWriter";
     }
     BtValue v = io_attr(t, name);
-    return bt_is_undef(v) ? NULL : (BtType *)v.as.o;
+    return bt_is_undef(v) ? NULL : (BtType *)bt_as_obj(v);
 }
 
 static bool is_utf8_name(const char *e) {

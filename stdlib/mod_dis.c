@@ -24,19 +24,19 @@
 static BtCode *code_of(BtThread *t, BtValue x) {
     if (!bt_is_obj(x))
         return NULL;
-    BtType *type = x.as.o->type;
+    BtType *type = bt_as_obj(x)->type;
     if (type == BT_TYPE(t, method)) {
-        x = ((BtMethod *)x.as.o)->func;
+        x = ((BtMethod *)bt_as_obj(x))->func;
         if (!bt_is_obj(x))
             return NULL;
-        type = x.as.o->type;
+        type = bt_as_obj(x)->type;
     }
     if (type == BT_TYPE(t, function))
-        return ((BtFunction *)x.as.o)->code;
+        return ((BtFunction *)bt_as_obj(x))->code;
     if (type == BT_TYPE(t, code))
-        return (BtCode *)x.as.o;
+        return (BtCode *)bt_as_obj(x);
     if (type == BT_TYPE(t, generator)) {
-        BtGen *g = (BtGen *)x.as.o;
+        BtGen *g = (BtGen *)bt_as_obj(x);
         return g->frame.code;
     }
     return NULL;
@@ -92,7 +92,7 @@ static bool out_close(BtThread *t, DisOut *o) {
 /* A class or module: "Disassembly of NAME:" for each function in its dict, by name. */
 static bool dis_namespace(BtThread *t, BtDict *d, FILE *fp) {
     BtValue names = bt_obj(bt_list_new(t, 0));
-    if (!names.as.o)
+    if (!bt_as_obj(names))
         return false;
     BT_PUSH_ROOT(t, &names);
     size_t pos = 0;
@@ -137,8 +137,8 @@ static BtValue dis_dis(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
         if (!out)
             goto done;
         BtValue m = bt_dict_get_str(t->interp->modules, sys);
-        file = m.tag == BT_V_OBJ && m.as.o->type == BT_TYPE(t, module)
-                   ? bt_dict_get_str(((BtModule *)m.as.o)->dict, out)
+        file = bt_is_obj(m) && bt_as_obj(m)->type == BT_TYPE(t, module)
+                   ? bt_dict_get_str(((BtModule *)bt_as_obj(m))->dict, out)
                    : BT_UNDEF;
         if (bt_is_undef(file)) {
             bt_raise(t, BT_EXC(t, RuntimeError), "lost sys.stdout");
@@ -157,10 +157,10 @@ static BtValue dis_dis(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
         if (!code)
             goto done;
         holder = bt_obj(code);
-    } else if (!code && bt_is_obj(x) && x.as.o->type == BT_TYPE(t, module)) {
-        ns = ((BtModule *)x.as.o)->dict;
+    } else if (!code && bt_is_obj(x) && bt_as_obj(x)->type == BT_TYPE(t, module)) {
+        ns = ((BtModule *)bt_as_obj(x))->dict;
     } else if (!code && bt_is_obj(x) && bt_isinstance(t, x, BT_TYPE(t, type))) {
-        ns = ((BtType *)x.as.o)->dict;
+        ns = ((BtType *)bt_as_obj(x))->dict;
     }
     if (!code && !ns) {
         bt_raise(t, BT_EXC(t, TypeError), "don't know how to disassemble %s objects",

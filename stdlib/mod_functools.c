@@ -23,7 +23,7 @@ typedef struct {
 } BtPartial;
 
 static BtPartial *as_partial(BtValue v) {
-    return (BtPartial *)v.as.o;
+    return (BtPartial *)bt_as_obj(v);
 }
 
 static void partial_trace(BtGc *gc, BtObject *self) {
@@ -55,14 +55,14 @@ static BtValue partial_construct(BtThread *t, BtType *type, BtValue *args, int n
     BtValue func = args[0];
     BtValue inner_args = BT_UNDEF, inner_kw = BT_UNDEF;
     /* partial(partial(f, 1), 2) is partial(f, 1, 2). */
-    if (bt_is_obj(func) && func.as.o->type == type && type->construct == partial_construct) {
+    if (bt_is_obj(func) && bt_as_obj(func)->type == type && type->construct == partial_construct) {
         inner_args = as_partial(func)->args;
         inner_kw = as_partial(func)->keywords;
         func = as_partial(func)->func;
     }
     size_t before = bt_is_undef(inner_args) ? 0 : bt_as_tuple(inner_args)->len;
     BtValue all = bt_obj(bt_tuple_new(t, before + (size_t)(nargs - 1)));
-    if (!all.as.o)
+    if (!bt_as_obj(all))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &all);
     for (size_t i = 0; i < before; i++)
@@ -71,7 +71,7 @@ static BtValue partial_construct(BtThread *t, BtType *type, BtValue *args, int n
         bt_as_tuple(all)->items[before + (size_t)i - 1] = args[i];
     BtValue kw = bt_obj(bt_is_undef(inner_kw) ? bt_dict_new(t) : bt_dict_copy(t, bt_as_dict(inner_kw)));
     BT_PUSH_ROOT(t, &kw);
-    bool good = kw.as.o != NULL;
+    bool good = bt_as_obj(kw) != NULL;
     for (size_t k = 0; good && kwnames && k < kwnames->len; k++)
         good = bt_dict_set(t, bt_as_dict(kw), kwnames->items[k], args[nargs + (int)k]);
     BtPartial *p = good ? bt_gc_alloc(t, type, type->instance_size) : NULL;
@@ -94,7 +94,7 @@ static BtValue partial_call(BtThread *t, BtValue self, BtValue *args, int nargs,
     size_t npos = stored->len + (size_t)nargs;
     /* One array: positional (stored, then given), then keyword values. */
     BtValue keep = bt_obj(bt_tuple_new(t, npos + nstored_kw + ncall_kw));
-    if (!keep.as.o)
+    if (!bt_as_obj(keep))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &keep);
     BtValue *argv = bt_as_tuple(keep)->items;

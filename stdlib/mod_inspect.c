@@ -29,14 +29,14 @@ static bool the_object(BtThread *t, const char *fname, BtValue *args, int nargs,
 }
 
 static bool has_type(BtValue v, BtType *type) {
-    return v.tag == BT_V_OBJ && v.as.o->type == type;
+    return bt_is_obj(v) && bt_as_obj(v)->type == type;
 }
 
 /* The function behind v (a function, or a method of one), or NULL. */
 static BtFunction *function_of(BtThread *t, BtValue v) {
     if (has_type(v, BT_TYPE(t, method)))
-        v = ((BtMethod *)v.as.o)->func;
-    return has_type(v, BT_TYPE(t, function)) ? (BtFunction *)v.as.o : NULL;
+        v = ((BtMethod *)bt_as_obj(v))->func;
+    return has_type(v, BT_TYPE(t, function)) ? (BtFunction *)bt_as_obj(v) : NULL;
 }
 
 /* One predicate per name: X(python name, test of `v`). */
@@ -46,10 +46,10 @@ static BtFunction *function_of(BtThread *t, BtValue v) {
       function_of(t, v) && (function_of(t, v)->code->flags & BT_CODE_GENERATOR))                   \
     X(isfunction, has_type(v, BT_TYPE(t, function)))                                               \
     X(ismethod, has_type(v, BT_TYPE(t, method)) &&                                                 \
-                    has_type(((BtMethod *)v.as.o)->func, BT_TYPE(t, function)))                    \
+                    has_type(((BtMethod *)bt_as_obj(v))->func, BT_TYPE(t, function)))                    \
     X(isbuiltin, has_type(v, BT_TYPE(t, native)) ||                                                \
                      (has_type(v, BT_TYPE(t, method)) &&                                           \
-                      has_type(((BtMethod *)v.as.o)->func, BT_TYPE(t, native))))                   \
+                      has_type(((BtMethod *)bt_as_obj(v))->func, BT_TYPE(t, native))))                   \
     X(isroutine, has_type(v, BT_TYPE(t, function)) || has_type(v, BT_TYPE(t, native)) ||           \
                      has_type(v, BT_TYPE(t, method)))                                              \
     X(isclass, bt_is_obj(v) && bt_isinstance(t, v, BT_TYPE(t, type)))                              \

@@ -42,7 +42,7 @@ static BtItObj *itobj_new(BtThread *t, BtType *type, BtValue a, BtValue b) {
 }
 
 static BtItObj *as_it(BtValue v) {
-    return (BtItObj *)v.as.o;
+    return (BtItObj *)bt_as_obj(v);
 }
 
 /* ---- count(start=0, step=1) ---- */
@@ -226,7 +226,7 @@ static BtValue chain_construct(BtThread *t, BtType *type, BtValue *args, int nar
         return BT_UNDEF;
     }
     BtValue all = bt_obj(bt_tuple_from(t, args, (size_t)nargs));
-    if (!all.as.o)
+    if (!bt_as_obj(all))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &all); /* until its iterator holds it */
     BtValue r = chain_make(t, type, all);
@@ -241,8 +241,8 @@ static BtValue chain_from_iterable(BtThread *t, BtValue self, BtValue *args, int
         self = args[0], args++, nargs--;
     if (!bt_check_args(t, "from_iterable", nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    BtType *type = bt_is_obj(self) && self.as.o->type == BT_TYPE(t, type)
-                       ? (BtType *)self.as.o
+    BtType *type = bt_is_obj(self) && bt_as_obj(self)->type == BT_TYPE(t, type)
+                       ? (BtType *)bt_as_obj(self)
                        : NULL;
     if (!type) {
         bt_raise(t, BT_EXC(t, TypeError), "from_iterable() needs the chain class");

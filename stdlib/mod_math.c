@@ -183,7 +183,7 @@ static BtValue floor_ceil(BtThread *t, const char *name, BtValue *args, int narg
     if (bt_is_intlike(v))
         return bt_int(bt_as_int(v));
     if (bt_is_float(v))
-        return int_from_integral(t, is_floor ? floor(v.as.f) : ceil(v.as.f));
+        return int_from_integral(t, is_floor ? floor(bt_as_f64(v)) : ceil(bt_as_f64(v)));
     if (bt_is_obj(v)) {
         BtStr *dunder = bt_str_intern_cstr(t, is_floor ? "__floor__" : "__ceil__");
         if (!dunder)
@@ -215,7 +215,7 @@ static BtValue math_trunc(BtThread *t, BtValue self, BtValue *args, int nargs, B
     if (bt_is_intlike(v))
         return bt_int(bt_as_int(v));
     if (bt_is_float(v))
-        return int_from_integral(t, trunc(v.as.f));
+        return int_from_integral(t, trunc(bt_as_f64(v)));
     BtStr *dunder = bt_str_intern_cstr(t, "__trunc__");
     if (!dunder)
         return BT_UNDEF;
@@ -248,11 +248,11 @@ static BtValue math_log(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     BtValue den = checked(t, base, log(base), false);
     if (bt_is_undef(den))
         return BT_UNDEF;
-    if (den.as.f == 0.0) {
+    if (bt_as_f64(den) == 0.0) {
         bt_raise(t, BT_EXC(t, ZeroDivisionError), "float division by zero");
         return BT_UNDEF;
     }
-    return bt_float(num.as.f / den.as.f);
+    return bt_float(bt_as_f64(num) / bt_as_f64(den));
 }
 
 /* ---- two-argument functions ---- */
@@ -783,8 +783,8 @@ static BtValue math_prod(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
             break;
         }
         int64_t r;
-        if (acc.tag == BT_V_INT && item.tag == BT_V_INT &&
-            !__builtin_mul_overflow(acc.as.i, item.as.i, &r)) {
+        if (bt_is_int(acc) && bt_is_int(item) &&
+            !__builtin_mul_overflow(bt_as_i64(acc), bt_as_i64(item), &r)) {
             acc = bt_int(r);
             continue;
         }

@@ -95,7 +95,7 @@ static bool add_environ(BtThread *t, BtModule *m) {
             continue;
         BtValue k = bt_obj(bt_str_new(t, *e, (size_t)(eq - *e)));
         BT_PUSH_ROOT(t, &k);
-        BtStr *v = k.as.o ? bt_str_from_cstr(t, eq + 1) : NULL;
+        BtStr *v = bt_as_obj(k) ? bt_str_from_cstr(t, eq + 1) : NULL;
         ok = v && bt_dict_set(t, env, k, bt_obj(v));
         BT_POP_ROOT(t, 1);
     }

@@ -138,8 +138,8 @@ static BtValue random_construct(BtThread *t, BtType *type, BtValue *args, int na
 
 /* self as a Random; NULL raised when a method was called unbound on something else. */
 static BtRandom *rng(BtThread *t, BtValue self) {
-    if (bt_is_obj(self) && self.as.o->type->construct == random_construct)
-        return (BtRandom *)self.as.o;
+    if (bt_is_obj(self) && bt_as_obj(self)->type->construct == random_construct)
+        return (BtRandom *)bt_as_obj(self);
     bt_raise(t, BT_EXC(t, TypeError), "descriptor requires a 'Random' object but received '%s'",
              bt_is_undef(self) ? "nothing" : bt_type_name(t, self));
     return NULL;
@@ -269,7 +269,7 @@ static bool seed_from(BtThread *t, BtRandom *r, BtValue a) {
     } else if (bt_is_str(t, a)) {
         return seed_from_bytes(t, r, (const uint8_t *)bt_as_str(a)->data, bt_as_str(a)->size);
     } else if (bt_is_bytes(t, a)) {
-        return seed_from_bytes(t, r, ((BtBytes *)a.as.o)->data, ((BtBytes *)a.as.o)->size);
+        return seed_from_bytes(t, r, ((BtBytes *)bt_as_obj(a))->data, ((BtBytes *)bt_as_obj(a))->size);
     } else {
         bt_raise(t, BT_EXC(t, TypeError),
                  "The only supported seed types are: None,\nint, float, str, bytes, and "
@@ -300,7 +300,7 @@ static BtValue random_random(BtThread *t, BtValue self, BtValue *args, int nargs
 /* An integral argument of randrange: ints, or floats with integral values. */
 static bool randrange_arg(BtThread *t, BtValue v, int pos, int64_t *out) {
     if (bt_is_float(v)) {
-        double d = v.as.f;
+        double d = bt_as_f64(v);
         if (d != (double)(int64_t)d) {
             bt_raise(t, BT_EXC(t, ValueError), "non-integer arg %d for randrange()", pos);
             return false;
@@ -505,7 +505,7 @@ static BtValue random_sample(BtThread *t, BtValue self, BtValue *args, int nargs
     if (k > 5)
         setsize += (int64_t)pow(4.0, ceil(log((double)k * 3) / log(4.0)));
     BtValue result = bt_obj(bt_list_new(t, (size_t)k));
-    if (!result.as.o)
+    if (!bt_as_obj(result))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &result);
     BtValue pool = BT_NONE;
@@ -513,7 +513,7 @@ static BtValue random_sample(BtThread *t, BtValue self, BtValue *args, int nargs
     bool ok = true;
     if (n <= setsize) {
         pool = bt_obj(bt_list_from_iterable(t, pop));
-        ok = pool.as.o && bt_as_list(pool)->len == (size_t)n;
+        ok = bt_as_obj(pool) && bt_as_list(pool)->len == (size_t)n;
         for (int64_t i = 0; ok && i < k; i++) {
             BtList *l = bt_as_list(pool);
             int64_t j = (int64_t)below(r, (uint64_t)(n - i));

@@ -129,10 +129,10 @@ typedef struct {
 } BtModuleState;
 
 static BtSched *as_sched(BtValue v) {
-    return (BtSched *)v.as.o;
+    return (BtSched *)bt_as_obj(v);
 }
 static BtTask *as_task(BtValue v) {
-    return (BtTask *)v.as.o;
+    return (BtTask *)bt_as_obj(v);
 }
 
 /* ---- the GC ---- */
@@ -516,7 +516,7 @@ static BtSched *thread_sched(BtThread *t, const Types *ty) {
 }
 
 static const Types *types_of(BtValue module_state) {
-    return &((BtModuleState *)module_state.as.o)->types;
+    return &((BtModuleState *)bt_as_obj(module_state))->types;
 }
 
 static void state_trace(BtGc *gc, BtObject *o) {
@@ -579,13 +579,13 @@ static Answer throw_now(BtThread *t, BtTask *k, BtType *type, const char *msg) {
 
 static Answer answer(BtThread *t, BtSched *s, const Types *ty, BtTask *k, BtValue request) {
     if (bt_is_none(request) ||
-        (bt_is_obj(request) && request.as.o->type == ty->request &&
-         ((BtRequest *)request.as.o)->kind == REQ_SLEEP &&
-         ((BtRequest *)request.as.o)->seconds == 0)) {
+        (bt_is_obj(request) && bt_as_obj(request)->type == ty->request &&
+         ((BtRequest *)bt_as_obj(request))->kind == REQ_SLEEP &&
+         ((BtRequest *)bt_as_obj(request))->seconds == 0)) {
         sched_event(t, s, "%s gives way", task_name(k));
         return ready_push(t, s, k) ? ANSWER_LATER : ANSWER_FAILED;
     }
-    if (!bt_is_obj(request) || request.as.o->type != ty->request) {
+    if (!bt_is_obj(request) || bt_as_obj(request)->type != ty->request) {
         BtValue r = bt_repr(t, request);
         if (bt_is_undef(r)) {
             k->throw_ = bt_take_exc(t);
@@ -596,7 +596,7 @@ static Answer answer(BtThread *t, BtSched *s, const Types *ty, BtTask *k, BtValu
         k->throw_ = bt_take_exc(t);
         return ANSWER_NOW;
     }
-    BtRequest *req = (BtRequest *)request.as.o;
+    BtRequest *req = (BtRequest *)bt_as_obj(request);
     switch (req->kind) {
     case REQ_SLEEP: {
         BtValue shown = bt_repr(t, req->arg);
@@ -673,7 +673,7 @@ static bool turn(BtThread *t, BtSched *s, const Types *ty, BtTask *k) {
         BtValue out = BT_UNDEF;
         BT_PUSH_ROOT(t, &send);
         BT_PUSH_ROOT(t, &thrown);
-        BtResumeResult rr = bt_gen_resume(t, (BtGen *)k->gen.as.o, send, thrown, &out);
+        BtResumeResult rr = bt_gen_resume(t, (BtGen *)bt_as_obj(k->gen), send, thrown, &out);
         BT_POP_ROOT(t, 2);
         s->current = NULL;
         if (rr == BT_RESUME_RETURNED) {
@@ -859,7 +859,7 @@ static BtTask *new_task(BtThread *t, const Types *ty, const char *fname, BtValue
     BtValue a[2];
     if (!bt_parse_args(t, fname, args, nargs, kwnames, params, a))
         return NULL;
-    if (!bt_is_obj(a[0]) || a[0].as.o->type != BT_TYPE(t, generator)) {
+    if (!bt_is_obj(a[0]) || bt_as_obj(a[0])->type != BT_TYPE(t, generator)) {
         bt_raise(t, BT_EXC(t, TypeError), "spawn() argument must be a generator, not %s",
                  bt_type_name(t, a[0]));
         return NULL;
@@ -878,7 +878,7 @@ static BtTask *new_task(BtThread *t, const Types *ty, const char *fname, BtValue
         name = bt_as_str(a[1]);
     else
         name = bt_str_format(t, "Task-%llu (%s)", (unsigned long long)number,
-                             ((BtGen *)a[0].as.o)->name->data);
+                             ((BtGen *)bt_as_obj(a[0]))->name->data);
     if (!name)
         return NULL;
     BtValue nv = bt_obj(name);
@@ -952,7 +952,7 @@ static BtValue sched_sleep(BtThread *t, BtValue self, BtValue *args, int nargs,
     }
     BtValue r = new_request(t, types_of(self), REQ_SLEEP, args[0]);
     if (!bt_is_undef(r))
-        ((BtRequest *)r.as.o)->seconds = secs > 9e9 ? 9e9 : secs;
+        ((BtRequest *)bt_as_obj(r))->seconds = secs > 9e9 ? 9e9 : secs;
     return r;
 }
 
@@ -963,7 +963,7 @@ static BtValue fd_request(BtThread *t, BtValue self, const char *fname, RequestK
         return BT_UNDEF;
     BtValue r = new_request(t, types_of(self), kind, bt_int(fd));
     if (!bt_is_undef(r))
-        ((BtRequest *)r.as.o)->fd = fd;
+        ((BtRequest *)bt_as_obj(r))->fd = fd;
     return r;
 }
 
@@ -982,7 +982,7 @@ static BtValue sched_join(BtThread *t, BtValue self, BtValue *args, int nargs,
     if (!bt_check_args(t, "join", nargs, kwnames, 1, 1))
         return BT_UNDEF;
     const Types *ty = types_of(self);
-    if (!bt_is_obj(args[0]) || args[0].as.o->type != ty->task) {
+    if (!bt_is_obj(args[0]) || bt_as_obj(args[0])->type != ty->task) {
         bt_raise(t, BT_EXC(t, TypeError), "join() argument must be a Task, not %s",
                  bt_type_name(t, args[0]));
         return BT_UNDEF;
@@ -1073,7 +1073,7 @@ static BtValue pool_construct(BtThread *t, BtType *type, BtValue *args, int narg
  * object, which the pool's type keeps in its dict as "_types". */
 static BtValue pool_spawn(BtThread *t, BtValue self, BtValue *args, int nargs,
                           BtTuple *kwnames) {
-    BtPool *p = (BtPool *)self.as.o;
+    BtPool *p = (BtPool *)bt_as_obj(self);
     BtStr *key = bt_str_intern_cstr(t, "_types");
     BtValue state = key ? bt_type_lookup(p->hdr.type, key) : BT_UNDEF;
     if (bt_is_undef(state)) {
@@ -1107,7 +1107,7 @@ static const BtNativeDef pool_methods[] = {
 
 static BtValue request_repr(BtThread *t, BtValue self) {
     static const char *const kinds[] = {"sleep", "readable", "writable", "join"};
-    BtRequest *r = (BtRequest *)self.as.o;
+    BtRequest *r = (BtRequest *)bt_as_obj(self);
     BtValue shown = r->kind == REQ_JOIN ? bt_obj(as_task(r->arg)->name) : bt_repr(t, r->arg);
     if (bt_is_undef(shown))
         return shown;
@@ -1225,7 +1225,7 @@ static void describe_wait(BtThread *t, const Types *ty, BtTask *k, char *buf, si
         if (o->type == ty->task && bt_is_obj(((BtTask *)o)->joiners)) {
             BtList *j = bt_as_list(((BtTask *)o)->joiners);
             for (size_t i = 0; i < j->len; i++)
-                if (j->items[i].as.o == (BtObject *)k) {
+                if (bt_as_obj(j->items[i]) == (BtObject *)k) {
                     snprintf(buf, cap, " for %s", task_name((BtTask *)o));
                     return;
                 }
@@ -1240,12 +1240,12 @@ bool bt_scheduler_describe_gen(BtThread *t, const BtGen *g, char *buf, size_t ca
         bt_take_exc(t);
         return false;
     }
-    BtValue state = bt_dict_get_str(((BtModule *)mod.as.o)->dict, key);
+    BtValue state = bt_dict_get_str(((BtModule *)bt_as_obj(mod))->dict, key);
     if (!bt_is_obj(state))
         return false;
     const Types *ty = types_of(state);
     for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next) {
-        if (o->type != ty->task || ((BtTask *)o)->gen.as.o != (const BtObject *)g ||
+        if (o->type != ty->task || bt_as_obj(((BtTask *)o)->gen) != (const BtObject *)g ||
             !bt_is_obj(((BtTask *)o)->gen))
             continue;
         BtTask *k = (BtTask *)o;

@@ -222,7 +222,7 @@ out:
 /* ---- poll objects ---- */
 
 static BtPoll *as_poll(BtValue v) {
-    return (BtPoll *)v.as.o;
+    return (BtPoll *)bt_as_obj(v);
 }
 
 /* Argument counts the way CPython's poll methods word them: keywords name
@@ -409,7 +409,7 @@ static BtValue select_poll(BtThread *t, BtValue self, BtValue *args, int nargs, 
     (void)args;
     if (!bt_check_args(t, "select.poll", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    BtPoll *p = bt_gc_alloc(t, (BtType *)self.as.o, sizeof(BtPoll));
+    BtPoll *p = bt_gc_alloc(t, (BtType *)bt_as_obj(self), sizeof(BtPoll));
     return p ? bt_obj(p) : BT_UNDEF;
 }
 

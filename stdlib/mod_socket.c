@@ -53,7 +53,7 @@ typedef struct {
 } SockAddr;
 
 static BtSocket *as_socket(BtValue v) {
-    return (BtSocket *)v.as.o;
+    return (BtSocket *)bt_as_obj(v);
 }
 
 /* ---- arguments ---- */
@@ -157,7 +157,7 @@ static BtBytes *bytes_arg(BtThread *t, BtValue v) {
         bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%T'", v);
         return NULL;
     }
-    return (BtBytes *)v.as.o;
+    return (BtBytes *)bt_as_obj(v);
 }
 
 /* settimeout's argument in nanoseconds (None is -1), rounded up as CPython does. */
@@ -168,7 +168,7 @@ static bool timeout_arg(BtThread *t, BtValue v, int64_t *ns) {
     }
     double d;
     if (bt_is_float(v)) {
-        d = v.as.f;
+        d = bt_as_f64(v);
         if (isnan(d)) {
             bt_raise(t, BT_EXC(t, ValueError), "Invalid value NaN (not a number)");
             return false;
@@ -346,10 +346,10 @@ static BtType *module_class(BtThread *t, const char *name) {
     BtStr *key = mod ? bt_str_intern_cstr(t, name) : NULL;
     if (key) {
         BtValue m = bt_dict_get_str(t->interp->modules, mod);
-        if (bt_is_obj(m) && m.as.o->type == BT_TYPE(t, module)) {
-            BtValue v = bt_dict_get_str(((BtModule *)m.as.o)->dict, key);
-            if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, type))
-                return (BtType *)v.as.o;
+        if (bt_is_obj(m) && bt_as_obj(m)->type == BT_TYPE(t, module)) {
+            BtValue v = bt_dict_get_str(((BtModule *)bt_as_obj(m))->dict, key);
+            if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, type))
+                return (BtType *)bt_as_obj(v);
         }
     }
     return BT_EXC(t, OSError);
@@ -385,8 +385,8 @@ static const char *text_of(BtThread *t, BtValue v, size_t *len) {
         return bt_as_str(v)->data;
     }
     if (bt_is_bytes(t, v)) {
-        *len = ((BtBytes *)v.as.o)->size;
-        return (const char *)((BtBytes *)v.as.o)->data;
+        *len = ((BtBytes *)bt_as_obj(v))->size;
+        return (const char *)((BtBytes *)bt_as_obj(v))->data;
     }
     return NULL;
 }
@@ -1040,8 +1040,8 @@ static BtValue socket_setsockopt(BtThread *t, BtValue self, BtValue *args, int n
         val = &ival;
         optlen = sizeof ival;
     } else if (bt_is_bytes(t, v)) {
-        val = ((BtBytes *)v.as.o)->data;
-        optlen = (int)((BtBytes *)v.as.o)->size;
+        val = ((BtBytes *)bt_as_obj(v))->data;
+        optlen = (int)((BtBytes *)bt_as_obj(v))->size;
     } else {
         bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%T'", v);
         return BT_UNDEF;
@@ -1256,13 +1256,13 @@ static BtValue socket_socketpair(BtThread *t, BtValue self, BtValue *args, int n
     BtValue pair[2] = {BT_UNDEF, BT_UNDEF};
     BT_PUSH_ROOT(t, &pair[0]);
     BT_PUSH_ROOT(t, &pair[1]);
-    BtSocket *s0 = socket_wrap(t, (BtType *)self.as.o, fds[0], v[0], v[1], v[2], timeout);
+    BtSocket *s0 = socket_wrap(t, (BtType *)bt_as_obj(self), fds[0], v[0], v[1], v[2], timeout);
     if (s0)
         pair[0] = bt_obj(s0);
     else
         close(fds[1]);
     BtSocket *s1 =
-        s0 ? socket_wrap(t, (BtType *)self.as.o, fds[1], v[0], v[1], v[2], timeout) : NULL;
+        s0 ? socket_wrap(t, (BtType *)bt_as_obj(self), fds[1], v[0], v[1], v[2], timeout) : NULL;
     if (s1)
         pair[1] = bt_obj(s1);
     BtTuple *r = s1 ? bt_tuple_from(t, pair, 2) : NULL;
@@ -1381,7 +1381,7 @@ static BtValue socket_create_connection(BtThread *t, BtValue self, BtValue *args
     if (bt_is_undef(a[1]) || timeout_arg(t, a[1], &timeout)) {
         BT_PUSH_ROOT(t, &last);
         for (struct addrinfo *ai = res; ai && bt_is_undef(result); ai = ai->ai_next) {
-            result = connect_one(t, (BtType *)self.as.o, ai, timeout, a[2]);
+            result = connect_one(t, (BtType *)bt_as_obj(self), ai, timeout, a[2]);
             if (bt_is_undef(result)) {
                 if (!bt_exc_pending_is(t, BT_EXC(t, OSError)))
                     break;
@@ -1471,7 +1471,7 @@ static const struct {
 /* class NAME(OSError) with __module__ 'socket' (gaierror, herror). */
 static BtValue make_error_class(BtThread *t, const char *name) {
     BtValue ns = bt_obj(bt_dict_new(t)), bases = BT_UNDEF, cls = BT_UNDEF;
-    if (!ns.as.o)
+    if (!bt_as_obj(ns))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &ns);
     BT_PUSH_ROOT(t, &bases);

@@ -116,11 +116,11 @@ static BtValue sys_exc_info(BtThread *t, BtValue self, BtValue *args, int nargs,
         return BT_UNDEF;
     BtValue e = t->handled;
     BtValue items[3] = {BT_NONE, BT_NONE, BT_NONE};
-    if (e.tag == BT_V_OBJ) {
+    if (bt_is_obj(e)) {
         items[0] = bt_obj(bt_type_of(t, e));
         items[1] = e;
-        if (e.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
-            BtValue tb = ((BtException *)e.as.o)->traceback;
+        if (bt_as_obj(e)->type->layout == BT_LAYOUT_EXCEPTION) {
+            BtValue tb = ((BtException *)bt_as_obj(e))->traceback;
             items[2] = bt_is_undef(tb) ? BT_NONE : tb;
         }
     }
@@ -161,7 +161,7 @@ static bool set_str(BtThread *t, BtModule *m, const char *name, const char *text
 /* sys.argv from the command line the interpreter was given. */
 static bool set_argv(BtThread *t, BtModule *m) {
     BtValue list = bt_obj(bt_list_new(t, 0));
-    if (!list.as.o)
+    if (!bt_as_obj(list))
         return false;
     BT_PUSH_ROOT(t, &list);
     bool ok = true;
@@ -181,7 +181,7 @@ static bool set_argv(BtThread *t, BtModule *m) {
 /* sys.path: the script's folder, then the BATONPATH entries. */
 static bool set_path(BtThread *t, BtModule *m) {
     BtValue list = bt_obj(bt_list_new(t, 0));
-    if (!list.as.o)
+    if (!bt_as_obj(list))
         return false;
     BT_PUSH_ROOT(t, &list);
     const char *main = t->interp->main_path;

@@ -122,7 +122,7 @@ static int sem_take(BtThread *t, sem_t *sem, bool blocking, double timeout) {
 /* ---- lock ---- */
 
 static BtLock *as_lock(BtValue v) {
-    return (BtLock *)v.as.o;
+    return (BtLock *)bt_as_obj(v);
 }
 
 static bool lock_is_locked(BtLock *l) {
@@ -184,7 +184,7 @@ static BtValue lock_locked(BtThread *t, BtValue self, BtValue *args, int nargs,
 static BtValue lock_repr(BtThread *t, BtValue self) {
     BtStr *s = bt_str_format(t, "<%s _thread.lock object at %p>",
                              lock_is_locked(as_lock(self)) ? "locked" : "unlocked",
-                             (void *)self.as.o);
+                             (void *)bt_as_obj(self));
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
@@ -197,7 +197,7 @@ static const BtNativeDef lock_methods[] = {
 /* ---- RLock ---- */
 
 static BtRLock *as_rlock(BtValue v) {
-    return (BtRLock *)v.as.o;
+    return (BtRLock *)bt_as_obj(v);
 }
 
 static BtValue rlock_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
@@ -319,7 +319,7 @@ static BtValue rlock_repr(BtThread *t, BtValue self) {
     BtRLock *r = as_rlock(self);
     BtStr *s = bt_str_format(t, "<%s _thread.RLock object owner=%llu count=%llu at %p>",
                              r->count ? "locked" : "unlocked", (unsigned long long)r->owner,
-                             (unsigned long long)r->count, (void *)self.as.o);
+                             (unsigned long long)r->count, (void *)bt_as_obj(self));
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
@@ -379,7 +379,7 @@ static void *thread_main(void *arg) {
     }
     t->start = BT_UNDEF;
     if (!bt_is_undef(t->done_lock))
-        sem_post(&((BtLock *)t->done_lock.as.o)->sem);
+        sem_post(&((BtLock *)bt_as_obj(t->done_lock))->sem);
     t->done_lock = BT_UNDEF;
     bt_thread_unlink(t);
     bt_gil_release_for_exit(t);
@@ -469,7 +469,7 @@ static BtValue thread_allocate_lock(BtThread *t, BtValue self, BtValue *args, in
     (void)args;
     if (!bt_check_args(t, "allocate_lock", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    return new_lock(t, (BtType *)self.as.o);
+    return new_lock(t, (BtType *)bt_as_obj(self));
 }
 
 /* _set_sentinel(): a locked lock that is released when this thread ends
@@ -479,7 +479,7 @@ static BtValue thread_set_sentinel(BtThread *t, BtValue self, BtValue *args, int
     (void)args;
     if (!bt_check_args(t, "_set_sentinel", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    BtValue l = new_lock(t, (BtType *)self.as.o);
+    BtValue l = new_lock(t, (BtType *)bt_as_obj(self));
     if (bt_is_undef(l))
         return l;
     sem_trywait(&as_lock(l)->sem);

@@ -26,19 +26,19 @@ typedef struct {
 } BtByteArray;
 
 static BtByteArray *as_ba(BtValue v) {
-    return (BtByteArray *)v.as.o;
+    return (BtByteArray *)bt_as_obj(v);
 }
 
 static bool is_ba(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && bt_issubtype(v.as.o->type, BT_TYPE(t, bytearray));
+    return bt_is_obj(v) && bt_issubtype(bt_as_obj(v)->type, BT_TYPE(t, bytearray));
 }
 
 /* The bytes of a bytes or bytearray value; false for anything else. */
 static bool bytes_like(BtThread *t, BtValue v, const uint8_t **p, size_t *n) {
     v = bt_unbox(v);
     if (bt_is_bytes(t, v)) {
-        *p = ((BtBytes *)v.as.o)->data;
-        *n = ((BtBytes *)v.as.o)->size;
+        *p = ((BtBytes *)bt_as_obj(v))->data;
+        *n = ((BtBytes *)bt_as_obj(v))->size;
         return true;
     }
     if (is_ba(t, v)) {
@@ -108,8 +108,8 @@ static BtValue new_ba(BtThread *t, BtType *type, const uint8_t *p, size_t n) {
 /* A bytearray copy of bytes b (b stays rooted while the copy is allocated). */
 static BtValue ba_from_bytes(BtThread *t, BtValue b) {
     BT_PUSH_ROOT(t, &b);
-    BtValue r = new_ba(t, BT_TYPE(t, bytearray), ((BtBytes *)b.as.o)->data,
-                       ((BtBytes *)b.as.o)->size);
+    BtValue r = new_ba(t, BT_TYPE(t, bytearray), ((BtBytes *)bt_as_obj(b))->data,
+                       ((BtBytes *)bt_as_obj(b))->size);
     BT_POP_ROOT(t, 1);
     return r;
 }
@@ -210,11 +210,11 @@ static BtValue source_bytes(BtThread *t, BtValue v) {
 static bool set_slice(BtThread *t, BtValue self, BtValue key, BtValue v) {
     BtByteArray *b = as_ba(self);
     BtValue src = bt_is_undef(v) ? bt_obj(bt_bytes_new(t, NULL, 0)) : source_bytes(t, v);
-    if (bt_is_undef(src) || !src.as.o)
+    if (bt_is_undef(src) || !bt_as_obj(src))
         return false;
     BT_PUSH_ROOT(t, &src);
-    const uint8_t *p = ((BtBytes *)src.as.o)->data;
-    size_t n = ((BtBytes *)src.as.o)->size;
+    const uint8_t *p = ((BtBytes *)bt_as_obj(src))->data;
+    size_t n = ((BtBytes *)bt_as_obj(src))->size;
     int64_t start, stop, step, count;
     bool ok = bt_slice_indices(t, key, (int64_t)b->size, &start, &stop, &step, &count);
     if (ok && step == 1) {
@@ -325,7 +325,7 @@ static BtValue ba_binary(BtThread *t, int op, BtValue a, BtValue b) {
         /* bytes + bytearray is bytes; bytearray + anything bytes-like, a bytearray. */
         BtValue r = is_ba(t, a) ? new_ba(t, BT_TYPE(t, bytearray), p, n)
                                 : bt_obj(bt_bytes_new(t, NULL, 0));
-        if (bt_is_undef(r) || !r.as.o)
+        if (bt_is_undef(r) || !bt_as_obj(r))
             return BT_UNDEF;
         if (!is_ba(t, a)) {
             BtBytes *joined = bt_bytes_new(t, NULL, n + m);
@@ -369,7 +369,7 @@ static BtValue ba_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
     if (bt_is_undef(b))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &b);
-    BtValue r = new_ba(t, type, ((BtBytes *)b.as.o)->data, ((BtBytes *)b.as.o)->size);
+    BtValue r = new_ba(t, type, ((BtBytes *)bt_as_obj(b))->data, ((BtBytes *)bt_as_obj(b))->size);
     BT_POP_ROOT(t, 1);
     return r;
 }
@@ -399,7 +399,7 @@ static BtValue m_extend(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     BtByteArray *b = as_ba(self);
     BT_PUSH_ROOT(t, &src);
     bool ok =
-        splice(t, b, b->size, 0, ((BtBytes *)src.as.o)->data, ((BtBytes *)src.as.o)->size);
+        splice(t, b, b->size, 0, ((BtBytes *)bt_as_obj(src))->data, ((BtBytes *)bt_as_obj(src))->size);
     BT_POP_ROOT(t, 1);
     return ok ? BT_NONE : BT_UNDEF;
 }
@@ -512,7 +512,7 @@ static BtValue forward(BtThread *t, const char *name, BtValue self, BtValue *arg
     int total = nargs + (kwnames ? (int)kwnames->len : 0);
     /* self and the arguments as bytes (bytearray arguments too), rooted in a tuple. */
     BtValue keep = bt_obj(bt_tuple_new(t, (size_t)total + 1));
-    if (!keep.as.o)
+    if (!bt_as_obj(keep))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &keep);
     BtValue *v = bt_as_tuple(keep)->items;

@@ -20,7 +20,7 @@
 #define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
 
 static inline BtBytes *as_bytes(BtValue v) {
-    return (BtBytes *)v.as.o;
+    return (BtBytes *)bt_as_obj(v);
 }
 
 static inline BtValue bytes_value(BtBytes *b) {
@@ -319,7 +319,7 @@ static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {
         if (ab && bb)
             return bytes_concat(t, as_bytes(a), as_bytes(b));
         if (!ab || other_handles(t, b, op) ||
-            (bt_is_obj(b) && bt_issubtype(b.as.o->type, BT_TYPE(t, bytearray))))
+            (bt_is_obj(b) && bt_issubtype(bt_as_obj(b)->type, BT_TYPE(t, bytearray))))
             return NOT_IMPLEMENTED(t); /* bytes + bytearray: bytearray's operator answers */
         bt_raise(t, BT_EXC(t, TypeError), "can't concat %s to bytes", bt_type_name(t, b));
         return BT_UNDEF;
@@ -452,7 +452,7 @@ static BtValue bytes_iter(BtThread *t, BtValue self) {
 
 static BtValue bytes_iter_next(BtThread *t, BtValue self) {
     (void)t;
-    BtBytesIter *it = (BtBytesIter *)self.as.o;
+    BtBytesIter *it = (BtBytesIter *)bt_as_obj(self);
     if (!it->b || it->pos >= it->b->size) {
         it->b = NULL;
         return BT_UNDEF;
@@ -1184,7 +1184,7 @@ METHOD(bytes_zfill) {
         !int_arg(t, a[0], &width))
         return BT_UNDEF;
     BtValue r = padded(t, b, width, '0', width > (int64_t)b->size ? (size_t)width - b->size : 0);
-    if (bt_is_undef(r) || r.as.o == (BtObject *)b)
+    if (bt_is_undef(r) || bt_as_obj(r) == (BtObject *)b)
         return r;
     /* A sign moves to the front of the zeros. */
     BtBytes *z = as_bytes(r);
@@ -1379,7 +1379,7 @@ static BtValue bytes_fromhex(BtThread *t, BtValue self, BtValue *args, int nargs
         i += 2;
     }
     BtValue r = bytes_value(bt_buf_finish_bytes(t, &out));
-    if (!bt_is_undef(r) && args[0].as.o != (BtObject *)BT_TYPE(t, bytes))
+    if (!bt_is_undef(r) && bt_as_obj(args[0]) != (BtObject *)BT_TYPE(t, bytes))
         return bt_call(t, args[0], &r, 1, NULL);
     return r;
 }

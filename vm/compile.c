@@ -203,25 +203,27 @@ static bool all_name_chars(const char *s, size_t n) {
 
 /* Same constant for co_consts purposes: same type and value (1, 1.0 and True differ). */
 static bool same_const(Compiler *c, BtValue a, BtValue b) {
-    if (a.tag != b.tag)
+    if (bt_kind(a) != bt_kind(b))
         return false;
-    switch (a.tag) {
+    switch (bt_kind(a)) {
     case BT_V_UNDEF:
     case BT_V_NONE:
         return true;
     case BT_V_BOOL:
-        return a.as.b == b.as.b;
+        return bt_as_bool(a) == bt_as_bool(b);
     case BT_V_INT:
-        return a.as.i == b.as.i;
-    case BT_V_FLOAT:
-        return memcmp(&a.as.f, &b.as.f, sizeof(double)) == 0;
+        return bt_as_i64(a) == bt_as_i64(b);
+    case BT_V_FLOAT: {
+        double x = bt_as_f64(a), y = bt_as_f64(b); /* bitwise: 0.0 and -0.0 differ */
+        return memcmp(&x, &y, sizeof(double)) == 0;
+    }
     case BT_V_OBJ:
         break;
     }
-    if (a.as.o == b.as.o)
+    if (bt_as_obj(a) == bt_as_obj(b))
         return true;
     BtThread *t = c->t;
-    if (a.as.o->type != b.as.o->type)
+    if (bt_as_obj(a)->type != bt_as_obj(b)->type)
         return false;
     if (bt_is_str(t, a)) {
         BtStr *x = bt_as_str(a), *y = bt_as_str(b);
@@ -253,19 +255,21 @@ static uint64_t const_slot_hash(unsigned tag, uint64_t payload) {
  * alike). Objects other than str and tuple are only the same by identity. */
 static uint64_t const_hash(Compiler *c, BtValue v) {
     uint64_t payload = 0;
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_UNDEF:
     case BT_V_NONE:
         break;
     case BT_V_BOOL:
-        payload = v.as.b;
+        payload = bt_as_bool(v);
         break;
     case BT_V_INT:
-        payload = (uint64_t)v.as.i;
+        payload = (uint64_t)bt_as_i64(v);
         break;
-    case BT_V_FLOAT:
-        memcpy(&payload, &v.as.f, sizeof payload);
+    case BT_V_FLOAT: {
+        double f = bt_as_f64(v);
+        memcpy(&payload, &f, sizeof payload);
         break;
+    }
     case BT_V_OBJ:
         if (bt_is_str(c->t, v)) {
             payload = (uint64_t)bt_hash_bytes(bt_as_str(v)->data, bt_as_str(v)->size);
@@ -275,11 +279,11 @@ static uint64_t const_hash(Compiler *c, BtValue v) {
             for (size_t i = 0; i < tup->len; i++)
                 payload = (payload ^ const_hash(c, tup->items[i])) * 0x100000001B3u;
         } else {
-            payload = (uint64_t)(uintptr_t)v.as.o;
+            payload = (uint64_t)(uintptr_t)bt_as_obj(v);
         }
         break;
     }
-    return const_slot_hash(v.tag, payload);
+    return const_slot_hash(bt_kind(v), payload);
 }
 
 /* Rebuild the index of u's constants with room for cap slots. */
@@ -303,7 +307,7 @@ static bool rehash_consts(Compiler *c, Unit *u, size_t cap) {
  * constants costs O(n), not O(n^2). Code objects are never shared. -1 on failure. */
 static int add_const(Compiler *c, BtValue v) {
     Unit *u = c->u;
-    bool is_code = bt_is_obj(v) && v.as.o->type == BT_TYPE(c->t, code);
+    bool is_code = bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(c->t, code);
     if ((size_t)u->nconsts * 2 + 2 > u->const_slots_cap &&
         !rehash_consts(c, u, u->const_slots_cap ? u->const_slots_cap * 2 : 16))
         return -1;

@@ -40,7 +40,7 @@ typedef struct {
 } BtDequeIter;
 
 static BtDeque *as_dq(BtValue v) {
-    return (BtDeque *)v.as.o;
+    return (BtDeque *)bt_as_obj(v);
 }
 
 static int64_t maxlen_of(const BtDeque *d) {
@@ -48,7 +48,7 @@ static int64_t maxlen_of(const BtDeque *d) {
 }
 
 static bool is_deque(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && bt_issubtype(v.as.o->type, BT_TYPE(t, deque));
+    return bt_is_obj(v) && bt_issubtype(bt_as_obj(v)->type, BT_TYPE(t, deque));
 }
 
 static BtValue *slot(BtDeque *d, size_t i) {
@@ -113,7 +113,7 @@ static bool push(BtThread *t, BtDeque *d, BtValue v, bool left) {
 /* The items of an iterable, as a list (for extend(self) and friends). */
 static bool extend(BtThread *t, BtValue self, BtValue iterable, bool left) {
     BtValue items = bt_obj(bt_list_from_iterable(t, iterable));
-    if (!items.as.o)
+    if (!bt_as_obj(items))
         return false;
     BT_PUSH_ROOT(t, &items);
     bool ok = true;
@@ -412,7 +412,7 @@ static const BtNativeDef deque_methods[] = {
 
 static BtValue dq_repr(BtThread *t, BtValue self) {
     BtDeque *d = as_dq(self);
-    BtObject *o = self.as.o;
+    BtObject *o = bt_as_obj(self);
     if (o->flags & BT_FLAG_REPR_ACTIVE)
         return bt_cstr_value(t, "[...]");
     o->flags |= BT_FLAG_REPR_ACTIVE;
@@ -579,7 +579,7 @@ static BtValue m_reversed(BtThread *t, BtValue self, BtValue *args, int nargs,
 }
 
 static BtValue iter_step(BtThread *t, BtValue self, bool reversed) {
-    BtDequeIter *it = (BtDequeIter *)self.as.o;
+    BtDequeIter *it = (BtDequeIter *)bt_as_obj(self);
     if (bt_is_undef(it->deque))
         return BT_UNDEF;
     BtDeque *d = as_dq(it->deque);

@@ -43,18 +43,18 @@ typedef struct {
 } BtDictIter;
 
 static inline bool is_str(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, str);
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, str);
 }
 
 /* hash(key), with the common kinds inline. */
 static inline bool key_hash(BtThread *t, BtValue key, int64_t *h) {
-    switch (key.tag) {
+    switch (bt_kind(key)) {
     case BT_V_INT:
-        *h = bt_int_hash(key.as.i);
+        *h = bt_int_hash(bt_as_i64(key));
         return true;
     case BT_V_OBJ:
-        if (key.as.o->type == BT_TYPE(t, str)) {
-            *h = bt_str_hash((BtStr *)key.as.o);
+        if (bt_as_obj(key)->type == BT_TYPE(t, str)) {
+            *h = bt_str_hash((BtStr *)bt_as_obj(key));
             return true;
         }
         break;
@@ -68,12 +68,12 @@ static inline bool key_hash(BtThread *t, BtValue key, int64_t *h) {
 static inline int keys_match(BtThread *t, BtValue a, BtValue b) {
     if (bt_same(a, b))
         return 1;
-    if (a.tag != b.tag)
+    if (bt_kind(a) != bt_kind(b))
         return 2;
-    switch (a.tag) {
+    switch (bt_kind(a)) {
     case BT_V_OBJ:
-        if (a.as.o->type == BT_TYPE(t, str) && b.as.o->type == BT_TYPE(t, str))
-            return bt_str_equal((BtStr *)a.as.o, (BtStr *)b.as.o);
+        if (bt_as_obj(a)->type == BT_TYPE(t, str) && bt_as_obj(b)->type == BT_TYPE(t, str))
+            return bt_str_equal((BtStr *)bt_as_obj(a), (BtStr *)bt_as_obj(b));
         return 2;
     default:
         return 0; /* same immediate kind, not identical: different values */
@@ -165,14 +165,14 @@ static __attribute__((noinline)) int64_t dict_lookup_str_full(BtThread *t, BtDic
             return LOOKUP_ABSENT;
         if (ix >= 0) {
             BtDictEntry *e = &d->entries[ix];
-            if (e->key.as.o == &key->hdr && e->key.tag == BT_V_OBJ) {
+            if (bt_as_obj(e->key) == &key->hdr && bt_is_obj(e->key)) {
                 *slot = i;
                 return ix;
             }
             if (e->hash == hash) {
-                if (e->key.tag != BT_V_OBJ || e->key.as.o->type != key->hdr.type)
+                if (!bt_is_obj(e->key) || bt_as_obj(e->key)->type != key->hdr.type)
                     return dict_lookup_generic(t, d, bt_obj(key), hash, slot);
-                if (str_eq_hashed((BtStr *)e->key.as.o, key)) {
+                if (str_eq_hashed((BtStr *)bt_as_obj(e->key), key)) {
                     *slot = i;
                     return ix;
                 }
@@ -196,13 +196,13 @@ static int64_t dict_lookup_str(BtThread *t, BtDict *d, BtStr *key, int64_t hash,
             return LOOKUP_ABSENT;
         if (ix >= 0) {
             BtDictEntry *e = &d->entries[ix];
-            if (e->key.as.o == &key->hdr && e->key.tag == BT_V_OBJ) {
+            if (bt_as_obj(e->key) == &key->hdr && bt_is_obj(e->key)) {
                 *slot = i;
                 return ix;
             }
             if (e->hash == hash) {
-                int eq = e->key.tag == BT_V_OBJ && e->key.as.o->type == key->hdr.type
-                             ? str_eq_quick((BtStr *)e->key.as.o, key)
+                int eq = bt_is_obj(e->key) && bt_as_obj(e->key)->type == key->hdr.type
+                             ? str_eq_quick((BtStr *)bt_as_obj(e->key), key)
                              : -1;
                 if (eq < 0)
                     return dict_lookup_str_full(t, d, key, hash, slot);
@@ -220,7 +220,7 @@ static int64_t dict_lookup_str(BtThread *t, BtDict *d, BtStr *key, int64_t hash,
 static inline int64_t dict_lookup(BtThread *t, BtDict *d, BtValue key, int64_t hash,
                                   size_t *slot) {
     if (is_str(t, key))
-        return dict_lookup_str(t, d, (BtStr *)key.as.o, hash, slot);
+        return dict_lookup_str(t, d, (BtStr *)bt_as_obj(key), hash, slot);
     return dict_lookup_generic(t, d, key, hash, slot);
 }
 
@@ -340,10 +340,10 @@ static __attribute__((noinline)) BtValue get_str_slow(BtDict *d, BtStr *key) {
             return BT_UNDEF;
         if (ix >= 0) {
             const BtDictEntry *e = &d->entries[ix];
-            if (e->key.tag == BT_V_OBJ &&
-                (e->key.as.o == &key->hdr ||
-                 (e->hash == hash && e->key.as.o->type == key->hdr.type &&
-                  str_eq_hashed((BtStr *)e->key.as.o, key))))
+            if (bt_is_obj(e->key) &&
+                (bt_as_obj(e->key) == &key->hdr ||
+                 (e->hash == hash && bt_as_obj(e->key)->type == key->hdr.type &&
+                  str_eq_hashed((BtStr *)bt_as_obj(e->key), key))))
                 return e->value;
         }
         perturb >>= PERTURB_SHIFT;
@@ -367,7 +367,7 @@ BtValue bt_dict_get_str(BtDict *d, BtStr *key) {
             return BT_UNDEF;
         if (ix >= 0) {
             const BtDictEntry *e = &d->entries[ix];
-            if (e->key.as.o == &key->hdr && e->key.tag == BT_V_OBJ)
+            if (bt_as_obj(e->key) == &key->hdr && bt_is_obj(e->key))
                 return e->value;
             if (e->hash == hash)
                 return get_str_slow(d, key);
@@ -691,7 +691,7 @@ static BtValue dict_iter_new(BtThread *t, BtType *type, BtObject *container, siz
 }
 
 static BtValue dict_iter(BtThread *t, BtValue self) {
-    return dict_iter_new(t, BT_TYPE(t, dict_keyiter), self.as.o, bt_as_dict(self)->len);
+    return dict_iter_new(t, BT_TYPE(t, dict_keyiter), bt_as_obj(self), bt_as_dict(self)->len);
 }
 
 static BtValue dict_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
@@ -941,17 +941,17 @@ static BtDictEntry *dict_iter_advance(BtThread *t, BtDictIter *it) {
 }
 
 static BtValue dict_keyiter_next(BtThread *t, BtValue self) {
-    BtDictEntry *e = dict_iter_advance(t, (BtDictIter *)self.as.o);
+    BtDictEntry *e = dict_iter_advance(t, (BtDictIter *)bt_as_obj(self));
     return e ? e->key : BT_UNDEF;
 }
 
 static BtValue dict_valueiter_next(BtThread *t, BtValue self) {
-    BtDictEntry *e = dict_iter_advance(t, (BtDictIter *)self.as.o);
+    BtDictEntry *e = dict_iter_advance(t, (BtDictIter *)bt_as_obj(self));
     return e ? e->value : BT_UNDEF;
 }
 
 static BtValue dict_itemiter_next(BtThread *t, BtValue self) {
-    BtDictEntry *e = dict_iter_advance(t, (BtDictIter *)self.as.o);
+    BtDictEntry *e = dict_iter_advance(t, (BtDictIter *)bt_as_obj(self));
     if (!e)
         return BT_UNDEF;
     BtValue kv[2] = {e->key, e->value};
@@ -971,11 +971,11 @@ static void dict_iter_trace(BtGc *gc, BtObject *self) {
 /* ---- views ---- */
 
 static BtDict *view_dict(BtValue v) {
-    return ((BtDictView *)v.as.o)->dict;
+    return ((BtDictView *)bt_as_obj(v))->dict;
 }
 
 static bool is_view(BtValue v, BtType *type) {
-    return v.tag == BT_V_OBJ && v.as.o->type == type;
+    return bt_is_obj(v) && bt_as_obj(v)->type == type;
 }
 
 static int64_t view_len(BtThread *t, BtValue self) {
@@ -984,7 +984,7 @@ static int64_t view_len(BtThread *t, BtValue self) {
 }
 
 static BtValue view_iter(BtThread *t, BtValue self) {
-    BtType *vt = self.as.o->type, *it;
+    BtType *vt = bt_as_obj(self)->type, *it;
     if (vt == BT_TYPE(t, dict_keys))
         it = BT_TYPE(t, dict_keyiter);
     else if (vt == BT_TYPE(t, dict_values))
@@ -997,7 +997,7 @@ static BtValue view_iter(BtThread *t, BtValue self) {
 
 /* "dict_keys(['a'])": the type name around the list of what iteration gives. */
 static BtValue view_repr(BtThread *t, BtValue self) {
-    BtObject *o = self.as.o;
+    BtObject *o = bt_as_obj(self);
     if (o->flags & BT_FLAG_REPR_ACTIVE)
         return bt_cstr_value(t, "...");
     BtList *l = bt_list_from_iterable(t, self);
@@ -1323,7 +1323,7 @@ static bool set_merge(BtThread *t, BtSet *s, BtSet *o) {
 
 bool bt_set_update(BtThread *t, BtSet *s, BtValue iterable) {
     if (bt_is_anyset(t, iterable))
-        return set_merge(t, s, (BtSet *)iterable.as.o);
+        return set_merge(t, s, (BtSet *)bt_as_obj(iterable));
     if (bt_is_dict(t, iterable)) {
         BtDict *d = bt_as_dict(iterable);
         if ((s->fill + d->len) * 5 >= s->mask * 3 && !set_resize(t, s, (s->used + d->len) * 2))
@@ -1371,7 +1371,7 @@ static BtSet *set_from(BtThread *t, BtType *type, BtValue iterable) {
 /* ---- set algebra (CPython's algorithms, for CPython's result order) ---- */
 
 static BtSet *as_set(BtValue v) {
-    return (BtSet *)v.as.o;
+    return (BtSet *)bt_as_obj(v);
 }
 
 static BtSet *set_intersection(BtThread *t, BtSet *s, BtValue other) {
@@ -1553,8 +1553,8 @@ static int set_issubset(BtThread *t, BtSet *a, BtSet *b) {
 
 static BtValue set_repr(BtThread *t, BtValue self) {
     BtSet *s = as_set(self);
-    bool frozen = self.as.o->type == BT_TYPE(t, frozenset);
-    const char *name = self.as.o->type->name->data;
+    bool frozen = bt_as_obj(self)->type == BT_TYPE(t, frozenset);
+    const char *name = bt_as_obj(self)->type->name->data;
     BtReprBuf b = {0};
     if (s->used == 0) {
         bool ok = bt_reprbuf_puts(t, &b, name) && bt_reprbuf_put(t, &b, "()", 2);
@@ -1701,7 +1701,7 @@ static BtValue set_binary(BtThread *t, int op, BtValue a, BtValue b) {
     if (is_set_op(op))
         return set_operate(t, op, as_set(a), b);
     if (op >= BT_BINOP__COUNT && is_set_op(op - BT_BINOP__COUNT) &&
-        a.as.o->type == BT_TYPE(t, set))
+        bt_as_obj(a)->type == BT_TYPE(t, set))
         return set_operate_inplace(t, op - BT_BINOP__COUNT, as_set(a), b) ? a : BT_UNDEF;
     return bt_not_implemented(t);
 }
@@ -1721,11 +1721,11 @@ static int set_contains_slot(BtThread *t, BtValue self, BtValue key) {
 }
 
 static BtValue set_iter(BtThread *t, BtValue self) {
-    return dict_iter_new(t, BT_TYPE(t, set_iter), self.as.o, as_set(self)->used);
+    return dict_iter_new(t, BT_TYPE(t, set_iter), bt_as_obj(self), as_set(self)->used);
 }
 
 static BtValue set_iter_next(BtThread *t, BtValue self) {
-    BtDictIter *it = (BtDictIter *)self.as.o;
+    BtDictIter *it = (BtDictIter *)bt_as_obj(self);
     BtSet *s = (BtSet *)it->container;
     if (!s)
         return BT_UNDEF;
@@ -1751,8 +1751,8 @@ static BtValue set_construct_common(BtThread *t, BtType *type, const char *name,
         bt_raise(t, BT_EXC(t, TypeError), "%s expected at most 1 argument, got %d", name, nargs);
         return BT_UNDEF;
     }
-    if (type == BT_TYPE(t, frozenset) && nargs == 1 && args[0].tag == BT_V_OBJ &&
-        args[0].as.o->type == type)
+    if (type == BT_TYPE(t, frozenset) && nargs == 1 && bt_is_obj(args[0]) &&
+        bt_as_obj(args[0])->type == type)
         return args[0];
     BtSet *s = set_from(t, type, nargs ? args[0] : BT_UNDEF);
     return s ? bt_obj(s) : BT_UNDEF;
@@ -1790,7 +1790,7 @@ static void set_finalize(BtInterp *interp, BtObject *self) {
 
 /* The method's name with its type: "set.add" or "frozenset.copy". */
 static const char *qual(BtThread *t, BtValue self, const char *set_name, const char *fs_name) {
-    return self.as.o->type == BT_TYPE(t, frozenset) ? fs_name : set_name;
+    return bt_as_obj(self)->type == BT_TYPE(t, frozenset) ? fs_name : set_name;
 }
 
 static BtValue set_add_m(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -1852,9 +1852,9 @@ static BtValue set_copy_m(BtThread *t, BtValue self, BtValue *args, int nargs,
     (void)args;
     if (!bt_args_none(t, qual(t, self, "set.copy", "frozenset.copy"), nargs, kwnames))
         return BT_UNDEF;
-    if (self.as.o->type == BT_TYPE(t, frozenset))
+    if (bt_as_obj(self)->type == BT_TYPE(t, frozenset))
         return self;
-    BtSet *r = set_from(t, self.as.o->type, self);
+    BtSet *r = set_from(t, bt_as_obj(self)->type, self);
     return r ? bt_obj(r) : BT_UNDEF;
 }
 
@@ -1868,7 +1868,7 @@ static BtValue set_multi(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     }
     BtValue r = self;
     if (nargs == 0) {
-        BtSet *c = set_from(t, self.as.o->type, self);
+        BtSet *c = set_from(t, bt_as_obj(self)->type, self);
         return c ? bt_obj(c) : BT_UNDEF;
     }
     BT_PUSH_ROOT(t, &r);

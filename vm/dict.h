@@ -60,10 +60,10 @@ typedef struct {
 
 /* A dict, or an instance of a class derived from dict (same C layout). */
 static inline bool bt_is_dict(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type->native == t->interp->types.dict;
+    return bt_is_obj(v) && bt_as_obj(v)->type->native == t->interp->types.dict;
 }
 static inline BtDict *bt_as_dict(BtValue v) {
-    return (BtDict *)v.as.o;
+    return (BtDict *)bt_as_obj(v);
 }
 
 BtDict *bt_dict_new(BtThread *t);
@@ -81,8 +81,8 @@ static inline int bt_dict_peek_str(const BtDict *d, const BtStr *key, BtValue *o
     int32_t ix = d->index[(size_t)hash & (d->index_size - 1)];
     if (ix == -1)
         return 0;
-    if (ix >= 0 && d->entries[ix].key.as.o == &key->hdr &&
-        d->entries[ix].key.tag == BT_V_OBJ) {
+    if (ix >= 0 && bt_as_obj(d->entries[ix].key) == &key->hdr &&
+        bt_is_obj(d->entries[ix].key)) {
         *out = d->entries[ix].value;
         return 1;
     }
@@ -109,8 +109,8 @@ bool bt_set_update(BtThread *t, BtSet *s, BtValue iterable);
 /* Iterate a set: *pos starts at 0; false at the end. */
 bool bt_set_next(BtSet *s, size_t *pos, BtValue *key);
 static inline bool bt_is_anyset(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ &&
-           (v.as.o->type == t->interp->types.set || v.as.o->type == t->interp->types.frozenset);
+    return bt_is_obj(v) &&
+           (bt_as_obj(v)->type == t->interp->types.set || bt_as_obj(v)->type == t->interp->types.frozenset);
 }
 
 /* Set up dict, set, frozenset, the views and their iterators. */

@@ -47,9 +47,9 @@ static const char *const compare_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 
 /* Name at index i of a tuple of strs, or "?" when out of range. */
 static const char *tuple_name(BtTuple *tup, uint32_t i) {
-    if (!tup || i >= tup->len || tup->items[i].tag != BT_V_OBJ)
+    if (!tup || i >= tup->len || !bt_is_obj(tup->items[i]))
         return "?";
-    return ((BtStr *)tup->items[i].as.o)->data;
+    return ((BtStr *)bt_as_obj(tup->items[i]))->data;
 }
 
 /* Name of a slot in the combined locals + cells + frees space. */
@@ -290,13 +290,13 @@ void bt_dis_code(BtThread *t, BtCode *code, FILE *out, bool recursive) {
         return;
     for (size_t i = 0; i < code->consts->len; i++) {
         BtValue v = code->consts->items[i];
-        if (!bt_is_obj(v) || v.as.o->type != BT_TYPE(t, code))
+        if (!bt_is_obj(v) || bt_as_obj(v)->type != BT_TYPE(t, code))
             continue;
         fprintf(out, "\nDisassembly of ");
         char buf[512];
         Out o = {buf, sizeof buf, 0};
         const_repr(t, code, (uint32_t)i, &o);
         fprintf(out, "%s:\n", buf);
-        bt_dis_code(t, (BtCode *)v.as.o, out, true);
+        bt_dis_code(t, (BtCode *)bt_as_obj(v), out, true);
     }
 }

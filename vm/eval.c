@@ -73,7 +73,7 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, B
     }
     uint32_t nvars = (uint32_t)(code->nlocals + code->ncells + code->nfrees);
     for (uint32_t i = first_clear; i < nvars; i++) /* a handful: cheaper than memset */
-        slots[i].tag = BT_V_UNDEF;
+        slots[i] = BT_UNDEF;
     f->back = t->frame;
     f->code = code;
     f->func = func;
@@ -362,15 +362,15 @@ static bool load_method(BtThread *t, BtValue obj, BtStr *name, BtValue *meth, Bt
     if (!ty->getattr || ty->getattr == bt_generic_getattr || (ty->flags & BT_TYPE_METHODS_FIRST)) {
         BtValue attr = bt_type_lookup(ty, name);
         if (bt_is_obj(attr)) {
-            BtType *at = attr.as.o->type;
+            BtType *at = bt_as_obj(attr)->type;
             bool is_method = at == BT_TYPE(t, function) ||
                              (at == BT_TYPE(t, native) &&
-                              (((BtNative *)attr.as.o)->flags & BT_NATIVE_METHOD));
+                              (((BtNative *)bt_as_obj(attr))->flags & BT_NATIVE_METHOD));
             if (is_method) {
                 bool shadowed = false;
                 if (bt_is_obj(obj) && (ty->layout == BT_LAYOUT_INSTANCE ||
                                        ty->layout == BT_LAYOUT_EXCEPTION)) {
-                    BtDict *d = ((BtInstance *)obj.as.o)->dict;
+                    BtDict *d = ((BtInstance *)bt_as_obj(obj))->dict;
                     shadowed = d && !bt_is_undef(bt_dict_get_str(d, name));
                 }
                 if (!shadowed) {
@@ -446,29 +446,29 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
         op -= BT_BINOP__COUNT;
     /* A chain of compares, not a switch: a jump table costs more than the
      * three tests it would save. */
-    if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
+    if (bt_is_int(a) && bt_is_int(b)) {
         int64_t z;
         bool overflow;
         if (op == BT_BINOP_ADD)
-            overflow = __builtin_add_overflow(a.as.i, b.as.i, &z);
+            overflow = __builtin_add_overflow(bt_as_i64(a), bt_as_i64(b), &z);
         else if (op == BT_BINOP_SUB)
-            overflow = __builtin_sub_overflow(a.as.i, b.as.i, &z);
+            overflow = __builtin_sub_overflow(bt_as_i64(a), bt_as_i64(b), &z);
         else if (op == BT_BINOP_MUL)
-            overflow = __builtin_mul_overflow(a.as.i, b.as.i, &z);
+            overflow = __builtin_mul_overflow(bt_as_i64(a), bt_as_i64(b), &z);
         else
-            return !bt_is_undef(*r = int_other_op(op, a.as.i, b.as.i));
+            return !bt_is_undef(*r = int_other_op(op, bt_as_i64(a), bt_as_i64(b)));
         if (overflow)
             return false;
         *r = bt_int(z);
         return true;
     }
-    if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT) {
+    if (bt_is_float(a) && bt_is_float(b)) {
         if (op == BT_BINOP_ADD)
-            *r = bt_float(a.as.f + b.as.f);
+            *r = bt_float(bt_as_f64(a) + bt_as_f64(b));
         else if (op == BT_BINOP_SUB)
-            *r = bt_float(a.as.f - b.as.f);
+            *r = bt_float(bt_as_f64(a) - bt_as_f64(b));
         else if (op == BT_BINOP_MUL)
-            *r = bt_float(a.as.f * b.as.f);
+            *r = bt_float(bt_as_f64(a) * bt_as_f64(b));
         else
             return false;
         return true;
@@ -478,8 +478,8 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
 
 /* a cmp b for two ints or two floats: 1 or 0; -1 means take the slow path. */
 static inline int compare_fast(BtCompareOp cmp, BtValue a, BtValue b) {
-    if (a.tag == BT_V_INT && b.tag == BT_V_INT) {
-        int64_t x = a.as.i, y = b.as.i;
+    if (bt_is_int(a) && bt_is_int(b)) {
+        int64_t x = bt_as_i64(a), y = bt_as_i64(b);
         switch (cmp) {
         case BT_COMPARE_LT: return x < y;
         case BT_COMPARE_LE: return x <= y;
@@ -489,8 +489,8 @@ static inline int compare_fast(BtCompareOp cmp, BtValue a, BtValue b) {
         default: return x >= y;
         }
     }
-    if (a.tag == BT_V_FLOAT && b.tag == BT_V_FLOAT) {
-        double x = a.as.f, y = b.as.f;
+    if (bt_is_float(a) && bt_is_float(b)) {
+        double x = bt_as_f64(a), y = bt_as_f64(b);
         switch (cmp) {
         case BT_COMPARE_LT: return x < y;
         case BT_COMPARE_LE: return x <= y;
@@ -510,8 +510,8 @@ static int compare_slow(BtThread *t, BtCompareOp cmp, BtValue *sp) {
     BtValue r = bt_compare(t, sp[-2], sp[-1], cmp);
     if (bt_is_undef(r))
         return -1;
-    if (r.tag == BT_V_BOOL)
-        return r.as.b;
+    if (bt_is_bool(r))
+        return bt_as_bool(r);
     sp[-2] = r;
     return bt_truthy(t, r);
 }
@@ -519,12 +519,12 @@ static int compare_slow(BtThread *t, BtCompareOp cmp, BtValue *sp) {
 static bool unpack(BtThread *t, BtValue seq, int before, int after, bool starred, BtValue *dst) {
     BtValue *items = NULL;
     size_t len = 0;
-    if (bt_is_obj(seq) && (seq.as.o->type == BT_TYPE(t, tuple))) {
-        items = ((BtTuple *)seq.as.o)->items;
-        len = ((BtTuple *)seq.as.o)->len;
-    } else if (bt_is_obj(seq) && seq.as.o->type == BT_TYPE(t, list)) {
-        items = ((BtList *)seq.as.o)->items;
-        len = ((BtList *)seq.as.o)->len;
+    if (bt_is_obj(seq) && (bt_as_obj(seq)->type == BT_TYPE(t, tuple))) {
+        items = ((BtTuple *)bt_as_obj(seq))->items;
+        len = ((BtTuple *)bt_as_obj(seq))->len;
+    } else if (bt_is_obj(seq) && bt_as_obj(seq)->type == BT_TYPE(t, list)) {
+        items = ((BtList *)bt_as_obj(seq))->items;
+        len = ((BtList *)bt_as_obj(seq))->len;
     }
     BtValue collected = BT_UNDEF;
     BT_PUSH_ROOT(t, &collected);
@@ -583,20 +583,20 @@ static bool unpack(BtThread *t, BtValue seq, int before, int after, bool starred
 
 /* "__main__.f()" as CPython names a callable in call errors. */
 static BtStr *function_str(BtThread *t, BtValue func) {
-    if (bt_is_obj(func) && func.as.o->type == BT_TYPE(t, function)) {
-        BtFunction *fn = (BtFunction *)func.as.o;
+    if (bt_is_obj(func) && bt_as_obj(func)->type == BT_TYPE(t, function)) {
+        BtFunction *fn = (BtFunction *)bt_as_obj(func);
         if (bt_is_str(t, fn->module) && strcmp(bt_as_str(fn->module)->data, "builtins") != 0)
             return bt_str_format(t, "%S.%S()", bt_as_str(fn->module), fn->qualname);
         return bt_str_format(t, "%S()", fn->qualname);
     }
-    if (bt_is_obj(func) && func.as.o->type == BT_TYPE(t, native))
-        return bt_str_format(t, "%s()", ((BtNative *)func.as.o)->name);
+    if (bt_is_obj(func) && bt_as_obj(func)->type == BT_TYPE(t, native))
+        return bt_str_format(t, "%s()", ((BtNative *)bt_as_obj(func))->name);
     return bt_str_format(t, "%s object", bt_type_name(t, func));
 }
 
 /* f(*args, **kwargs): flatten into a vector call. */
 static BtValue call_ex(BtThread *t, BtValue callable, BtValue argseq, BtValue kwargs) {
-    if (!(bt_is_obj(argseq) && argseq.as.o->type == BT_TYPE(t, tuple))) {
+    if (!(bt_is_obj(argseq) && bt_as_obj(argseq)->type == BT_TYPE(t, tuple))) {
         BtType *at = bt_type_of(t, argseq);
         if (!at->iter && !at->getitem) {
             BtStr *fs = function_str(t, callable);
@@ -606,8 +606,8 @@ static BtValue call_ex(BtThread *t, BtValue callable, BtValue argseq, BtValue kw
             return BT_UNDEF;
         }
     }
-    BtTuple *args = bt_is_obj(argseq) && argseq.as.o->type == BT_TYPE(t, tuple)
-                        ? (BtTuple *)argseq.as.o
+    BtTuple *args = bt_is_obj(argseq) && bt_as_obj(argseq)->type == BT_TYPE(t, tuple)
+                        ? (BtTuple *)bt_as_obj(argseq)
                         : bt_tuple_from_iterable(t, argseq);
     if (!args)
         return BT_UNDEF;
@@ -647,7 +647,7 @@ static BtValue call_ex(BtThread *t, BtValue callable, BtValue argseq, BtValue kw
 
 static BtValue make_function(BtThread *t, BtFrame *f, BtValue *sp, uint32_t flags,
                              int *popped) {
-    BtCode *code = (BtCode *)sp[-1].as.o;
+    BtCode *code = (BtCode *)bt_as_obj(sp[-1]);
     int n = 1;
     BtValue closure = BT_UNDEF, kwdefaults = BT_UNDEF, defaults = BT_UNDEF;
     if (flags & BT_MF_CLOSURE)
@@ -661,11 +661,11 @@ static BtValue make_function(BtThread *t, BtFrame *f, BtValue *sp, uint32_t flag
     if (!fn)
         return BT_UNDEF;
     if (!bt_is_undef(closure))
-        fn->closure = (BtTuple *)closure.as.o;
+        fn->closure = (BtTuple *)bt_as_obj(closure);
     if (!bt_is_undef(kwdefaults))
-        fn->kwdefaults = (BtDict *)kwdefaults.as.o;
+        fn->kwdefaults = (BtDict *)bt_as_obj(kwdefaults);
     if (!bt_is_undef(defaults))
-        fn->defaults = (BtTuple *)defaults.as.o;
+        fn->defaults = (BtTuple *)bt_as_obj(defaults);
     return bt_obj(fn);
 }
 
@@ -694,27 +694,27 @@ static BtValue before_with(BtThread *t, BtValue mgr, BtValue *exit_out) {
 
 static BtValue with_except_start(BtThread *t, BtValue exit, BtValue exc) {
     BtValue args[3] = {bt_obj(bt_type_of(t, exc)), exc, BT_NONE};
-    if (bt_is_obj(exc) && exc.as.o->type->layout == BT_LAYOUT_EXCEPTION)
-        args[2] = ((BtException *)exc.as.o)->traceback;
+    if (bt_is_obj(exc) && bt_as_obj(exc)->type->layout == BT_LAYOUT_EXCEPTION)
+        args[2] = ((BtException *)bt_as_obj(exc))->traceback;
     return bt_call(t, exit, args, 3, NULL);
 }
 
 static bool do_raise(BtThread *t, BtValue exc, BtValue cause) {
     if (!bt_is_undef(cause)) {
         BtValue c = cause;
-        if (bt_is_obj(c) && c.as.o->type == BT_TYPE(t, type)) {
+        if (bt_is_obj(c) && bt_as_obj(c)->type == BT_TYPE(t, type)) {
             c = bt_call(t, c, NULL, 0, NULL);
             if (bt_is_undef(c))
                 return false;
-        } else if (!bt_is_none(c) && !(bt_is_obj(c) && c.as.o->type->layout == BT_LAYOUT_EXCEPTION)) {
+        } else if (!bt_is_none(c) && !(bt_is_obj(c) && bt_as_obj(c)->type->layout == BT_LAYOUT_EXCEPTION)) {
             bt_raise(t, BT_EXC(t, TypeError), "exception causes must derive from BaseException");
             return false;
         }
         BT_PUSH_ROOT(t, &c);
         bt_raise_value(t, exc);
         BT_POP_ROOT(t, 1);
-        if (bt_is_obj(t->exc) && t->exc.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
-            BtException *e = (BtException *)t->exc.as.o;
+        if (bt_is_obj(t->exc) && bt_as_obj(t->exc)->type->layout == BT_LAYOUT_EXCEPTION) {
+            BtException *e = (BtException *)bt_as_obj(t->exc);
             e->cause = c;
             e->suppress_context = true;
         }
@@ -725,9 +725,9 @@ static bool do_raise(BtThread *t, BtValue exc, BtValue cause) {
 }
 
 static bool import_star(BtThread *t, BtFrame *f, BtValue mod) {
-    if (!bt_is_obj(mod) || mod.as.o->type != BT_TYPE(t, module))
+    if (!bt_is_obj(mod) || bt_as_obj(mod)->type != BT_TYPE(t, module))
         return true;
-    BtDict *src = ((BtModule *)mod.as.o)->dict;
+    BtDict *src = ((BtModule *)bt_as_obj(mod))->dict;
     BtDict *dst = f->locals_dict ? f->locals_dict : f->globals;
     BtValue all = bt_dict_get_str(src, BT_NAME(t, dunder_all));
     if (!bt_is_undef(all)) {
@@ -1007,7 +1007,7 @@ dispatch:
     }
 
     TARGET(LOAD_DEREF) {
-        BtValue v = ((BtCell *)LOCALS[ARG()].as.o)->value;
+        BtValue v = ((BtCell *)bt_as_obj(LOCALS[ARG()]))->value;
         if (bt_is_undef(v)) {
             raise_unbound_local(t, code, ARG());
             goto error;
@@ -1023,7 +1023,7 @@ dispatch:
                                     : code->freevars->items[i - code->nlocals - code->ncells]);
         BtValue v = f->locals_dict ? bt_dict_get_str(f->locals_dict, name) : BT_UNDEF;
         if (bt_is_undef(v))
-            v = ((BtCell *)LOCALS[i].as.o)->value;
+            v = ((BtCell *)bt_as_obj(LOCALS[i]))->value;
         if (bt_is_undef(v)) {
             raise_unbound_local(t, code, i);
             goto error;
@@ -1033,12 +1033,12 @@ dispatch:
     }
 
     TARGET(STORE_DEREF) {
-        ((BtCell *)LOCALS[ARG()].as.o)->value = POP();
+        ((BtCell *)bt_as_obj(LOCALS[ARG()]))->value = POP();
         DISPATCH();
     }
 
     TARGET(DELETE_DEREF) {
-        BtCell *cell = (BtCell *)LOCALS[ARG()].as.o;
+        BtCell *cell = (BtCell *)bt_as_obj(LOCALS[ARG()]);
         if (bt_is_undef(cell->value)) {
             raise_unbound_local(t, code, ARG());
             goto error;
@@ -1115,10 +1115,10 @@ dispatch:
 
     TARGET(LOAD_ATTR) {
         BtValue obj = TOP();
-        if (bt_is_obj(obj) && obj.as.o->type->layout == BT_LAYOUT_INSTANCE &&
-            !obj.as.o->type->getattr && NAME(ARG()) != BT_NAME(t, dunder_class)) {
+        if (bt_is_obj(obj) && bt_as_obj(obj)->type->layout == BT_LAYOUT_INSTANCE &&
+            !bt_as_obj(obj)->type->getattr && NAME(ARG()) != BT_NAME(t, dunder_class)) {
             /* An instance attribute of a plain class, found at first sight. */
-            BtDict *d = ((BtInstance *)obj.as.o)->dict;
+            BtDict *d = ((BtInstance *)bt_as_obj(obj))->dict;
             BtValue v;
             if (d && bt_dict_peek_str(d, NAME(ARG()), &v) > 0) {
                 SET_TOP(v);
@@ -1153,12 +1153,12 @@ dispatch:
         SAVE_FRAME();
         BtValue meth, self, obj = TOP();
         BtMethodCache *mc = code->mcache ? &code->mcache[ip - 1 - code->instrs] : NULL;
-        if (mc && bt_is_obj(obj) && mc->type == obj.as.o->type &&
+        if (mc && bt_is_obj(obj) && mc->type == bt_as_obj(obj)->type &&
             mc->epoch == t->interp->type_epoch) {
             /* Same class as last time and no class changed: only an instance
              * attribute of the same name could hide the method. */
-            BtDict *d = obj.as.o->type->dict_offset
-                            ? *(BtDict **)((char *)obj.as.o + obj.as.o->type->dict_offset)
+            BtDict *d = bt_as_obj(obj)->type->dict_offset
+                            ? *(BtDict **)((char *)bt_as_obj(obj) + bt_as_obj(obj)->type->dict_offset)
                             : NULL;
             if (!d || bt_is_undef(bt_dict_get_str(d, NAME(ARG())))) {
                 SET_TOP(mc->method);
@@ -1173,7 +1173,7 @@ dispatch:
                 code->mcache = calloc(code->ninstrs, sizeof(BtMethodCache));
             if (code->mcache)
                 code->mcache[ip - 1 - code->instrs] =
-                    (BtMethodCache){obj.as.o->type, t->interp->type_epoch, meth};
+                    (BtMethodCache){bt_as_obj(obj)->type, t->interp->type_epoch, meth};
         }
         SET_TOP(meth);
         PUSH(self);
@@ -1182,9 +1182,9 @@ dispatch:
 
     TARGET(BINARY_SUBSCR) {
         BtValue key = TOP(), container = PEEK(2), v;
-        if (bt_is_int(key) && bt_is_obj(container) && container.as.o->type == BT_TYPE(t, list)) {
-            BtList *l = (BtList *)container.as.o;
-            int64_t i = key.as.i < 0 ? key.as.i + (int64_t)l->len : key.as.i;
+        if (bt_is_int(key) && bt_is_obj(container) && bt_as_obj(container)->type == BT_TYPE(t, list)) {
+            BtList *l = (BtList *)bt_as_obj(container);
+            int64_t i = bt_as_i64(key) < 0 ? bt_as_i64(key) + (int64_t)l->len : bt_as_i64(key);
             if (i >= 0 && (uint64_t)i < l->len) {
                 sp--;
                 SET_TOP(l->items[i]);
@@ -1255,12 +1255,12 @@ dispatch:
 
     TARGET(UNARY_NEGATIVE) {
         BtValue v = TOP();
-        if (v.tag == BT_V_INT && v.as.i != INT64_MIN) {
-            SET_TOP(bt_int(-v.as.i));
+        if (bt_is_int(v) && bt_as_i64(v) != INT64_MIN) {
+            SET_TOP(bt_int(-bt_as_i64(v)));
             DISPATCH();
         }
-        if (v.tag == BT_V_FLOAT) {
-            SET_TOP(bt_float(-v.as.f));
+        if (bt_is_float(v)) {
+            SET_TOP(bt_float(-bt_as_f64(v)));
             DISPATCH();
         }
         SAVE_FRAME();
@@ -1291,8 +1291,8 @@ dispatch:
 
     TARGET(UNARY_NOT) {
         BtValue v = TOP();
-        if (v.tag == BT_V_BOOL) {
-            SET_TOP(bt_bool(!v.as.b));
+        if (bt_is_bool(v)) {
+            SET_TOP(bt_bool(!bt_as_bool(v)));
             DISPATCH();
         }
         SAVE_FRAME();
@@ -1428,7 +1428,7 @@ dispatch:
     TARGET(SET_ADD) {
         BtValue v = POP();
         SAVE_FRAME();
-        if (bt_set_add(t, (BtSet *)PEEK(ARG()).as.o, v) < 0)
+        if (bt_set_add(t, (BtSet *)bt_as_obj(PEEK(ARG())), v) < 0)
             goto error;
         DISPATCH();
     }
@@ -1464,7 +1464,7 @@ dispatch:
         if (bt_is_undef(iter))
             goto error;
         BT_PUSH_ROOT(t, &iter);
-        BtSet *s = (BtSet *)PEEK(ARG() + 1).as.o;
+        BtSet *s = (BtSet *)bt_as_obj(PEEK(ARG() + 1));
         for (;;) {
             BtValue x = bt_next(t, iter);
             if (bt_is_undef(x))
@@ -1578,9 +1578,9 @@ dispatch:
         SAVE_FRAME();
         int n = (int)ARG();
         BtValue seq = TOP();
-        if (bt_is_obj(seq) && seq.as.o->type == BT_TYPE(t, tuple) &&
-            ((BtTuple *)seq.as.o)->len == (size_t)n) {
-            BtTuple *tup = (BtTuple *)seq.as.o;
+        if (bt_is_obj(seq) && bt_as_obj(seq)->type == BT_TYPE(t, tuple) &&
+            ((BtTuple *)bt_as_obj(seq))->len == (size_t)n) {
+            BtTuple *tup = (BtTuple *)bt_as_obj(seq);
             sp--;
             for (int i = n - 1; i >= 0; i--)
                 PUSH(tup->items[i]);
@@ -1608,7 +1608,7 @@ dispatch:
 
     TARGET(GET_ITER) {
         BtValue v = TOP();
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
+        if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator))
             DISPATCH();
         SAVE_FRAME();
         v = bt_iter(t, v);
@@ -1621,10 +1621,10 @@ dispatch:
     TARGET(FOR_ITER) {
         BtValue it = TOP();
         if (bt_is_obj(it)) {
-            BtType *ty = it.as.o->type;
+            BtType *ty = bt_as_obj(it)->type;
             if (ty == BT_TYPE(t, range_iter)) {
                 int64_t v;
-                if (bt_range_iter_step((BtRangeIter *)it.as.o, &v)) {
+                if (bt_range_iter_step((BtRangeIter *)bt_as_obj(it), &v)) {
                     PUSH(bt_int(v));
                     DISPATCH();
                 }
@@ -1633,7 +1633,7 @@ dispatch:
                 DISPATCH();
             }
             if (ty == BT_TYPE(t, list_iter)) {
-                BtListIter *li = (BtListIter *)it.as.o;
+                BtListIter *li = (BtListIter *)bt_as_obj(it);
                 BtList *l = (BtList *)li->seq;
                 if (l && li->index < l->len) {
                     PUSH(l->items[li->index++]);
@@ -1645,13 +1645,13 @@ dispatch:
                 DISPATCH();
             }
             if (ty == BT_TYPE(t, generator)) {
-                if (((BtGen *)it.as.o)->state == BT_GEN_DONE) {
+                if (((BtGen *)bt_as_obj(it))->state == BT_GEN_DONE) {
                     sp--;
                     ip = code->instrs + ARG();
                     DISPATCH();
                 }
                 SAVE_FRAME();
-                if (!bt_gen_enter(t, (BtGen *)it.as.o, BT_NONE, BT_UNDEF, false))
+                if (!bt_gen_enter(t, (BtGen *)bt_as_obj(it), BT_NONE, BT_UNDEF, false))
                     goto error;
                 LOAD_FRAME();
                 if (bt_has_exc(t))
@@ -1685,8 +1685,8 @@ dispatch:
 
     TARGET(POP_JUMP_IF_FALSE) {
         BtValue v = POP();
-        if (v.tag == BT_V_BOOL) {
-            if (!v.as.b)
+        if (bt_is_bool(v)) {
+            if (!bt_as_bool(v))
                 JUMP_TO(ARG());
             DISPATCH();
         }
@@ -1701,8 +1701,8 @@ dispatch:
 
     TARGET(POP_JUMP_IF_TRUE) {
         BtValue v = POP();
-        if (v.tag == BT_V_BOOL) {
-            if (v.as.b)
+        if (bt_is_bool(v)) {
+            if (bt_as_bool(v))
                 JUMP_TO(ARG());
             DISPATCH();
         }
@@ -1752,7 +1752,7 @@ dispatch:
     }
 
     TARGET(KW_NAMES) {
-        kwnames = (BtTuple *)consts[ARG()].as.o;
+        kwnames = (BtTuple *)bt_as_obj(consts[ARG()]);
         DISPATCH();
     }
 
@@ -1763,9 +1763,9 @@ dispatch:
         int nargs = n;
         if (bt_is_undef(callable)) {
             callable = sp[-n - 1];
-            if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, method)) {
+            if (bt_is_obj(callable) && bt_as_obj(callable)->type == BT_TYPE(t, method)) {
                 /* Unpack a bound method in place: its self becomes the first argument. */
-                BtMethod *m = (BtMethod *)callable.as.o;
+                BtMethod *m = (BtMethod *)bt_as_obj(callable);
                 sp[-n - 2] = m->func;
                 sp[-n - 1] = m->self;
                 callable = m->func;
@@ -1780,10 +1780,10 @@ dispatch:
         kwnames = NULL;
         int npositional = nargs - (kw ? (int)kw->len : 0);
         SAVE_FRAME();
-        if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, function) &&
-            !(((BtFunction *)callable.as.o)->code->flags & BT_CODE_GENERATOR)) {
+        if (bt_is_obj(callable) && bt_as_obj(callable)->type == BT_TYPE(t, function) &&
+            !(((BtFunction *)bt_as_obj(callable))->code->flags & BT_CODE_GENERATOR)) {
             /* Python to Python: a new frame, same C call (its RESUME checks the breaker). */
-            BtFunction *fn = (BtFunction *)callable.as.o;
+            BtFunction *fn = (BtFunction *)bt_as_obj(callable);
             f->sp = sp - n - 2; /* where the result goes when the callee returns */
             bool exact = args_match_exactly(fn->code, npositional, kw);
             BtFrame *nf = push_frame(t, fn->code, fn, fn->globals, exact ? (uint32_t)nargs : 0);
@@ -1806,12 +1806,12 @@ dispatch:
             DISPATCH();
         }
         CHECK_BREAKER();
-        if (!kw && nargs > 0 && bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native) &&
-            bt_is_obj(args[0]) && args[0].as.o->type == BT_TYPE(t, generator)) {
+        if (!kw && nargs > 0 && bt_is_obj(callable) && bt_as_obj(callable)->type == BT_TYPE(t, native) &&
+            bt_is_obj(args[0]) && bt_as_obj(args[0])->type == BT_TYPE(t, generator)) {
             /* gen.send(v) and next(gen): resume the generator in this loop,
              * as SEND does; finishing raises StopIteration at this CALL. */
-            BtNative *nat = (BtNative *)callable.as.o;
-            BtGen *gen = (BtGen *)args[0].as.o;
+            BtNative *nat = (BtNative *)bt_as_obj(callable);
+            BtGen *gen = (BtGen *)bt_as_obj(args[0]);
             BtValue sent = BT_UNDEF;
             if (nat->fn == bt_gen_send_method && npositional == 2)
                 sent = args[1];
@@ -1830,8 +1830,8 @@ dispatch:
             }
         }
         BtValue r;
-        if (bt_is_obj(callable) && callable.as.o->type == BT_TYPE(t, native)) {
-            BtNative *nat = (BtNative *)callable.as.o;
+        if (bt_is_obj(callable) && bt_as_obj(callable)->type == BT_TYPE(t, native)) {
+            BtNative *nat = (BtNative *)bt_as_obj(callable);
             /* A method LOAD_METHOD found on self's own type needs no type check. */
             r = !bt_is_undef(sp[-n - 2]) && bt_is_undef(nat->self) &&
                         (nat->flags & BT_NATIVE_METHOD)
@@ -1951,7 +1951,7 @@ dispatch:
 
     TARGET(GET_YIELD_FROM_ITER) {
         BtValue v = TOP();
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator))
+        if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator))
             DISPATCH();
         SAVE_FRAME();
         v = bt_iter(t, v);
@@ -1964,17 +1964,17 @@ dispatch:
     TARGET(SEND) {
         BtValue v = TOP(), sub = PEEK(2);
         SAVE_FRAME();
-        if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator) &&
-            ((BtGen *)sub.as.o)->state == BT_GEN_DONE) {
+        if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator) &&
+            ((BtGen *)bt_as_obj(sub))->state == BT_GEN_DONE) {
             sp -= 2;
             PUSH(BT_NONE);
             ip = code->instrs + ARG();
             DISPATCH();
         }
-        if (bt_is_obj(sub) && sub.as.o->type == BT_TYPE(t, generator)) {
+        if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
             sp--;
             f->sp = sp;
-            if (!bt_gen_enter(t, (BtGen *)sub.as.o, v, BT_UNDEF, false))
+            if (!bt_gen_enter(t, (BtGen *)bt_as_obj(sub), v, BT_UNDEF, false))
                 goto error;
             LOAD_FRAME();
             if (bt_has_exc(t))
@@ -1992,7 +1992,7 @@ dispatch:
         }
         if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
             BtValue e = bt_take_exc(t);
-            BtTuple *a = ((BtException *)e.as.o)->args;
+            BtTuple *a = ((BtException *)bt_as_obj(e))->args;
             retv = a->len ? a->items[0] : BT_NONE;
             goto send_returned;
         }

@@ -22,11 +22,11 @@
 
 static bool is_exception(BtThread *t, BtValue v) {
     (void)t;
-    return bt_is_obj(v) && v.as.o->type->layout == BT_LAYOUT_EXCEPTION;
+    return bt_is_obj(v) && bt_as_obj(v)->type->layout == BT_LAYOUT_EXCEPTION;
 }
 
 static BtException *as_exc(BtValue v) {
-    return (BtException *)v.as.o;
+    return (BtException *)bt_as_obj(v);
 }
 
 /* ---- the exception in flight ---- */
@@ -64,17 +64,17 @@ bool bt_exc_pending_is(BtThread *t, BtType *type) {
 }
 
 static bool is_exception_class(BtThread *t, BtValue cls) {
-    return bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, type) &&
-           bt_issubtype((BtType *)cls.as.o, BT_EXC(t, BaseException));
+    return bt_is_obj(cls) && bt_as_obj(cls)->type == BT_TYPE(t, type) &&
+           bt_issubtype((BtType *)bt_as_obj(cls), BT_EXC(t, BaseException));
 }
 
 int bt_exc_matches(BtThread *t, BtValue exc, BtValue cls) {
     BtType *et = bt_type_of(t, exc);
     /* Like CPython, every class of a tuple is checked before any matches, so
      * `except (E, 1):` fails even when the exception is an E. */
-    bool is_tuple = bt_is_obj(cls) && cls.as.o->type == BT_TYPE(t, tuple);
-    BtValue *items = is_tuple ? ((BtTuple *)cls.as.o)->items : &cls;
-    size_t n = is_tuple ? ((BtTuple *)cls.as.o)->len : 1;
+    bool is_tuple = bt_is_obj(cls) && bt_as_obj(cls)->type == BT_TYPE(t, tuple);
+    BtValue *items = is_tuple ? ((BtTuple *)bt_as_obj(cls))->items : &cls;
+    size_t n = is_tuple ? ((BtTuple *)bt_as_obj(cls))->len : 1;
     for (size_t i = 0; i < n; i++)
         if (!is_exception_class(t, items[i])) {
             bt_raise(t, BT_EXC(t, TypeError),
@@ -82,7 +82,7 @@ int bt_exc_matches(BtThread *t, BtValue exc, BtValue cls) {
             return -1;
         }
     for (size_t i = 0; i < n; i++)
-        if (bt_issubtype(et, (BtType *)items[i].as.o))
+        if (bt_issubtype(et, (BtType *)bt_as_obj(items[i])))
             return 1;
     return 0;
 }
@@ -142,8 +142,8 @@ void bt_raise_empty(BtThread *t, BtType *type) {
 
 void bt_raise_value(BtThread *t, BtValue exc) {
     BT_ASSERT_GIL(t);
-    if (bt_is_obj(exc) && exc.as.o->type == BT_TYPE(t, type) &&
-        bt_issubtype((BtType *)exc.as.o, BT_EXC(t, BaseException))) {
+    if (bt_is_obj(exc) && bt_as_obj(exc)->type == BT_TYPE(t, type) &&
+        bt_issubtype((BtType *)bt_as_obj(exc), BT_EXC(t, BaseException))) {
         BtValue inst = bt_call(t, exc, NULL, 0, NULL);
         if (bt_is_undef(inst))
             return;
@@ -225,7 +225,7 @@ static BtType *errno_type(BtThread *t, int err) {
 /* Store errno/strerror/filename on an OSError instance (its attribute dict). */
 static bool oserror_set_fields(BtThread *t, BtValue e, BtValue err, BtValue strerror,
                                BtValue filename) {
-    BtDict **d = &((BtInstance *)e.as.o)->dict;
+    BtDict **d = &((BtInstance *)bt_as_obj(e))->dict;
     if (!*d && !(*d = bt_dict_new(t)))
         return false;
     return bt_dict_set_str(t, *d, BT_NAME(t, errno_), err) &&
@@ -234,7 +234,7 @@ static bool oserror_set_fields(BtThread *t, BtValue e, BtValue err, BtValue stre
 }
 
 bool bt_exc_init_fields(BtThread *t, BtValue e, BtValue *args, int nargs) {
-    BtType *type = e.as.o->type;
+    BtType *type = bt_as_obj(e)->type;
     bool ok = true;
     if (bt_issubtype(type, BT_EXC(t, OSError))) {
         bool with_errno = nargs >= 2 && nargs <= 3;
@@ -250,14 +250,14 @@ bool bt_exc_init_fields(BtThread *t, BtValue e, BtValue *args, int nargs) {
         }
     }
     if (ok && bt_issubtype(type, BT_EXC(t, SyntaxError))) {
-        BtDict **d = &((BtInstance *)e.as.o)->dict;
+        BtDict **d = &((BtInstance *)bt_as_obj(e))->dict;
         ok = *d || (*d = bt_dict_new(t)) != NULL;
         static const char *const fields[] = {"filename", "lineno", "offset", "text",
                                              "end_lineno", "end_offset"};
         BtValue msg = nargs >= 1 ? args[0] : BT_NONE;
         ok = ok && bt_dict_set_str(t, *d, BT_NAME(t, msg), msg);
-        BtTuple *info = nargs >= 2 && bt_is_obj(args[1]) && args[1].as.o->type == BT_TYPE(t, tuple)
-                            ? (BtTuple *)args[1].as.o
+        BtTuple *info = nargs >= 2 && bt_is_obj(args[1]) && bt_as_obj(args[1])->type == BT_TYPE(t, tuple)
+                            ? (BtTuple *)bt_as_obj(args[1])
                             : NULL;
         for (size_t i = 0; ok && i < 6; i++) {
             BtStr *key = bt_str_intern_cstr(t, fields[i]);
@@ -304,7 +304,7 @@ void bt_exc_add_traceback(BtThread *t, BtValue code, int lineno) {
         return;
     }
     BtException *e = as_exc(exc);
-    tb->next = bt_is_obj(e->traceback) ? (BtTraceback *)e->traceback.as.o : NULL;
+    tb->next = bt_is_obj(e->traceback) ? (BtTraceback *)bt_as_obj(e->traceback) : NULL;
     tb->code = code;
     tb->lineno = lineno;
     tb->frame = BT_NONE;
@@ -333,7 +333,7 @@ static void traceback_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue traceback_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtTraceback *tb = (BtTraceback *)self.as.o;
+    BtTraceback *tb = (BtTraceback *)bt_as_obj(self);
     if (strcmp(name->data, "tb_next") == 0)
         return tb->next ? bt_obj(tb->next) : BT_NONE;
     if (strcmp(name->data, "tb_lineno") == 0)
@@ -360,7 +360,7 @@ static void tb_frame_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue tb_frame_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtTracebackFrame *fr = (BtTracebackFrame *)self.as.o;
+    BtTracebackFrame *fr = (BtTracebackFrame *)bt_as_obj(self);
     if (strcmp(name->data, "f_code") == 0)
         return fr->code;
     if (strcmp(name->data, "f_lineno") == 0)
@@ -371,10 +371,10 @@ static BtValue tb_frame_getattr(BtThread *t, BtValue self, BtStr *name) {
 }
 
 static BtValue tb_frame_repr(BtThread *t, BtValue self) {
-    BtTracebackFrame *fr = (BtTracebackFrame *)self.as.o;
-    BtCode *c = (BtCode *)fr->code.as.o;
+    BtTracebackFrame *fr = (BtTracebackFrame *)bt_as_obj(self);
+    BtCode *c = (BtCode *)bt_as_obj(fr->code);
     char addr[32];
-    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
     BtStr *s = bt_str_format(t, "<frame at %s, file '%S', line %d, code %S>", addr, c->filename,
                              fr->lineno, c->name);
     return s ? bt_obj(s) : BT_UNDEF;
@@ -388,7 +388,7 @@ static BtValue exc_construct(BtThread *t, BtType *type, BtValue *args, int nargs
     }
     /* OSError(errno, strerror) picks its subclass from errno, as in CPython. */
     if (type == BT_EXC(t, OSError) && nargs >= 2 && bt_is_int(args[0]))
-        type = errno_type(t, (int)args[0].as.i);
+        type = errno_type(t, (int)bt_as_i64(args[0]));
     BtTuple *tup = bt_tuple_from(t, args, (size_t)nargs);
     if (!tup)
         return BT_UNDEF;
@@ -594,7 +594,7 @@ static BtList *source_lines(BtThread *t, BtStr *filename) {
         return NULL;
     BtValue cached = bt_dict_get_str(in->source_cache, filename);
     if (!bt_is_undef(cached))
-        return bt_is_none(cached) ? NULL : (BtList *)cached.as.o;
+        return bt_is_none(cached) ? NULL : (BtList *)bt_as_obj(cached);
     BtValue lines = BT_NONE;
     BT_PUSH_ROOT(t, &lines);
     FILE *f = filename->data[0] == '<' ? NULL : fopen(filename->data, "rb");
@@ -616,7 +616,7 @@ static BtList *source_lines(BtThread *t, BtStr *filename) {
     BT_POP_ROOT(t, 1);
     if (!ok)
         bt_take_exc(t);
-    return bt_is_none(lines) ? NULL : (BtList *)lines.as.o;
+    return bt_is_none(lines) ? NULL : (BtList *)bt_as_obj(lines);
 }
 
 /* Write line `lineno` of filename stripped of surrounding blanks, if available. */
@@ -638,8 +638,8 @@ static void print_traceback(BtThread *t, BtValue tbv, FILE *out) {
     fputs("Traceback (most recent call last):\n", out);
     BtStr *last_file = NULL, *last_name = NULL;
     int last_line = -1, repeats = 0;
-    for (BtTraceback *tb = bt_is_obj(tbv) ? (BtTraceback *)tbv.as.o : NULL; tb; tb = tb->next) {
-        BtCode *code = (BtCode *)tb->code.as.o;
+    for (BtTraceback *tb = bt_is_obj(tbv) ? (BtTraceback *)bt_as_obj(tbv) : NULL; tb; tb = tb->next) {
+        BtCode *code = (BtCode *)bt_as_obj(tb->code);
         bool same = code->filename == last_file && code->name == last_name &&
                     tb->lineno == last_line;
         if (same && ++repeats >= 3)
@@ -800,7 +800,7 @@ static BtList *dict_keys(BtThread *t, BtDict *d) {
 static BtException *pending_exception(BtThread *t, BtType *type) {
     if (!bt_is_obj(t->exc) || !bt_isinstance(t, t->exc, type))
         return NULL;
-    return (BtException *)t->exc.as.o;
+    return (BtException *)bt_as_obj(t->exc);
 }
 
 void bt_exc_hint_attribute(BtThread *t, BtValue obj, BtStr *name) {
@@ -826,12 +826,12 @@ void bt_exc_hint_name(BtThread *t, BtStr *name, BtCode *code, BtDict *globals) {
 static BtStr *closest_variable(BtThread *t, BtException *e) {
     BtStr *name = bt_as_str(e->hint_name);
     BtStr *best = NULL;
-    if (bt_is_obj(e->hint) && e->hint.as.o->type == BT_TYPE(t, code)) {
-        BtCode *code = (BtCode *)e->hint.as.o;
+    if (bt_is_obj(e->hint) && bt_as_obj(e->hint)->type == BT_TYPE(t, code)) {
+        BtCode *code = (BtCode *)bt_as_obj(e->hint);
         if (code->varnames)
             best = closest_name(t, code->varnames->items, code->varnames->len, name);
     }
-    BtDict *scopes[2] = {bt_is_obj(e->hint_obj) ? (BtDict *)e->hint_obj.as.o : NULL,
+    BtDict *scopes[2] = {bt_is_obj(e->hint_obj) ? (BtDict *)bt_as_obj(e->hint_obj) : NULL,
                          t->interp->builtins};
     for (int i = 0; i < 2 && !best; i++) {
         BtList *keys = scopes[i] ? dict_keys(t, scopes[i]) : NULL;

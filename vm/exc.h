@@ -71,7 +71,7 @@ void bt_raise_stop_iteration(BtThread *t, BtValue value);
 
 /* Is an exception pending? Take it (clearing t->exc); peek at it. */
 static inline bool bt_has_exc(BtThread *t) {
-    return t->exc.tag != BT_V_UNDEF;
+    return !bt_is_undef(t->exc);
 }
 BtValue bt_take_exc(BtThread *t);
 /* Does the pending exception match type (isinstance)? */

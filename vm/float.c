@@ -118,7 +118,7 @@ size_t bt_float_repr(double d, char *buf, size_t cap) {
 
 static BtValue float_repr(BtThread *t, BtValue self) {
     char buf[48];
-    size_t n = bt_float_repr(self.as.f, buf, sizeof buf);
+    size_t n = bt_float_repr(bt_as_f64(self), buf, sizeof buf);
     BtStr *s = bt_str_new(t, buf, n);
     return s ? bt_obj(s) : BT_UNDEF;
 }
@@ -214,8 +214,8 @@ BtValue bt_float_from(BtThread *t, BtValue v) {
         text = bt_as_str(v)->data;
         n = bt_as_str(v)->size;
     } else if (bt_is_bytes(t, v)) {
-        text = (const char *)((BtBytes *)v.as.o)->data;
-        n = ((BtBytes *)v.as.o)->size;
+        text = (const char *)((BtBytes *)bt_as_obj(v))->data;
+        n = ((BtBytes *)bt_as_obj(v))->size;
     }
     if (text) {
         if (bt_is_str(t, v) && !bt_as_str(v)->ascii) {
@@ -376,7 +376,7 @@ BtValue bt_float_binary(BtThread *t, int op, BtValue a, BtValue b) {
 static BtValue float_unary(BtThread *t, int op, BtValue a) {
     switch (op) {
     case '-':
-        return bt_float(-a.as.f);
+        return bt_float(-bt_as_f64(a));
     case '+':
         return a;
     }
@@ -430,13 +430,13 @@ int64_t bt_float_hash(double d) {
 
 static bool float_hash(BtThread *t, BtValue self, int64_t *out) {
     (void)t;
-    *out = bt_float_hash(self.as.f);
+    *out = bt_float_hash(bt_as_f64(self));
     return true;
 }
 
 static int float_truth(BtThread *t, BtValue self) {
     (void)t;
-    return self.as.f != 0;
+    return bt_as_f64(self) != 0;
 }
 
 /* ---- methods ---- */
@@ -458,7 +458,7 @@ static BtValue float_is_integer(BtThread *t, BtValue self, BtValue *args, int na
     (void)args;
     if (!no_args(t, "float.is_integer", nargs, kwnames))
         return BT_UNDEF;
-    double d = self.as.f;
+    double d = bt_as_f64(self);
     return bt_bool(isfinite(d) && d == floor(d));
 }
 
@@ -475,7 +475,7 @@ static BtValue float_hex(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     (void)args;
     if (!no_args(t, "float.hex", nargs, kwnames))
         return BT_UNDEF;
-    double d = self.as.f;
+    double d = bt_as_f64(self);
     char buf[64];
     if (!isfinite(d) || d == 0) {
         bt_float_repr(d, buf, sizeof buf);
@@ -527,7 +527,7 @@ static BtValue float_as_integer_ratio(BtThread *t, BtValue self, BtValue *args, 
     (void)args;
     if (!no_args(t, "float.as_integer_ratio", nargs, kwnames))
         return BT_UNDEF;
-    double x = self.as.f;
+    double x = bt_as_f64(self);
     if (isinf(x)) {
         bt_raise(t, BT_EXC(t, OverflowError), "cannot convert Infinity to integer ratio");
         return BT_UNDEF;
@@ -603,7 +603,7 @@ static BtValue float_fromhex(BtThread *t, BtValue self, BtValue *args, int nargs
         return BT_UNDEF;
     }
     BtValue fv = bt_float(v);
-    if (bt_is_obj(args[0]) && args[0].as.o != (BtObject *)BT_TYPE(t, float_))
+    if (bt_is_obj(args[0]) && bt_as_obj(args[0]) != (BtObject *)BT_TYPE(t, float_))
         return bt_call(t, args[0], &fv, 1, NULL);
     return fv;
 }

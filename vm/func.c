@@ -82,7 +82,7 @@ static void code_finalize(BtInterp *in, BtObject *o) {
 }
 
 static BtValue code_repr(BtThread *t, BtValue self) {
-    BtCode *c = (BtCode *)self.as.o;
+    BtCode *c = (BtCode *)bt_as_obj(self);
     char addr[32];
     format_addr(c, addr, sizeof addr);
     return bt_obj(bt_str_format(t, "<code object %S at %s, file \"%S\", line %d>", c->name, addr,
@@ -106,7 +106,7 @@ static int64_t code_cpython_flags(const BtCode *c) {
 }
 
 static BtValue code_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtCode *c = (BtCode *)self.as.o;
+    BtCode *c = (BtCode *)bt_as_obj(self);
     const char *n = name->data;
     if (strcmp(n, "co_name") == 0)
         return str_or_undef(c->name);
@@ -176,14 +176,14 @@ static void function_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue function_repr(BtThread *t, BtValue self) {
-    BtFunction *f = (BtFunction *)self.as.o;
+    BtFunction *f = (BtFunction *)bt_as_obj(self);
     char addr[32];
     format_addr(f, addr, sizeof addr);
     return bt_obj(bt_str_format(t, "<function %S at %s>", f->qualname, addr));
 }
 
 static BtValue function_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtFunction *f = (BtFunction *)self.as.o;
+    BtFunction *f = (BtFunction *)bt_as_obj(self);
     const char *n = name->data;
     if (name == BT_NAME(t, dunder_name))
         return bt_obj(f->name);
@@ -217,7 +217,7 @@ static BtValue function_getattr(BtThread *t, BtValue self, BtStr *name) {
 }
 
 static bool function_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
-    BtFunction *f = (BtFunction *)self.as.o;
+    BtFunction *f = (BtFunction *)bt_as_obj(self);
     if (strcmp(name->data, "__globals__") == 0 || strcmp(name->data, "__closure__") == 0) {
         bt_raise(t, BT_EXC(t, AttributeError), "readonly attribute");
         return false;
@@ -273,14 +273,14 @@ static void native_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue native_repr(BtThread *t, BtValue self) {
-    BtNative *n = (BtNative *)self.as.o;
+    BtNative *n = (BtNative *)bt_as_obj(self);
     if (n->owner)
         return bt_obj(bt_str_format(t, "<method '%s' of '%S' objects>", n->name, n->owner->name));
     return bt_obj(bt_str_format(t, "<built-in function %s>", n->name));
 }
 
 static BtValue native_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtNative *n = (BtNative *)self.as.o;
+    BtNative *n = (BtNative *)bt_as_obj(self);
     if (name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname))
         return bt_obj(bt_str_from_cstr(t, n->name));
     if (name == BT_NAME(t, dunder_module))
@@ -310,16 +310,16 @@ static void method_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue method_repr(BtThread *t, BtValue self) {
-    BtMethod *m = (BtMethod *)self.as.o;
+    BtMethod *m = (BtMethod *)bt_as_obj(self);
     BtValue selfrepr = bt_repr(t, m->self);
     if (bt_is_undef(selfrepr))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &selfrepr);
     BtStr *s;
-    if (bt_is_obj(m->func) && m->func.as.o->type == BT_TYPE(t, native)) {
-        BtNative *n = (BtNative *)m->func.as.o;
+    if (bt_is_obj(m->func) && bt_as_obj(m->func)->type == BT_TYPE(t, native)) {
+        BtNative *n = (BtNative *)bt_as_obj(m->func);
         char addr[32];
-        format_addr(m->self.as.o, addr, sizeof addr);
+        format_addr(bt_as_obj(m->self), addr, sizeof addr);
         s = bt_str_format(t, "<built-in method %s of %s object at %s>", n->name,
                           bt_type_name(t, m->self), addr);
     } else {
@@ -333,7 +333,7 @@ static BtValue method_repr(BtThread *t, BtValue self) {
 }
 
 static BtValue method_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtMethod *m = (BtMethod *)self.as.o;
+    BtMethod *m = (BtMethod *)bt_as_obj(self);
     if (strcmp(name->data, "__func__") == 0)
         return m->func;
     if (strcmp(name->data, "__self__") == 0)
@@ -345,15 +345,15 @@ static BtValue method_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static BtValue method_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     if ((op != BT_COMPARE_EQ && op != BT_COMPARE_NE) || !bt_is_obj(b) ||
-        b.as.o->type != BT_TYPE(t, method))
+        bt_as_obj(b)->type != BT_TYPE(t, method))
         return bt_obj(t->interp->not_implemented);
-    BtMethod *x = (BtMethod *)a.as.o, *y = (BtMethod *)b.as.o;
+    BtMethod *x = (BtMethod *)bt_as_obj(a), *y = (BtMethod *)bt_as_obj(b);
     bool eq = bt_same(x->func, y->func) && bt_same(x->self, y->self);
     return bt_bool(op == BT_COMPARE_EQ ? eq : !eq);
 }
 
 static bool method_hash(BtThread *t, BtValue self, int64_t *out) {
-    BtMethod *m = (BtMethod *)self.as.o;
+    BtMethod *m = (BtMethod *)bt_as_obj(self);
     int64_t a, b;
     /* self by identity (as CPython 3.11), so [].append is hashable too. */
     bool self_ok = bt_is_obj(m->self) ? BT_TYPE(t, object)->hash(t, m->self, &b)
@@ -380,19 +380,19 @@ static void cell_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue cell_repr(BtThread *t, BtValue self) {
-    BtCell *c = (BtCell *)self.as.o;
+    BtCell *c = (BtCell *)bt_as_obj(self);
     char addr[32], vaddr[32];
     format_addr(c, addr, sizeof addr);
     if (bt_is_undef(c->value))
         return bt_obj(bt_str_format(t, "<cell at %s: empty>", addr));
-    format_addr(bt_is_obj(c->value) ? (void *)c->value.as.o : (void *)&c->value, vaddr,
+    format_addr(bt_is_obj(c->value) ? (void *)bt_as_obj(c->value) : (void *)&c->value, vaddr,
                 sizeof vaddr);
     return bt_obj(bt_str_format(t, "<cell at %s: %s object at %s>", addr,
                                 bt_type_name(t, c->value), vaddr));
 }
 
 static BtValue cell_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtCell *c = (BtCell *)self.as.o;
+    BtCell *c = (BtCell *)bt_as_obj(self);
     if (strcmp(name->data, "cell_contents") == 0) {
         if (bt_is_undef(c->value)) {
             bt_raise(t, BT_EXC(t, ValueError), "Cell is empty");
@@ -427,8 +427,8 @@ static BtProperty *property_alloc(BtThread *t, BtType *type, BtValue fget, BtVal
     p->fdel = fdel;
     p->name = BT_NONE;
     /* Like CPython, a property without a doc takes its getter's. */
-    if (bt_is_none(doc) && bt_is_obj(fget) && fget.as.o->type == BT_TYPE(t, function))
-        doc = ((BtFunction *)fget.as.o)->doc;
+    if (bt_is_none(doc) && bt_is_obj(fget) && bt_as_obj(fget)->type == BT_TYPE(t, function))
+        doc = ((BtFunction *)bt_as_obj(fget))->doc;
     p->doc = doc;
     return p;
 }
@@ -451,7 +451,7 @@ static BtValue property_copy_with(BtThread *t, BtValue self, BtValue *args, int 
                                   BtTuple *kwnames, const char *fname, int which) {
     if (!bt_check_args(t, fname, nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    BtProperty *old = (BtProperty *)self.as.o;
+    BtProperty *old = (BtProperty *)bt_as_obj(self);
     BtValue acc[3] = {old->fget, old->fset, old->fdel};
     acc[which] = args[0];
     /* A doc taken from the old getter follows the new getter. */
@@ -484,7 +484,7 @@ static BtValue property_get_method(BtThread *t, BtValue self, BtValue *args, int
         return BT_UNDEF;
     BtValue owner = nargs == 2 ? args[1] : BT_NONE;
     BtType *ot = bt_is_obj(owner) && bt_isinstance(t, owner, BT_TYPE(t, type))
-                     ? (BtType *)owner.as.o
+                     ? (BtType *)bt_as_obj(owner)
                      : bt_type_of(t, args[0]);
     return bt_descr_get(t, self, bt_is_none(args[0]) ? BT_UNDEF : args[0], ot);
 }
@@ -493,12 +493,12 @@ static BtValue property_set_name(BtThread *t, BtValue self, BtValue *args, int n
                                  BtTuple *kwnames) {
     if (!bt_check_args(t, "__set_name__", nargs, kwnames, 2, 2))
         return BT_UNDEF;
-    ((BtProperty *)self.as.o)->name = args[1];
+    ((BtProperty *)bt_as_obj(self))->name = args[1];
     return BT_NONE;
 }
 
 static BtValue property_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtProperty *p = (BtProperty *)self.as.o;
+    BtProperty *p = (BtProperty *)bt_as_obj(self);
     if (strcmp(name->data, "fget") == 0)
         return p->fget;
     if (strcmp(name->data, "fset") == 0)
@@ -552,14 +552,14 @@ bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn 
 }
 
 static BtValue func_wrapper_repr(BtThread *t, BtValue self) {
-    BtFuncWrapper *w = (BtFuncWrapper *)self.as.o;
-    BtStr *s = bt_str_format(t, "<%s(%R)>", self.as.o->type->name->data, w->func);
+    BtFuncWrapper *w = (BtFuncWrapper *)bt_as_obj(self);
+    BtStr *s = bt_str_format(t, "<%s(%R)>", bt_as_obj(self)->type->name->data, w->func);
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
 /* __func__, and the wrapped function's __name__, __doc__... (CPython 3.10+). */
 static BtValue func_wrapper_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtFuncWrapper *w = (BtFuncWrapper *)self.as.o;
+    BtFuncWrapper *w = (BtFuncWrapper *)bt_as_obj(self);
     if (strcmp(name->data, "__func__") == 0 || strcmp(name->data, "__wrapped__") == 0)
         return w->func;
     if (name == BT_NAME(t, dunder_dict)) {
@@ -579,14 +579,14 @@ static BtValue func_wrapper_getattr(BtThread *t, BtValue self, BtStr *name) {
 }
 
 static bool func_wrapper_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
-    BtFuncWrapper *w = (BtFuncWrapper *)self.as.o;
+    BtFuncWrapper *w = (BtFuncWrapper *)bt_as_obj(self);
     if (!w->dict && !(w->dict = bt_dict_new(t)))
         return false;
     if (bt_is_undef(v)) {
         int r = bt_dict_del(t, w->dict, bt_obj(name));
         if (r == 0)
             bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
-                     self.as.o->type->name->data, name);
+                     bt_as_obj(self)->type->name->data, name);
         return r > 0;
     }
     return bt_dict_set_str(t, w->dict, name, v);
@@ -610,7 +610,7 @@ bool bt_type_add_getter(BtThread *t, BtType *type, const char *name, BtNativeFn 
 /* staticmethod objects are callable since 3.10. */
 static BtValue staticmethod_call(BtThread *t, BtValue self, BtValue *args, int nargs,
                                  BtTuple *kwnames) {
-    return bt_call(t, ((BtFuncWrapper *)self.as.o)->func, args, nargs, kwnames);
+    return bt_call(t, ((BtFuncWrapper *)bt_as_obj(self))->func, args, nargs, kwnames);
 }
 
 static BtValue func_wrapper_get_method(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -619,7 +619,7 @@ static BtValue func_wrapper_get_method(BtThread *t, BtValue self, BtValue *args,
         return BT_UNDEF;
     BtValue owner = nargs == 2 ? args[1] : BT_NONE;
     BtType *ot = bt_is_obj(owner) && bt_isinstance(t, owner, BT_TYPE(t, type))
-                     ? (BtType *)owner.as.o
+                     ? (BtType *)bt_as_obj(owner)
                      : bt_type_of(t, args[0]);
     return bt_descr_get(t, self, bt_is_none(args[0]) ? BT_UNDEF : args[0], ot);
 }
@@ -681,7 +681,7 @@ static void module_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue module_repr(BtThread *t, BtValue self) {
-    BtModule *m = (BtModule *)self.as.o;
+    BtModule *m = (BtModule *)bt_as_obj(self);
     BtValue file = bt_dict_get_str(m->dict, BT_NAME(t, dunder_file));
     if (bt_is_str(t, file))
         return bt_obj(bt_str_format(t, "<module '%S' from '%S'>", m->name, bt_as_str(file)));
@@ -689,7 +689,7 @@ static BtValue module_repr(BtThread *t, BtValue self) {
 }
 
 static BtValue module_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtModule *m = (BtModule *)self.as.o;
+    BtModule *m = (BtModule *)bt_as_obj(self);
     BtValue v = bt_dict_get_str(m->dict, name);
     if (!bt_is_undef(v))
         return v;
@@ -703,7 +703,7 @@ static BtValue module_getattr(BtThread *t, BtValue self, BtStr *name) {
 }
 
 static bool module_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
-    BtModule *m = (BtModule *)self.as.o;
+    BtModule *m = (BtModule *)bt_as_obj(self);
     if (bt_is_undef(v)) {
         int r = bt_dict_del(t, m->dict, bt_obj(name));
         if (r == 0)

@@ -156,7 +156,7 @@ BtNative *bt_native_new(BtThread *t, const char *name, BtNativeFn fn, BtValue se
  * that value; object's methods (__setattr__, __init__...) see the instance. */
 static inline BtValue bt_native_self(BtThread *t, const BtNative *n, BtValue self) {
     if (bt_is_boxed(self) && n->owner != t->interp->types.object)
-        return ((BtBoxed *)self.as.o)->value;
+        return ((BtBoxed *)bt_as_obj(self))->value;
     return self;
 }
 /* Call a native; an unbound method takes its self from args[0] (type-checked). */

@@ -202,7 +202,7 @@ void bt_gc_push_root_slow(BtThread *t, BtValue *valueptr) {
  * marked, so their objects may be freed now (see the invariant above). */
 static void clear_dead_stack(BtThread *th) {
     for (BtValue *v = th->stack_top; v < th->stack_dirty; v++)
-        v->tag = BT_V_UNDEF;
+        *v = BT_UNDEF;
     th->stack_dirty = th->stack_top;
 }
 

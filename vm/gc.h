@@ -96,8 +96,8 @@ bool bt_gc_fd_exhausted(BtThread *t, int err);
 /* For trace functions: mark what a field references. */
 void bt_gc_mark_obj(BtGc *gc, BtObject *o);
 static inline void bt_gc_mark(BtGc *gc, BtValue v) {
-    if (v.tag == BT_V_OBJ)
-        bt_gc_mark_obj(gc, v.as.o);
+    if (bt_is_obj(v))
+        bt_gc_mark_obj(gc, bt_as_obj(v));
 }
 void bt_gc_mark_array(BtGc *gc, const BtValue *vals, size_t n);
 

@@ -23,11 +23,11 @@
 #include "vm/str.h"
 
 static BtGen *as_gen(BtValue v) {
-    return (BtGen *)v.as.o;
+    return (BtGen *)bt_as_obj(v);
 }
 
 static bool is_gen(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && v.as.o->type == BT_TYPE(t, generator);
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator);
 }
 
 BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
@@ -72,8 +72,8 @@ void bt_gen_raised(BtThread *t, BtGen *gen) {
         bt_raise(t, BT_EXC(t, RuntimeError), "generator raised StopIteration");
         BT_POP_ROOT(t, 1);
         if (bt_has_exc(t) && bt_is_obj(t->exc) &&
-            t->exc.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
-            BtException *e = (BtException *)t->exc.as.o;
+            bt_as_obj(t->exc)->type->layout == BT_LAYOUT_EXCEPTION) {
+            BtException *e = (BtException *)bt_as_obj(t->exc);
             e->cause = stop;
             e->context = stop;
             e->suppress_context = true;
@@ -153,8 +153,8 @@ static BtValue make_thrown(BtThread *t, BtValue *args, int nargs);
 /* Is the thrown type or instance a GeneratorExit? */
 static bool throws_generator_exit(BtThread *t, BtValue typ) {
     BtType *ge = BT_EXC(t, GeneratorExit);
-    if (bt_is_obj(typ) && typ.as.o->type == BT_TYPE(t, type))
-        return bt_issubtype((BtType *)typ.as.o, ge);
+    if (bt_is_obj(typ) && bt_as_obj(typ)->type == BT_TYPE(t, type))
+        return bt_issubtype((BtType *)bt_as_obj(typ), ge);
     return bt_isinstance(t, typ, ge);
 }
 
@@ -202,7 +202,7 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int 
                     rr = BT_RESUME_YIELDED;
                 } else if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
                     BtValue stop = bt_take_exc(t);
-                    BtTuple *a = ((BtException *)stop.as.o)->args;
+                    BtTuple *a = ((BtException *)bt_as_obj(stop))->args;
                     rr = resume_after_yield_from(t, gen, a->len ? a->items[0] : BT_NONE, out);
                 } else {
                     rr = bt_gen_resume(t, gen, BT_NONE, bt_take_exc(t), out);
@@ -246,7 +246,7 @@ void bt_gen_run_pending_closes(BtThread *t) {
         memmove(h->to_close, h->to_close + 1, (h->nto_close - 1) * sizeof *h->to_close);
         h->nto_close--;
         BT_PUSH_ROOT(t, &g);
-        if (g.as.o->type != BT_TYPE(t, generator))
+        if (bt_as_obj(g)->type != BT_TYPE(t, generator))
             bt_weakref_fire(t, g); /* the other kind queued: a weakref's callback */
         else if (bt_is_undef(bt_gen_close(t, as_gen(g))))
             bt_exc_report_unraisable(t, "in", g, bt_take_exc(t));
@@ -332,23 +332,23 @@ static BtValue make_thrown(BtThread *t, BtValue *args, int nargs) {
     BtValue typ = args[0];
     BtValue val = nargs > 1 ? args[1] : BT_NONE;
     BtValue tb = nargs > 2 ? args[2] : BT_NONE;
-    if (!bt_is_none(tb) && !(bt_is_obj(tb) && tb.as.o->type == BT_TYPE(t, traceback))) {
+    if (!bt_is_none(tb) && !(bt_is_obj(tb) && bt_as_obj(tb)->type == BT_TYPE(t, traceback))) {
         bt_raise(t, BT_EXC(t, TypeError), "throw() third argument must be a traceback object");
         return BT_UNDEF;
     }
     BtValue exc;
-    if (bt_is_obj(typ) && typ.as.o->type == BT_TYPE(t, type) &&
-        bt_issubtype((BtType *)typ.as.o, BT_EXC(t, BaseException))) {
-        if (!bt_is_none(val) && bt_isinstance(t, val, (BtType *)typ.as.o))
+    if (bt_is_obj(typ) && bt_as_obj(typ)->type == BT_TYPE(t, type) &&
+        bt_issubtype((BtType *)bt_as_obj(typ), BT_EXC(t, BaseException))) {
+        if (!bt_is_none(val) && bt_isinstance(t, val, (BtType *)bt_as_obj(typ)))
             exc = val;
         else if (bt_is_none(val))
             exc = bt_call(t, typ, NULL, 0, NULL);
-        else if (bt_is_obj(val) && val.as.o->type == BT_TYPE(t, tuple))
-            exc = bt_call(t, typ, ((BtTuple *)val.as.o)->items, (int)((BtTuple *)val.as.o)->len,
+        else if (bt_is_obj(val) && bt_as_obj(val)->type == BT_TYPE(t, tuple))
+            exc = bt_call(t, typ, ((BtTuple *)bt_as_obj(val))->items, (int)((BtTuple *)bt_as_obj(val))->len,
                           NULL);
         else
             exc = bt_call(t, typ, &val, 1, NULL);
-    } else if (bt_is_obj(typ) && typ.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
+    } else if (bt_is_obj(typ) && bt_as_obj(typ)->type->layout == BT_LAYOUT_EXCEPTION) {
         if (!bt_is_none(val)) {
             bt_raise(t, BT_EXC(t, TypeError), "instance exception may not have a separate value");
             return BT_UNDEF;
@@ -361,7 +361,7 @@ static BtValue make_thrown(BtThread *t, BtValue *args, int nargs) {
         return BT_UNDEF;
     }
     if (!bt_is_undef(exc) && !bt_is_none(tb))
-        ((BtException *)exc.as.o)->traceback = tb;
+        ((BtException *)bt_as_obj(exc))->traceback = tb;
     return exc;
 }
 
@@ -464,8 +464,8 @@ BtValue bt_frame_var(BtThread *t, const BtFrame *f, int i, BtStr **name) {
     }
     *name = bt_as_str(names->items[j]);
     BtValue v = bt_frame_slots(f)[i];
-    if (i >= c->nlocals && bt_is_obj(v) && v.as.o->type == BT_TYPE(t, cell))
-        v = ((BtCell *)v.as.o)->value;
+    if (i >= c->nlocals && bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, cell))
+        v = ((BtCell *)bt_as_obj(v))->value;
     return v;
 }
 
@@ -488,7 +488,7 @@ BtDict *bt_frame_variables(BtThread *t, const BtFrame *f) {
 }
 
 static BtValue frameobj_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtGen *gen = ((BtFrameObject *)self.as.o)->gen;
+    BtGen *gen = ((BtFrameObject *)bt_as_obj(self))->gen;
     const BtFrame *f = &gen->frame;
     const char *n = name->data;
     if (strcmp(n, "f_lineno") == 0)
@@ -509,9 +509,9 @@ static BtValue frameobj_getattr(BtThread *t, BtValue self, BtStr *name) {
 }
 
 static BtValue frameobj_repr(BtThread *t, BtValue self) {
-    BtGen *gen = ((BtFrameObject *)self.as.o)->gen;
+    BtGen *gen = ((BtFrameObject *)bt_as_obj(self))->gen;
     char addr[32];
-    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
     return bt_obj(bt_str_format(t, "<frame at %s, file '%S', line %d, code %S>", addr,
                                 gen->frame.code->filename, frame_lineno(&gen->frame),
                                 gen->frame.code->name));
@@ -536,7 +536,7 @@ static void gen_trace(BtGc *gc, BtObject *o) {
 
 static BtValue gen_repr(BtThread *t, BtValue self) {
     char addr[32];
-    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
     return bt_obj(bt_str_format(t, "<generator object %S at %s>", as_gen(self)->qualname, addr));
 }
 

@@ -15,7 +15,7 @@
 /* Give the resumer back its handled exception (sys.exc_info), keeping the
  * generator's own when it suspends inside an except block (keep_own). */
 static inline void bt_gen_restore_handled(BtThread *t, BtGen *gen, bool keep_own) {
-    if (t->handled.tag == BT_V_UNDEF && gen->caller_handled.tag == BT_V_UNDEF) {
+    if (bt_is_undef(t->handled) && bt_is_undef(gen->caller_handled)) {
         gen->handled = BT_UNDEF; /* the usual case: nothing is being handled */
         return;
     }

@@ -24,7 +24,7 @@ typedef struct {
 } BtGenericAlias;
 
 static BtGenericAlias *as_ga(BtValue v) {
-    return (BtGenericAlias *)v.as.o;
+    return (BtGenericAlias *)bt_as_obj(v);
 }
 
 typedef struct {
@@ -34,12 +34,12 @@ typedef struct {
 
 /* How typing shows a type argument: `int`, `mod.Class`, `None`, `...`, else repr. */
 static bool arg_repr(BtThread *t, BtBuf *b, BtValue v) {
-    if (bt_is_obj(v) && v.as.o == (BtObject *)BT_TYPE(t, none)) {
+    if (bt_is_obj(v) && bt_as_obj(v) == (BtObject *)BT_TYPE(t, none)) {
         bt_buf_append(b, "None", 4);
         return true;
     }
-    if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, type)) {
-        BtType *ty = (BtType *)v.as.o;
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, type)) {
+        BtType *ty = (BtType *)bt_as_obj(v);
         BtStr *mod = ty->module;
         if (mod && strcmp(mod->data, "builtins") != 0) {
             bt_buf_append(b, mod->data, mod->size);
@@ -48,7 +48,7 @@ static bool arg_repr(BtThread *t, BtBuf *b, BtValue v) {
         bt_buf_append(b, ty->qualname->data, ty->qualname->size);
         return true;
     }
-    if (bt_is_obj(v) && v.as.o == t->interp->ellipsis) {
+    if (bt_is_obj(v) && bt_as_obj(v) == t->interp->ellipsis) {
         bt_buf_append(b, "...", 3);
         return true;
     }
@@ -107,7 +107,7 @@ static BtValue ga_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static BtValue ga_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     if ((op != BT_COMPARE_EQ && op != BT_COMPARE_NE) || !bt_is_obj(b) ||
-        b.as.o->type != a.as.o->type)
+        bt_as_obj(b)->type != bt_as_obj(a)->type)
         return bt_obj(t->interp->not_implemented);
     int eq = bt_same(as_ga(a)->origin, as_ga(b)->origin);
     if (eq)
@@ -121,7 +121,7 @@ static bool ga_hash(BtThread *t, BtValue self, int64_t *out) {
     int64_t h;
     if (!bt_hash(t, as_ga(self)->args, &h))
         return false;
-    *out = h ^ (int64_t)((uintptr_t)as_ga(self)->origin.as.o >> 4);
+    *out = h ^ (int64_t)((uintptr_t)bt_as_obj(as_ga(self)->origin) >> 4);
     if (*out == -1)
         *out = -2;
     return true;
@@ -135,7 +135,7 @@ static void ga_trace(BtGc *gc, BtObject *self) {
 /* cls[key] for a built-in container class. */
 static BtValue alias_new(BtThread *t, BtValue cls, BtValue key) {
     BtValue args = bt_is_tuple(t, key) ? key : bt_obj(bt_tuple_from(t, &key, 1));
-    if (!args.as.o)
+    if (!bt_as_obj(args))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &args);
     BtGenericAlias *g = bt_gc_alloc(t, BT_TYPE(t, generic_alias), sizeof(BtGenericAlias));
@@ -158,16 +158,16 @@ static BtValue class_getitem(BtThread *t, BtValue self, BtValue *args, int nargs
 }
 
 BtValue bt_class_getitem(BtThread *t, BtValue cls, BtValue key) {
-    BtValue m = bt_type_lookup((BtType *)cls.as.o, BT_NAME(t, dunder_class_getitem));
+    BtValue m = bt_type_lookup((BtType *)bt_as_obj(cls), BT_NAME(t, dunder_class_getitem));
     if (bt_is_undef(m)) {
         bt_raise(t, BT_EXC(t, TypeError), "type '%S' is not subscriptable",
-                 ((BtType *)cls.as.o)->name);
+                 ((BtType *)bt_as_obj(cls))->name);
         return BT_UNDEF;
     }
     /* A class's own __class_getitem__ is a class method even undecorated. */
-    if (bt_is_obj(m) && (m.as.o->type == BT_TYPE(t, classmethod) ||
-                         m.as.o->type == BT_TYPE(t, staticmethod)))
-        m = ((BtFuncWrapper *)m.as.o)->func;
+    if (bt_is_obj(m) && (bt_as_obj(m)->type == BT_TYPE(t, classmethod) ||
+                         bt_as_obj(m)->type == BT_TYPE(t, staticmethod)))
+        m = ((BtFuncWrapper *)bt_as_obj(m))->func;
     BtValue argv[2] = {cls, key};
     return bt_call(t, m, argv, 2, NULL);
 }
@@ -175,16 +175,16 @@ BtValue bt_class_getitem(BtThread *t, BtValue cls, BtValue key) {
 /* ---- int | None ---- */
 
 static bool is_union(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && v.as.o->type == BT_TYPE(t, union_type);
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, union_type);
 }
 
 BtTuple *bt_union_args(BtThread *t, BtValue v) {
-    return is_union(t, v) ? bt_as_tuple(((BtUnion *)v.as.o)->args) : NULL;
+    return is_union(t, v) ? bt_as_tuple(((BtUnion *)bt_as_obj(v))->args) : NULL;
 }
 
 static bool unionable(BtThread *t, BtValue v) {
-    return bt_is_none(v) || (bt_is_obj(v) && (v.as.o->type == BT_TYPE(t, type) ||
-                                              v.as.o->type == BT_TYPE(t, generic_alias) ||
+    return bt_is_none(v) || (bt_is_obj(v) && (bt_as_obj(v)->type == BT_TYPE(t, type) ||
+                                              bt_as_obj(v)->type == BT_TYPE(t, generic_alias) ||
                                               is_union(t, v)));
 }
 
@@ -211,7 +211,7 @@ static BtValue union_or(BtThread *t, int op, BtValue a, BtValue b) {
     if (op != BT_BINOP_OR || !unionable(t, a) || !unionable(t, b))
         return bt_obj(t->interp->not_implemented);
     BtValue items = bt_obj(bt_list_new(t, 0));
-    if (!items.as.o)
+    if (!bt_as_obj(items))
         return BT_UNDEF;
     BT_PUSH_ROOT(t, &items);
     BtValue r = BT_UNDEF;
@@ -222,7 +222,7 @@ static BtValue union_or(BtThread *t, int op, BtValue a, BtValue b) {
         } else {
             BtValue args = bt_obj(bt_tuple_from(t, l->items, l->len));
             BT_PUSH_ROOT(t, &args);
-            BtUnion *u = args.as.o ? bt_gc_alloc(t, BT_TYPE(t, union_type), sizeof(BtUnion)) : NULL;
+            BtUnion *u = bt_as_obj(args) ? bt_gc_alloc(t, BT_TYPE(t, union_type), sizeof(BtUnion)) : NULL;
             BT_POP_ROOT(t, 1);
             if (u) {
                 u->args = args;
@@ -254,7 +254,7 @@ static BtValue union_repr(BtThread *t, BtValue self) {
 
 static BtValue union_getattr(BtThread *t, BtValue self, BtStr *name) {
     if (strcmp(name->data, "__args__") == 0)
-        return ((BtUnion *)self.as.o)->args;
+        return ((BtUnion *)bt_as_obj(self))->args;
     return bt_generic_getattr(t, self, name);
 }
 

@@ -156,15 +156,15 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
         return bt_int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
     case BT_BINOP_AND:
         if (bt_is_bool(av) && bt_is_bool(bv))
-            return bt_bool(av.as.b & bv.as.b);
+            return bt_bool(bt_as_bool(av) & bt_as_bool(bv));
         return bt_int(a & b);
     case BT_BINOP_OR:
         if (bt_is_bool(av) && bt_is_bool(bv))
-            return bt_bool(av.as.b | bv.as.b);
+            return bt_bool(bt_as_bool(av) | bt_as_bool(bv));
         return bt_int(a | b);
     case BT_BINOP_XOR:
         if (bt_is_bool(av) && bt_is_bool(bv))
-            return bt_bool(av.as.b ^ bv.as.b);
+            return bt_bool(bt_as_bool(av) ^ bt_as_bool(bv));
         return bt_int(a ^ b);
     default:
         return NOT_IMPLEMENTED(t);
@@ -208,7 +208,7 @@ int bt_num_cmp(BtValue a, BtValue b) {
         return (x > y) - (x < y);
     }
     if (bt_is_float(a) && bt_is_float(b)) {
-        double x = a.as.f, y = b.as.f;
+        double x = bt_as_f64(a), y = bt_as_f64(b);
         if (x != x || y != y)
             return 2;
         return (x > y) - (x < y);
@@ -216,7 +216,7 @@ int bt_num_cmp(BtValue a, BtValue b) {
     /* int against float, compared exactly. */
     bool swapped = bt_is_float(a);
     int64_t i = bt_as_int(swapped ? b : a);
-    double f = swapped ? a.as.f : b.as.f;
+    double f = swapped ? bt_as_f64(a) : bt_as_f64(b);
     int r;
     if (f != f)
         return 2;
@@ -485,20 +485,20 @@ static BtValue int_from_double(BtThread *t, double f) {
 }
 
 BtValue bt_int_from(BtThread *t, BtValue v) {
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_INT:
         return v;
     case BT_V_BOOL:
-        return bt_int(v.as.b);
+        return bt_int(bt_as_bool(v));
     case BT_V_FLOAT:
-        return int_from_double(t, v.as.f);
+        return int_from_double(t, bt_as_f64(v));
     default:
         break;
     }
     if (bt_is_str(t, v))
         return int_from_str(t, v, 10);
     if (bt_is_bytes(t, v)) {
-        BtBytes *b = (BtBytes *)v.as.o;
+        BtBytes *b = (BtBytes *)bt_as_obj(v);
         return int_from_text(t, v, (const char *)b->data, b->size, 10);
     }
     if (bt_is_obj(v)) {
@@ -573,7 +573,7 @@ static BtValue int_construct(BtThread *t, BtType *type, BtValue *args, int nargs
     if (bt_is_str(t, x))
         return int_from_str(t, x, (int)base);
     if (bt_is_bytes(t, x)) {
-        BtBytes *b = (BtBytes *)x.as.o;
+        BtBytes *b = (BtBytes *)bt_as_obj(x);
         return int_from_text(t, x, (const char *)b->data, b->size, (int)base);
     }
     bt_raise(t, BT_EXC(t, TypeError), "int() can't convert non-string with explicit base");
@@ -740,7 +740,7 @@ static BtValue int_from_bytes(BtThread *t, BtValue self, BtValue *args, int narg
     int is_signed = bt_is_undef(a[2]) ? 0 : bt_truthy(t, a[2]);
     if (big < 0 || is_signed < 0)
         return BT_UNDEF;
-    BtBytes *b = (BtBytes *)data.as.o;
+    BtBytes *b = (BtBytes *)bt_as_obj(data);
     uint64_t acc = 0;
     size_t n = b->size;
     for (size_t i = 0; i < n; i++) {
@@ -760,7 +760,7 @@ static BtValue int_from_bytes(BtThread *t, BtValue self, BtValue *args, int narg
         return BT_UNDEF;
     }
     /* A class other than int gets cls(value), as CPython does. */
-    if (bt_is_obj(args[0]) && args[0].as.o != (BtObject *)BT_TYPE(t, int_)) {
+    if (bt_is_obj(args[0]) && bt_as_obj(args[0]) != (BtObject *)BT_TYPE(t, int_)) {
         BtValue iv = bt_int(v);
         return bt_call(t, args[0], &iv, 1, NULL);
     }
@@ -837,7 +837,7 @@ static int none_truth(BtThread *t, BtValue self) {
 static bool identity_hash(BtThread *t, BtValue self, int64_t *out) {
     (void)t;
     /* Like object.__hash__: the address, shifted past alignment bits. */
-    uintptr_t a = self.tag == BT_V_OBJ ? (uintptr_t)self.as.o : (uintptr_t)0x6e6f6e65;
+    uintptr_t a = bt_is_obj(self) ? (uintptr_t)bt_as_obj(self) : (uintptr_t)0x6e6f6e65;
     int64_t h = (int64_t)((a >> 4) | (a << (8 * sizeof a - 4)));
     *out = h == -1 ? -2 : h;
     return true;
@@ -1078,7 +1078,7 @@ BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
     if (bt_is_intlike(x))
         return round_int(t, bt_as_int(x), has_nd ? nd : 0);
     if (bt_is_float(x)) {
-        double f = x.as.f;
+        double f = bt_as_f64(x);
         if (!has_nd) {
             double r = nearbyint(f);
             return int_from_double(t, r);
@@ -1097,17 +1097,17 @@ BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
 }
 
 BtValue bt_num_abs(BtThread *t, BtValue x) {
-    switch (x.tag) {
+    switch (bt_kind(x)) {
     case BT_V_INT:
-        if (x.as.i == INT64_MIN) {
+        if (bt_as_i64(x) == INT64_MIN) {
             bt_int_overflow(t);
             return BT_UNDEF;
         }
-        return bt_int(x.as.i < 0 ? -x.as.i : x.as.i);
+        return bt_int(bt_as_i64(x) < 0 ? -bt_as_i64(x) : bt_as_i64(x));
     case BT_V_BOOL:
-        return bt_int(x.as.b);
+        return bt_int(bt_as_bool(x));
     case BT_V_FLOAT:
-        return bt_float(fabs(x.as.f));
+        return bt_float(fabs(bt_as_f64(x)));
     default:
         break;
     }

@@ -211,10 +211,10 @@ void bt_interp_shutdown(BtThread *t) {
     BtInterp *in = t->interp;
     wait_for_threads(t);
     BtValue main = bt_dict_get_str(in->modules, in->names.dunder_main);
-    if (bt_is_obj(main) && main.as.o->type == in->types.module) {
+    if (bt_is_obj(main) && bt_as_obj(main)->type == in->types.module) {
         /* As CPython's module teardown: every global becomes None, so what
          * only the module held becomes garbage. */
-        BtDict *d = ((BtModule *)main.as.o)->dict;
+        BtDict *d = ((BtModule *)bt_as_obj(main))->dict;
         size_t pos = 0;
         BtValue k, v;
         while (bt_dict_next(d, &pos, &k, &v))

@@ -80,9 +80,9 @@ bool bt_reprbuf_put(BtThread *t, BtReprBuf *b, const char *s, size_t n) {
 }
 
 bool bt_reprbuf_repr(BtThread *t, BtReprBuf *b, BtValue v) {
-    if (v.tag == BT_V_INT) {
+    if (bt_is_int(v)) {
         char num[24];
-        int n = snprintf(num, sizeof num, "%" PRId64, v.as.i);
+        int n = snprintf(num, sizeof num, "%" PRId64, bt_as_i64(v));
         return bt_reprbuf_put(t, b, num, (size_t)n);
     }
     BtStr *s;
@@ -147,7 +147,7 @@ BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     size_t na, nb;
     seq_parts(t, a, &ia, &na);
     seq_parts(t, b, &ib, &nb);
-    if (a.as.o == b.as.o) /* every item is itself: CPython's identity rule */
+    if (bt_as_obj(a) == bt_as_obj(b)) /* every item is itself: CPython's identity rule */
         return bt_bool(compare_sizes(na, na, op));
     if (na != nb && (op == BT_COMPARE_EQ || op == BT_COMPARE_NE))
         return bt_bool(op == BT_COMPARE_NE);
@@ -162,8 +162,8 @@ BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
             break;
         x = ia[i];
         y = ib[i];
-        if (x.tag == BT_V_INT && y.tag == BT_V_INT) {
-            if (x.as.i != y.as.i)
+        if (bt_is_int(x) && bt_is_int(y)) {
+            if (bt_as_i64(x) != bt_as_i64(y))
                 goto differ;
             continue;
         }
@@ -180,8 +180,8 @@ BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
 differ:
     if (op == BT_COMPARE_EQ || op == BT_COMPARE_NE)
         result = bt_bool(op == BT_COMPARE_NE);
-    else if (x.tag == BT_V_INT && y.tag == BT_V_INT)
-        result = bt_bool(compare_sizes((size_t)(x.as.i ^ INT64_MIN), (size_t)(y.as.i ^ INT64_MIN),
+    else if (bt_is_int(x) && bt_is_int(y))
+        result = bt_bool(compare_sizes((size_t)(bt_as_i64(x) ^ INT64_MIN), (size_t)(bt_as_i64(y) ^ INT64_MIN),
                                        op));
     else
         result = bt_compare(t, x, y, op);
@@ -195,7 +195,7 @@ int bt_index_of(BtThread *t, BtValue v, int64_t *out) {
         *out = bt_as_int(v);
         return 1;
     }
-    if (v.tag != BT_V_OBJ)
+    if (!bt_is_obj(v))
         return 0;
     BtType *type = bt_type_of(t, v);
     if (!(type->flags & BT_TYPE_HEAPTYPE))
@@ -227,8 +227,8 @@ bool bt_user_defines(BtThread *t, BtValue v, BtStr *name) {
         return false;
     /* A built-in base's own method (int.__radd__) is not the class's doing. */
     BtValue m = bt_type_lookup(type, name);
-    return !bt_is_undef(m) && !(bt_is_obj(m) && m.as.o->type == BT_TYPE(t, native) &&
-                                ((BtNative *)m.as.o)->owner != NULL);
+    return !bt_is_undef(m) && !(bt_is_obj(m) && bt_as_obj(m)->type == BT_TYPE(t, native) &&
+                                ((BtNative *)bt_as_obj(m))->owner != NULL);
 }
 
 void bt_raise_key_error(BtThread *t, BtValue key) {
@@ -260,7 +260,7 @@ BtValue bt_seq_iter_new(BtThread *t, BtValue seq) {
 }
 
 static BtValue seq_iter_next(BtThread *t, BtValue self) {
-    BtSeqIter *it = (BtSeqIter *)self.as.o;
+    BtSeqIter *it = (BtSeqIter *)bt_as_obj(self);
     if (bt_is_undef(it->seq))
         return BT_UNDEF;
     BtValue v = bt_getitem(t, it->seq, bt_int(it->index));
@@ -300,7 +300,7 @@ BtValue bt_callable_iter_new(BtThread *t, BtValue callable, BtValue sentinel) {
 }
 
 static BtValue callable_iter_next(BtThread *t, BtValue self) {
-    BtCallableIter *it = (BtCallableIter *)self.as.o;
+    BtCallableIter *it = (BtCallableIter *)bt_as_obj(self);
     if (bt_is_undef(it->callable))
         return BT_UNDEF;
     /* iter(iter(f, s).__next__, s)... nests C calls without Python frames. */

@@ -157,11 +157,11 @@ static bool list_append_array(BtThread *t, BtList *l, const BtValue *src, size_t
 
 /* Exactly a list (not a subclass, which may iterate differently). */
 static inline bool is_exact_list(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, list);
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, list);
 }
 
 bool bt_list_extend(BtThread *t, BtList *l, BtValue iterable) {
-    if (is_exact_list(t, iterable) || (iterable.tag == BT_V_OBJ && iterable.as.o == &l->hdr)) {
+    if (is_exact_list(t, iterable) || (bt_is_obj(iterable) && bt_as_obj(iterable) == &l->hdr)) {
         BtList *src = bt_as_list(iterable);
         return list_append_array(t, l, src->items, src->len);
     }
@@ -169,8 +169,8 @@ bool bt_list_extend(BtThread *t, BtList *l, BtValue iterable) {
         BtTuple *src = bt_as_tuple(iterable);
         return list_append_array(t, l, src->items, src->len);
     }
-    if (iterable.tag == BT_V_OBJ && iterable.as.o->type == BT_TYPE(t, range)) {
-        BtRange *r = (BtRange *)iterable.as.o;
+    if (bt_is_obj(iterable) && bt_as_obj(iterable)->type == BT_TYPE(t, range)) {
+        BtRange *r = (BtRange *)bt_as_obj(iterable);
         if (r->len > MAX_ITEMS) {
             bt_raise_memory(t);
             return false;
@@ -313,17 +313,17 @@ bool bt_tuple_hash_items(BtThread *t, const BtValue *items, size_t n, int64_t *o
 /* The int behind a subscript, or 0 with nothing raised for a slice or a
  * non-index (the caller decides); -1 raised. */
 static inline int subscript_index(BtThread *t, BtValue key, int64_t *out) {
-    if (key.tag == BT_V_INT) {
-        *out = key.as.i;
+    if (bt_is_int(key)) {
+        *out = bt_as_i64(key);
         return 1;
     }
-    if (key.tag == BT_V_OBJ && key.as.o->type == BT_TYPE(t, slice))
+    if (bt_is_obj(key) && bt_as_obj(key)->type == BT_TYPE(t, slice))
         return 0;
     return bt_index_of(t, key, out);
 }
 
 static bool is_slice(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, slice);
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, slice);
 }
 
 /* start/stop arguments of index(): None is not allowed, __index__ is. */
@@ -361,7 +361,7 @@ static BtValue seq_repr(BtThread *t, BtValue self, bool is_list) {
     parts(t, self, &items, &n);
     if (n == 0)
         return bt_cstr_value(t, is_list ? "[]" : "()");
-    BtObject *o = self.as.o;
+    BtObject *o = bt_as_obj(self);
     if (o->flags & BT_FLAG_REPR_ACTIVE)
         return bt_cstr_value(t, is_list ? "[...]" : "(...)");
     o->flags |= BT_FLAG_REPR_ACTIVE;
@@ -395,8 +395,8 @@ static int seq_contains(BtThread *t, BtValue self, BtValue item) {
         if (i >= n)
             return 0;
         BtValue x = items[i];
-        if (x.tag == BT_V_INT && item.tag == BT_V_INT) {
-            if (x.as.i == item.as.i)
+        if (bt_is_int(x) && bt_is_int(item)) {
+            if (bt_as_i64(x) == bt_as_i64(item))
                 return 1;
             continue;
         }
@@ -450,8 +450,8 @@ static int64_t seq_index(BtThread *t, BtValue self, const char *qual, BtValue *a
 static BtValue seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     bool lists = bt_is_list(t, a) && bt_is_list(t, b); /* subclasses included */
     BtType *tuple = BT_TYPE(t, tuple);
-    bool tuples = bt_is_obj(a) && bt_is_obj(b) && a.as.o->type->native == tuple &&
-                  b.as.o->type->native == tuple; /* tuple-laid-out types too */
+    bool tuples = bt_is_obj(a) && bt_is_obj(b) && bt_as_obj(a)->type->native == tuple &&
+                  bt_as_obj(b)->type->native == tuple; /* tuple-laid-out types too */
     if (!lists && !tuples)
         return bt_not_implemented(t);
     return bt_seq_compare(t, a, b, op);
@@ -733,7 +733,7 @@ static BtValue list_iter(BtThread *t, BtValue self) {
     BtListIter *it = bt_gc_alloc(t, BT_TYPE(t, list_iter), sizeof(BtListIter));
     if (!it)
         return BT_UNDEF;
-    it->seq = self.as.o;
+    it->seq = bt_as_obj(self);
     return bt_obj(it);
 }
 
@@ -770,7 +770,7 @@ static void list_finalize(BtInterp *interp, BtObject *self) {
 
 static BtValue list_iter_next(BtThread *t, BtValue self) {
     (void)t;
-    BtListIter *it = (BtListIter *)self.as.o;
+    BtListIter *it = (BtListIter *)bt_as_obj(self);
     BtList *l = (BtList *)it->seq;
     if (l && it->index < l->len)
         return l->items[it->index++];
@@ -794,7 +794,7 @@ BtValue bt_list_reversed(BtThread *t, BtList *l) {
 
 static BtValue list_reviter_next(BtThread *t, BtValue self) {
     (void)t;
-    BtListRevIter *it = (BtListRevIter *)self.as.o;
+    BtListRevIter *it = (BtListRevIter *)bt_as_obj(self);
     BtList *l = it->list;
     if (l && it->index >= 0 && (uint64_t)it->index < l->len)
         return l->items[it->index--];
@@ -827,15 +827,15 @@ static inline bool str_less(const BtStr *a, const BtStr *b) {
 static int sort_less(SortCtx *c, size_t i, size_t j) {
     BtValue x = c->keys[i], y = c->keys[j];
     switch (c->kind) {
-    case SORT_INT: return x.as.i < y.as.i;
-    case SORT_FLOAT: return x.as.f < y.as.f;
+    case SORT_INT: return bt_as_i64(x) < bt_as_i64(y);
+    case SORT_FLOAT: return bt_as_f64(x) < bt_as_f64(y);
     case SORT_STR: return str_less(bt_as_str(x), bt_as_str(y));
     }
     BtValue r = bt_compare(c->t, x, y, BT_COMPARE_LT);
     if (bt_is_undef(r))
         return -1;
-    if (r.tag == BT_V_BOOL)
-        return r.as.b;
+    if (bt_is_bool(r))
+        return bt_as_bool(r);
     return bt_truthy(c->t, r);
 }
 
@@ -885,8 +885,8 @@ static bool merge_sort(SortCtx *c, bool reverse, size_t *perm, size_t *tmp, size
 /* Stable merge sorts of plain values for the kinds that compare without
  * calling out (no key function): no permutation, no indirection. tmp has
  * room for n/2+1 values; nothing here allocates or runs Python code. */
-#define INT_LESS(x, y) ((x).as.i < (y).as.i)
-#define FLOAT_LESS(x, y) ((x).as.f < (y).as.f)
+#define INT_LESS(x, y) (bt_as_i64((x)) < bt_as_i64((y)))
+#define FLOAT_LESS(x, y) (bt_as_f64((x)) < bt_as_f64((y)))
 #define STR_LESS(x, y) str_less(bt_as_str(x), bt_as_str(y))
 #define INT_MORE(x, y) INT_LESS(y, x)
 #define FLOAT_MORE(x, y) FLOAT_LESS(y, x)
@@ -969,10 +969,10 @@ static int sort_presorted(SortCtx *c, bool reverse, size_t *perm, size_t n) {
 }
 
 static int sort_kind(BtThread *t, const BtValue *keys, size_t n) {
-    BtValueTag tag = keys[0].tag;
+    BtValueTag tag = bt_kind(keys[0]);
     if (tag == BT_V_INT || tag == BT_V_FLOAT) {
         for (size_t i = 1; i < n; i++)
-            if (keys[i].tag != tag)
+            if (bt_kind(keys[i]) != tag)
                 return SORT_GENERIC;
         return tag == BT_V_INT ? SORT_INT : SORT_FLOAT;
     }
@@ -1351,13 +1351,13 @@ static BtValue tuple_iter(BtThread *t, BtValue self) {
     BtListIter *it = bt_gc_alloc(t, BT_TYPE(t, tuple_iter), sizeof(BtListIter));
     if (!it)
         return BT_UNDEF;
-    it->seq = self.as.o;
+    it->seq = bt_as_obj(self);
     return bt_obj(it);
 }
 
 static BtValue tuple_iter_next(BtThread *t, BtValue self) {
     (void)t;
-    BtListIter *it = (BtListIter *)self.as.o;
+    BtListIter *it = (BtListIter *)bt_as_obj(self);
     BtTuple *tu = (BtTuple *)it->seq;
     if (tu && it->index < tu->len)
         return tu->items[it->index++];

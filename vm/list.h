@@ -25,16 +25,16 @@ struct BtTuple {
 
 /* A list, or an instance of a class derived from list (same C layout). */
 static inline bool bt_is_list(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type->native == t->interp->types.list;
+    return bt_is_obj(v) && bt_as_obj(v)->type->native == t->interp->types.list;
 }
 static inline bool bt_is_tuple(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.tuple;
+    return bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.tuple;
 }
 static inline BtList *bt_as_list(BtValue v) {
-    return (BtList *)v.as.o;
+    return (BtList *)bt_as_obj(v);
 }
 static inline BtTuple *bt_as_tuple(BtValue v) {
-    return (BtTuple *)v.as.o;
+    return (BtTuple *)bt_as_obj(v);
 }
 
 /* A list of len items, all None (fill them before anything else can run), or

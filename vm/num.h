@@ -55,15 +55,15 @@ BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper)
 /* Convert a number (int, bool, float) to double; false (no exception) if v is
  * not one. */
 static inline bool bt_num_as_double(BtValue v, double *out) {
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_INT:
-        *out = (double)v.as.i;
+        *out = (double)bt_as_i64(v);
         return true;
     case BT_V_BOOL:
-        *out = v.as.b;
+        *out = bt_as_bool(v);
         return true;
     case BT_V_FLOAT:
-        *out = v.as.f;
+        *out = bt_as_f64(v);
         return true;
     default:
         return false;

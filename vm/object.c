@@ -105,9 +105,9 @@ void bt_leave_recursive(BtThread *t) {
 }
 
 BtType *bt_type_of(BtThread *t, BtValue v) {
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_OBJ:
-        return v.as.o->type;
+        return bt_as_obj(v)->type;
     case BT_V_INT:
         return BT_TYPE(t, int_);
     case BT_V_FLOAT:
@@ -123,7 +123,7 @@ BtType *bt_type_of(BtThread *t, BtValue v) {
 
 /* bt_type_of with the heap-object case inline, for the hot paths below. */
 static inline BtType *type_of(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ ? v.as.o->type : bt_type_of(t, v);
+    return bt_is_obj(v) ? bt_as_obj(v)->type : bt_type_of(t, v);
 }
 
 const char *bt_type_name(BtThread *t, BtValue v) {
@@ -131,7 +131,7 @@ const char *bt_type_name(BtThread *t, BtValue v) {
 }
 
 static bool is_not_implemented(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && v.as.o == t->interp->not_implemented;
+    return bt_is_obj(v) && bt_as_obj(v) == t->interp->not_implemented;
 }
 
 static BtValue object_repr(BtThread *t, BtValue self);
@@ -148,8 +148,8 @@ BtValue bt_repr(BtThread *t, BtValue v) {
 }
 
 BtValue bt_str(BtThread *t, BtValue v) {
-    if (v.tag == BT_V_INT) {
-        BtStr *s = bt_int_to_base(t, v.as.i, 10, false, false);
+    if (bt_is_int(v)) {
+        BtStr *s = bt_int_to_base(t, bt_as_i64(v), 10, false, false);
         return s ? bt_obj(s) : BT_UNDEF;
     }
     BtType *ty = type_of(t, v);
@@ -217,13 +217,13 @@ done:
 int bt_equal(BtThread *t, BtValue a, BtValue b) {
     if (bt_same(a, b))
         return 1;
-    if (a.tag == BT_V_INT && b.tag == BT_V_INT)
-        return a.as.i == b.as.i;
+    if (bt_is_int(a) && bt_is_int(b))
+        return bt_as_i64(a) == bt_as_i64(b);
     BtValue r = bt_compare(t, a, b, BT_COMPARE_EQ);
     if (bt_is_undef(r))
         return -1;
     if (bt_is_bool(r))
-        return r.as.b;
+        return bt_as_bool(r);
     return bt_truthy(t, r);
 }
 
@@ -299,8 +299,8 @@ static __attribute__((noinline)) BtValue str_add(BtThread *t, BtValue a, BtValue
  * Only tail calls here, so the common cases save no registers. */
 #define RETURN_IF_FAST_BINARY(t, op, a, b)                                                         \
     do {                                                                                           \
-        if ((a).tag == BT_V_INT && (b).tag == BT_V_INT && (op) != BT_BINOP_MATMUL) {               \
-            int64_t x_ = (a).as.i, y_ = (b).as.i;                                                  \
+        if (bt_is_int((a)) && bt_is_int((b)) && (op) != BT_BINOP_MATMUL) {               \
+            int64_t x_ = bt_as_i64((a)), y_ = bt_as_i64((b));                                                  \
             if (y_ > 0 && (op) == BT_BINOP_MOD) { /* x % n, floored like Python's */               \
                 int64_t m_ = x_ % y_;                                                              \
                 return bt_int(m_ < 0 ? m_ + y_ : m_);                                              \
@@ -335,20 +335,20 @@ BtValue bt_unary_op(BtThread *t, int op, BtValue a) {
 }
 
 int bt_truthy(BtThread *t, BtValue v) {
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_NONE:
     case BT_V_UNDEF:
         return 0;
     case BT_V_BOOL:
-        return v.as.b;
+        return bt_as_bool(v);
     case BT_V_INT:
-        return v.as.i != 0;
+        return bt_as_i64(v) != 0;
     case BT_V_FLOAT:
-        return v.as.f != 0.0;
+        return bt_as_f64(v) != 0.0;
     case BT_V_OBJ:
         break;
     }
-    BtType *ty = v.as.o->type;
+    BtType *ty = bt_as_obj(v)->type;
     if (ty->truth)
         return ty->truth(t, v);
     if (ty->len) {
@@ -372,17 +372,17 @@ int64_t bt_len(BtThread *t, BtValue v) {
 static BtDict **instance_dict_slot(BtValue obj) {
     if (!bt_is_obj(obj))
         return NULL;
-    BtType *ty = obj.as.o->type;
+    BtType *ty = bt_as_obj(obj)->type;
     if (ty->layout == BT_LAYOUT_INSTANCE || ty->layout == BT_LAYOUT_EXCEPTION)
-        return &((BtInstance *)obj.as.o)->dict;
+        return &((BtInstance *)bt_as_obj(obj))->dict;
     if (ty->dict_offset)
-        return (BtDict **)((char *)obj.as.o + ty->dict_offset);
+        return (BtDict **)((char *)bt_as_obj(obj) + ty->dict_offset);
     return NULL;
 }
 
 /* Is attr's class a user class defining `dunder` (the descriptor protocol)? */
 static BtValue user_descr_method(BtValue attr, BtStr *dunder) {
-    BtType *at = attr.as.o->type;
+    BtType *at = bt_as_obj(attr)->type;
     if (!(at->flags & BT_TYPE_HEAPTYPE))
         return BT_UNDEF;
     return bt_type_lookup(at, dunder);
@@ -391,7 +391,7 @@ static BtValue user_descr_method(BtValue attr, BtStr *dunder) {
 bool bt_descr_is_data(BtThread *t, BtValue attr) {
     if (!bt_is_obj(attr))
         return false;
-    BtType *at = attr.as.o->type;
+    BtType *at = bt_as_obj(attr)->type;
     if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property)))
         return true;
     if (!(at->flags & BT_TYPE_HEAPTYPE))
@@ -422,17 +422,17 @@ static BtValue property_get(BtThread *t, BtProperty *p, BtValue obj) {
 BtValue bt_descr_get(BtThread *t, BtValue attr, BtValue obj, BtType *owner) {
     if (!bt_is_obj(attr))
         return attr;
-    BtType *at = attr.as.o->type;
+    BtType *at = bt_as_obj(attr)->type;
     bool on_class = bt_is_undef(obj);
     if (at == BT_TYPE(t, function) ||
-        (at == BT_TYPE(t, native) && (((BtNative *)attr.as.o)->flags & BT_NATIVE_METHOD)))
+        (at == BT_TYPE(t, native) && (((BtNative *)bt_as_obj(attr))->flags & BT_NATIVE_METHOD)))
         return on_class ? attr : bt_method_new(t, attr, obj);
     if (at == BT_TYPE(t, staticmethod))
-        return ((BtFuncWrapper *)attr.as.o)->func;
+        return ((BtFuncWrapper *)bt_as_obj(attr))->func;
     if (at == BT_TYPE(t, classmethod))
-        return bt_method_new(t, ((BtFuncWrapper *)attr.as.o)->func, bt_obj(owner));
+        return bt_method_new(t, ((BtFuncWrapper *)bt_as_obj(attr))->func, bt_obj(owner));
     if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property)))
-        return on_class ? attr : property_get(t, (BtProperty *)attr.as.o, obj);
+        return on_class ? attr : property_get(t, (BtProperty *)bt_as_obj(attr), obj);
     BtValue get = user_descr_method(attr, BT_NAME(t, dunder_get));
     if (bt_is_undef(get))
         return attr;
@@ -448,9 +448,9 @@ static bool descr_set(BtThread *t, BtValue attr, BtValue obj, BtStr *name, BtVal
     if (!bt_descr_is_data(t, attr))
         return true;
     *handled = true;
-    BtType *at = attr.as.o->type;
+    BtType *at = bt_as_obj(attr)->type;
     if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property))) {
-        BtProperty *p = (BtProperty *)attr.as.o;
+        BtProperty *p = (BtProperty *)bt_as_obj(attr);
         BtValue fn = bt_is_undef(v) ? p->fdel : p->fset;
         if (bt_is_none(fn)) {
             bt_raise(t, BT_EXC(t, AttributeError), "property '%S' of '%s' object has no %s",
@@ -560,26 +560,26 @@ bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
 /* bt_getattr on an instance of a plain class whose dict did not answer at
  * first sight (out of line: see bt_getattr). */
 static __attribute__((noinline)) BtValue instance_getattr(BtThread *t, BtValue obj, BtStr *name) {
-    BtInstance *inst = (BtInstance *)obj.as.o;
+    BtInstance *inst = (BtInstance *)bt_as_obj(obj);
     if (inst->dict) {
         BtValue v = bt_dict_get_str(inst->dict, name);
         if (!bt_is_undef(v))
             return v;
     }
-    return getattr_from_type(t, obj.as.o->type, obj, name, &inst->dict);
+    return getattr_from_type(t, bt_as_obj(obj)->type, obj, name, &inst->dict);
 }
 
 BtValue bt_getattr(BtThread *t, BtValue obj, BtStr *name) {
-    if (obj.tag != BT_V_OBJ)
+    if (!bt_is_obj(obj))
         return bt_generic_getattr(t, obj, name);
-    BtType *ty = obj.as.o->type;
+    BtType *ty = bt_as_obj(obj)->type;
     if (ty->getattr)
         return ty->getattr(t, obj, name);
     if (ty->layout != BT_LAYOUT_INSTANCE || name == BT_NAME(t, dunder_class))
         return bt_generic_getattr(t, obj, name);
     /* An instance attribute found at once is the hot case: only tail calls
      * besides it, so it costs no register saves. */
-    BtDict *d = ((BtInstance *)obj.as.o)->dict;
+    BtDict *d = ((BtInstance *)bt_as_obj(obj))->dict;
     BtValue v;
     if (d && bt_dict_peek_str(d, name, &v) > 0)
         return v;
@@ -599,7 +599,7 @@ static bool setattr_dispatch(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
     if (ty->flags & BT_TYPE_CUSTOM_SETATTR) {
         BtStr *hook_name = bt_is_undef(v) ? BT_NAME(t, dunder_delattr) : BT_NAME(t, dunder_setattr);
         BtValue hook = bt_type_lookup(ty, hook_name);
-        if (bt_is_obj(hook) && hook.as.o->type == BT_TYPE(t, function)) {
+        if (bt_is_obj(hook) && bt_as_obj(hook)->type == BT_TYPE(t, function)) {
             BtValue args[3] = {obj, bt_obj(name), v};
             return !bt_is_undef(bt_call(t, hook, args, bt_is_undef(v) ? 2 : 3, NULL));
         }
@@ -737,15 +737,15 @@ BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple
                  bt_type_name(t, callable));
         return BT_UNDEF;
     }
-    BtType *ty = callable.as.o->type;
+    BtType *ty = bt_as_obj(callable)->type;
     if (ty == BT_TYPE(t, function))
-        return bt_eval_call_function(t, (BtFunction *)callable.as.o, args, nargs, kwnames);
+        return bt_eval_call_function(t, (BtFunction *)bt_as_obj(callable), args, nargs, kwnames);
     if (ty == BT_TYPE(t, native))
-        return bt_call_native(t, (BtNative *)callable.as.o, args, nargs, kwnames);
+        return bt_call_native(t, (BtNative *)bt_as_obj(callable), args, nargs, kwnames);
     if (ty == BT_TYPE(t, method)) {
-        BtMethod *m = (BtMethod *)callable.as.o;
-        if (bt_is_obj(m->func) && m->func.as.o->type == BT_TYPE(t, native)) {
-            BtNative *n = (BtNative *)m->func.as.o;
+        BtMethod *m = (BtMethod *)bt_as_obj(callable);
+        if (bt_is_obj(m->func) && bt_as_obj(m->func)->type == BT_TYPE(t, native)) {
+            BtNative *n = (BtNative *)bt_as_obj(m->func);
             return n->fn(t, bt_native_self(t, n, m->self), args, nargs, kwnames);
         }
         /* Prepend self. The originals stay rooted by our caller, and the
@@ -777,7 +777,7 @@ static BtValue object_repr(BtThread *t, BtValue self) {
     BtType *ty = type_of(t, self);
     const char *mod = ty->module ? ty->module->data : "builtins";
     char addr[32];
-    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
     BtStr *s = strcmp(mod, "builtins") == 0
                    ? bt_str_format(t, "<%S object at %s>", ty->qualname, addr)
                    : bt_str_format(t, "<%s.%S object at %s>", mod, ty->qualname, addr);
@@ -786,7 +786,7 @@ static BtValue object_repr(BtThread *t, BtValue self) {
 
 static bool object_hash(BtThread *t, BtValue self, int64_t *out) {
     (void)t;
-    uintptr_t p = (uintptr_t)self.as.o;
+    uintptr_t p = (uintptr_t)bt_as_obj(self);
     /* Like CPython: rotate away the always-zero alignment bits. */
     *out = (int64_t)((p >> 4) | (p << (8 * sizeof(p) - 4)));
     if (*out == -1)
@@ -928,13 +928,13 @@ static BtValue object_new(BtThread *t, BtValue self, BtValue *args, int nargs,
                  bt_type_name(t, self));
         return BT_UNDEF;
     }
-    BtType *cls = (BtType *)self.as.o;
+    BtType *cls = (BtType *)bt_as_obj(self);
     if (nargs > 0 || kwnames) {
         /* Extra arguments are for __init__; refused when nothing takes them. */
         BtValue nw = bt_type_lookup(cls, BT_NAME(t, dunder_new));
         BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
-        bool own_new = !(bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, native));
-        bool own_init = !(bt_is_obj(init) && init.as.o->type == BT_TYPE(t, native));
+        bool own_new = !(bt_is_obj(nw) && bt_as_obj(nw)->type == BT_TYPE(t, native));
+        bool own_init = !(bt_is_obj(init) && bt_as_obj(init)->type == BT_TYPE(t, native));
         if (own_new || !own_init) {
             if (own_new)
                 bt_raise(t, BT_EXC(t, TypeError),

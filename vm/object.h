@@ -178,12 +178,12 @@ typedef struct {
 } BtBoxed;
 
 static inline bool bt_is_boxed(BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type->layout == BT_LAYOUT_BOXED;
+    return bt_is_obj(v) && bt_as_obj(v)->type->layout == BT_LAYOUT_BOXED;
 }
 
 /* The built-in value inside an instance of such a subclass; v itself otherwise. */
 static inline BtValue bt_unbox(BtValue v) {
-    return bt_is_boxed(v) ? ((BtBoxed *)v.as.o)->value : v;
+    return bt_is_boxed(v) ? ((BtBoxed *)bt_as_obj(v))->value : v;
 }
 
 /* ---- the generic protocol: what the eval loop and builtins call ---- */

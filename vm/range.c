@@ -19,11 +19,11 @@
 #include "vm/str.h"
 
 static inline BtRange *as_range(BtValue v) {
-    return (BtRange *)v.as.o;
+    return (BtRange *)bt_as_obj(v);
 }
 
 static inline bool is_range(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == BT_TYPE(t, range);
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, range);
 }
 
 static uint64_t range_length(int64_t start, int64_t stop, int64_t step) {
@@ -184,7 +184,7 @@ static BtValue range_slice(BtThread *t, BtRange *r, BtValue slice) {
 
 static BtValue range_getitem(BtThread *t, BtValue self, BtValue key) {
     BtRange *r = as_range(self);
-    if (key.tag == BT_V_OBJ && key.as.o->type == BT_TYPE(t, slice))
+    if (bt_is_obj(key) && bt_as_obj(key)->type == BT_TYPE(t, slice))
         return range_slice(t, r, key);
     int64_t i;
     int k = bt_index_of(t, key, &i);
@@ -219,7 +219,7 @@ static BtValue range_iter(BtThread *t, BtValue self) {
 static BtValue range_iter_next(BtThread *t, BtValue self) {
     (void)t;
     int64_t v;
-    if (bt_range_iter_step((BtRangeIter *)self.as.o, &v))
+    if (bt_range_iter_step((BtRangeIter *)bt_as_obj(self), &v))
         return bt_int(v);
     return BT_UNDEF;
 }
@@ -318,8 +318,8 @@ BtValue bt_slice_new(BtThread *t, BtValue start, BtValue stop, BtValue step) {
 
 /* One part of a slice as an integer; None gives `dflt`. */
 static bool slice_part(BtThread *t, BtValue v, int64_t dflt, int64_t *out) {
-    if (v.tag == BT_V_INT) {
-        *out = v.as.i;
+    if (bt_is_int(v)) {
+        *out = bt_as_i64(v);
         return true;
     }
     if (bt_is_none(v)) {
@@ -334,7 +334,7 @@ static bool slice_part(BtThread *t, BtValue v, int64_t dflt, int64_t *out) {
 }
 
 bool bt_slice_unpack(BtThread *t, BtValue slice, int64_t *start, int64_t *stop, int64_t *step) {
-    BtSlice *s = (BtSlice *)slice.as.o;
+    BtSlice *s = (BtSlice *)bt_as_obj(slice);
     if (!slice_part(t, s->step, 1, step))
         return false;
     if (*step == 0) {
@@ -400,7 +400,7 @@ static BtValue slice_construct(BtThread *t, BtType *type, BtValue *args, int nar
 }
 
 static BtValue slice_repr(BtThread *t, BtValue self) {
-    BtSlice *s = (BtSlice *)self.as.o;
+    BtSlice *s = (BtSlice *)bt_as_obj(self);
     BtStr *r = bt_str_format(t, "slice(%R, %R, %R)", s->start, s->stop, s->step);
     return r ? bt_obj(r) : BT_UNDEF;
 }
@@ -408,9 +408,9 @@ static BtValue slice_repr(BtThread *t, BtValue self) {
 /* Slices compare as the tuples (start, stop, step). */
 static BtValue slice_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     BtType *st = BT_TYPE(t, slice);
-    if (a.tag != BT_V_OBJ || b.tag != BT_V_OBJ || a.as.o->type != st || b.as.o->type != st)
+    if (!bt_is_obj(a) || !bt_is_obj(b) || bt_as_obj(a)->type != st || bt_as_obj(b)->type != st)
         return bt_not_implemented(t);
-    BtSlice *x = (BtSlice *)a.as.o, *y = (BtSlice *)b.as.o;
+    BtSlice *x = (BtSlice *)bt_as_obj(a), *y = (BtSlice *)bt_as_obj(b);
     BtValue xv[3] = {x->start, x->stop, x->step}, yv[3] = {y->start, y->stop, y->step};
     BtTuple *tx = bt_tuple_from(t, xv, 3);
     if (!tx)
@@ -426,7 +426,7 @@ static BtValue slice_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) 
 }
 
 static BtValue slice_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtSlice *s = (BtSlice *)self.as.o;
+    BtSlice *s = (BtSlice *)bt_as_obj(self);
     if (strcmp(name->data, "start") == 0)
         return s->start;
     if (strcmp(name->data, "stop") == 0)

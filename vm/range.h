@@ -32,7 +32,7 @@ typedef struct {
 } BtSlice;
 
 static inline bool bt_is_range_iter(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.range_iter;
+    return bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.range_iter;
 }
 
 /* Next value of a range iterator: false when exhausted. Never fails. */

@@ -1146,7 +1146,7 @@ static BtValue str_iter(BtThread *t, BtValue self) {
 }
 
 static BtValue str_iter_next(BtThread *t, BtValue self) {
-    BtStrIter *it = (BtStrIter *)self.as.o;
+    BtStrIter *it = (BtStrIter *)bt_as_obj(self);
     BtStr *s = it->s;
     if (!s || it->pos >= s->size) {
         it->s = NULL;
@@ -1313,7 +1313,7 @@ static BtValue str_construct(BtThread *t, BtType *type, BtValue *args, int nargs
                  a[0]);
         return BT_UNDEF;
     }
-    BtBytes *b = (BtBytes *)a[0].as.o;
+    BtBytes *b = (BtBytes *)bt_as_obj(a[0]);
     return bt_bytes_decode(t, b->data, b->size, enc, errors);
 }
 
@@ -1911,7 +1911,7 @@ static BtValue str_maketrans(BtThread *t, BtValue self, BtValue *args, int nargs
         }
         size_t pos = 0;
         BtValue k, v;
-        while (ok && bt_dict_next((BtDict *)a[0].as.o, &pos, &k, &v)) {
+        while (ok && bt_dict_next((BtDict *)bt_as_obj(a[0]), &pos, &k, &v)) {
             if (bt_is_str(t, k)) {
                 int64_t cp = single_cp(k);
                 if (cp < 0) {

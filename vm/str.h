@@ -36,13 +36,13 @@ typedef struct {
 } BtBytes;
 
 static inline bool bt_is_str(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.str;
+    return bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.str;
 }
 static inline bool bt_is_bytes(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.bytes;
+    return bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.bytes;
 }
 static inline BtStr *bt_as_str(BtValue v) {
-    return (BtStr *)v.as.o;
+    return (BtStr *)bt_as_obj(v);
 }
 
 /* New str from UTF-8 (must be valid UTF-8; the lexer and decoders ensure it). */

@@ -545,7 +545,7 @@ static BtValue user_format(BtThread *t, BtValue v) {
     if (!(tp->flags & BT_TYPE_HEAPTYPE))
         return BT_UNDEF;
     BtValue m = bt_type_lookup(tp, BT_NAME(t, dunder_format));
-    if (bt_is_undef(m) || (bt_is_obj(m) && m.as.o->type == BT_TYPE(t, native)))
+    if (bt_is_undef(m) || (bt_is_obj(m) && bt_as_obj(m)->type == BT_TYPE(t, native)))
         return BT_UNDEF;
     return m;
 }
@@ -554,35 +554,35 @@ static BtValue user_format(BtThread *t, BtValue v) {
 static bool format_into(BtThread *t, BtBuf *out, BtValue v, BtStr *spec) {
     bool empty = !spec || spec->size == 0;
     Spec s;
-    switch (v.tag) {
+    switch (bt_kind(v)) {
     case BT_V_INT:
         if (empty) {
             char buf[24];
             char *p = buf + sizeof buf;
-            uint64_t mag = v.as.i < 0 ? (uint64_t)0 - (uint64_t)v.as.i : (uint64_t)v.as.i;
+            uint64_t mag = bt_as_i64(v) < 0 ? (uint64_t)0 - (uint64_t)bt_as_i64(v) : (uint64_t)bt_as_i64(v);
             do {
                 *--p = (char)('0' + mag % 10);
                 mag /= 10;
             } while (mag);
-            if (v.as.i < 0)
+            if (bt_as_i64(v) < 0)
                 *--p = '-';
             bt_buf_append(out, p, (size_t)(buf + sizeof buf - p));
             return true;
         }
-        return parse_spec(t, spec, v, &s) && format_int(t, out, v.as.i, &s, v);
+        return parse_spec(t, spec, v, &s) && format_int(t, out, bt_as_i64(v), &s, v);
     case BT_V_BOOL:
         if (empty) {
-            bt_buf_puts(out, v.as.b ? "True" : "False");
+            bt_buf_puts(out, bt_as_bool(v) ? "True" : "False");
             return true;
         }
-        return parse_spec(t, spec, v, &s) && format_int(t, out, v.as.b, &s, v);
+        return parse_spec(t, spec, v, &s) && format_int(t, out, bt_as_bool(v), &s, v);
     case BT_V_FLOAT:
         if (empty) {
             char buf[48];
-            bt_buf_append(out, buf, bt_float_repr(v.as.f, buf, sizeof buf));
+            bt_buf_append(out, buf, bt_float_repr(bt_as_f64(v), buf, sizeof buf));
             return true;
         }
-        return parse_spec(t, spec, v, &s) && format_float(t, out, v.as.f, &s, v);
+        return parse_spec(t, spec, v, &s) && format_float(t, out, bt_as_f64(v), &s, v);
     case BT_V_NONE:
         if (empty) {
             bt_buf_puts(out, "None");
@@ -995,7 +995,7 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
         BtValue iv = bt_int_from(t, v);
         if (bt_is_undef(iv))
             return false;
-        n = iv.as.i;
+        n = bt_as_i64(iv);
     } else if (bt_is_obj(v) && !bt_is_str(t, v) &&
                !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index)))) {
         if (!bt_int_index(t, v, &n))
@@ -1005,7 +1005,7 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
         BtValue iv = bt_int_from(t, v); /* %d takes any number: int(v) */
         if (bt_is_undef(iv))
             return false;
-        n = iv.as.i;
+        n = bt_as_i64(iv);
     } else {
         if (conv == 'd' || conv == 'i' || conv == 'u')
             bt_raise(t, BT_EXC(t, TypeError), "%%%c format: a real number is required, not %T",
@@ -1063,7 +1063,7 @@ static bool pct_float(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtVal
             bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %T", v);
         if (bt_is_undef(f))
             return false;
-        d = f.as.f;
+        d = bt_as_f64(f);
     }
     BtBuf body;
     bt_buf_init(&body);
@@ -1109,8 +1109,8 @@ static BtValue pct_bytes_of(BtThread *t, BtValue v);
 static bool pct_bytes_field(BtThread *t, BtBuf *b, PctSpec *ps, char conv, BtValue v) {
     if (conv == 'c') {
         uint8_t byte;
-        if (bt_is_bytes(t, v) && ((BtBytes *)v.as.o)->size == 1) {
-            byte = ((BtBytes *)v.as.o)->data[0];
+        if (bt_is_bytes(t, v) && ((BtBytes *)bt_as_obj(v))->size == 1) {
+            byte = ((BtBytes *)bt_as_obj(v))->data[0];
         } else if (bt_is_intlike(v)) {
             int64_t n = bt_as_int(v);
             if (n < 0 || n > 255) {
@@ -1131,8 +1131,8 @@ static bool pct_bytes_field(BtThread *t, BtBuf *b, PctSpec *ps, char conv, BtVal
     const char *data;
     size_t n;
     if (bt_is_bytes(t, sv)) {
-        data = (const char *)((BtBytes *)sv.as.o)->data;
-        n = ((BtBytes *)sv.as.o)->size;
+        data = (const char *)((BtBytes *)bt_as_obj(sv))->data;
+        n = ((BtBytes *)bt_as_obj(sv))->size;
     } else {
         data = bt_as_str(sv)->data;
         n = bt_as_str(sv)->size;
@@ -1418,6 +1418,6 @@ BtValue bt_str_percent(BtThread *t, BtStr *fmt, BtValue args) {
 }
 
 BtValue bt_bytes_percent(BtThread *t, BtValue fmt, BtValue args) {
-    BtBytes *f = (BtBytes *)fmt.as.o;
+    BtBytes *f = (BtBytes *)bt_as_obj(fmt);
     return percent_format(t, fmt, (const char *)f->data, f->size, true, args);
 }

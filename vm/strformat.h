@@ -150,7 +150,7 @@ bool bt_bytes_init_types(BtThread *t);
 bool bt_uc_isspace(uint32_t cp);
 /* Is v a slice object? */
 static inline bool bt_is_slice(BtThread *t, BtValue v) {
-    return v.tag == BT_V_OBJ && v.as.o->type == t->interp->types.slice;
+    return bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.slice;
 }
 /* Implemented in range.c (declared by the containers' list.h as well). */
 bool bt_slice_indices(BtThread *t, BtValue slice, int64_t length, int64_t *start, int64_t *stop,

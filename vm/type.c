@@ -30,7 +30,7 @@ BtValue bt_type_lookup(BtType *type, BtStr *name) {
         return BT_UNDEF;
     }
     for (size_t i = 0; i < type->mro->len; i++) {
-        BtType *ty = (BtType *)type->mro->items[i].as.o;
+        BtType *ty = (BtType *)bt_as_obj(type->mro->items[i]);
         if (ty->dict) {
             BtValue v = bt_dict_get_str(ty->dict, name);
             if (!bt_is_undef(v))
@@ -45,7 +45,7 @@ bool bt_issubtype(BtType *a, BtType *b) {
         return true;
     if (a->mro) {
         for (size_t i = 0; i < a->mro->len; i++)
-            if (a->mro->items[i].as.o == (BtObject *)b)
+            if (bt_as_obj(a->mro->items[i]) == (BtObject *)b)
                 return true;
         return false;
     }
@@ -76,12 +76,12 @@ static BtList *c3_merge(BtThread *t, BtList *seqs, BtTuple *bases) {
             if (seq->len == 0)
                 continue;
             any_left = true;
-            BtType *head = (BtType *)seq->items[0].as.o;
+            BtType *head = (BtType *)bt_as_obj(seq->items[0]);
             bool in_tail = false;
             for (size_t j = 0; j < seqs->len && !in_tail; j++) {
                 BtList *other = bt_as_list(seqs->items[j]);
                 for (size_t k = 1; k < other->len; k++)
-                    if (other->items[k].as.o == (BtObject *)head) {
+                    if (bt_as_obj(other->items[k]) == (BtObject *)head) {
                         in_tail = true;
                         break;
                     }
@@ -103,7 +103,7 @@ static BtList *c3_merge(BtThread *t, BtList *seqs, BtTuple *bases) {
                 BtList *seq = bt_as_list(seqs->items[i]);
                 if (seq->len == 0)
                     continue;
-                BtObject *head = seq->items[0].as.o;
+                BtObject *head = bt_as_obj(seq->items[0]);
                 bool dup = false;
                 for (int k = 0; k < nseen; k++)
                     dup = dup || seen[k] == head;
@@ -126,7 +126,7 @@ static BtList *c3_merge(BtThread *t, BtList *seqs, BtTuple *bases) {
         }
         for (size_t i = 0; i < seqs->len; i++) {
             BtList *seq = bt_as_list(seqs->items[i]);
-            if (seq->len && seq->items[0].as.o == (BtObject *)candidate) {
+            if (seq->len && bt_as_obj(seq->items[0]) == (BtObject *)candidate) {
                 memmove(seq->items, seq->items + 1, (seq->len - 1) * sizeof(BtValue));
                 seq->len--;
             }
@@ -141,9 +141,9 @@ static bool compute_mro(BtThread *t, BtType *type) {
     BtTuple *bases = type->bases;
     for (size_t i = 0; i < bases->len; i++)
         for (size_t j = i + 1; j < bases->len; j++)
-            if (bases->items[i].as.o == bases->items[j].as.o) {
+            if (bt_as_obj(bases->items[i]) == bt_as_obj(bases->items[j])) {
                 bt_raise(t, BT_EXC(t, TypeError), "duplicate base class %S",
-                         ((BtType *)bases->items[i].as.o)->name);
+                         ((BtType *)bt_as_obj(bases->items[i]))->name);
                 return false;
             }
     BtValue seqs = bt_obj(bt_list_new(t, 0));
@@ -152,7 +152,7 @@ static bool compute_mro(BtThread *t, BtType *type) {
     BT_PUSH_ROOT(t, &seqs);
     bool ok = true;
     for (size_t i = 0; i < bases->len && ok; i++) {
-        BtType *b = (BtType *)bases->items[i].as.o;
+        BtType *b = (BtType *)bt_as_obj(bases->items[i]);
         BtList *l = bt_list_from(t, b->mro->items, b->mro->len);
         ok = l && bt_list_append(t, bt_as_list(seqs), bt_obj(l));
     }
@@ -191,11 +191,11 @@ static BtValue call_dunder(BtThread *t, BtValue method, BtValue self, BtValue *a
     for (int i = 0; i < nargs; i++)
         argv[i + 1] = args[i];
     /* A dunder wrapped in staticmethod gets no self; in classmethod, the class. */
-    if (bt_is_obj(method) && method.as.o->type == BT_TYPE(t, staticmethod))
-        return bt_call(t, ((BtFuncWrapper *)method.as.o)->func, argv + 1, nargs, NULL);
-    if (bt_is_obj(method) && method.as.o->type == BT_TYPE(t, classmethod)) {
+    if (bt_is_obj(method) && bt_as_obj(method)->type == BT_TYPE(t, staticmethod))
+        return bt_call(t, ((BtFuncWrapper *)bt_as_obj(method))->func, argv + 1, nargs, NULL);
+    if (bt_is_obj(method) && bt_as_obj(method)->type == BT_TYPE(t, classmethod)) {
         argv[0] = bt_obj(bt_type_of(t, self));
-        return bt_call(t, ((BtFuncWrapper *)method.as.o)->func, argv, nargs + 1, NULL);
+        return bt_call(t, ((BtFuncWrapper *)bt_as_obj(method))->func, argv, nargs + 1, NULL);
     }
     return bt_call(t, method, argv, nargs + 1, NULL);
 }
@@ -209,8 +209,8 @@ static BtType *native_base(BtType *type) {
 
 /* Is `method` the native slot wrapper that a built-in type put in its dict? */
 static bool is_native_wrapper(BtThread *t, BtValue method) {
-    return bt_is_obj(method) && method.as.o->type == BT_TYPE(t, native) &&
-           ((BtNative *)method.as.o)->owner != NULL;
+    return bt_is_obj(method) && bt_as_obj(method)->type == BT_TYPE(t, native) &&
+           ((BtNative *)bt_as_obj(method))->owner != NULL;
 }
 
 /* The built-in base's slot; its callers pass bt_unbox(self), since a subclass
@@ -286,7 +286,7 @@ static BtValue slot_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
             BtValue eq = find_dunder(t, a, BT_NAME(t, dunder_eq));
             if (!bt_is_undef(eq) && !is_native_wrapper(t, eq)) {
                 BtValue r = call_dunder(t, eq, a, &b, 1);
-                if (bt_is_undef(r) || (bt_is_obj(r) && r.as.o == t->interp->not_implemented))
+                if (bt_is_undef(r) || (bt_is_obj(r) && bt_as_obj(r) == t->interp->not_implemented))
                     return r;
                 int truth = bt_truthy(t, r);
                 return truth < 0 ? BT_UNDEF : bt_bool(!truth);
@@ -318,7 +318,7 @@ static BtValue slot_binary(BtThread *t, int op, BtValue a, BtValue b) {
             return bt_obj(t->interp->not_implemented);
         BtValue r = nb->binary(t, op, bt_unbox(a), bt_unbox(b));
         /* An in-place operator that updated the held set returns the instance. */
-        if (inplace && bt_is_boxed(a) && bt_is_obj(r) && r.as.o == bt_unbox(a).as.o)
+        if (inplace && bt_is_boxed(a) && bt_is_obj(r) && bt_as_obj(r) == bt_as_obj(bt_unbox(a)))
             return a;
         return r;
     }
@@ -352,7 +352,7 @@ static int slot_truth(BtThread *t, BtValue self) {
                      bt_type_name(t, r));
             return -1;
         }
-        return r.as.b;
+        return bt_as_bool(r);
     }
     m = find_dunder(t, self, BT_NAME(t, dunder_len));
     if (!bt_is_undef(m)) {
@@ -543,10 +543,10 @@ BtValue bt_type_alloc_instance(BtThread *t, BtType *cls) {
  * when it inherits object's. */
 static BtValue user_new(BtThread *t, BtType *cls) {
     BtValue nw = bt_type_lookup(cls, BT_NAME(t, dunder_new));
-    if (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, staticmethod))
-        nw = ((BtFuncWrapper *)nw.as.o)->func;
-    if (bt_is_undef(nw) || (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, native) &&
-                            ((BtNative *)nw.as.o)->owner == BT_TYPE(t, object)))
+    if (bt_is_obj(nw) && bt_as_obj(nw)->type == BT_TYPE(t, staticmethod))
+        nw = ((BtFuncWrapper *)bt_as_obj(nw))->func;
+    if (bt_is_undef(nw) || (bt_is_obj(nw) && bt_as_obj(nw)->type == BT_TYPE(t, native) &&
+                            ((BtNative *)bt_as_obj(nw))->owner == BT_TYPE(t, object)))
         return BT_UNDEF;
     return nw;
 }
@@ -591,7 +591,7 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             BT_PUSH_ROOT(t, &self);
             BtTuple *a = bt_tuple_from(t, args, (size_t)nargs);
             if (a)
-                ((BtException *)self.as.o)->args = a;
+                ((BtException *)bt_as_obj(self))->args = a;
             bool ok = a && bt_exc_init_fields(t, self, args, nargs);
             BT_POP_ROOT(t, 1);
             if (!ok)
@@ -613,9 +613,9 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
     }
     if (cls->layout == BT_LAYOUT_BUILTIN) {
         BtValue init = bt_type_lookup(cls, BT_NAME(t, dunder_init));
-        if (is_native_wrapper(t, init) && ((BtNative *)init.as.o)->owner == nb) {
+        if (is_native_wrapper(t, init) && ((BtNative *)bt_as_obj(init))->owner == nb) {
             BT_PUSH_ROOT(t, &self);
-            BtValue r = ((BtNative *)init.as.o)->fn(t, self, args, nargs, kwnames);
+            BtValue r = ((BtNative *)bt_as_obj(init))->fn(t, self, args, nargs, kwnames);
             BT_POP_ROOT(t, 1);
             if (bt_is_undef(r))
                 return BT_UNDEF;
@@ -680,7 +680,7 @@ static void builtin_subclass_trace(BtGc *gc, BtObject *o) {
 static BtValue list_init(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     if (!bt_check_args(t, "list", nargs, kwnames, 0, 1))
         return BT_UNDEF;
-    BtList *l = (BtList *)self.as.o;
+    BtList *l = (BtList *)bt_as_obj(self);
     l->len = 0;
     if (nargs == 1 && !bt_list_extend(t, l, args[0]))
         return BT_UNDEF;
@@ -692,7 +692,7 @@ static BtValue dict_init(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
         bt_raise(t, BT_EXC(t, TypeError), "dict expected at most 1 argument, got %d", nargs);
         return BT_UNDEF;
     }
-    BtDict *d = (BtDict *)self.as.o;
+    BtDict *d = (BtDict *)bt_as_obj(self);
     if (nargs == 1 && !bt_dict_update(t, d, args[0]))
         return BT_UNDEF;
     for (size_t k = 0; kwnames && k < kwnames->len; k++)
@@ -723,12 +723,12 @@ static BtValue boxable_new(BtThread *t, BtType *base, BtValue *args, int nargs,
                  base->name->data);
         return BT_UNDEF;
     }
-    if (!bt_is_obj(args[0]) || args[0].as.o->type != BT_TYPE(t, type)) {
+    if (!bt_is_obj(args[0]) || bt_as_obj(args[0])->type != BT_TYPE(t, type)) {
         bt_raise(t, BT_EXC(t, TypeError), "%s.__new__(X): X is not a type object (%s)",
                  base->name->data, bt_type_name(t, args[0]));
         return BT_UNDEF;
     }
-    BtType *cls = (BtType *)args[0].as.o;
+    BtType *cls = (BtType *)bt_as_obj(args[0]);
     if (!bt_issubtype(cls, base)) {
         bt_raise(t, BT_EXC(t, TypeError), "%s.__new__(%s): %s is not a subtype of %s",
                  base->name->data, cls->name->data, cls->name->data, base->name->data);
@@ -768,7 +768,7 @@ static BtValue set_init(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     BtValue clear = bt_getattr(t, self, bt_str_intern_cstr(t, "clear"));
     if (bt_is_undef(clear) || bt_is_undef(bt_call(t, clear, NULL, 0, NULL)))
         return BT_UNDEF;
-    if (nargs == 1 && !bt_set_update(t, (BtSet *)self.as.o, args[0]))
+    if (nargs == 1 && !bt_set_update(t, (BtSet *)bt_as_obj(self), args[0]))
         return BT_UNDEF;
     return BT_NONE;
 }
@@ -779,8 +779,8 @@ static BtValue object_init_subclass(BtThread *t, BtValue self, BtValue *args, in
     (void)args;
     if (nargs > 0 || (kwnames && kwnames->len)) {
         bt_raise(t, BT_EXC(t, TypeError), "%s.__init_subclass__() takes no keyword arguments",
-                 bt_is_obj(self) && self.as.o->type == BT_TYPE(t, type)
-                     ? ((BtType *)self.as.o)->name->data
+                 bt_is_obj(self) && bt_as_obj(self)->type == BT_TYPE(t, type)
+                     ? ((BtType *)bt_as_obj(self))->name->data
                      : "object");
         return BT_UNDEF;
     }
@@ -856,13 +856,13 @@ static BtValue slot_getattribute(BtThread *t, BtValue self, BtStr *name) {
  * the dict-first fast paths (they test for an empty getattr slot). */
 static bool prepare_descriptors(BtThread *t, BtType *cls) {
     BtValue nw = bt_dict_get_str(cls->dict, BT_NAME(t, dunder_new));
-    if (bt_is_obj(nw) && nw.as.o->type == BT_TYPE(t, function)) {
+    if (bt_is_obj(nw) && bt_as_obj(nw)->type == BT_TYPE(t, function)) {
         BtValue sm = bt_staticmethod_new(t, nw);
         if (bt_is_undef(sm) || !bt_dict_set_str(t, cls->dict, BT_NAME(t, dunder_new), sm))
             return false;
     }
     for (size_t i = 0; i < cls->mro->len; i++) {
-        BtType *m = (BtType *)cls->mro->items[i].as.o;
+        BtType *m = (BtType *)bt_as_obj(cls->mro->items[i]);
         if (m->flags & BT_TYPE_DATA_DESCRIPTORS)
             cls->flags |= BT_TYPE_DATA_DESCRIPTORS;
         if (m != cls)
@@ -877,7 +877,7 @@ static bool prepare_descriptors(BtThread *t, BtType *cls) {
     if ((cls->flags & BT_TYPE_DATA_DESCRIPTORS) && plain_getattr)
         cls->getattr = bt_generic_getattr;
     BtValue ga = bt_type_lookup(cls, BT_NAME(t, dunder_getattribute));
-    if (bt_is_obj(ga) && ga.as.o->type != BT_TYPE(t, native))
+    if (bt_is_obj(ga) && bt_as_obj(ga)->type != BT_TYPE(t, native))
         cls->getattr = slot_getattribute;
     return true;
 }
@@ -899,7 +899,7 @@ static bool call_set_names(BtThread *t, BtType *cls) {
     while (ok && bt_dict_next(d, &pos, &key, &value)) {
         if (!bt_is_obj(value))
             continue;
-        BtValue m = bt_type_lookup(value.as.o->type, set_name);
+        BtValue m = bt_type_lookup(bt_as_obj(value)->type, set_name);
         if (bt_is_undef(m))
             continue;
         BtValue args[3] = {value, bt_obj(cls), key};
@@ -910,11 +910,11 @@ static bool call_set_names(BtThread *t, BtType *cls) {
             BT_PUSH_ROOT(t, &cause);
             bt_raise(t, BT_EXC(t, RuntimeError), "Error calling __set_name__ on '%s' instance %R in '%S'",
                      bt_type_name(t, value), key, cls->name);
-            if (bt_is_obj(t->exc) && t->exc.as.o->type->layout == BT_LAYOUT_EXCEPTION &&
-                bt_is_obj(cause) && cause.as.o->type->layout == BT_LAYOUT_EXCEPTION) {
-                ((BtException *)t->exc.as.o)->cause = cause;
-                ((BtException *)t->exc.as.o)->context = cause;
-                ((BtException *)t->exc.as.o)->suppress_context = true;
+            if (bt_is_obj(t->exc) && bt_as_obj(t->exc)->type->layout == BT_LAYOUT_EXCEPTION &&
+                bt_is_obj(cause) && bt_as_obj(cause)->type->layout == BT_LAYOUT_EXCEPTION) {
+                ((BtException *)bt_as_obj(t->exc))->cause = cause;
+                ((BtException *)bt_as_obj(t->exc))->context = cause;
+                ((BtException *)bt_as_obj(t->exc))->suppress_context = true;
             }
             BT_POP_ROOT(t, 1);
         }
@@ -941,12 +941,12 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     BtType *solid = NULL, *best = NULL;
     for (size_t i = 0; i < bases->len; i++) {
         BtValue b = bases->items[i];
-        if (!bt_is_obj(b) || b.as.o->type != BT_TYPE(t, type)) {
+        if (!bt_is_obj(b) || bt_as_obj(b)->type != BT_TYPE(t, type)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "bases must be types");
             return BT_UNDEF;
         }
-        BtType *bt = (BtType *)b.as.o;
+        BtType *bt = (BtType *)bt_as_obj(b);
         if (!(bt->flags & BT_TYPE_BASETYPE)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "type '%s' is not an acceptable base type",
@@ -1013,7 +1013,7 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
         ok = cls->dict != NULL;
     }
     for (size_t i = 0; ok && i < cls->mro->len; i++) {
-        BtType *m = (BtType *)cls->mro->items[i].as.o;
+        BtType *m = (BtType *)bt_as_obj(cls->mro->items[i]);
         if ((m->flags & BT_TYPE_CUSTOM_SETATTR) ||
             (m == cls && (!bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_setattr))) ||
                           !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_delattr))))))
@@ -1089,7 +1089,7 @@ static void type_trace(BtGc *gc, BtObject *o) {
 }
 
 static BtValue type_repr(BtThread *t, BtValue self) {
-    BtType *ty = (BtType *)self.as.o;
+    BtType *ty = (BtType *)bt_as_obj(self);
     if (ty->module && strcmp(ty->module->data, "builtins") != 0)
         return bt_obj(bt_str_format(t, "<class '%S.%S'>", ty->module, ty->qualname));
     return bt_obj(bt_str_format(t, "<class '%S'>", ty->qualname));
@@ -1110,7 +1110,7 @@ static BtValue type_new_from_call(BtThread *t, BtValue *args, int nargs, BtTuple
                      i + 1, want[i], bt_type_name(t, args[i]));
             return BT_UNDEF;
         }
-    BtDict *ns = bt_dict_copy(t, (BtDict *)args[2].as.o);
+    BtDict *ns = bt_dict_copy(t, (BtDict *)bt_as_obj(args[2]));
     if (!ns)
         return BT_UNDEF;
     BtValue keep = bt_obj(ns);
@@ -1123,14 +1123,14 @@ static BtValue type_new_from_call(BtThread *t, BtValue *args, int nargs, BtTuple
         if (!bt_is_undef(mod))
             fine = bt_dict_set_str(t, ns, BT_NAME(t, dunder_module), mod);
     }
-    BtValue cls = fine ? bt_type_new_class(t, bt_as_str(args[0]), (BtTuple *)args[1].as.o, ns)
+    BtValue cls = fine ? bt_type_new_class(t, bt_as_str(args[0]), (BtTuple *)bt_as_obj(args[1]), ns)
                        : BT_UNDEF;
     BT_POP_ROOT(t, 1);
     return cls;
 }
 
 static BtValue type_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
-    BtType *ty = (BtType *)self.as.o;
+    BtType *ty = (BtType *)bt_as_obj(self);
     if (ty == BT_TYPE(t, type) && nargs == 1 && !kwnames)
         return bt_obj(bt_type_of(t, args[0]));
     if (ty == BT_TYPE(t, type))
@@ -1143,7 +1143,7 @@ static BtValue type_call(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 }
 
 static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
-    BtType *ty = (BtType *)self.as.o;
+    BtType *ty = (BtType *)bt_as_obj(self);
     BtInterp *in = t->interp;
     if (name == in->names.dunder_name)
         return bt_obj(ty->name);
@@ -1177,7 +1177,7 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
 }
 
 static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
-    BtType *ty = (BtType *)self.as.o;
+    BtType *ty = (BtType *)bt_as_obj(self);
     t->interp->type_epoch++;
     if (name == BT_NAME(t, dunder_setattr) || name == BT_NAME(t, dunder_delattr))
         ty->flags |= BT_TYPE_CUSTOM_SETATTR;
@@ -1206,7 +1206,7 @@ static BtValue type_mro(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     (void)args;
     if (!bt_check_args(t, "mro", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    BtTuple *mro = ((BtType *)self.as.o)->mro;
+    BtTuple *mro = ((BtType *)bt_as_obj(self))->mro;
     return bt_obj(bt_list_from(t, mro->items, mro->len));
 }
 

@@ -6,6 +6,10 @@
  * Python value: it is the "no value" of an unbound local and the failure
  * sentinel of every function that returns a BtValue (the exception is then
  * in the thread state, see exc.h).
+ *
+ * No file but this one reads or writes the fields: everyone else goes through
+ * bt_kind(), the bt_is_*() tests and the bt_as_*() payload readers, so that
+ * the encoding can change here alone (DESIGN.md's value rule).
  */
 #ifndef BT_VALUE_H
 #define BT_VALUE_H
@@ -51,6 +55,24 @@ static inline BtValue bt_bool(bool b) {
 }
 static inline BtValue bt_obj(void *o) {
     return (BtValue){.tag = BT_V_OBJ, .as.o = (BtObject *)o};
+}
+
+/* What kind of value v is; the only way code outside this header reads it. */
+static inline BtValueTag bt_kind(BtValue v) {
+    return (BtValueTag)v.tag;
+}
+/* The payload of a value of a known kind (check the kind first). */
+static inline BtObject *bt_as_obj(BtValue v) {
+    return v.as.o;
+}
+static inline int64_t bt_as_i64(BtValue v) {
+    return v.as.i;
+}
+static inline double bt_as_f64(BtValue v) {
+    return v.as.f;
+}
+static inline bool bt_as_bool(BtValue v) {
+    return v.as.b;
 }
 
 static inline bool bt_is_undef(BtValue v) {

@@ -27,7 +27,7 @@ struct BtWeakRef {
 };
 
 static BtWeakRef *as_wr(BtValue v) {
-    return (BtWeakRef *)v.as.o;
+    return (BtWeakRef *)bt_as_obj(v);
 }
 
 /* Objects that may be weakly referenced: as in CPython, not the built-in
@@ -36,7 +36,7 @@ static BtWeakRef *as_wr(BtValue v) {
 static bool referenceable(BtThread *t, BtValue v) {
     if (!bt_is_obj(v))
         return false;
-    BtType *ty = v.as.o->type;
+    BtType *ty = bt_as_obj(v)->type;
     while (ty->flags & BT_TYPE_HEAPTYPE) {
         if (ty->layout == BT_LAYOUT_INSTANCE || ty->layout == BT_LAYOUT_EXCEPTION)
             return true;
@@ -57,7 +57,7 @@ BtValue bt_weakref_new(BtThread *t, BtType *type, BtValue obj, BtValue callback)
     BtWeakRef *w = bt_gc_alloc(t, type, sizeof(BtWeakRef));
     if (!w)
         return BT_UNDEF;
-    w->referent = obj.as.o;
+    w->referent = bt_as_obj(obj);
     w->callback = bt_is_undef(callback) ? BT_NONE : callback;
     BtHeap *h = &t->interp->heap;
     w->next = h->weakrefs;
@@ -115,7 +115,7 @@ static BtValue wr_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
 static BtValue wr_repr(BtThread *t, BtValue self) {
     BtObject *o = as_wr(self)->referent;
     char addr[32];
-    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
     if (!o) {
         BtStr *s = bt_str_format(t, "<weakref at %s; dead>", addr);
         return s ? bt_obj(s) : BT_UNDEF;
@@ -145,11 +145,11 @@ static bool wr_hash(BtThread *t, BtValue self, int64_t *out) {
 /* Two live weakrefs are equal when their objects are; otherwise identity. */
 static BtValue wr_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     if ((op != BT_COMPARE_EQ && op != BT_COMPARE_NE) || !bt_is_obj(b) ||
-        b.as.o->type != a.as.o->type)
+        bt_as_obj(b)->type != bt_as_obj(a)->type)
         return bt_obj(t->interp->not_implemented);
     BtObject *x = as_wr(a)->referent, *y = as_wr(b)->referent;
     if (!x || !y) {
-        bool same = a.as.o == b.as.o;
+        bool same = bt_as_obj(a) == bt_as_obj(b);
         return bt_bool(op == BT_COMPARE_EQ ? same : !same);
     }
     int eq = bt_equal(t, bt_obj(x), bt_obj(y));
@@ -186,7 +186,7 @@ static bool px_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
 static BtValue px_repr(BtThread *t, BtValue self) {
     BtObject *o = as_wr(self)->referent;
     char addr[32], to[32];
-    snprintf(addr, sizeof addr, "%p", (void *)self.as.o);
+    snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
     snprintf(to, sizeof to, "%p", (void *)o);
     BtStr *s = o ? bt_str_format(t, "<weakproxy at %s; to '%s' at %s>", addr,
                                  bt_type_name(t, bt_obj(o)), to)
@@ -243,7 +243,7 @@ static int px_contains(BtThread *t, BtValue self, BtValue item) {
 
 /* Operators see the object in place of any proxy operand. */
 static bool unproxy(BtThread *t, BtValue *v) {
-    if (bt_is_obj(*v) && v->as.o->type == BT_TYPE(t, weakproxy))
+    if (bt_is_obj(*v) && bt_as_obj(*v)->type == BT_TYPE(t, weakproxy))
         return target(t, *v, v);
     return true;
 }

@@ -39,7 +39,7 @@ static void teardown(void) {
 }
 
 static BtValue kept(BtValue v) {
-    if (bt_is_obj(v) && v.as.o) {
+    if (bt_is_obj(v) && bt_as_obj(v)) {
         BT_PUSH_ROOT(t, &v);
         cr_assert(bt_list_append(t, bt_as_list(keep), v));
         BT_POP_ROOT(t, 1);
@@ -93,7 +93,7 @@ static void expect_exc(BtType *type, const char *msg) {
 static void expect_int(BtValue v, int64_t want) {
     cr_assert(!bt_has_exc(t), "unexpected exception");
     cr_assert(bt_is_int(v), "not an int");
-    cr_assert_eq(v.as.i, want, "%lld != %lld", (long long)v.as.i, (long long)want);
+    cr_assert_eq(bt_as_i64(v), want, "%lld != %lld", (long long)bt_as_i64(v), (long long)want);
 }
 
 static void expect_repr(BtValue v, const char *want) {
@@ -230,7 +230,7 @@ Test(builtins, zip_strict_names_the_argument_that_differs) {
     BtValue z = call_kw("zip", strict, 3, kw, 1);
     cr_assert(!bt_is_undef(z));
     BtValue l = bt_obj(bt_list_from_iterable(t, z));
-    cr_assert(bt_is_undef(l) || l.as.o == NULL);
+    cr_assert(bt_is_undef(l) || bt_as_obj(l) == NULL);
     expect_exc(BT_EXC(t, ValueError), "zip() argument 3 is longer than arguments 1-2");
     BtValue b[3] = {tuple(twov, 2), tuple(one, 1), BT_TRUE};
     z = call_kw("zip", b, 2, kw, 1);
@@ -468,7 +468,7 @@ Test(modules, random_is_reproducible_and_checks_ranges) {
     BtValue a = call("random.random", NULL, 0);
     call("random.seed", &seed, 1);
     BtValue b = call("random.random", NULL, 0);
-    cr_assert(bt_is_float(a) && a.as.f == b.as.f && a.as.f >= 0 && a.as.f < 1);
+    cr_assert(bt_is_float(a) && bt_as_f64(a) == bt_as_f64(b) && bt_as_f64(a) >= 0 && bt_as_f64(a) < 1);
     BtValue empty = tuple(NULL, 0);
     call("random.choice", &empty, 1);
     expect_exc(BT_EXC(t, IndexError), "Cannot choose from an empty sequence");
@@ -478,7 +478,7 @@ Test(modules, random_is_reproducible_and_checks_ranges) {
     for (int i = 0; i < 200; i++) {
         BtValue d[2] = {bt_int(1), bt_int(6)};
         BtValue v = call("random.randint", d, 2);
-        cr_assert(bt_is_int(v) && v.as.i >= 1 && v.as.i <= 6);
+        cr_assert(bt_is_int(v) && bt_as_i64(v) >= 1 && bt_as_i64(v) <= 6);
     }
 }
 
@@ -561,7 +561,7 @@ Test(builtins, a_collected_file_closes_its_descriptor) {
     BT_POP_ROOT(t, 2);
     f = write = fileno = BT_UNDEF;
     bt_gc_collect(t);
-    cr_assert(fcntl((int)fd.as.i, F_GETFD) == -1, "descriptor still open");
+    cr_assert(fcntl((int)bt_as_i64(fd), F_GETFD) == -1, "descriptor still open");
     FILE *fp = fopen(name, "r");
     char buf[16] = {0};
     cr_assert(fp && fgets(buf, sizeof buf, fp));

@@ -107,8 +107,8 @@ static BtCode *nth_code(BtCode *code, int *n) {
         return code;
     for (size_t i = 0; i < code->consts->len; i++) {
         BtValue v = code->consts->items[i];
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code)) {
-            BtCode *r = nth_code((BtCode *)v.as.o, n);
+        if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, code)) {
+            BtCode *r = nth_code((BtCode *)bt_as_obj(v), n);
             if (r)
                 return r;
         }
@@ -396,7 +396,7 @@ Test(compile, compile_source_raises_syntax_error_with_cpython_args) {
     BtValue e = bt_take_exc(t);
     BT_PUSH_ROOT(t, &e);
     cr_assert(bt_isinstance(t, e, BT_EXC(t, SyntaxError)));
-    BtValue r = bt_repr(t, bt_obj(((BtException *)e.as.o)->args));
+    BtValue r = bt_repr(t, bt_obj(((BtException *)bt_as_obj(e))->args));
     cr_assert(!bt_is_undef(r));
     cr_assert_str_eq(bt_as_str(r)->data,
                      "(\"no binding for nonlocal 'q' found\", ('m.py', 3, 5, "
@@ -623,8 +623,8 @@ static void check_code(BtCode *code, const char *where) {
         cr_assert_gt(code->lines[i].start, code->lines[i - 1].start, "%s", where);
     for (size_t i = 0; i < code->consts->len; i++) {
         BtValue v = code->consts->items[i];
-        if (bt_is_obj(v) && v.as.o->type == BT_TYPE(t, code))
-            check_code((BtCode *)v.as.o, where);
+        if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, code))
+            check_code((BtCode *)bt_as_obj(v), where);
     }
 }
 

@@ -57,7 +57,7 @@ Test(dict, grows_to_100k_int_keys_and_finds_them_all) {
     cr_assert_eq(d->len, 100000);
     for (int64_t i = 0; i < 100000; i++) {
         BtValue v = bt_dict_get(t, d, bt_int(i * 7));
-        cr_assert(bt_is_int(v) && v.as.i == i);
+        cr_assert(bt_is_int(v) && bt_as_i64(v) == i);
     }
     cr_assert(bt_is_undef(bt_dict_get(t, d, bt_int(1))));
     cr_assert(!bt_has_exc(t));
@@ -80,7 +80,7 @@ Test(dict, str_keys_are_found_by_equal_strs_that_are_not_the_same_object) {
         snprintf(name, sizeof name, "key%d", i);
         k = str_value(name);
         BtValue v = bt_dict_get_str(d, bt_as_str(k));
-        cr_assert(bt_is_int(v) && v.as.i == i, "key%d", i);
+        cr_assert(bt_is_int(v) && bt_as_i64(v) == i, "key%d", i);
         cr_assert(bt_is_int(bt_dict_get(t, d, k)));
     }
     k = str_value("absent");
@@ -102,7 +102,7 @@ Test(dict, deletion_and_reinsertion_keep_the_rest_intact) {
     for (int64_t i = 0; i < 10000; i++) {
         BtValue v = bt_dict_get(t, d, bt_int(i));
         if (i % 2)
-            cr_assert(bt_is_int(v) && v.as.i == -i);
+            cr_assert(bt_is_int(v) && bt_as_i64(v) == -i);
         else
             cr_assert(bt_is_undef(v));
     }
@@ -114,12 +114,12 @@ Test(dict, deletion_and_reinsertion_keep_the_rest_intact) {
     BtValue k, v;
     for (int64_t i = 1; i < 10000; i += 2) {
         cr_assert(bt_dict_next(d, &pos, &k, &v));
-        cr_assert_eq(k.as.i, i);
+        cr_assert_eq(bt_as_i64(k), i);
     }
     for (int64_t i = 0; i < 10000; i += 2) {
         cr_assert(bt_dict_next(d, &pos, &k, &v));
-        cr_assert_eq(k.as.i, i);
-        cr_assert_eq(v.as.i, i);
+        cr_assert_eq(bt_as_i64(k), i);
+        cr_assert_eq(bt_as_i64(v), i);
     }
     cr_assert(!bt_dict_next(d, &pos, &k, &v));
     BT_POP_ROOT(t, 1);
@@ -199,7 +199,7 @@ Test(dict, iteration_skips_deleted_entries_and_detects_resizing) {
     for (int i = 0; i < 4; i++) {
         bt_gc_collect(t);
         BtValue k = bt_next(t, it);
-        cr_assert(bt_is_int(k) && k.as.i == want[i]);
+        cr_assert(bt_is_int(k) && bt_as_i64(k) == want[i]);
     }
     cr_assert(bt_is_undef(bt_next(t, it)) && !bt_has_exc(t));
     it = bt_iter(t, dv);
@@ -221,13 +221,13 @@ Test(dict, repr_update_copy_and_equality) {
     cv = bt_obj(bt_dict_copy(t, d));
     bt_gc_collect(t);
     BtValue eq = bt_compare(t, dv, cv, BT_COMPARE_EQ);
-    cr_assert(bt_is_bool(eq) && eq.as.b);
+    cr_assert(bt_is_bool(eq) && bt_as_bool(eq));
     cr_assert(bt_dict_set(t, d, dv, BT_NONE) == false); /* dicts are unhashable */
     take_error();
     cr_assert(bt_dict_set(t, bt_as_dict(cv), str_value("self"), cv));
     cr_assert_str_eq(repr_of(cv), "{'a': 1, 2: 'b', 'self': {...}}");
     eq = bt_compare(t, dv, cv, BT_COMPARE_EQ);
-    cr_assert(bt_is_bool(eq) && !eq.as.b);
+    cr_assert(bt_is_bool(eq) && !bt_as_bool(eq));
     cr_assert(bt_dict_update(t, d, cv));
     cr_assert_eq(d->len, 3);
     BT_POP_ROOT(t, 2);
@@ -308,10 +308,10 @@ Test(set, operators_give_cpython_results) {
     r = bt_binary_op(t, BT_BINOP_XOR, av, bv);
     cr_assert_str_eq(repr_of(r), "{1, 2, 5}");
     r = bt_inplace_op(t, BT_BINOP_OR, av, bv);
-    cr_assert(r.as.o == av.as.o);
+    cr_assert(bt_as_obj(r) == bt_as_obj(av));
     cr_assert_eq(a->used, 5);
     r = bt_compare(t, bv, av, BT_COMPARE_LT);
-    cr_assert(bt_is_bool(r) && r.as.b);
+    cr_assert(bt_is_bool(r) && bt_as_bool(r));
     BT_POP_ROOT(t, 3);
 }
 
@@ -336,7 +336,7 @@ Test(dict, str_keys_of_every_length_are_found_by_equal_copies) {
         text[n] = '\0';
         k = str_value(text);
         BtValue v = bt_dict_get(t, d, k);
-        cr_assert(bt_is_int(v) && v.as.i == n, "length %d", n);
+        cr_assert(bt_is_int(v) && bt_as_i64(v) == n, "length %d", n);
         text[n - 1] = text[n - 1] == 'z' ? 'y' : 'z'; /* same length, last byte differs */
         k = str_value(text);
         cr_assert(bt_is_undef(bt_dict_get(t, d, k)), "length %d", n);
@@ -365,7 +365,7 @@ Test(dict, peek_never_contradicts_a_full_lookup) {
         int r = bt_dict_peek_str(d, k, &v);
         BtValue full = bt_dict_get_str(d, k);
         if (r == 1) {
-            cr_assert(bt_is_int(v) && bt_is_int(full) && v.as.i == full.as.i, "%s", name);
+            cr_assert(bt_is_int(v) && bt_is_int(full) && bt_as_i64(v) == bt_as_i64(full), "%s", name);
             found++;
         } else if (r == 0) {
             cr_assert(bt_is_undef(full), "%s reported absent", name);

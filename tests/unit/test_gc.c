@@ -122,7 +122,7 @@ Test(gc, suspended_generator_survives_while_referenced) {
     cr_assert(bt_is_obj(gen));
     BtValue v = bt_next(t, gen);
     cr_assert(bt_is_int(v));
-    cr_assert_eq(v.as.i, 3);
+    cr_assert_eq(bt_as_i64(v), 3);
     BT_POP_ROOT(t, 1);
 }
 
@@ -145,7 +145,7 @@ Test(gc, small_objects_from_chunks_stay_distinct_and_are_recycled) {
         snprintf(text, sizeof text, "s%d", i);
         cr_assert_str_eq(bt_as_str(l->items[i])->data, text);
         for (int j = 0; j < i && j < 3; j++)
-            cr_assert_neq(l->items[i].as.o, l->items[j].as.o);
+            cr_assert_neq(bt_as_obj(l->items[i]), bt_as_obj(l->items[j]));
     }
     size_t before = count_objects();
     l->len = 0;

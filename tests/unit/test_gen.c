@@ -38,8 +38,8 @@ static BtGen *make(const char *src, const char *name) {
     cr_assert(!bt_is_undef(bt_eval_module_code(t, code, bt_as_dict(globals))));
     BT_POP_ROOT(t, 1);
     BtValue g = bt_dict_get_str(bt_as_dict(globals), bt_str_intern_cstr(t, name));
-    cr_assert(bt_is_obj(g) && g.as.o->type == BT_TYPE(t, generator));
-    return (BtGen *)g.as.o;
+    cr_assert(bt_is_obj(g) && bt_as_obj(g)->type == BT_TYPE(t, generator));
+    return (BtGen *)bt_as_obj(g);
 }
 
 TestSuite(gen, .init = setup, .fini = teardown);
@@ -52,10 +52,10 @@ Test(gen, resume_keeps_the_same_frame_and_locals) {
     BtValue out;
     for (int64_t i = 0; i < 3; i++) {
         cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_YIELDED);
-        cr_assert_eq(out.as.i, i);
+        cr_assert_eq(bt_as_i64(out), i);
         cr_assert_eq(g->state, BT_GEN_SUSPENDED);
         cr_assert_eq(bt_frame_slots(&g->frame), slots_before, "the frame must not move");
-        cr_assert_eq(bt_frame_slots(&g->frame)[1].as.i, i, "local i lives in the generator's own slots");
+        cr_assert_eq(bt_as_i64(bt_frame_slots(&g->frame)[1]), i, "local i lives in the generator's own slots");
     }
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_RETURNED);
     cr_assert_eq(g->state, BT_GEN_DONE);
@@ -76,11 +76,11 @@ Test(gen, sent_value_becomes_the_yield_expression) {
                     "g");
     BtValue out;
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_YIELDED);
-    cr_assert_eq(out.as.i, 0);
+    cr_assert_eq(bt_as_i64(out), 0);
     cr_assert_eq(bt_gen_resume(t, g, bt_int(5), BT_UNDEF, &out), BT_RESUME_YIELDED);
-    cr_assert_eq(out.as.i, 5);
+    cr_assert_eq(bt_as_i64(out), 5);
     cr_assert_eq(bt_gen_resume(t, g, bt_int(7), BT_UNDEF, &out), BT_RESUME_YIELDED);
-    cr_assert_eq(out.as.i, 12);
+    cr_assert_eq(bt_as_i64(out), 12);
 }
 
 Test(gen, return_value_is_reported_as_returned) {
@@ -88,7 +88,7 @@ Test(gen, return_value_is_reported_as_returned) {
     BtValue out;
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_YIELDED);
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_RETURNED);
-    cr_assert_eq(out.as.i, 42);
+    cr_assert_eq(bt_as_i64(out), 42);
 }
 
 Test(gen, thrown_exception_is_raised_at_the_yield_and_can_be_caught) {
@@ -100,7 +100,7 @@ Test(gen, thrown_exception_is_raised_at_the_yield_and_can_be_caught) {
     bt_raise(t, BT_EXC(t, ValueError), "boom");
     BtValue exc = bt_take_exc(t);
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, exc, &out), BT_RESUME_YIELDED);
-    cr_assert_eq(out.as.i, 2);
+    cr_assert_eq(bt_as_i64(out), 2);
 }
 
 Test(gen, stopiteration_escaping_becomes_runtime_error) {

@@ -118,7 +118,7 @@ Test(list, slicing_matches_the_model_for_every_step) {
                 BtList *rl = bt_as_list(r);
                 cr_assert_eq(rl->len, n, "slice %zu %zu %zu", a, b, c);
                 for (size_t i = 0; i < n; i++)
-                    cr_assert_eq(rl->items[i].as.i, want[i]);
+                    cr_assert_eq(bt_as_i64(rl->items[i]), want[i]);
             }
     s = slice(BT_NONE, BT_NONE, bt_int(0));
     cr_assert(bt_is_undef(bt_getitem(t, l, s)));
@@ -193,8 +193,8 @@ Test(list, sort_is_stable_with_key_and_reverse) {
         bt_gc_collect(t);
         for (int i = 1; i < N; i++) {
             BtTuple *a = bt_as_tuple(l->items[i - 1]), *b = bt_as_tuple(l->items[i]);
-            int64_t ka = a->items[0].as.i, kb = b->items[0].as.i;
-            int64_t ia = a->items[1].as.i, ib = b->items[1].as.i;
+            int64_t ka = bt_as_i64(a->items[0]), kb = bt_as_i64(b->items[0]);
+            int64_t ia = bt_as_i64(a->items[1]), ib = bt_as_i64(b->items[1]);
             if (!reverse)
                 cr_assert(ka < kb || (ka == kb && ia < ib));
             else
@@ -203,7 +203,7 @@ Test(list, sort_is_stable_with_key_and_reverse) {
         /* Back to input order for the next pass. */
         for (int i = 0; i < N; i++)
             for (int j = i; j < N; j++)
-                if (bt_as_tuple(l->items[j])->items[1].as.i == i) {
+                if (bt_as_i64(bt_as_tuple(l->items[j])->items[1]) == i) {
                     BtValue x = l->items[i];
                     l->items[i] = l->items[j];
                     l->items[j] = x;
@@ -214,7 +214,7 @@ Test(list, sort_is_stable_with_key_and_reverse) {
     cr_assert(bt_list_sort(t, l, BT_UNDEF, true));
     for (int i = 1; i < N; i++) {
         BtValue r = bt_compare(t, l->items[i - 1], l->items[i], BT_COMPARE_GT);
-        cr_assert(bt_is_bool(r) && r.as.b);
+        cr_assert(bt_is_bool(r) && bt_as_bool(r));
     }
     BT_POP_ROOT(t, 3);
 }
@@ -268,7 +268,7 @@ Test(list, methods_and_their_errors) {
     r = call_method(l, "append", &arg, 1, NULL);
     cr_assert(bt_is_none(r));
     r = call_method(l, "pop", NULL, 0, NULL);
-    cr_assert(bt_is_int(r) && r.as.i == 9);
+    cr_assert(bt_is_int(r) && bt_as_i64(r) == 9);
     arg = bt_int(10);
     r = call_method(l, "pop", &arg, 1, NULL);
     cr_assert(bt_is_undef(r));
@@ -322,11 +322,11 @@ Test(list, concatenation_repetition_and_comparison) {
     r = bt_binary_op(t, BT_BINOP_ADD, a, bt_obj(bt_tuple_empty(t)));
     cr_assert_str_eq(take_error(), "TypeError: can only concatenate list (not \"tuple\") to list");
     r = bt_compare(t, a, b, BT_COMPARE_LT);
-    cr_assert(bt_is_bool(r) && r.as.b);
+    cr_assert(bt_is_bool(r) && bt_as_bool(r));
     r = bt_compare(t, a, b, BT_COMPARE_EQ);
-    cr_assert(bt_is_bool(r) && !r.as.b);
+    cr_assert(bt_is_bool(r) && !bt_as_bool(r));
     r = bt_inplace_op(t, BT_BINOP_ADD, a, b);
-    cr_assert(r.as.o == a.as.o);
+    cr_assert(bt_as_obj(r) == bt_as_obj(a));
     cr_assert_str_eq(repr_of(a), "[0, 1, 0, 1, 2]");
     r = bt_binary_op(t, BT_BINOP_MUL, a, bt_int(1LL << 60));
     cr_assert_str_eq(take_error(), "MemoryError: ");
@@ -370,18 +370,18 @@ Test(list, ranges_index_slice_and_iterate_lazily) {
     BT_PUSH_ROOT(t, &x);
     cr_assert_eq(bt_len(t, r), 142857142857143LL);
     x = bt_getitem(t, r, bt_int(-1));
-    cr_assert(bt_is_int(x) && x.as.i == 999999999999994LL);
+    cr_assert(bt_is_int(x) && bt_as_i64(x) == 999999999999994LL);
     cr_assert_eq(bt_contains(t, r, bt_int(700)), 1);
     cr_assert_eq(bt_contains(t, r, bt_int(701)), 0);
     x = bt_getitem(t, r, slice(bt_int(10), bt_int(2), bt_int(-3)));
     cr_assert_str_eq(repr_of(x), "range(70, 14, -21)");
     x = bt_range_new(t, 1, 10, 3);
-    x = bt_range_reversed(t, (BtRange *)x.as.o);
+    x = bt_range_reversed(t, (BtRange *)bt_as_obj(x));
     int64_t want[] = {7, 4, 1};
     for (int i = 0; i < 3; i++) {
         bt_gc_collect(t);
         BtValue v = bt_next(t, x);
-        cr_assert(bt_is_int(v) && v.as.i == want[i]);
+        cr_assert(bt_is_int(v) && bt_as_i64(v) == want[i]);
     }
     cr_assert(bt_is_undef(bt_next(t, x)) && !bt_has_exc(t));
     x = bt_range_new(t, INT64_MAX - 2, INT64_MAX, 1);

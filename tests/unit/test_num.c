@@ -720,17 +720,17 @@ Test(num, overflow_is_detected, .init = setup, .fini = teardown) {
     cr_assert(bt_is_undef(r));
     bt_take_exc(t);
     r = bt_int_binary(t, BT_BINOP_POW, bt_int(2), bt_int(62));
-    cr_assert_eq(r.as.i, (int64_t)1 << 62);
+    cr_assert_eq(bt_as_i64(r), (int64_t)1 << 62);
     r = bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(1), bt_int(63));
     cr_assert(bt_is_undef(r));
     bt_take_exc(t);
     r = bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(-1), bt_int(63));
-    cr_assert_eq(r.as.i, INT64_MIN);
+    cr_assert_eq(bt_as_i64(r), INT64_MIN);
     r = bt_int_binary(t, BT_BINOP_FLOORDIV, bt_int(INT64_MIN), bt_int(-1));
     cr_assert(bt_is_undef(r));
     bt_take_exc(t);
     r = bt_int_binary(t, BT_BINOP_MOD, bt_int(INT64_MIN), bt_int(-1));
-    cr_assert_eq(r.as.i, 0);
+    cr_assert_eq(bt_as_i64(r), 0);
     r = bt_int_binary(t, BT_BINOP_SUB, bt_int(INT64_MIN), bt_int(1));
     cr_assert(bt_is_undef(r));
     bt_take_exc(t);
@@ -742,20 +742,20 @@ Test(num, floor_division_and_modulo_signs, .init = setup, .fini = teardown) {
     for (size_t i = 0; i < 6; i++) {
         BtValue q = bt_int_binary(t, BT_BINOP_FLOORDIV, bt_int(cases[i][0]), bt_int(cases[i][1]));
         BtValue m = bt_int_binary(t, BT_BINOP_MOD, bt_int(cases[i][0]), bt_int(cases[i][1]));
-        cr_assert_eq(q.as.i, cases[i][2]);
-        cr_assert_eq(m.as.i, cases[i][3]);
+        cr_assert_eq(bt_as_i64(q), cases[i][2]);
+        cr_assert_eq(bt_as_i64(m), cases[i][3]);
     }
     double fc[][4] = {{7.5, 2, 3, 1.5}, {-7.5, 2, -4, 0.5}, {7.5, -2, -4, -0.5}};
     for (size_t i = 0; i < 3; i++) {
         BtValue q = bt_float_binary(t, BT_BINOP_FLOORDIV, bt_float(fc[i][0]), bt_float(fc[i][1]));
         BtValue m = bt_float_binary(t, BT_BINOP_MOD, bt_float(fc[i][0]), bt_float(fc[i][1]));
-        cr_assert_eq(q.as.f, fc[i][2]);
-        cr_assert_eq(m.as.f, fc[i][3]);
+        cr_assert_eq(bt_as_f64(q), fc[i][2]);
+        cr_assert_eq(bt_as_f64(m), fc[i][3]);
     }
     BtValue m = bt_float_binary(t, BT_BINOP_MOD, bt_float(-1e-20), bt_float(1.0));
-    cr_assert_eq(m.as.f, 1.0);
+    cr_assert_eq(bt_as_f64(m), 1.0);
     m = bt_float_binary(t, BT_BINOP_MOD, bt_float(6.0), bt_float(-3.0));
-    cr_assert(m.as.f == 0 && signbit(m.as.f));
+    cr_assert(bt_as_f64(m) == 0 && signbit(bt_as_f64(m)));
 }
 
 Test(num, zero_division_messages, .init = setup, .fini = teardown) {
@@ -779,37 +779,37 @@ Test(num, zero_division_messages, .init = setup, .fini = teardown) {
 
 Test(num, bool_arithmetic, .init = setup, .fini = teardown) {
     BtValue r = bt_int_binary(t, BT_BINOP_ADD, BT_TRUE, bt_int(1));
-    cr_assert(bt_is_int(r) && r.as.i == 2);
+    cr_assert(bt_is_int(r) && bt_as_i64(r) == 2);
     r = bt_int_binary(t, BT_BINOP_AND, BT_TRUE, BT_FALSE);
-    cr_assert(bt_is_bool(r) && !r.as.b);
+    cr_assert(bt_is_bool(r) && !bt_as_bool(r));
     r = bt_int_binary(t, BT_BINOP_XOR, BT_TRUE, bt_int(3));
-    cr_assert(bt_is_int(r) && r.as.i == 2);
+    cr_assert(bt_is_int(r) && bt_as_i64(r) == 2);
     r = bt_int_binary(t, BT_BINOP_POW, bt_int(2), bt_int(-1));
-    cr_assert(bt_is_float(r) && r.as.f == 0.5);
+    cr_assert(bt_is_float(r) && bt_as_f64(r) == 0.5);
 }
 
 Test(num, round_pow_divmod_helpers, .init = setup, .fini = teardown) {
     BtValue r = bt_num_round(t, bt_float(2.5), BT_UNDEF);
-    cr_assert(bt_is_int(r) && r.as.i == 2);
+    cr_assert(bt_is_int(r) && bt_as_i64(r) == 2);
     r = bt_num_round(t, bt_float(2.675), bt_int(2));
-    cr_assert(bt_is_float(r) && r.as.f == 2.67);
+    cr_assert(bt_is_float(r) && bt_as_f64(r) == 2.67);
     r = bt_num_round(t, bt_int(1250), bt_int(-2));
-    cr_assert_eq(r.as.i, 1200);
+    cr_assert_eq(bt_as_i64(r), 1200);
     r = bt_num_round(t, bt_int(1350), bt_int(-2));
-    cr_assert_eq(r.as.i, 1400);
+    cr_assert_eq(bt_as_i64(r), 1400);
     r = bt_num_round(t, bt_float(-0.4), bt_int(1));
-    cr_assert_eq(r.as.f, -0.4);
+    cr_assert_eq(bt_as_f64(r), -0.4);
     r = bt_num_pow3(t, bt_int(-3), bt_int(3), bt_int(7));
-    cr_assert_eq(r.as.i, 1);
+    cr_assert_eq(bt_as_i64(r), 1);
     r = bt_num_pow3(t, bt_int(2), bt_int(-1), bt_int(5));
-    cr_assert_eq(r.as.i, 3);
+    cr_assert_eq(bt_as_i64(r), 3);
     r = bt_num_pow3(t, bt_int(2), bt_int(3), bt_int(0));
     cr_assert(bt_is_undef(r));
     expect_exc(BT_EXC(t, ValueError), "pow() 3rd argument cannot be 0");
     r = bt_num_divmod(t, bt_int(-17), bt_int(5));
     cr_assert(bt_is_tuple(t, r));
-    cr_assert_eq(bt_as_tuple(r)->items[0].as.i, -4);
-    cr_assert_eq(bt_as_tuple(r)->items[1].as.i, 3);
+    cr_assert_eq(bt_as_i64(bt_as_tuple(r)->items[0]), -4);
+    cr_assert_eq(bt_as_i64(bt_as_tuple(r)->items[1]), 3);
     r = bt_num_abs(t, bt_int(INT64_MIN));
     cr_assert(bt_is_undef(r));
     bt_take_exc(t);

@@ -36,7 +36,7 @@ static void setup(void) {
     interp->native_modules = bt_stdlib_modules;
     cr_assert(bt_builtins_init(t));
     globals = bt_obj(bt_dict_new(t));
-    cr_assert_not_null(globals.as.o);
+    cr_assert_not_null(bt_as_obj(globals));
     BT_PUSH_ROOT(t, &globals);
 }
 
@@ -74,7 +74,7 @@ static BtValue global(const char *name) {
 static int64_t global_int(const char *name) {
     BtValue v = global(name);
     cr_assert(bt_is_int(v), "%s is not an int", name);
-    return v.as.i;
+    return bt_as_i64(v);
 }
 
 static bool fd_is_open(int fd) {
@@ -182,9 +182,9 @@ Test(socket, talks_to_a_server_written_in_c) {
         "c.close()\n");
     BtValue reply = global("reply"), rest = global("rest");
     cr_assert(bt_is_bytes(t, reply) && bt_is_bytes(t, rest));
-    cr_assert_eq(((BtBytes *)reply.as.o)->size, 4);
-    cr_assert_eq(memcmp(((BtBytes *)reply.as.o)->data, "pong", 4), 0);
-    cr_assert_eq(((BtBytes *)rest.as.o)->size, 0, "a closed peer should give b''");
+    cr_assert_eq(((BtBytes *)bt_as_obj(reply))->size, 4);
+    cr_assert_eq(memcmp(((BtBytes *)bt_as_obj(reply))->data, "pong", 4), 0);
+    cr_assert_eq(((BtBytes *)bt_as_obj(rest))->size, 0, "a closed peer should give b''");
     close(server);
 }
 
@@ -258,7 +258,7 @@ Test(socket, other_signals_do_not_interrupt_blocking_or_timed_calls) {
     if (bt_has_exc(t))
         bt_exc_print(t, bt_take_exc(t), stderr);
     BtValue got = global("got");
-    cr_assert(bt_is_bytes(t, got) && ((BtBytes *)got.as.o)->size == 1, "blocking recv lost");
+    cr_assert(bt_is_bytes(t, got) && ((BtBytes *)bt_as_obj(got))->size == 1, "blocking recv lost");
     /* With a timeout, the wait goes on after the signal until it expires. */
     bool ok = run_interrupted("s.settimeout(0.2)\n"
                               "s.recv(10)\n",

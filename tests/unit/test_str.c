@@ -60,7 +60,7 @@ static BtValue call_method(BtValue self, const char *name, int nargs, ...) {
     BtType *tp = bt_type_of(t, self);
     BtValue m = bt_type_lookup(tp, bt_str_intern_cstr(t, name));
     cr_assert(!bt_is_undef(m), "no method %s", name);
-    BtNative *n = (BtNative *)m.as.o;
+    BtNative *n = (BtNative *)bt_as_obj(m);
     BtValue r = n->fn(t, self, args, nargs, NULL);
     BT_POP_ROOT(t, nargs + 1);
     return keep(r);
