@@ -524,8 +524,10 @@ static BtValue builtin_callable(BtThread *t, BtValue self, BtValue *args, int na
 /* hex/oct/bin: the sign, the prefix, then the digits of the magnitude. */
 static BtValue format_radix(BtThread *t, const char *name, BtValue *args, int nargs,
                             BtTuple *kwnames, int base) {
-    int64_t i;
-    if (!one_arg(t, name, nargs, kwnames) || !bt_int_index(t, args[0], &i))
+    if (!one_arg(t, name, nargs, kwnames))
+        return BT_UNDEF;
+    BtValue i = bt_index_value(t, args[0]);
+    if (bt_is_undef(i))
         return BT_UNDEF;
     BtStr *s = bt_int_to_base(t, i, base, true, false);
     return s ? bt_obj(s) : BT_UNDEF;
@@ -547,7 +549,13 @@ static BtValue builtin_bin(BtThread *t, BtValue self, BtValue *args, int nargs, 
 static BtValue builtin_chr(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     int64_t c;
-    if (!one_arg(t, "chr", nargs, kwnames) || !bt_int_index(t, args[0], &c))
+    if (!one_arg(t, "chr", nargs, kwnames))
+        return BT_UNDEF;
+    if (bt_is_bigint(args[0]) || (bt_int_index(t, args[0], &c) && (c > INT32_MAX || c < INT32_MIN))) {
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C int");
+        return BT_UNDEF;
+    }
+    if (bt_has_exc(t))
         return BT_UNDEF;
     if (c < 0 || c >= 0x110000) {
         bt_raise(t, BT_EXC(t, ValueError), "chr() arg not in range(0x110000)");
@@ -624,7 +632,7 @@ static BtValue builtin_ord(BtThread *t, BtValue self, BtValue *args, int nargs, 
 /* ---- arithmetic builtins: divmod, pow, round (the numbers live in vm/num.h) ---- */
 
 static bool is_number(BtValue v) {
-    return bt_is_intlike(v) || bt_is_float(v);
+    return bt_is_integer(v) || bt_is_float(v);
 }
 
 static BtValue builtin_divmod(BtThread *t, BtValue self, BtValue *args, int nargs,

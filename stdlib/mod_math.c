@@ -63,19 +63,7 @@ static BtValue checked(BtThread *t, double x, double r, bool can_overflow) {
 
 /* A double that is an integral value, as a Baton int. */
 static BtValue int_from_integral(BtThread *t, double d) {
-    if (isnan(d)) {
-        bt_raise(t, BT_EXC(t, ValueError), "cannot convert float NaN to integer");
-        return BT_UNDEF;
-    }
-    if (isinf(d)) {
-        bt_raise(t, BT_EXC(t, OverflowError), "cannot convert float infinity to integer");
-        return BT_UNDEF;
-    }
-    if (d >= 9223372036854775808.0 || d < -9223372036854775808.0) {
-        bt_int_overflow(t);
-        return BT_UNDEF;
-    }
-    return bt_int((int64_t)d);
+    return bt_int_from_double(t, d);
 }
 
 /* obj.name() */
@@ -583,121 +571,86 @@ out:
 
 /* ---- integer functions ---- */
 
-static BtValue math_factorial(BtThread *t, BtValue self, BtValue *args, int nargs,
-                              BtTuple *kwnames) {
-    (void)self;
-    int64_t n;
-    if (!bt_check_args(t, "math.factorial", nargs, kwnames, 1, 1))
-        return BT_UNDEF;
-    if (bt_is_float(args[0])) {
+/* An int argument of math's integer functions (any size, through __index__). */
+static BtValue int_arg(BtThread *t, BtValue v) {
+    if (bt_is_float(v)) {
         bt_raise(t, BT_EXC(t, TypeError), "'float' object cannot be interpreted as an integer");
         return BT_UNDEF;
     }
-    if (!bt_int_index(t, args[0], &n))
+    return bt_index_value(t, v);
+}
+
+static BtValue math_factorial(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "math.factorial", nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    if (n < 0) {
+    BtValue n = int_arg(t, args[0]);
+    if (bt_is_undef(n))
+        return BT_UNDEF;
+    if (bt_int_sign(n) < 0) {
         bt_raise(t, BT_EXC(t, ValueError), "factorial() not defined for negative values");
         return BT_UNDEF;
     }
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; i++) {
-        if (__builtin_mul_overflow(r, i, &r)) {
-            bt_int_overflow(t);
-            return BT_UNDEF;
-        }
-    }
-    return bt_int(r);
+    return bt_int_math(t, 'f', n, BT_UNDEF);
 }
 
-static uint64_t gcd_u64(uint64_t a, uint64_t b) {
-    while (b) {
-        uint64_t r = a % b;
-        a = b;
-        b = r;
-    }
-    return a;
-}
-
-static uint64_t magnitude(int64_t x) {
-    return x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-}
-
-/* A non-negative result that must fit in a Baton int. */
-static BtValue uint_result(BtThread *t, uint64_t u) {
-    if (u > (uint64_t)INT64_MAX) {
-        bt_int_overflow(t);
+/* gcd(*ints) and lcm(*ints), folding fn ('g' or 'l') over the arguments. */
+static BtValue gcd_or_lcm(BtThread *t, const char *name, char fn, BtValue *args, int nargs,
+                          BtTuple *kwnames) {
+    if (kwnames && kwnames->len) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s() takes no keyword arguments", name);
         return BT_UNDEF;
     }
-    return bt_int((int64_t)u);
+    BtValue acc = bt_int(fn == 'g' ? 0 : 1);
+    BT_PUSH_ROOT(t, &acc);
+    for (int i = 0; i < nargs && !bt_is_undef(acc); i++) {
+        BtValue x = bt_index_value(t, args[i]);
+        acc = bt_is_undef(x) ? BT_UNDEF : bt_int_math(t, fn, acc, x);
+    }
+    BT_POP_ROOT(t, 1);
+    return acc;
 }
 
 static BtValue math_gcd(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
-    if (kwnames && kwnames->len) {
-        bt_raise(t, BT_EXC(t, TypeError), "gcd() takes no keyword arguments");
-        return BT_UNDEF;
-    }
-    uint64_t g = 0;
-    for (int i = 0; i < nargs; i++) {
-        int64_t x;
-        if (!bt_int_index(t, args[i], &x))
-            return BT_UNDEF;
-        g = gcd_u64(g, magnitude(x));
-    }
-    return uint_result(t, g);
+    return gcd_or_lcm(t, "gcd", 'g', args, nargs, kwnames);
 }
 
 static BtValue math_lcm(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
-    if (kwnames && kwnames->len) {
-        bt_raise(t, BT_EXC(t, TypeError), "lcm() takes no keyword arguments");
-        return BT_UNDEF;
-    }
-    uint64_t l = 1;
-    for (int i = 0; i < nargs; i++) {
-        int64_t x;
-        if (!bt_int_index(t, args[i], &x))
-            return BT_UNDEF;
-        uint64_t m = magnitude(x);
-        if (m == 0 || l == 0) {
-            l = 0;
-            continue;
-        }
-        if (__builtin_mul_overflow(l / gcd_u64(l, m), m, &l)) {
-            bt_int_overflow(t);
-            return BT_UNDEF;
-        }
-    }
-    return uint_result(t, l);
+    return gcd_or_lcm(t, "lcm", 'l', args, nargs, kwnames);
 }
 
 static BtValue math_isqrt(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
-    int64_t n;
-    if (!bt_check_args(t, "math.isqrt", nargs, kwnames, 1, 1) || !bt_int_index(t, args[0], &n))
+    if (!bt_check_args(t, "math.isqrt", nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    if (n < 0) {
+    BtValue n = bt_index_value(t, args[0]);
+    if (bt_is_undef(n))
+        return BT_UNDEF;
+    if (bt_int_sign(n) < 0) {
         bt_raise(t, BT_EXC(t, ValueError), "isqrt() argument must be nonnegative");
         return BT_UNDEF;
     }
-    /* The double estimate is within one of the answer; fix it exactly. */
-    uint64_t r = (uint64_t)sqrt((double)n);
-    while (r > 0 && (unsigned __int128)r * r > (unsigned __int128)n)
-        r--;
-    while ((unsigned __int128)(r + 1) * (r + 1) <= (unsigned __int128)n)
-        r++;
-    return bt_int((int64_t)r);
+    return bt_int_math(t, 's', n, BT_UNDEF);
 }
 
 /* n and k for comb/perm, with CPython's messages. */
-static bool comb_args(BtThread *t, BtValue n_v, BtValue k_v, int64_t *n, int64_t *k) {
-    if (!bt_int_index(t, n_v, n) || !bt_int_index(t, k_v, k))
+static bool comb_args(BtThread *t, BtValue n_v, BtValue k_v, BtValue *n, BtValue *k) {
+    *n = bt_index_value(t, n_v);
+    if (bt_is_undef(*n))
         return false;
-    if (*n < 0) {
+    BT_PUSH_ROOT(t, n);
+    *k = bt_index_value(t, k_v);
+    BT_POP_ROOT(t, 1);
+    if (bt_is_undef(*k))
+        return false;
+    if (bt_int_sign(*n) < 0) {
         bt_raise(t, BT_EXC(t, ValueError), "n must be a non-negative integer");
         return false;
     }
-    if (*k < 0) {
+    if (bt_int_sign(*k) < 0) {
         bt_raise(t, BT_EXC(t, ValueError), "k must be a non-negative integer");
         return false;
     }
@@ -706,34 +659,24 @@ static bool comb_args(BtThread *t, BtValue n_v, BtValue k_v, int64_t *n, int64_t
 
 static BtValue math_comb(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
-    int64_t n, k;
+    BtValue n, k;
     if (!bt_check_args(t, "comb", nargs, kwnames, 2, 2) || !comb_args(t, args[0], args[1], &n, &k))
         return BT_UNDEF;
-    if (k > n)
+    if (bt_int_cmp(k, n) > 0)
         return bt_int(0);
-    if (k > n - k)
-        k = n - k;
-    /* C(n, i) grows with i up to n/2, so an overflow midway is final. */
-    unsigned __int128 r = 1;
-    for (int64_t i = 1; i <= k; i++) {
-        r = r * (unsigned __int128)(n - k + i) / (unsigned __int128)i;
-        if (r > (unsigned __int128)INT64_MAX) {
-            bt_int_overflow(t);
-            return BT_UNDEF;
-        }
-    }
-    return bt_int((int64_t)r);
+    return bt_int_math(t, 'c', n, k);
 }
 
 static BtValue math_perm(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
-    int64_t n, k;
+    BtValue n, k;
     if (!bt_check_args(t, "perm", nargs, kwnames, 1, 2))
         return BT_UNDEF;
     if (nargs == 1 || bt_is_none(args[1])) {
-        if (!bt_int_index(t, args[0], &n))
+        n = bt_index_value(t, args[0]);
+        if (bt_is_undef(n))
             return BT_UNDEF;
-        if (n < 0) {
+        if (bt_int_sign(n) < 0) {
             bt_raise(t, BT_EXC(t, ValueError), "n must be a non-negative integer");
             return BT_UNDEF;
         }
@@ -741,16 +684,9 @@ static BtValue math_perm(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     } else if (!comb_args(t, args[0], args[1], &n, &k)) {
         return BT_UNDEF;
     }
-    if (k > n)
+    if (bt_int_cmp(k, n) > 0)
         return bt_int(0);
-    int64_t r = 1;
-    for (int64_t i = n - k + 1; i <= n; i++) {
-        if (__builtin_mul_overflow(r, i, &r)) {
-            bt_int_overflow(t);
-            return BT_UNDEF;
-        }
-    }
-    return bt_int(r);
+    return bt_int_math(t, 'p', n, k);
 }
 
 static BtValue math_prod(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {

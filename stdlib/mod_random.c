@@ -381,7 +381,7 @@ static BtValue random_randint(BtThread *t, BtValue self, BtValue *args, int narg
     if (!randrange_arg(t, a[0], 1, &lo) || !randrange_arg(t, a[1], 2, &hi))
         return BT_UNDEF;
     if (hi == INT64_MAX) {
-        bt_int_overflow(t);
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C long");
         return BT_UNDEF;
     }
     BtRandom *r = rng(t, self);
@@ -563,14 +563,33 @@ static BtValue random_getrandbits(BtThread *t, BtValue self, BtValue *args, int 
         bt_raise(t, BT_EXC(t, ValueError), "number of bits must be non-negative");
         return BT_UNDEF;
     }
-    if (k > 63) {
-        bt_int_overflow(t);
-        return BT_UNDEF;
-    }
     BtRandom *r = rng(t, self);
     if (!r)
         return BT_UNDEF;
-    return bt_int(k == 0 ? 0 : (int64_t)random_bits(r, (int)k));
+    if (k <= 63)
+        return bt_int(k == 0 ? 0 : (int64_t)random_bits(r, (int)k));
+    /* As CPython: 32-bit words from the least significant, the last one
+     * shifted down to the bits still wanted. */
+    if (k > ((int64_t)1 << 36)) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    size_t words = (size_t)(k + 31) / 32;
+    uint8_t *bytes = malloc(words * 4);
+    if (!bytes) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    for (size_t i = 0; i < words; i++, k -= 32) {
+        uint32_t w = next_u32(r);
+        if (k < 32)
+            w >>= 32 - k;
+        for (int b = 0; b < 4; b++)
+            bytes[4 * i + (size_t)b] = (uint8_t)(w >> (8 * b));
+    }
+    BtValue v = bt_int_from_bytes(t, bytes, words * 4, true, false);
+    free(bytes);
+    return v;
 }
 
 static const BtNativeDef random_methods[] = {

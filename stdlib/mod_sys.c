@@ -42,6 +42,33 @@ static BtValue sys_getrecursionlimit(BtThread *t, BtValue self, BtValue *args, i
     return bt_int(t->interp->recursion_limit);
 }
 
+static BtValue sys_get_int_max_str_digits(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                          BtTuple *kwnames) {
+    (void)self, (void)args;
+    if (!bt_check_args(t, "sys.get_int_max_str_digits", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_int(t->interp->int_max_str_digits);
+}
+
+/* The limit on decimal int conversions (vm/bigint.c); 0 lifts it. */
+static BtValue sys_set_int_max_str_digits(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                          BtTuple *kwnames) {
+    (void)self;
+    static const char *const params[] = {"maxdigits", NULL};
+    BtValue a[1];
+    int64_t limit;
+    if (!bt_parse_args(t, "set_int_max_str_digits", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    if (bt_is_bigint(a[0]) || !bt_int_index(t, a[0], &limit) || (limit != 0 && limit < 640) ||
+        limit > INT32_MAX) {
+        if (!bt_has_exc(t))
+            bt_raise(t, BT_EXC(t, ValueError), "maxdigits must be 0 or larger than 640");
+        return BT_UNDEF;
+    }
+    t->interp->int_max_str_digits = (int)limit;
+    return BT_NONE;
+}
+
 static BtValue sys_setrecursionlimit(BtThread *t, BtValue self, BtValue *args, int nargs,
                                      BtTuple *kwnames) {
     (void)self;
@@ -144,6 +171,8 @@ static const BtNativeDef sys_functions[] = {
     {"setswitchinterval", sys_setswitchinterval},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits},
     {"intern", sys_intern},
     {"exc_info", sys_exc_info},
     {"getdefaultencoding", sys_getdefaultencoding},

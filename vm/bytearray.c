@@ -180,7 +180,7 @@ static BtValue ba_getitem(BtThread *t, BtValue self, BtValue key) {
         return r;
     }
     int64_t i;
-    if (!bt_int_index(t, key, &i))
+    if (!bt_int_seq_index(t, key, &i, false))
         return BT_UNDEF;
     if (i < 0)
         i += (int64_t)b->size;
@@ -249,7 +249,7 @@ static bool ba_setitem(BtThread *t, BtValue self, BtValue key, BtValue v) {
         return set_slice(t, self, key, v);
     BtByteArray *b = as_ba(self);
     int64_t i;
-    if (!bt_int_index(t, key, &i))
+    if (!bt_int_seq_index(t, key, &i, false))
         return false;
     if (i < 0)
         i += (int64_t)b->size;

@@ -368,7 +368,7 @@ static BtValue bytes_getitem(BtThread *t, BtValue self, BtValue key) {
     if (bt_is_intlike(key) ||
         (bt_is_obj(key) && !bt_is_slice(t, key) &&
          !bt_is_undef(bt_type_lookup(bt_type_of(t, key), BT_NAME(t, dunder_index))))) {
-        if (!bt_int_index(t, key, &i))
+        if (!bt_int_seq_index(t, key, &i, false))
             return BT_UNDEF;
         if (i < 0)
             i += (int64_t)b->size;

@@ -35,6 +35,7 @@
 #include "parser/parser.h"
 #include "vm/exc.h"
 #include "vm/list.h"
+#include "vm/num.h"
 #include "vm/str.h"
 #include "vm/strformat.h"
 #include "vm/symtable.h"
@@ -1188,8 +1189,9 @@ static bool constant_value(Compiler *c, const BtAstConstant *k, BtValue *out) {
         return true;
     case BT_CONST_INT:
         if (k->big) {
-            bt_raise(t, BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
-            return fail_raised(c);
+            bool syntax_error;
+            *out = bt_int_parse(t, k->digits, strlen(k->digits), 0, &syntax_error);
+            return bt_is_undef(*out) ? fail_raised(c) : true;
         }
         *out = bt_int(k->i);
         return true;

@@ -55,8 +55,9 @@ BtValue bt_cstr_value(BtThread *t, const char *s);
 BtValue bt_seq_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op);
 
 /* The int an index-like value stands for: 1 with *out set (ints, bools and
- * objects with __index__), 0 when v is not index-like (nothing raised), -1
- * when __index__ raised. */
+ * objects with __index__; a big int clamped to INT64_MIN or INT64_MAX, as
+ * slice bounds are), 0 when v is not index-like (nothing raised), -1 when
+ * __index__ raised. */
 int bt_index_of(BtThread *t, BtValue v, int64_t *out);
 /* bt_index_of that raises "'str' object cannot be interpreted as an integer". */
 bool bt_index_or_raise(BtThread *t, BtValue v, int64_t *out);

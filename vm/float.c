@@ -206,6 +206,8 @@ bool bt_float_parse(const char *s, size_t n, double *out) {
 
 BtValue bt_float_from(BtThread *t, BtValue v) {
     double d;
+    if (bt_is_bigint(v))
+        return bt_int_to_double(t, v, &d) ? bt_float(d) : BT_UNDEF;
     if (bt_num_as_double(v, &d))
         return bt_float(d);
     const char *text = NULL;
@@ -339,6 +341,9 @@ BtValue bt_float_binary(BtThread *t, int op, BtValue a, BtValue b) {
         op -= BT_BINOP__COUNT;
     if (!bt_num_as_double(a, &x) || !bt_num_as_double(b, &y))
         return NOT_IMPLEMENTED(t);
+    if ((bt_is_bigint(a) && !bt_int_to_double(t, a, &x)) ||
+        (bt_is_bigint(b) && !bt_int_to_double(t, b, &y)))
+        return BT_UNDEF; /* a big int beyond the double range */
     switch (op) {
     case BT_BINOP_ADD:
         return bt_float(x + y);
@@ -385,7 +390,7 @@ static BtValue float_unary(BtThread *t, int op, BtValue a) {
 }
 
 static BtValue float_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
-    bool an = bt_is_intlike(a) || bt_is_float(a), bn = bt_is_intlike(b) || bt_is_float(b);
+    bool an = bt_is_integer(a) || bt_is_float(a), bn = bt_is_integer(b) || bt_is_float(b);
     if (!an || !bn)
         return NOT_IMPLEMENTED(t);
     int c = bt_num_cmp(a, b);

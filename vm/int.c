@@ -1,8 +1,8 @@
 /* int.c: int, bool, NoneType, NotImplementedType and ellipsis (vm stage).
  *
- * Ints are immediate int64 values; every operation that could leave 64 bits
- * checks with __builtin_*_overflow and raises OverflowError (Baton has no big
- * integers yet; README lists this difference). bool shares int's arithmetic
+ * Ints are immediate int64 values while they fit; every operation that could
+ * leave 64 bits checks with __builtin_*_overflow and hands the work to
+ * bigint.c, which also takes every operation with a big operand. bool shares int's arithmetic
  * (True + 1 == 2) except that & | ^ of two bools stay bools. Mixed int/float
  * arithmetic is handed to float.c. The numeric hash follows CPython's
  * definition (value mod 2**61 - 1), so equal numbers hash equally.
@@ -14,6 +14,7 @@
 
 #include "vm/exc.h"
 #include "vm/func.h"
+#include "vm/gc.h"
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
@@ -21,8 +22,9 @@
 
 #define NOT_IMPLEMENTED(t) bt_obj((t)->interp->not_implemented)
 
-void bt_int_overflow(BtThread *t) {
-    bt_raise(t, BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
+/* An int or bool as an exact int (True -> 1). */
+static BtValue exact_int(BtValue v) {
+    return bt_is_bigint(v) ? v : bt_int(bt_as_int(v));
 }
 
 int64_t bt_int_hash(int64_t n) {
@@ -39,11 +41,11 @@ bool bt_int_floordiv(BtThread *t, int64_t a, int64_t b, int64_t *out) {
         bt_raise(t, BT_EXC(t, ZeroDivisionError), "integer division or modulo by zero");
         return false;
     }
+    if (b == -1 && a == INT64_MIN) {
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C long");
+        return false;
+    }
     if (b == -1) {
-        if (a == INT64_MIN) {
-            bt_int_overflow(t);
-            return false;
-        }
         *out = -a;
         return true;
     }
@@ -70,33 +72,21 @@ bool bt_int_mod(BtThread *t, int64_t a, int64_t b, int64_t *out) {
     return true;
 }
 
-/* a ** b for b >= 0 by repeated squaring, overflow-checked. */
-static bool int_pow(BtThread *t, int64_t a, int64_t b, int64_t *out) {
+/* a ** b for b >= 0 by repeated squaring; false when it leaves 64 bits. */
+static bool int_pow(int64_t a, int64_t b, int64_t *out) {
     int64_t result = 1, base = a;
     while (b > 0) {
         if (b & 1) {
             if (__builtin_mul_overflow(result, base, &result))
-                goto overflow;
+                return false;
         }
         b >>= 1;
-        if (b > 0 && __builtin_mul_overflow(base, base, &base)) {
-            /* base only matters if another bit is set; |a| >= 2 so the result overflows. */
-            goto overflow;
-        }
+        /* base only matters if another bit is set; |a| >= 2 so the result overflows. */
+        if (b > 0 && __builtin_mul_overflow(base, base, &base))
+            return false;
     }
     *out = result;
     return true;
-overflow:
-    bt_int_overflow(t);
-    return false;
-}
-
-/* Exact double of a / b for ints (correct for |a|, |b| < 2**53; very close beyond). */
-static double int_truediv(int64_t a, int64_t b) {
-    const int64_t lim = (int64_t)1 << 53;
-    if (a > -lim && a < lim && b > -lim && b < lim)
-        return (double)a / (double)b;
-    return (double)((long double)a / (long double)b);
 }
 
 /* The int/bool part of the binary slot; both operands are int-like. */
@@ -115,13 +105,19 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
         if (__builtin_mul_overflow(a, b, &r))
             break;
         return bt_int(r);
-    case BT_BINOP_TRUEDIV:
+    case BT_BINOP_TRUEDIV: {
         if (b == 0) {
             bt_raise(t, BT_EXC(t, ZeroDivisionError), "division by zero");
             return BT_UNDEF;
         }
-        return bt_float(int_truediv(a, b));
+        const int64_t lim = (int64_t)1 << 53; /* both exact as doubles: one rounding */
+        if (a > -lim && a < lim && b > -lim && b < lim)
+            return bt_float((double)a / (double)b);
+        break;
+    }
     case BT_BINOP_FLOORDIV:
+        if (a == INT64_MIN && b == -1)
+            break;
         return bt_int_floordiv(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
     case BT_BINOP_MOD:
         return bt_int_mod(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
@@ -134,7 +130,9 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
             }
             return bt_float(pow((double)a, (double)b));
         }
-        return int_pow(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
+        if (int_pow(a, b, &r))
+            return bt_int(r);
+        break;
     case BT_BINOP_LSHIFT:
         if (b < 0) {
             bt_raise(t, BT_EXC(t, ValueError), "negative shift count");
@@ -169,8 +167,7 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
     default:
         return NOT_IMPLEMENTED(t);
     }
-    bt_int_overflow(t);
-    return BT_UNDEF;
+    return bt_bigint_binary(t, op, av, bv); /* the result leaves 64 bits */
 }
 
 BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b) {
@@ -178,20 +175,22 @@ BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b) {
         op -= BT_BINOP__COUNT; /* ints are immutable: in-place is the plain op */
     if (bt_is_intlike(a) && bt_is_intlike(b))
         return int_binary_ints(t, op, a, b);
-    if ((bt_is_float(a) || bt_is_float(b)) && (bt_is_intlike(a) || bt_is_float(a)) &&
-        (bt_is_intlike(b) || bt_is_float(b)))
+    if (bt_is_integer(a) && bt_is_integer(b))
+        return op == BT_BINOP_MATMUL ? NOT_IMPLEMENTED(t) : bt_bigint_binary(t, op, a, b);
+    if ((bt_is_float(a) || bt_is_float(b)) && (bt_is_integer(a) || bt_is_float(a)) &&
+        (bt_is_integer(b) || bt_is_float(b)))
         return bt_float_binary(t, op, a, b);
     return NOT_IMPLEMENTED(t);
 }
 
 static BtValue int_unary(BtThread *t, int op, BtValue a) {
+    if (bt_is_bigint(a))
+        return bt_bigint_unary(t, op, a);
     int64_t v = bt_as_int(a);
     switch (op) {
     case '-':
-        if (v == INT64_MIN) {
-            bt_int_overflow(t);
-            return BT_UNDEF;
-        }
+        if (v == INT64_MIN)
+            return bt_bigint_unary(t, op, a);
         return bt_int(-v);
     case '+':
         return bt_int(v);
@@ -206,6 +205,12 @@ int bt_num_cmp(BtValue a, BtValue b) {
     if (bt_is_intlike(a) && bt_is_intlike(b)) {
         int64_t x = bt_as_int(a), y = bt_as_int(b);
         return (x > y) - (x < y);
+    }
+    if (bt_is_integer(a) && bt_is_integer(b))
+        return bt_int_cmp(a, b);
+    if (bt_is_bigint(a) || bt_is_bigint(b)) {
+        int c = bt_int_cmp_double(bt_is_bigint(a) ? a : b, bt_as_f64(bt_is_bigint(a) ? b : a));
+        return c == 2 || bt_is_bigint(a) ? c : -c;
     }
     if (bt_is_float(a) && bt_is_float(b)) {
         double x = bt_as_f64(a), y = bt_as_f64(b);
@@ -241,7 +246,7 @@ int bt_num_cmp(BtValue a, BtValue b) {
 
 /* Shared by int, bool and float: numbers compare with numbers. */
 static BtValue num_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
-    bool an = bt_is_intlike(a) || bt_is_float(a), bn = bt_is_intlike(b) || bt_is_float(b);
+    bool an = bt_is_integer(a) || bt_is_float(a), bn = bt_is_integer(b) || bt_is_float(b);
     if (!an || !bn)
         return NOT_IMPLEMENTED(t);
     int c = bt_num_cmp(a, b);
@@ -252,7 +257,7 @@ static BtValue num_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
 
 static bool int_hash(BtThread *t, BtValue self, int64_t *out) {
     (void)t;
-    *out = bt_int_hash(bt_as_int(self));
+    *out = bt_is_bigint(self) ? bt_bigint_hash(self) : bt_int_hash(bt_as_int(self));
     return true;
 }
 
@@ -291,16 +296,36 @@ static BtStr *int_decimal(BtThread *t, int64_t n) {
 }
 
 static BtValue int_repr(BtThread *t, BtValue self) {
-    BtStr *s = int_decimal(t, bt_as_int(self));
+    BtStr *s = bt_int_to_base(t, self, 10, false, false);
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
 static int int_truth(BtThread *t, BtValue self) {
     (void)t;
-    return bt_as_int(self) != 0;
+    return bt_is_bigint(self) || bt_as_int(self) != 0; /* a big int is never zero */
 }
 
-BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper) {
+/* A big int's text: sign, prefix, digits from bigint.c. */
+static BtStr *bigint_to_base(BtThread *t, BtValue v, int base, bool prefix, bool upper) {
+    BtBuf b;
+    bt_buf_init(&b);
+    if (bt_int_sign(v) < 0)
+        bt_buf_putc(&b, '-');
+    if (prefix && base != 10) {
+        bt_buf_putc(&b, '0');
+        bt_buf_putc(&b, base == 16 ? (upper ? 'X' : 'x') : base == 8 ? 'o' : 'b');
+    }
+    if (!bt_int_append_digits(t, &b, v, base, upper)) {
+        bt_buf_free(&b);
+        return NULL;
+    }
+    return bt_buf_finish(t, &b);
+}
+
+BtStr *bt_int_to_base(BtThread *t, BtValue v, int base, bool prefix, bool upper) {
+    if (bt_is_bigint(v))
+        return bigint_to_base(t, v, base, prefix, upper);
+    int64_t n = bt_as_int(v);
     if (base == 10)
         return int_decimal(t, n);
     char buf[72];
@@ -321,27 +346,64 @@ BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper)
     return bt_str_new_known(t, p, len, len);
 }
 
+/* A big int where a C-sized integer is needed. */
+static bool index_too_big(BtThread *t) {
+    bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C ssize_t");
+    return false;
+}
+
 bool bt_int_index(BtThread *t, BtValue v, int64_t *out) {
     if (bt_is_intlike(v)) {
         *out = bt_as_int(v);
         return true;
     }
+    if (bt_is_bigint(v))
+        return index_too_big(t);
     if (bt_is_obj(v)) {
         BtValue m = bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index));
         if (!bt_is_undef(m)) {
             BtValue r = bt_call(t, m, &v, 1, NULL);
             if (bt_is_undef(r))
                 return false;
-            if (!bt_is_intlike(r)) {
+            if (!bt_is_integer(r)) {
                 bt_raise(t, BT_EXC(t, TypeError), "__index__ returned non-int (type %T)", r);
                 return false;
             }
+            if (bt_is_bigint(r))
+                return index_too_big(t);
             *out = bt_as_int(r);
             return true;
         }
     }
     bt_raise(t, BT_EXC(t, TypeError), "'%T' object cannot be interpreted as an integer", v);
     return false;
+}
+
+BtValue bt_index_value(BtThread *t, BtValue v) {
+    if (bt_is_integer(v))
+        return exact_int(v);
+    BtValue m = bt_is_obj(v) ? bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index)) : BT_UNDEF;
+    if (bt_is_undef(m)) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%T' object cannot be interpreted as an integer", v);
+        return BT_UNDEF;
+    }
+    BtValue r = bt_call(t, m, &v, 1, NULL);
+    if (bt_is_undef(r))
+        return BT_UNDEF;
+    if (!bt_is_integer(r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__index__ returned non-int (type %T)", r);
+        return BT_UNDEF;
+    }
+    return exact_int(r);
+}
+
+bool bt_int_seq_index(BtThread *t, BtValue v, int64_t *out, bool repeat) {
+    if (bt_is_bigint(v) || bt_is_bigint(bt_unbox(v))) {
+        bt_raise(t, repeat ? BT_EXC(t, OverflowError) : BT_EXC(t, IndexError),
+                 "cannot fit '%T' into an index-sized integer", v);
+        return false;
+    }
+    return bt_int_index(t, v, out);
 }
 
 static bool is_space(char c) {
@@ -358,9 +420,9 @@ static int digit_value(char c) {
     return 99;
 }
 
-bool bt_int_parse(BtThread *t, const char *s, size_t n, int base, int64_t *out, bool *raised) {
+BtValue bt_int_parse(BtThread *t, const char *s, size_t n, int base, bool *syntax_error) {
     const char *p = s, *end = s + n;
-    *raised = false;
+    *syntax_error = true;
     while (p < end && is_space(*p))
         p++;
     while (end > p && is_space(end[-1]))
@@ -382,27 +444,27 @@ bool bt_int_parse(BtThread *t, const char *s, size_t n, int base, int64_t *out, 
     if (base == 0)
         base = 10;
     if (p == end)
-        return false;
+        return BT_UNDEF;
     /* After a prefix one underscore may lead ("0x_ff"); elsewhere they only separate digits. */
     if (*p == '_') {
         if (!prefixed)
-            return false;
+            return BT_UNDEF;
         p++;
     }
     const char *digits_start = p;
     uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
     uint64_t acc = 0;
     bool overflow = false, nonzero = false;
-    int ndigits = 0;
+    size_t ndigits = 0;
     for (; p < end; p++) {
         if (*p == '_') {
             if (p + 1 == end || p[1] == '_' || p == digits_start)
-                return false;
+                return BT_UNDEF;
             continue;
         }
         int d = digit_value(*p);
         if (d >= base)
-            return false;
+            return BT_UNDEF;
         ndigits++;
         if (d)
             nonzero = true;
@@ -414,29 +476,36 @@ bool bt_int_parse(BtThread *t, const char *s, size_t n, int base, int64_t *out, 
         }
     }
     if (ndigits == 0)
-        return false;
+        return BT_UNDEF;
     /* Base 0 rejects "010": leading zeros are only allowed in zero itself. */
     if (guess_decimal && !prefixed && *digits_start == '0' && nonzero)
-        return false;
-    if (overflow) {
-        bt_int_overflow(t);
-        *raised = true;
-        return false;
+        return BT_UNDEF;
+    *syntax_error = false;
+    if (!overflow)
+        return bt_int(neg ? (int64_t)((uint64_t)0 - acc) : (int64_t)acc);
+    /* Too big for 64 bits: the digits again, without underscores, for GMP. */
+    char *digits = malloc((size_t)ndigits);
+    if (!digits) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
     }
-    *out = neg ? (int64_t)((uint64_t)0 - acc) : (int64_t)acc;
-    return true;
+    size_t nd = 0;
+    for (const char *q = digits_start; q < end; q++)
+        if (*q != '_')
+            digits[nd++] = *q;
+    BtValue r = bt_int_from_digits(t, digits, nd, base, neg);
+    free(digits);
+    return r;
 }
 
 /* int(text, base) for str/bytes text; raises CPython's ValueError. */
 static BtValue int_from_text(BtThread *t, BtValue text, const char *s, size_t n, int base) {
-    int64_t v;
-    bool raised;
-    if (bt_int_parse(t, s, n, base, &v, &raised))
-        return bt_int(v);
-    if (!raised)
+    bool syntax_error;
+    BtValue v = bt_int_parse(t, s, n, base, &syntax_error);
+    if (bt_is_undef(v) && syntax_error)
         bt_raise(t, BT_EXC(t, ValueError), "invalid literal for int() with base %d: %R", base,
                  text);
-    return BT_UNDEF;
+    return v;
 }
 
 /* int(s, base) for a str; non-ASCII digits and spaces are read as CPython does. */
@@ -466,24 +535,6 @@ static BtValue int_from_str(BtThread *t, BtValue v, int base) {
     return r;
 }
 
-/* The int of a finite-checked double, truncated; raises for inf/nan/out of range. */
-static BtValue int_from_double(BtThread *t, double f) {
-    if (isinf(f)) {
-        bt_raise(t, BT_EXC(t, OverflowError), "cannot convert float infinity to integer");
-        return BT_UNDEF;
-    }
-    if (isnan(f)) {
-        bt_raise(t, BT_EXC(t, ValueError), "cannot convert float NaN to integer");
-        return BT_UNDEF;
-    }
-    f = trunc(f);
-    if (!(f >= -9223372036854775808.0 && f < 9223372036854775808.0)) {
-        bt_int_overflow(t);
-        return BT_UNDEF;
-    }
-    return bt_int((int64_t)f);
-}
-
 BtValue bt_int_from(BtThread *t, BtValue v) {
     switch (bt_kind(v)) {
     case BT_V_INT:
@@ -491,10 +542,12 @@ BtValue bt_int_from(BtThread *t, BtValue v) {
     case BT_V_BOOL:
         return bt_int(bt_as_bool(v));
     case BT_V_FLOAT:
-        return int_from_double(t, bt_as_f64(v));
+        return bt_int_from_double(t, bt_as_f64(v));
     default:
         break;
     }
+    if (bt_is_bigint(v))
+        return v;
     if (bt_is_str(t, v))
         return int_from_str(t, v, 10);
     if (bt_is_bytes(t, v)) {
@@ -511,12 +564,12 @@ BtValue bt_int_from(BtThread *t, BtValue v) {
             BtValue r = bt_call(t, m, &v, 1, NULL);
             if (bt_is_undef(r))
                 return BT_UNDEF;
-            if (!bt_is_intlike(r)) {
+            if (!bt_is_integer(r)) {
                 bt_raise(t, BT_EXC(t, TypeError), "%s returned non-int (type %T)",
                          via_int ? "__int__" : "__index__", r);
                 return BT_UNDEF;
             }
-            return bt_int(bt_as_int(r));
+            return bt_is_bigint(r) ? r : bt_int(bt_as_int(r));
         }
         if (bt_is_boxed(v)) /* a subclass of float, str or bytes */
             return bt_int_from(t, bt_unbox(v));
@@ -598,9 +651,7 @@ static BtValue int_bit_length(BtThread *t, BtValue self, BtValue *args, int narg
     (void)args;
     if (!no_args(t, "int.bit_length", nargs, kwnames))
         return BT_UNDEF;
-    int64_t v = bt_as_int(self);
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    return bt_int(mag ? 64 - __builtin_clzll(mag) : 0);
+    return bt_int((int64_t)bt_int_bit_length(bt_unbox(self)));
 }
 
 static BtValue int_bit_count(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -608,9 +659,7 @@ static BtValue int_bit_count(BtThread *t, BtValue self, BtValue *args, int nargs
     (void)args;
     if (!no_args(t, "int.bit_count", nargs, kwnames))
         return BT_UNDEF;
-    int64_t v = bt_as_int(self);
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    return bt_int(__builtin_popcountll(mag));
+    return bt_int((int64_t)bt_int_bit_count(bt_unbox(self)));
 }
 
 static BtValue int_conjugate(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -618,7 +667,7 @@ static BtValue int_conjugate(BtThread *t, BtValue self, BtValue *args, int nargs
     (void)args;
     if (!no_args(t, "int.conjugate", nargs, kwnames))
         return BT_UNDEF;
-    return bt_int(bt_as_int(self));
+    return exact_int(bt_unbox(self));
 }
 
 static BtValue int_index_method(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -626,7 +675,7 @@ static BtValue int_index_method(BtThread *t, BtValue self, BtValue *args, int na
     (void)args;
     if (!no_args(t, "int.__index__", nargs, kwnames))
         return BT_UNDEF;
-    return bt_int(bt_as_int(self));
+    return exact_int(bt_unbox(self));
 }
 
 /* __format__(spec) for int, bool, float and None: the shared formatter. */
@@ -680,27 +729,7 @@ static BtValue int_to_bytes(BtThread *t, BtValue self, BtValue *args, int nargs,
     int is_signed = bt_is_undef(a[2]) ? 0 : bt_truthy(t, a[2]);
     if (big < 0 || is_signed < 0)
         return BT_UNDEF;
-    int64_t v = bt_as_int(self);
-    if (v < 0 && !is_signed) {
-        bt_raise(t, BT_EXC(t, OverflowError), "can't convert negative int to unsigned");
-        return BT_UNDEF;
-    }
-    /* Does v fit in length bytes (two's complement when signed)? */
-    bool fits;
-    if (length >= 8)
-        fits = true;
-    else if (length == 0) /* CPython's quirk: -1 signed fits in no bytes */
-        fits = v == 0 || (is_signed && v == -1);
-    else if (is_signed) {
-        int64_t lim = (int64_t)1 << (8 * length - 1);
-        fits = v >= -lim && v < lim;
-    } else {
-        fits = (uint64_t)v < ((uint64_t)1 << (8 * length));
-    }
-    if (!fits) {
-        bt_raise(t, BT_EXC(t, OverflowError), "int too big to convert");
-        return BT_UNDEF;
-    }
+    BtValue v = bt_unbox(self);
     if (length > ((int64_t)1 << 40)) {
         bt_raise_memory(t);
         return BT_UNDEF;
@@ -708,12 +737,8 @@ static BtValue int_to_bytes(BtThread *t, BtValue self, BtValue *args, int nargs,
     BtBytes *b = bt_bytes_new(t, NULL, (size_t)length);
     if (!b)
         return BT_UNDEF;
-    uint64_t bits = (uint64_t)v;
-    for (int64_t i = 0; i < length; i++) {
-        /* Beyond the 8 bytes of v come sign bytes. */
-        uint8_t byte = i < 8 ? (uint8_t)(bits >> (8 * i)) : (v < 0 ? 0xFF : 0);
-        b->data[big ? length - 1 - i : i] = byte;
-    }
+    if (!bt_int_to_bytes(t, v, b->data, (size_t)length, !big, is_signed))
+        return BT_UNDEF;
     return bt_obj(b);
 }
 
@@ -741,35 +766,22 @@ static BtValue int_from_bytes(BtThread *t, BtValue self, BtValue *args, int narg
     if (big < 0 || is_signed < 0)
         return BT_UNDEF;
     BtBytes *b = (BtBytes *)bt_as_obj(data);
-    uint64_t acc = 0;
-    size_t n = b->size;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t byte = b->data[big ? i : n - 1 - i];
-        bool high = n > 8 && i < n - 8; /* beyond the 64 bits Baton ints have */
-        if (high && byte != 0 && !(is_signed && byte == 0xFF)) {
-            bt_int_overflow(t);
-            return BT_UNDEF;
-        }
-        acc = (acc << 8) | byte;
-    }
-    int64_t v = (int64_t)acc;
-    if (is_signed && n > 0 && n < 8 && (b->data[big ? 0 : n - 1] & 0x80))
-        v -= (int64_t)1 << (8 * n);
-    else if (!is_signed && n >= 8 && v < 0) {
-        bt_int_overflow(t);
+    BtValue v = bt_int_from_bytes(t, b->data, b->size, !big, is_signed);
+    if (bt_is_undef(v))
         return BT_UNDEF;
-    }
     /* A class other than int gets cls(value), as CPython does. */
     if (bt_is_obj(args[0]) && bt_as_obj(args[0]) != (BtObject *)BT_TYPE(t, int_)) {
-        BtValue iv = bt_int(v);
-        return bt_call(t, args[0], &iv, 1, NULL);
+        BT_PUSH_ROOT(t, &v);
+        BtValue r = bt_call(t, args[0], &v, 1, NULL);
+        BT_POP_ROOT(t, 1);
+        return r;
     }
-    return bt_int(v);
+    return v;
 }
 
 static BtValue int_real(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)t, (void)self, (void)nargs, (void)kwnames;
-    return bt_int(bt_as_int(args[0]));
+    return exact_int(bt_unbox(args[0]));
 }
 
 static BtValue int_zero(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -934,16 +946,9 @@ bool bt_int_init_types(BtThread *t) {
 
 BtValue bt_num_divmod(BtThread *t, BtValue a, BtValue b) {
     BtValue q, r;
-    if (bt_is_intlike(a) && bt_is_intlike(b)) {
-        int64_t x = bt_as_int(a), y = bt_as_int(b), qi, ri;
-        if (y == 0) {
-            bt_raise(t, BT_EXC(t, ZeroDivisionError), "integer division or modulo by zero");
+    if (bt_is_integer(a) && bt_is_integer(b)) {
+        if (!bt_int_divmod(t, a, b, &q, &r))
             return BT_UNDEF;
-        }
-        if (!bt_int_floordiv(t, x, y, &qi) || !bt_int_mod(t, x, y, &ri))
-            return BT_UNDEF;
-        q = bt_int(qi);
-        r = bt_int(ri);
     } else {
         double x, y;
         if (!bt_num_as_double(a, &x) || !bt_num_as_double(b, &y)) {
@@ -967,84 +972,15 @@ BtValue bt_num_divmod(BtThread *t, BtValue a, BtValue b) {
     return tu ? bt_obj(tu) : BT_UNDEF;
 }
 
-/* (a * b) mod m for 0 <= a, b < m. */
-static int64_t mulmod(int64_t a, int64_t b, int64_t m) {
-    return (int64_t)((__int128)a * b % m);
-}
-
 BtValue bt_num_pow3(BtThread *t, BtValue a, BtValue b, BtValue mod) {
     if (bt_is_undef(mod) || bt_is_none(mod))
         return bt_binary_op(t, BT_BINOP_POW, a, b);
-    if (!bt_is_intlike(a) || !bt_is_intlike(b) || !bt_is_intlike(mod)) {
+    if (!bt_is_integer(a) || !bt_is_integer(b) || !bt_is_integer(mod)) {
         bt_raise(t, BT_EXC(t, TypeError),
                  "pow() 3rd argument not allowed unless all arguments are integers");
         return BT_UNDEF;
     }
-    int64_t x = bt_as_int(a), e = bt_as_int(b), m = bt_as_int(mod);
-    if (m == 0) {
-        bt_raise(t, BT_EXC(t, ValueError), "pow() 3rd argument cannot be 0");
-        return BT_UNDEF;
-    }
-    bool neg_mod = m < 0;
-    if (m == INT64_MIN) {
-        bt_int_overflow(t);
-        return BT_UNDEF;
-    }
-    if (neg_mod)
-        m = -m;
-    int64_t base;
-    bt_int_mod(t, x, m, &base);
-    if (e < 0) {
-        /* Modular inverse of base by the extended Euclidean algorithm. */
-        int64_t r0 = m, r1 = base, s0 = 0, s1 = 1;
-        while (r1) {
-            int64_t q = r0 / r1, tmp = r0 - q * r1;
-            r0 = r1;
-            r1 = tmp;
-            tmp = s0 - q * s1;
-            s0 = s1;
-            s1 = tmp;
-        }
-        if (r0 != 1) {
-            bt_raise(t, BT_EXC(t, ValueError), "base is not invertible for the given modulus");
-            return BT_UNDEF;
-        }
-        bt_int_mod(t, s0, m, &base);
-        e = e == INT64_MIN ? INT64_MAX : -e; /* INT64_MIN: off by one, unreachable in practice */
-    }
-    int64_t result = m == 1 ? 0 : 1;
-    while (e > 0) {
-        if (e & 1)
-            result = mulmod(result, base, m);
-        base = mulmod(base, base, m);
-        e >>= 1;
-    }
-    if (neg_mod && result != 0)
-        result -= m;
-    return bt_int(result);
-}
-
-/* round(x) of an int to 10**-nd (nd < 0), halves to even. */
-static BtValue round_int(BtThread *t, int64_t x, int64_t nd) {
-    if (nd >= 0)
-        return bt_int(x);
-    if (nd < -18)
-        return bt_int(0);
-    int64_t p = 1;
-    for (int64_t i = 0; i < -nd; i++)
-        p *= 10;
-    int64_t q, r;
-    bt_int_floordiv(t, x, p, &q);
-    bt_int_mod(t, x, p, &r);
-    /* r in [0, p): round up when past the half, or at it with q odd. */
-    if (r > p - r || (r == p - r && (q & 1)))
-        q++;
-    int64_t out;
-    if (__builtin_mul_overflow(q, p, &out)) {
-        bt_int_overflow(t);
-        return BT_UNDEF;
-    }
-    return bt_int(out);
+    return bt_int_powmod(t, a, b, mod);
 }
 
 /* round(x, nd) for a float: correctly rounded through the decimal string. */
@@ -1072,17 +1008,32 @@ static double round_double(double x, int64_t nd) {
 
 BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
     bool has_nd = !bt_is_undef(ndigits) && !bt_is_none(ndigits);
+    if (bt_is_integer(x)) {
+        if (!has_nd)
+            return bt_is_bigint(x) ? x : bt_int(bt_as_int(x));
+        BtValue ndv = bt_unbox(ndigits);
+        if (!bt_is_integer(ndv)) {
+            int64_t ignored;
+            bt_int_index(t, ndigits, &ignored); /* __index__ or CPython's TypeError */
+            if (bt_has_exc(t))
+                return BT_UNDEF;
+            ndv = bt_int(ignored);
+        }
+        return bt_int_round(t, x, ndv);
+    }
     int64_t nd = 0;
-    if (has_nd && !bt_int_index(t, ndigits, &nd))
-        return BT_UNDEF;
-    if (bt_is_intlike(x))
-        return round_int(t, bt_as_int(x), has_nd ? nd : 0);
+    if (has_nd && !bt_is_float(x) && !bt_is_obj(x)) {
+        /* fall through to the TypeError below */
+    } else if (has_nd && bt_is_float(x)) {
+        if (bt_is_bigint(bt_unbox(ndigits)))
+            nd = bt_int_sign(bt_unbox(ndigits)) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+        else if (!bt_int_index(t, ndigits, &nd))
+            return BT_UNDEF;
+    }
     if (bt_is_float(x)) {
         double f = bt_as_f64(x);
-        if (!has_nd) {
-            double r = nearbyint(f);
-            return int_from_double(t, r);
-        }
+        if (!has_nd)
+            return bt_int_from_double(t, nearbyint(f));
         return bt_float(round_double(f, nd));
     }
     BtValue m =
@@ -1099,10 +1050,8 @@ BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
 BtValue bt_num_abs(BtThread *t, BtValue x) {
     switch (bt_kind(x)) {
     case BT_V_INT:
-        if (bt_as_i64(x) == INT64_MIN) {
-            bt_int_overflow(t);
-            return BT_UNDEF;
-        }
+        if (bt_as_i64(x) == INT64_MIN)
+            return bt_bigint_unary(t, 'a', x);
         return bt_int(bt_as_i64(x) < 0 ? -bt_as_i64(x) : bt_as_i64(x));
     case BT_V_BOOL:
         return bt_int(bt_as_bool(x));
@@ -1111,6 +1060,8 @@ BtValue bt_num_abs(BtThread *t, BtValue x) {
     default:
         break;
     }
+    if (bt_is_bigint(x))
+        return bt_bigint_unary(t, 'a', x);
     BtValue m = bt_is_obj(x) ? bt_type_lookup(bt_type_of(t, x), BT_NAME(t, dunder_abs)) : BT_UNDEF;
     if (bt_is_undef(m)) {
         bt_raise(t, BT_EXC(t, TypeError), "bad operand type for abs(): '%T'", x);

@@ -155,6 +155,7 @@ BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out) {
     in->heap.stress = stress && *stress && strcmp(stress, "0") != 0;
     in->heap.disabled = 1;
     in->recursion_limit = 1000;
+    in->int_max_str_digits = 4300;
     in->argc = argc;
     in->argv = argv;
     const char *path = getenv("BATONPATH");

@@ -143,6 +143,7 @@ struct BtInterp {
      * is used. */
     void (*fd_closing)(BtInterp *in, BtThread *t, int fd);
     int recursion_limit;       /* sys.getrecursionlimit() */
+    int int_max_str_digits;    /* sys.get_int_max_str_digits(): 4300, 0 for no limit */
     uint64_t type_epoch;       /* bumped whenever any class's attributes may change (method caches) */
     const char *main_path;     /* directory of the main script, searched by import */
     const char *search_path;   /* BATONPATH, or NULL */

@@ -16,6 +16,7 @@
 #include "vm/func.h"
 #include "vm/gc.h"
 #include "vm/list.h"
+#include "vm/num.h"
 #include "vm/range.h"
 #include "vm/str.h"
 
@@ -190,11 +191,19 @@ done:
     return result;
 }
 
+/* A big int as an index, clamped as CPython clamps slice bounds. */
+static int clamped(BtValue v, int64_t *out) {
+    *out = bt_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
+    return 1;
+}
+
 int bt_index_of(BtThread *t, BtValue v, int64_t *out) {
     if (bt_is_intlike(v)) {
         *out = bt_as_int(v);
         return 1;
     }
+    if (bt_is_bigint(v))
+        return clamped(v, out);
     if (!bt_is_obj(v))
         return 0;
     BtType *type = bt_type_of(t, v);
@@ -206,10 +215,12 @@ int bt_index_of(BtThread *t, BtValue v, int64_t *out) {
     BtValue r = bt_call(t, fn, &v, 1, NULL);
     if (bt_is_undef(r))
         return -1;
-    if (!bt_is_intlike(r)) {
+    if (!bt_is_integer(r)) {
         bt_raise(t, BT_EXC(t, TypeError), "__index__ returned non-int (type %T)", r);
         return -1;
     }
+    if (bt_is_bigint(r))
+        return clamped(r, out);
     *out = bt_as_int(r);
     return 1;
 }

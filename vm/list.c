@@ -17,6 +17,7 @@
 #include "vm/func.h"
 #include "vm/gc.h"
 #include "vm/list.h"
+#include "vm/num.h"
 #include "vm/range.h"
 #include "vm/str.h"
 
@@ -319,6 +320,8 @@ static inline int subscript_index(BtThread *t, BtValue key, int64_t *out) {
     }
     if (bt_is_obj(key) && bt_as_obj(key)->type == BT_TYPE(t, slice))
         return 0;
+    if (bt_is_bigint(key))
+        return bt_int_seq_index(t, key, out, false) ? 1 : -1;
     return bt_index_of(t, key, out);
 }
 
@@ -473,6 +476,8 @@ static int repeat_count(BtThread *t, BtValue other, bool seq_left, int64_t *n) {
         *n = bt_as_int(other);
         return 1;
     }
+    if (bt_is_bigint(other))
+        return bt_int_seq_index(t, other, n, true) ? 1 : -1;
     if (seq_left && bt_user_defines(t, other, t->interp->binop_names[BT_BINOP_MUL][1]))
         return 0;
     int r = bt_index_of(t, other, n);

@@ -1,7 +1,8 @@
 /* num.h: int, bool, float, None and the other scalar singletons (vm stage).
  *
- * Ints are immediate 64-bit values: every operation checks for overflow and
- * raises OverflowError instead of growing (until big integers land). Floats
+ * An int is immediate while it fits the value's inline payload and a heap
+ * big int (vm/bigint.c, on GMP) beyond it; every operation moves between the
+ * two forms as results grow and shrink, so Python code sees one int. Floats
  * are immediate doubles with CPython's shortest round-trip repr. This header
  * is the numeric toolbox the builtins (divmod, pow, round, abs, hex) and the
  * formatter share.
@@ -26,8 +27,17 @@ bool bt_int_init_types(BtThread *t);
 /* Set up float (called once by interp). */
 bool bt_float_init_types(BtThread *t);
 
-/* Raise OverflowError "integer overflow (Baton integers are 64-bit)". */
-void bt_int_overflow(BtThread *t);
+/* hdr.flags bit set on every big int, and on nothing else. */
+#define BT_OBJ_BIGINT 0x40
+
+/* A heap int, beyond the inline range. */
+static inline bool bt_is_bigint(BtValue v) {
+    return bt_is_obj(v) && (bt_as_obj(v)->flags & BT_OBJ_BIGINT);
+}
+/* Any exact int: immediate, bool or big (not an int subclass instance). */
+static inline bool bt_is_integer(BtValue v) {
+    return bt_is_intlike(v) || bt_is_bigint(v);
+}
 
 /* CPython's numeric hash: hash(1) == hash(1.0) == hash(True). Never -1. */
 int64_t bt_int_hash(int64_t n);
@@ -39,23 +49,75 @@ bool bt_int_floordiv(BtThread *t, int64_t a, int64_t b, int64_t *out);
 bool bt_int_mod(BtThread *t, int64_t a, int64_t b, int64_t *out);
 
 /* An index from v (int, bool, or an object with __index__) into *out; raises
- * TypeError "'X' object cannot be interpreted as an integer" otherwise. */
+ * TypeError "'X' object cannot be interpreted as an integer" otherwise, and
+ * OverflowError "Python int too large to convert to C ssize_t" for a big int. */
 bool bt_int_index(BtThread *t, BtValue v, int64_t *out);
+/* operator.index(v): v as an exact int of any size (through __index__). */
+BtValue bt_index_value(BtThread *t, BtValue v);
+/* The same for an index into a sequence: a big int is IndexError (or, with
+ * repeat set, OverflowError) "cannot fit 'int' into an index-sized integer". */
+bool bt_int_seq_index(BtThread *t, BtValue v, int64_t *out, bool repeat);
 
 /* Parse an int literal as int(s, base) does: whitespace, sign, underscores,
- * prefixes (base 0 guesses them). Returns false without raising on a syntax
- * error (the caller words the ValueError) and raises OverflowError if it
- * does not fit in 64 bits. base must be 0 or 2..36. */
-bool bt_int_parse(BtThread *t, const char *s, size_t n, int base, int64_t *out, bool *raised);
+ * prefixes (base 0 guesses them). BT_UNDEF with *syntax_error set and no
+ * exception when the text is not one (the caller words the ValueError);
+ * BT_UNDEF with an exception when it is too long (CPython's digit limit) or
+ * memory runs out. base must be 0 or 2..36. */
+BtValue bt_int_parse(BtThread *t, const char *s, size_t n, int base, bool *syntax_error);
 
-/* n in base 2, 8, 10 or 16, with the 0b/0o/0x prefix when prefix is set
+/* An int in base 2, 8, 10 or 16, with the 0b/0o/0x prefix when prefix is set
  * (as bin(), oct(), hex()); upper selects A-F. */
-BtStr *bt_int_to_base(BtThread *t, int64_t n, int base, bool prefix, bool upper);
+BtStr *bt_int_to_base(BtThread *t, BtValue v, int base, bool prefix, bool upper);
+
+/* ---- any int, small or big (vm/bigint.c) ---- */
+
+/* The ops of int's binary slot for two ints of any size (big ones or ones
+ * whose result leaves the inline range); TRUEDIV is correctly rounded. */
+BtValue bt_bigint_binary(BtThread *t, int op, BtValue a, BtValue b);
+/* -a, +a, ~a, or abs(a) for op 'a'. */
+BtValue bt_bigint_unary(BtThread *t, int op, BtValue a);
+/* Three-way comparison of two ints; of an int and a double (2: a NaN). Exact. */
+int bt_int_cmp(BtValue a, BtValue b);
+int bt_int_cmp_double(BtValue a, double f);
+int bt_int_sign(BtValue v); /* -1, 0, 1 */
+/* hash() of a big int (CPython's: the value modulo 2**61 - 1). */
+int64_t bt_bigint_hash(BtValue v);
+/* float(v), correctly rounded; OverflowError "int too large to convert to float". */
+bool bt_int_to_double(BtThread *t, BtValue v, double *out);
+/* The same for a big int, with +-inf beyond the double range (never raises). */
+double bt_bigint_to_double_inf(BtValue v);
+/* int(f) for a double of any size (OverflowError for inf, ValueError for nan). */
+BtValue bt_int_from_double(BtThread *t, double f);
+/* divmod(a, b) of two ints into *q, *r (ZeroDivisionError). */
+bool bt_int_divmod(BtThread *t, BtValue a, BtValue b, BtValue *q, BtValue *r);
+/* pow(a, b, m) of three ints, a negative b through the modular inverse. */
+BtValue bt_int_powmod(BtThread *t, BtValue a, BtValue b, BtValue m);
+/* round(x, ndigits) of two ints (halves to even). */
+BtValue bt_int_round(BtThread *t, BtValue x, BtValue ndigits);
+/* math's integer functions on ints of any size, the arguments' signs checked:
+ * 'f' factorial(a), 's' isqrt(a), 'g' gcd(a, b) of |a|, |b|, 'l' lcm(a, b) of
+ * |a|, |b|, 'c' comb(a, b), 'p' perm(a, b) with 0 <= b <= a. */
+BtValue bt_int_math(BtThread *t, char fn, BtValue a, BtValue b);
+uint64_t bt_int_bit_length(BtValue v);
+uint64_t bt_int_bit_count(BtValue v); /* of |v| */
+/* v in len bytes, two's complement when is_signed; OverflowError when it does not fit. */
+bool bt_int_to_bytes(BtThread *t, BtValue v, uint8_t *out, size_t len, bool little, bool is_signed);
+BtValue bt_int_from_bytes(BtThread *t, const uint8_t *data, size_t len, bool little, bool is_signed);
+/* Append |v|'s digits in base 2..16 (base 10 obeys the digit limit: ValueError). */
+typedef struct BtBuf BtBuf;
+bool bt_int_append_digits(BtThread *t, BtBuf *out, BtValue v, int base, bool upper);
+/* The int of n checked digits in base (no sign, prefix or underscore). */
+BtValue bt_int_from_digits(BtThread *t, const char *digits, size_t n, int base, bool negative);
 
 /* Convert a number (int, bool, float) to double; false (no exception) if v is
- * not one. */
+ * not one. A big int beyond the double range gives an infinity. */
 static inline bool bt_num_as_double(BtValue v, double *out) {
     switch (bt_kind(v)) {
+    case BT_V_OBJ:
+        if (!bt_is_bigint(v))
+            return false;
+        *out = bt_bigint_to_double_inf(v);
+        return true;
     case BT_V_INT:
         *out = (double)bt_as_i64(v);
         return true;

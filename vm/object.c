@@ -149,7 +149,7 @@ BtValue bt_repr(BtThread *t, BtValue v) {
 
 BtValue bt_str(BtThread *t, BtValue v) {
     if (bt_is_int(v)) {
-        BtStr *s = bt_int_to_base(t, bt_as_i64(v), 10, false, false);
+        BtStr *s = bt_int_to_base(t, v, 10, false, false);
         return s ? bt_obj(s) : BT_UNDEF;
     }
     BtType *ty = type_of(t, v);

@@ -176,7 +176,7 @@ static BtValue range_slice(BtThread *t, BtRange *r, BtValue slice) {
     __int128 nstep = (__int128)r->step * step;
     if (nstart > INT64_MAX || nstart < INT64_MIN || nstop > INT64_MAX || nstop < INT64_MIN ||
         nstep > INT64_MAX || nstep < INT64_MIN) {
-        bt_int_overflow(t);
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C long");
         return BT_UNDEF;
     }
     return bt_range_new(t, (int64_t)nstart, (int64_t)nstop, (int64_t)nstep);

@@ -974,6 +974,8 @@ static BtValue repeat_with(BtThread *t, BtValue seq, BtValue count, int op,
     int64_t n;
     if (bt_is_intlike(count))
         return rep(t, seq, bt_as_int(count));
+    if (bt_is_bigint(count))
+        return bt_int_seq_index(t, count, &n, true) ? rep(t, seq, n) : BT_UNDEF;
     if (other_handles(t, count, op))
         return NOT_IMPLEMENTED(t);
     if (bt_is_obj(count) &&
@@ -1102,7 +1104,7 @@ static BtValue str_getitem(BtThread *t, BtValue self, BtValue key) {
     if (bt_is_obj(key) &&
         !bt_is_undef(bt_type_lookup(bt_type_of(t, key), BT_NAME(t, dunder_index)))) {
         int64_t i;
-        if (!bt_int_index(t, key, &i))
+        if (!bt_int_seq_index(t, key, &i, false))
             return BT_UNDEF;
         return str_getitem(t, self, bt_int(i));
     }

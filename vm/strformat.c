@@ -212,13 +212,15 @@ static bool zero_grouped(const Spec *s) {
     return s->group && s->align == '=' && s->fill == '0' && s->width > 0;
 }
 
-static bool format_int(BtThread *t, BtBuf *out, int64_t v, const Spec *s, BtValue orig);
+static bool format_int(BtThread *t, BtBuf *out, BtValue v, const Spec *s, BtValue orig);
 static bool format_float(BtThread *t, BtBuf *out, double d, const Spec *s, BtValue orig);
 
-static bool format_int(BtThread *t, BtBuf *out, int64_t v, const Spec *s, BtValue orig) {
+static bool format_int(BtThread *t, BtBuf *out, BtValue v, const Spec *s, BtValue orig) {
     char type = s->type ? s->type : 'd';
-    if (strchr("eEfFgG%", type))
-        return format_float(t, out, (double)v, s, orig);
+    if (strchr("eEfFgG%", type)) {
+        double d;
+        return bt_int_to_double(t, v, &d) && format_float(t, out, d, s, orig);
+    }
     if (!strchr("dnbBoxXc", type) || type == 'B') {
         bt_raise(t, BT_EXC(t, ValueError), "Unknown format code '%c' for object of type '%T'", type,
                  orig);
@@ -244,30 +246,27 @@ static bool format_int(BtThread *t, BtBuf *out, int64_t v, const Spec *s, BtValu
                      "Alternate form (#) not allowed with integer format specifier 'c'");
             return false;
         }
-        if (v < 0 || v > 0x10FFFF) {
+        if (bt_is_bigint(v) || bt_as_int(v) < 0 || bt_as_int(v) > 0x10FFFF) {
             bt_raise(t, BT_EXC(t, OverflowError), "%%c arg not in range(0x110000)");
             return false;
         }
         BtBuf ch;
         bt_buf_init(&ch);
-        bt_buf_put_cp(&ch, (uint32_t)v);
+        bt_buf_put_cp(&ch, (uint32_t)bt_as_int(v));
         emit(out, s, '>', "", 0, ch.data, ch.len); /* ints align right, chars too */
         bt_buf_free(&ch);
         return true;
     }
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-    const char *digs = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-    char buf[72];
-    char *p = buf + sizeof buf;
-    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        *--p = digs[mag % (uint64_t)base];
-        mag /= (uint64_t)base;
-    } while (mag);
-    size_t nd = (size_t)(buf + sizeof buf - p);
+    BtBuf digits;
+    bt_buf_init(&digits);
+    if (!bt_int_append_digits(t, &digits, v, base, type == 'X')) {
+        bt_buf_free(&digits);
+        return false;
+    }
     char prefix[4];
     size_t plen = 0;
-    if (v < 0)
+    if (bt_int_sign(v) < 0)
         prefix[plen++] = '-';
     else if (s->sign == '+' || s->sign == ' ')
         prefix[plen++] = s->sign;
@@ -278,10 +277,11 @@ static bool format_int(BtThread *t, BtBuf *out, int64_t v, const Spec *s, BtValu
     BtBuf body;
     bt_buf_init(&body);
     size_t min_len = zero_grouped(s) && (size_t)s->width > plen ? (size_t)s->width - plen : 0;
-    put_grouped(&body, p, nd, s->group, base == 10 ? 3 : 4, min_len);
+    put_grouped(&body, digits.data, digits.len, s->group, base == 10 ? 3 : 4, min_len);
     emit(out, s, '>', prefix, plen, body.data, body.len);
-    out->oom |= body.oom; /* too long: the caller's bt_buf_finish raises MemoryError */
+    out->oom |= body.oom | digits.oom; /* too long: the caller's bt_buf_finish raises MemoryError */
     bt_buf_free(&body);
+    bt_buf_free(&digits);
     return true;
 }
 
@@ -569,13 +569,13 @@ static bool format_into(BtThread *t, BtBuf *out, BtValue v, BtStr *spec) {
             bt_buf_append(out, p, (size_t)(buf + sizeof buf - p));
             return true;
         }
-        return parse_spec(t, spec, v, &s) && format_int(t, out, bt_as_i64(v), &s, v);
+        return parse_spec(t, spec, v, &s) && format_int(t, out, v, &s, v);
     case BT_V_BOOL:
         if (empty) {
             bt_buf_puts(out, bt_as_bool(v) ? "True" : "False");
             return true;
         }
-        return parse_spec(t, spec, v, &s) && format_int(t, out, bt_as_bool(v), &s, v);
+        return parse_spec(t, spec, v, &s) && format_int(t, out, bt_int(bt_as_bool(v)), &s, v);
     case BT_V_FLOAT:
         if (empty) {
             char buf[48];
@@ -600,6 +600,14 @@ static bool format_into(BtThread *t, BtBuf *out, BtValue v, BtStr *spec) {
             return true;
         }
         return parse_spec(t, spec, v, &s) && format_str(t, out, bt_as_str(v), &s, v);
+    }
+    if (bt_is_bigint(v)) {
+        if (empty) {
+            if (bt_int_sign(v) < 0)
+                bt_buf_putc(out, '-');
+            return bt_int_append_digits(t, out, v, 10, false);
+        }
+        return parse_spec(t, spec, v, &s) && format_int(t, out, v, &s, v);
     }
     BtValue m = user_format(t, v);
     BtValue r;
@@ -988,24 +996,23 @@ static void pct_emit(BtBuf *b, const PctSpec *ps, const char *prefix, size_t ple
 }
 
 static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue v) {
-    int64_t n;
-    if (bt_is_intlike(v)) {
-        n = bt_as_int(v);
+    BtValue n;
+    if (bt_is_integer(v)) {
+        n = bt_is_bool(v) ? bt_int(bt_as_bool(v)) : v;
     } else if (bt_is_float(v) && (conv == 'd' || conv == 'i' || conv == 'u')) {
-        BtValue iv = bt_int_from(t, v);
-        if (bt_is_undef(iv))
+        n = bt_int_from(t, v);
+        if (bt_is_undef(n))
             return false;
-        n = bt_as_i64(iv);
     } else if (bt_is_obj(v) && !bt_is_str(t, v) &&
                !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index)))) {
-        if (!bt_int_index(t, v, &n))
+        n = bt_index_value(t, v);
+        if (bt_is_undef(n))
             return false;
     } else if ((conv == 'd' || conv == 'i' || conv == 'u') && bt_is_obj(v) && !bt_is_str(t, v) &&
                !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_int)))) {
-        BtValue iv = bt_int_from(t, v); /* %d takes any number: int(v) */
-        if (bt_is_undef(iv))
+        n = bt_int_from(t, v); /* %d takes any number: int(v) */
+        if (bt_is_undef(n))
             return false;
-        n = bt_as_i64(iv);
     } else {
         if (conv == 'd' || conv == 'i' || conv == 'u')
             bt_raise(t, BT_EXC(t, TypeError), "%%%c format: a real number is required, not %T",
@@ -1020,18 +1027,19 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
         return false;
     }
     int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
-    const char *digs = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-    char buf[72];
-    char *p = buf + sizeof buf;
-    uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
-    do {
-        *--p = digs[mag % (uint64_t)base];
-        mag /= (uint64_t)base;
-    } while (mag);
-    size_t nd = (size_t)(buf + sizeof buf - p);
+    BT_PUSH_ROOT(t, &n);
+    BtBuf digits;
+    bt_buf_init(&digits);
+    bool ok = bt_int_append_digits(t, &digits, n, base, conv == 'X');
+    BT_POP_ROOT(t, 1);
+    if (!ok) {
+        bt_buf_free(&digits);
+        return false;
+    }
+    size_t nd = digits.len;
     char prefix[4];
     size_t plen = 0;
-    if (n < 0)
+    if (bt_int_sign(n) < 0)
         prefix[plen++] = '-';
     else if (ps->plus)
         prefix[plen++] = '+';
@@ -1045,10 +1053,11 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
     bt_buf_init(&body);
     if (ps->prec > 0 && (size_t)ps->prec > nd)
         bt_buf_fill(&body, '0', (size_t)ps->prec - nd);
-    bt_buf_append(&body, p, nd);
+    bt_buf_append(&body, digits.data, nd);
     pct_emit(b, ps, prefix, plen, body.data, body.len, true);
-    b->oom |= body.oom; /* too long: the caller's bt_buf_finish raises MemoryError */
+    b->oom |= body.oom | digits.oom; /* too long: the caller's bt_buf_finish raises MemoryError */
     bt_buf_free(&body);
+    bt_buf_free(&digits);
     return true;
 }
 

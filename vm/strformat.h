@@ -26,7 +26,7 @@
 
 /* A byte buffer; starts in the inline array, moves to malloc'ed memory when it grows.
  * Do not copy a BtBuf by value once used. oom records a failed growth. */
-typedef struct {
+typedef struct BtBuf {
     char *data;
     size_t len, cap;
     bool oom;

@@ -144,7 +144,7 @@ Test(builtins, min_and_max_report_empty_input_and_bad_keywords) {
     expect_repr(call("max", mixed, 3), "3"); /* the first of equal maxima wins */
 }
 
-Test(builtins, sum_refuses_strings_and_overflows_like_baton_ints) {
+Test(builtins, sum_refuses_strings_and_grows_past_64_bits) {
     BtValue a[2] = {tuple(NULL, 0), str("")};
     call("sum", a, 2);
     expect_exc(BT_EXC(t, TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
@@ -152,8 +152,7 @@ Test(builtins, sum_refuses_strings_and_overflows_like_baton_ints) {
     expect_exc(BT_EXC(t, TypeError), "sum() takes at least 1 positional argument (0 given)");
     BtValue big[2] = {bt_int(INT64_MAX), bt_int(1)};
     BtValue tb = tuple(big, 2);
-    call("sum", &tb, 1);
-    expect_exc(BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
+    expect_repr(call("sum", &tb, 1), "9223372036854775808");
     BtValue fl[2] = {bt_float(0.5), bt_int(2)};
     BtValue tf = tuple(fl, 2);
     expect_repr(call("sum", &tf, 1), "2.5");
@@ -438,8 +437,7 @@ Test(modules, math_errors_follow_cpython) {
     call("math.exp", &v, 1);
     expect_exc(BT_EXC(t, OverflowError), "math range error");
     v = bt_int(21);
-    call("math.factorial", &v, 1);
-    expect_exc(BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
+    expect_repr(call("math.factorial", &v, 1), "51090942171709440000");
     expect_int(call("math.factorial", (BtValue[]){bt_int(20)}, 1), 2432902008176640000LL);
     v = str("4");
     call("math.sqrt", &v, 1);
@@ -447,8 +445,7 @@ Test(modules, math_errors_follow_cpython) {
     BtValue c[2] = {bt_int(60), bt_int(30)};
     expect_int(call("math.comb", c, 2), 118264581564861424LL);
     c[0] = bt_int(70);
-    call("math.comb", c, 2);
-    expect_exc(BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
+    expect_repr(call("math.comb", c, 2), "55347740058143507128");
     expect_int(call("math.isqrt", (BtValue[]){bt_int(INT64_MAX)}, 1), 3037000499LL);
     BtValue tenths[10];
     for (int i = 0; i < 10; i++)
