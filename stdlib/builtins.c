@@ -749,7 +749,7 @@ typedef struct {
     BtObject hdr;
     BtValue a; /* the iterator (enumerate, filter), iterators tuple (zip, map), sequence
                   (reversed); BT_UNDEF once exhausted */
-    BtValue b; /* the function (map, filter) */
+    BtValue b; /* the function (map, filter); enumerate's count once it leaves 64 bits */
     int64_t n; /* next index (enumerate, reversed); strict flag (zip) */
 } BtIterObj;
 
@@ -785,7 +785,22 @@ static BtValue enumerate_next(BtThread *t, BtValue self) {
     BtValue item = bt_next_keep_stop(t, e->a);
     if (bt_is_undef(item))
         return BT_UNDEF;
-    return pair(t, bt_int(e->n++), item);
+    if (bt_is_none(e->b) && e->n < INT64_MAX)
+        return pair(t, bt_int(e->n++), item);
+    /* Past 64 bits the count is an int of any size, kept in b. */
+    if (bt_is_none(e->b))
+        e->b = bt_int(e->n);
+    BtValue count = e->b;
+    BT_PUSH_ROOT(t, &item);
+    BT_PUSH_ROOT(t, &count);
+    BtValue next = bt_int_binary(t, BT_BINOP_ADD, count, bt_int(1));
+    BtValue r = BT_UNDEF;
+    if (!bt_is_undef(next)) {
+        e->b = next;
+        r = pair(t, count, item);
+    }
+    BT_POP_ROOT(t, 2);
+    return r;
 }
 
 static BtValue enumerate_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
@@ -798,13 +813,15 @@ static BtValue enumerate_construct(BtThread *t, BtType *type, BtValue *args, int
         bt_raise(t, BT_EXC(t, TypeError), "enumerate() missing required argument 'iterable'");
         return BT_UNDEF;
     }
-    int64_t start = 0;
-    if (!bt_is_undef(a[1]) && !bt_int_index(t, a[1], &start))
+    BtValue start = bt_is_undef(a[1]) ? bt_int(0) : bt_index_value(t, a[1]);
+    if (bt_is_undef(start))
         return BT_UNDEF;
+    BT_PUSH_ROOT(t, &start);
     BtValue it = bt_iter(t, a[0]);
-    if (bt_is_undef(it))
-        return BT_UNDEF;
-    BtIterObj *e = iterobj_new(t, type, it, BT_NONE, start);
+    BtIterObj *e = bt_is_undef(it) ? NULL
+                   : iterobj_new(t, type, it, bt_is_bigint(start) ? start : BT_NONE,
+                                 bt_is_bigint(start) ? 0 : bt_as_int(start));
+    BT_POP_ROOT(t, 1);
     return e ? bt_obj(e) : BT_UNDEF;
 }
 

@@ -4,8 +4,7 @@
  * a non-NaN input is a ValueError "math domain error", an infinity out of a
  * finite input is an OverflowError "math range error" (or a domain error at
  * a pole, as log(0)). Integer functions (factorial, comb, perm, gcd, lcm,
- * isqrt) work on Baton's 64-bit ints and raise Baton's OverflowError when a
- * result would not fit.
+ * isqrt) take ints of any size and compute on GMP (vm/bigint.c).
  */
 #include <math.h>
 #include <stdlib.h>

@@ -261,6 +261,25 @@ static bool seed_from(BtThread *t, BtRandom *r, BtValue a) {
     } else if (bt_is_intlike(a)) {
         int64_t n = bt_as_int(a);
         seed_u64(r, n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n);
+    } else if (bt_is_bigint(a)) {
+        /* |a| as 32-bit words from the low end, as CPython's init_by_array key. */
+        size_t words = (size_t)(bt_int_bit_length(a) + 31) / 32;
+        uint8_t *bytes = malloc(words * 4);
+        uint32_t *key = malloc(words * sizeof *key);
+        BtValue mag = bt_int_sign(a) < 0 ? bt_bigint_unary(t, '-', a) : a;
+        bool ok = bytes && key && !bt_is_undef(mag) &&
+                  bt_int_to_bytes(t, mag, bytes, words * 4, true, false);
+        if (ok) {
+            for (size_t i = 0; i < words; i++)
+                key[i] = (uint32_t)bytes[4 * i] | (uint32_t)bytes[4 * i + 1] << 8 |
+                         (uint32_t)bytes[4 * i + 2] << 16 | (uint32_t)bytes[4 * i + 3] << 24;
+            init_by_array(r, key, words);
+        } else if (!bt_has_exc(t)) {
+            bt_raise_memory(t);
+        }
+        free(bytes);
+        free(key);
+        return ok;
     } else if (bt_is_float(a)) {
         int64_t h; /* CPython seeds a float by its hash, as an unsigned word */
         if (!bt_hash(t, a, &h))
@@ -311,6 +330,8 @@ static bool randrange_arg(BtThread *t, BtValue v, int pos, int64_t *out) {
     return bt_int_index(t, v, out);
 }
 
+static BtValue randrange_big(BtThread *t, BtRandom *r, BtValue *a, bool single);
+
 /* randrange over [start, stop) by step; shared by randint. */
 static BtValue randrange(BtThread *t, BtRandom *r, int64_t start, int64_t stop, int64_t step,
                          bool single) {
@@ -349,10 +370,14 @@ static BtValue random_randrange(BtThread *t, BtValue self, BtValue *args, int na
     BtValue a[3];
     if (!bt_parse_args(t, "randrange", args, nargs, kwnames, params, a))
         return BT_UNDEF;
+    bool single = bt_is_undef(a[1]) || bt_is_none(a[1]);
+    if (bt_is_bigint(a[0]) || bt_is_bigint(a[1]) || bt_is_bigint(a[2])) {
+        BtRandom *r = rng(t, self);
+        return r ? randrange_big(t, r, a, single) : BT_UNDEF;
+    }
     int64_t start, stop = 0, step = 1;
     if (!randrange_arg(t, a[0], 1, &start))
         return BT_UNDEF;
-    bool single = bt_is_undef(a[1]) || bt_is_none(a[1]);
     if (!single && !randrange_arg(t, a[1], 2, &stop))
         return BT_UNDEF;
     if (!bt_is_undef(a[2]) && !randrange_arg(t, a[2], 3, &step))
@@ -554,18 +579,8 @@ static BtValue random_sample(BtThread *t, BtValue self, BtValue *args, int nargs
     return ok ? result : BT_UNDEF;
 }
 
-static BtValue random_getrandbits(BtThread *t, BtValue self, BtValue *args, int nargs,
-                                  BtTuple *kwnames) {
-    int64_t k;
-    if (!bt_check_args(t, "getrandbits", nargs, kwnames, 1, 1) || !bt_int_index(t, args[0], &k))
-        return BT_UNDEF;
-    if (k < 0) {
-        bt_raise(t, BT_EXC(t, ValueError), "number of bits must be non-negative");
-        return BT_UNDEF;
-    }
-    BtRandom *r = rng(t, self);
-    if (!r)
-        return BT_UNDEF;
+/* getrandbits(k) for k >= 0: an int of any size. */
+static BtValue random_bits_value(BtThread *t, BtRandom *r, int64_t k) {
     if (k <= 63)
         return bt_int(k == 0 ? 0 : (int64_t)random_bits(r, (int)k));
     /* As CPython: 32-bit words from the least significant, the last one
@@ -590,6 +605,78 @@ static BtValue random_getrandbits(BtThread *t, BtValue self, BtValue *args, int 
     BtValue v = bt_int_from_bytes(t, bytes, words * 4, true, false);
     free(bytes);
     return v;
+}
+
+/* CPython's _randbelow(n) for an int n > 0 of any size: getrandbits(k) until below n. */
+static BtValue below_value(BtThread *t, BtRandom *r, BtValue n) {
+    int64_t k = (int64_t)bt_int_bit_length(n);
+    for (;;) {
+        BtValue v = random_bits_value(t, r, k);
+        if (bt_is_undef(v) || bt_int_cmp(v, n) < 0)
+            return v;
+    }
+}
+
+/* randrange when a bound or the step is past 64 bits: CPython's algorithm on ints. */
+static BtValue randrange_big(BtThread *t, BtRandom *r, BtValue *a, bool single) {
+    BtValue v[4] = {BT_NONE, BT_NONE, bt_int(1), BT_NONE}; /* start, stop, step, width */
+    for (int i = 0; i < 4; i++)
+        BT_PUSH_ROOT(t, &v[i]);
+    BtValue result = BT_UNDEF;
+    for (int i = 0; i < 3; i++)
+        if (!bt_is_undef(a[i]) && !bt_is_none(a[i]) && bt_is_undef(v[i] = bt_index_value(t, a[i])))
+            goto done;
+    if (single) {
+        if (bt_int_sign(v[0]) > 0)
+            result = below_value(t, r, v[0]);
+        else
+            bt_raise(t, BT_EXC(t, ValueError), "empty range for randrange()");
+        goto done;
+    }
+    if (bt_is_undef(v[3] = bt_int_binary(t, BT_BINOP_SUB, v[1], v[0])))
+        goto done;
+    int step_sign = bt_int_sign(v[2]);
+    if (step_sign == 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "zero step for randrange()");
+        goto done;
+    }
+    if (!(bt_is_int(v[2]) && bt_as_i64(v[2]) == 1)) {
+        /* n = (width + step -+ 1) // step */
+        BtValue m = bt_int_binary(t, BT_BINOP_ADD, v[3], v[2]);
+        if (!bt_is_undef(m))
+            m = bt_int_binary(t, BT_BINOP_SUB, m, bt_int(step_sign));
+        if (bt_is_undef(m) || bt_is_undef(v[3] = bt_int_binary(t, BT_BINOP_FLOORDIV, m, v[2])))
+            goto done;
+    }
+    if (bt_int_sign(v[3]) <= 0) {
+        if (bt_is_int(v[2]) && bt_as_i64(v[2]) == 1)
+            bt_raise(t, BT_EXC(t, ValueError), "empty range for randrange() (%R, %R, %R)", v[0],
+                     v[1], v[3]);
+        else
+            bt_raise(t, BT_EXC(t, ValueError), "empty range for randrange()");
+        goto done;
+    }
+    v[3] = below_value(t, r, v[3]);
+    if (!bt_is_undef(v[3]))
+        v[3] = bt_int_binary(t, BT_BINOP_MUL, v[2], v[3]);
+    if (!bt_is_undef(v[3]))
+        result = bt_int_binary(t, BT_BINOP_ADD, v[0], v[3]);
+done:
+    BT_POP_ROOT(t, 4);
+    return result;
+}
+
+static BtValue random_getrandbits(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    int64_t k;
+    if (!bt_check_args(t, "getrandbits", nargs, kwnames, 1, 1) || !bt_int_index(t, args[0], &k))
+        return BT_UNDEF;
+    if (k < 0) {
+        bt_raise(t, BT_EXC(t, ValueError), "number of bits must be non-negative");
+        return BT_UNDEF;
+    }
+    BtRandom *r = rng(t, self);
+    return r ? random_bits_value(t, r, k) : BT_UNDEF;
 }
 
 static const BtNativeDef random_methods[] = {

@@ -136,8 +136,8 @@ static bool ratio_to_double(mpz_srcptr a, mpz_srcptr b, double *out) {
     m >>= drop;
     if (low > half || (low == half && (m & 1)))
         m++;
-    if (ulp + (64 - __builtin_clzll(m)) > 1024)
-        return false;
+    if (m != 0 && ulp + (64 - __builtin_clzll(m)) > 1024)
+        return false; /* (m == 0: the quotient underflowed to zero) */
     *out = ldexp((double)m, (int)ulp);
     return true;
 }

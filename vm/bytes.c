@@ -487,7 +487,7 @@ static BtValue bytes_from_iterable(BtThread *t, BtValue src) {
             break;
         }
         int64_t v;
-        if (!bt_int_index(t, x, &v))
+        if (!bt_int_bound(t, x, &v)) /* a big int is out of range like any other */
             goto fail;
         if (v < 0 || v > 255) {
             bt_raise(t, BT_EXC(t, ValueError), "bytes must be in range(0, 256)");

@@ -1191,7 +1191,7 @@ static bool constant_value(Compiler *c, const BtAstConstant *k, BtValue *out) {
         if (k->big) {
             bool syntax_error;
             *out = bt_int_parse(t, k->digits, strlen(k->digits), 0, &syntax_error);
-            return bt_is_undef(*out) ? fail_raised(c) : true;
+            return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
         }
         *out = bt_int(k->i);
         return true;
@@ -1235,6 +1235,13 @@ static bool fold_const(Compiler *c, const BtAstExpr *e, BtValue *out) {
         return constant_value(c, &e->constant, out);
     if (e->kind == BT_EXPR_UNARY_OP) {
         const BtAstConstant *k = &e->unary_op.operand->constant;
+        if (k->kind == BT_CONST_INT && k->big) {
+            BtValue v;
+            if (!constant_value(c, k, &v))
+                return false;
+            *out = bt_bigint_unary(c->t, '-', v);
+            return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
+        }
         *out = k->kind == BT_CONST_INT ? bt_int(-k->i) : bt_float(-k->f);
         return true;
     }

@@ -73,7 +73,7 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, B
     }
     uint32_t nvars = (uint32_t)(code->nlocals + code->ncells + code->nfrees);
     for (uint32_t i = first_clear; i < nvars; i++) /* a handful: cheaper than memset */
-        slots[i] = BT_UNDEF;
+        bt_clear_slot(&slots[i]);
     f->back = t->frame;
     f->code = code;
     f->func = func;

@@ -547,29 +547,25 @@ static BtValue float_as_integer_ratio(BtThread *t, BtValue self, BtValue *args, 
         m *= 2.0;
         e--;
     }
-    int64_t num = (int64_t)m, den = 1;
-    /* Shift the power of two into whichever side it belongs, within 64 bits. */
-    if (e > 0) {
-        if (e > 62 || (num != 0 && llabs(num) > (INT64_MAX >> e))) {
-            bt_raise(t, BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
-            return BT_UNDEF;
-        }
-        num <<= e;
-    } else {
+    int64_t num = (int64_t)m; /* at most 53 bits */
+    if (e <= 0) {
         while (e < 0 && num % 2 == 0 && num != 0) {
             num /= 2;
             e++;
         }
         if (num == 0)
             e = 0;
-        if (-e > 62) {
-            bt_raise(t, BT_EXC(t, OverflowError), "integer overflow (Baton integers are 64-bit)");
-            return BT_UNDEF;
-        }
-        den = (int64_t)1 << -e;
     }
-    BtValue pair[2] = {bt_int(num), bt_int(den)};
-    BtTuple *r = bt_tuple_from(t, pair, 2);
+    /* The power of two goes to whichever side it belongs (a big int past 64 bits). */
+    BtValue pair[2] = {bt_int(num), bt_int(1)};
+    BT_PUSH_ROOT(t, &pair[0]);
+    BT_PUSH_ROOT(t, &pair[1]);
+    if (e > 0)
+        pair[0] = bt_int_binary(t, BT_BINOP_LSHIFT, pair[0], bt_int(e));
+    else
+        pair[1] = bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(1), bt_int(-e));
+    BtTuple *r = bt_is_undef(pair[0]) || bt_is_undef(pair[1]) ? NULL : bt_tuple_from(t, pair, 2);
+    BT_POP_ROOT(t, 2);
     return r ? bt_obj(r) : BT_UNDEF;
 }
 

@@ -379,6 +379,14 @@ bool bt_int_index(BtThread *t, BtValue v, int64_t *out) {
     return false;
 }
 
+bool bt_int_bound(BtThread *t, BtValue v, int64_t *out) {
+    BtValue i = bt_index_value(t, v);
+    if (bt_is_undef(i))
+        return false;
+    *out = !bt_is_bigint(i) ? bt_as_int(i) : bt_int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
+    return true;
+}
+
 BtValue bt_index_value(BtThread *t, BtValue v) {
     if (bt_is_integer(v))
         return exact_int(v);
@@ -968,7 +976,10 @@ BtValue bt_num_divmod(BtThread *t, BtValue a, BtValue b) {
             return BT_UNDEF;
     }
     BtValue items[2] = {q, r};
+    BT_PUSH_ROOT(t, &items[0]);
+    BT_PUSH_ROOT(t, &items[1]);
     BtTuple *tu = bt_tuple_from(t, items, 2);
+    BT_POP_ROOT(t, 2);
     return tu ? bt_obj(tu) : BT_UNDEF;
 }
 

@@ -226,6 +226,8 @@ int bt_index_of(BtThread *t, BtValue v, int64_t *out) {
 }
 
 bool bt_index_or_raise(BtThread *t, BtValue v, int64_t *out) {
+    if (bt_is_bigint(v))
+        return bt_int_index(t, v, out); /* OverflowError: no clamping here */
     int r = bt_index_of(t, v, out);
     if (r == 0)
         bt_raise(t, BT_EXC(t, TypeError), "'%T' object cannot be interpreted as an integer", v);

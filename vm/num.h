@@ -52,6 +52,9 @@ bool bt_int_mod(BtThread *t, int64_t a, int64_t b, int64_t *out);
  * TypeError "'X' object cannot be interpreted as an integer" otherwise, and
  * OverflowError "Python int too large to convert to C ssize_t" for a big int. */
 bool bt_int_index(BtThread *t, BtValue v, int64_t *out);
+/* bt_int_index for a slice-like bound (str.find's start, list.index's stop):
+ * a big int is clamped to INT64_MIN or INT64_MAX, as CPython clamps them. */
+bool bt_int_bound(BtThread *t, BtValue v, int64_t *out);
 /* operator.index(v): v as an exact int of any size (through __index__). */
 BtValue bt_index_value(BtThread *t, BtValue v);
 /* The same for an index into a sequence: a big int is IndexError (or, with

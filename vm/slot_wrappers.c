@@ -10,6 +10,7 @@
  * never the subclass's dispatcher, so an override that calls super() cannot
  * loop back into itself.
  */
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -216,9 +217,30 @@ static BtValue w_round(BtThread *t, BtValue self, BtValue *args, int nargs, BtTu
     return bt_num_round(t, self, nargs ? args[0] : BT_UNDEF);
 }
 
+/* __floor__ and __ceil__: an int is its own; a float rounds to an int. */
+static BtValue floor_or_ceil(BtThread *t, const char *name, bool ceiling, BtValue self, int nargs,
+                             BtTuple *kwnames) {
+    if (!no_args(t, name, nargs, kwnames))
+        return BT_UNDEF;
+    BtValue v = bt_unbox(self);
+    if (bt_is_float(v))
+        return bt_int_from_double(t, ceiling ? ceil(bt_as_f64(v)) : floor(bt_as_f64(v)));
+    return bt_int_from(t, v);
+}
+
+static BtValue w_floor(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    return floor_or_ceil(t, "__floor__", false, self, nargs, kwnames);
+}
+
+static BtValue w_ceil(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    return floor_or_ceil(t, "__ceil__", true, self, nargs, kwnames);
+}
+
 static BtValue divmod(BtThread *t, BtValue a, BtValue b) {
     a = bt_unbox(a), b = bt_unbox(b);
-    bool numbers = (bt_is_intlike(a) || bt_is_float(a)) && (bt_is_intlike(b) || bt_is_float(b));
+    bool numbers = (bt_is_integer(a) || bt_is_float(a)) && (bt_is_integer(b) || bt_is_float(b));
     return numbers ? bt_num_divmod(t, a, b) : bt_obj(t->interp->not_implemented);
 }
 
@@ -233,7 +255,8 @@ static BtValue w_rdivmod(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 static const BtNativeDef number_methods[] = {
     {"__abs__", w_abs},     {"__float__", w_float},   {"__int__", w_int},
     {"__trunc__", w_int},   {"__round__", w_round},   {"__divmod__", w_divmod},
-    {"__rdivmod__", w_rdivmod}, {NULL, NULL}};
+    {"__rdivmod__", w_rdivmod}, {"__floor__", w_floor},   {"__ceil__", w_ceil},
+    {NULL, NULL}};
 
 /* ---- putting them in the dicts ---- */
 

@@ -874,9 +874,9 @@ static BtStr *str_arg(BtThread *t, BtValue v, const char *what) {
 /* Normalise optional start/end (ints, None or BT_UNDEF) against len, as slices do. */
 bool bt_span_args(BtThread *t, BtValue sv, BtValue ev, int64_t len, int64_t *start, int64_t *end) {
     int64_t s = 0, e = len;
-    if (!bt_is_undef(sv) && !bt_is_none(sv) && !bt_int_index(t, sv, &s))
+    if (!bt_is_undef(sv) && !bt_is_none(sv) && !bt_int_bound(t, sv, &s))
         return false;
-    if (!bt_is_undef(ev) && !bt_is_none(ev) && !bt_int_index(t, ev, &e))
+    if (!bt_is_undef(ev) && !bt_is_none(ev) && !bt_int_bound(t, ev, &e))
         return false;
     if (s < 0) {
         s += len;

@@ -246,7 +246,11 @@ static bool format_int(BtThread *t, BtBuf *out, BtValue v, const Spec *s, BtValu
                      "Alternate form (#) not allowed with integer format specifier 'c'");
             return false;
         }
-        if (bt_is_bigint(v) || bt_as_int(v) < 0 || bt_as_int(v) > 0x10FFFF) {
+        if (bt_is_bigint(v)) {
+            bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C long");
+            return false;
+        }
+        if (bt_as_int(v) < 0 || bt_as_int(v) > 0x10FFFF) {
             bt_raise(t, BT_EXC(t, OverflowError), "%%c arg not in range(0x110000)");
             return false;
         }
@@ -1369,8 +1373,8 @@ static BtValue percent_format(BtThread *t, BtValue owner, const char *data, size
             if (bt_is_str(t, v) && bt_as_str(v)->length == 1) {
                 const char *cp = bt_as_str(v)->data;
                 c = bt_utf8_next(&cp);
-            } else if (bt_is_intlike(v)) {
-                int64_t n = bt_as_int(v);
+            } else if (bt_is_integer(v)) {
+                int64_t n = bt_is_bigint(v) ? -1 : bt_as_int(v);
                 if (n < 0 || n > 0x10FFFF) {
                     bt_raise(t, BT_EXC(t, OverflowError), "%%c arg not in range(0x110000)");
                     goto fail;

@@ -1,7 +1,8 @@
 /* value.h: the one value type of the VM (vm stage; see vm/README.md).
  *
  * A BtValue is a 16-byte tagged union: None, bools, 64-bit ints and floats
- * are immediate (arithmetic never allocates); everything else is a pointer
+ * are immediate (arithmetic never allocates; a bigger int is a heap big int,
+ * see num.h); everything else is a pointer
  * to a heap object whose header names its type. The tag BT_V_UNDEF is not a
  * Python value: it is the "no value" of an unbound local and the failure
  * sentinel of every function that returns a BtValue (the exception is then
@@ -55,6 +56,12 @@ static inline BtValue bt_bool(bool b) {
 }
 static inline BtValue bt_obj(void *o) {
     return (BtValue){.tag = BT_V_OBJ, .as.o = (BtObject *)o};
+}
+
+/* Make *slot "no value" with the fewest stores (the frame set-up of every
+ * call clears its locals with it): the payload may keep stale bits. */
+static inline void bt_clear_slot(BtValue *slot) {
+    slot->tag = BT_V_UNDEF;
 }
 
 /* What kind of value v is; the only way code outside this header reads it. */
