@@ -539,8 +539,10 @@ static BtValue bytes_construct(BtThread *t, BtType *type, BtValue *args, int nar
         bt_raise(t, BT_EXC(t, TypeError), "string argument without an encoding");
         return BT_UNDEF;
     }
-    if (bt_is_intlike(src)) {
-        int64_t n = bt_as_int(src);
+    if (bt_is_integer(src)) {
+        int64_t n;
+        if (!bt_int_seq_index(t, src, &n, true))
+            return BT_UNDEF;
         if (n < 0) {
             bt_raise(t, BT_EXC(t, ValueError), "negative count");
             return BT_UNDEF;

@@ -16,6 +16,7 @@
 #include "vm/exc.h"
 #include "vm/func.h"
 #include "vm/list.h"
+#include "vm/num.h"
 #include "vm/str.h"
 
 /* ---- lookup and subtyping ---- */
@@ -255,11 +256,11 @@ static bool slot_hash(BtThread *t, BtValue self, int64_t *out) {
     BtValue r = call_dunder(t, m, self, NULL, 0);
     if (bt_is_undef(r))
         return false;
-    if (!bt_is_intlike(r)) {
+    if (!bt_is_integer(r)) {
         bt_raise(t, BT_EXC(t, TypeError), "__hash__ method should return an integer");
         return false;
     }
-    int64_t h = bt_as_int(r);
+    int64_t h = bt_is_bigint(r) ? bt_bigint_hash(r) : bt_as_int(r); /* a big one is hashed again */
     *out = h == -1 ? -2 : h;
     return true;
 }
