@@ -504,21 +504,12 @@ static BtValue builtin_hash(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_hash(t, args[0], &h) ? bt_int(h) : BT_UNDEF;
 }
 
-static bool is_callable(BtThread *t, BtValue v) {
-    BtType *type = bt_type_of(t, v);
-    if (type == BT_TYPE(t, function) || type == BT_TYPE(t, native) || type == BT_TYPE(t, method) ||
-        is_type(t, v))
-        return true;
-    BtType *b = builtin_base(type);
-    return has_protocol(type, BT_NAME(t, dunder_call), b && b->call);
-}
-
 static BtValue builtin_callable(BtThread *t, BtValue self, BtValue *args, int nargs,
                                 BtTuple *kwnames) {
     (void)self;
     if (!one_arg(t, "callable", nargs, kwnames))
         return BT_UNDEF;
-    return bt_bool(is_callable(t, args[0]));
+    return bt_bool(bt_is_callable(t, args[0]));
 }
 
 /* hex/oct/bin: the sign, the prefix, then the digits of the magnitude. */
@@ -1125,7 +1116,7 @@ static BtValue builtin_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
         return BT_UNDEF;
     if (nargs == 1)
         return bt_iter(t, args[0]);
-    if (!is_callable(t, args[0])) {
+    if (!bt_is_callable(t, args[0])) {
         bt_raise(t, BT_EXC(t, TypeError), "iter(v, w): v must be callable");
         return BT_UNDEF;
     }

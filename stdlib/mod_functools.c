@@ -33,23 +33,14 @@ static void partial_trace(BtGc *gc, BtObject *self) {
     bt_gc_mark(gc, p->keywords);
 }
 
-/* callable(v), as the builtin answers it. */
-static int is_callable(BtThread *t, BtValue v) {
-    BtValue fn = bt_dict_get_str(t->interp->builtins, bt_str_intern_cstr(t, "callable"));
-    BtValue r = bt_is_undef(fn) ? BT_UNDEF : bt_call(t, fn, &v, 1, NULL);
-    return bt_is_undef(r) ? -1 : bt_truthy(t, r);
-}
-
 static BtValue partial_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
                                  BtTuple *kwnames) {
     if (nargs < 1) {
         bt_raise(t, BT_EXC(t, TypeError), "type 'partial' takes at least one argument");
         return BT_UNDEF;
     }
-    int ok = is_callable(t, args[0]);
-    if (ok <= 0) {
-        if (ok == 0)
-            bt_raise(t, BT_EXC(t, TypeError), "the first argument must be callable");
+    if (!bt_is_callable(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "the first argument must be callable");
         return BT_UNDEF;
     }
     BtValue func = args[0];

@@ -279,34 +279,6 @@ static BtValue chain_next(BtThread *t, BtValue self) {
 
 /* ---- the module ---- */
 
-static BtValue iter_self(BtThread *t, BtValue self) {
-    (void)t;
-    return self;
-}
-
-static BtValue next_method(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
-    (void)args;
-    if (!bt_check_args(t, "__next__", nargs, kwnames, 0, 0))
-        return BT_UNDEF;
-    BtType *type = bt_type_of(t, self);
-    while (type->flags & BT_TYPE_HEAPTYPE)
-        type = type->base;
-    BtValue v = type->next(t, self);
-    if (bt_is_undef(v) && !bt_has_exc(t))
-        bt_raise_empty(t, BT_EXC(t, StopIteration));
-    return v;
-}
-
-static BtValue iter_method(BtThread *t, BtValue self, BtValue *args, int nargs,
-                           BtTuple *kwnames) {
-    (void)args;
-    return bt_check_args(t, "__iter__", nargs, kwnames, 0, 0) ? self : BT_UNDEF;
-}
-
-static const BtNativeDef iterator_methods[] = {
-    {"__iter__", iter_method}, {"__next__", next_method}, {NULL, NULL}};
-
 static bool add_type(BtThread *t, BtModule *m, const char *name,
                      BtValue (*construct)(BtThread *, BtType *, BtValue *, int, BtTuple *),
                      BtValue (*next)(BtThread *, BtValue), BtValue (*repr)(BtThread *, BtValue),
@@ -318,13 +290,10 @@ static bool add_type(BtThread *t, BtModule *m, const char *name,
     BT_PUSH_ROOT(t, &tv);
     type->flags |= BT_TYPE_BASETYPE;
     type->construct = construct;
-    type->iter = iter_self;
-    type->next = next;
-    type->trace = itobj_trace;
     if (repr)
         type->repr = repr;
     type->module = bt_str_intern_cstr(t, "itertools");
-    bool ok = type->module && bt_type_add_methods(t, type, iterator_methods) &&
+    bool ok = type->module && bt_iter_setup_type(t, type, sizeof(BtItObj), next, itobj_trace) &&
               bt_module_set(t, m, name, tv);
     BT_POP_ROOT(t, 1);
     if (out)

@@ -71,10 +71,6 @@ bool bt_user_defines(BtThread *t, BtValue v, BtStr *name);
 /* Raise KeyError(key): str(e) is then repr(key), as in CPython. */
 void bt_raise_key_error(BtThread *t, BtValue key);
 
-/* Fill in a native iterator type: instance size, iter (returns self), next,
- * trace, and __iter__/__next__ methods. */
-bool bt_iter_setup_type(BtThread *t, BtType *type, size_t size,
-                        BtValue (*next)(BtThread *, BtValue), void (*trace)(BtGc *, BtObject *));
 /* Add __getitem__, __setitem__, __delitem__, __len__, __contains__ and
  * __iter__ methods for the slots a container type has (set them first). */
 bool bt_add_container_dunders(BtThread *t, BtType *type);

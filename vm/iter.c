@@ -357,8 +357,8 @@ static BtValue iter_dunder_next(BtThread *t, BtValue self, BtValue *args, int na
     (void)args;
     if (!bt_args_none(t, "__next__", nargs, kwnames))
         return BT_UNDEF;
-    BtType *type = bt_type_of(t, self);
-    BtValue v = type->next(t, self);
+    /* The built-in's own next: a subclass's slot would call back here. */
+    BtValue v = bt_type_of(t, self)->native->next(t, self);
     if (bt_is_undef(v) && !bt_has_exc(t))
         bt_raise_empty(t, BT_EXC(t, StopIteration));
     return v;

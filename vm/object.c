@@ -334,6 +334,19 @@ BtValue bt_unary_op(BtThread *t, int op, BtValue a) {
     return BT_UNDEF;
 }
 
+bool bt_is_callable(BtThread *t, BtValue v) {
+    BtType *type = type_of(t, v);
+    if (type == BT_TYPE(t, function) || type == BT_TYPE(t, native) || type == BT_TYPE(t, method) ||
+        (bt_is_obj(v) && bt_isinstance(t, v, BT_TYPE(t, type))))
+        return true;
+    /* A class's call slot is a generic dispatcher: its __call__ decides; a
+     * built-in's slot itself does. */
+    BtType *builtin = type;
+    while (builtin && (builtin->flags & BT_TYPE_HEAPTYPE))
+        builtin = builtin->base;
+    return (builtin && builtin->call) || !bt_is_undef(bt_type_lookup(type, BT_NAME(t, dunder_call)));
+}
+
 int bt_truthy(BtThread *t, BtValue v) {
     switch (bt_kind(v)) {
     case BT_V_NONE:

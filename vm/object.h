@@ -226,6 +226,8 @@ BtValue bt_next(BtThread *t, BtValue it);
  * next() and `yield from` pass on. */
 BtValue bt_next_keep_stop(BtThread *t, BtValue it);
 BtValue bt_call(BtThread *t, BtValue callable, BtValue *args, int nargs, BtTuple *kwnames);
+/* callable(v): functions, methods, classes, and objects whose type calls. Never raises. */
+bool bt_is_callable(BtThread *t, BtValue v);
 
 /* Generic attribute access for instances with a dict (object.__getattribute__ /
  * __setattr__): the default getattr/setattr slots. */
@@ -250,6 +252,11 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns);
  * instances are `instance_size` bytes with layout BT_LAYOUT_BUILTIN; set
  * its slots and methods afterwards. base NULL means object. */
 BtType *bt_type_new_native(BtThread *t, const char *name, BtType *base, size_t instance_size);
+
+/* Make a native type an iterator: its instance size, iter (returns self),
+ * next, trace, and __iter__/__next__ methods (stdlib's itertools uses it). */
+bool bt_iter_setup_type(BtThread *t, BtType *type, size_t size,
+                        BtValue (*next)(BtThread *, BtValue), void (*trace)(BtGc *, BtObject *));
 
 /* Count one level of C re-entry (repr of nested containers, calls from C)
  * against the recursion limit; false with RecursionError ("maximum recursion
