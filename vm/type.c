@@ -208,6 +208,17 @@ static BtType *native_base(BtType *type) {
     return type;
 }
 
+/* The base whose instances a built-in's instances are laid out as: up while
+ * the base adds nothing (ValueError is laid out as BaseException, OSError is
+ * not), CPython's "solid base". Two bases conflict when neither's is a
+ * subtype of the other's. */
+static BtType *layout_base(BtType *nb) {
+    while (nb->base && nb->base->instance_size == nb->instance_size &&
+           nb->base->layout == nb->layout && nb->base->trace == nb->trace)
+        nb = nb->base;
+    return nb;
+}
+
 /* Is `method` the native slot wrapper that a built-in type put in its dict? */
 static bool is_native_wrapper(BtThread *t, BtValue method) {
     return bt_is_obj(method) && bt_as_obj(method)->type == BT_TYPE(t, native) &&
@@ -958,7 +969,9 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
         if (!solid || (nb != solid && bt_issubtype(nb, solid))) {
             solid = nb;
             best = bt;
-        } else if (nb != solid && !bt_issubtype(solid, nb)) {
+        } else if (nb != solid && !bt_issubtype(solid, nb) &&
+                   !bt_issubtype(layout_base(nb), layout_base(solid)) &&
+                   !bt_issubtype(layout_base(solid), layout_base(nb))) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "multiple bases have instance lay-out conflict");
             return BT_UNDEF;
