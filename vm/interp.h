@@ -38,6 +38,7 @@ typedef struct BtGil BtGil;
     X(str_iter, "str_ascii_iterator") X(bytes_iter, "bytes_iterator")                              \
     X(list_iter, "list_iterator") X(list_reviter, "list_reverseiterator")                          \
     X(tuple_iter, "tuple_iterator") X(range_iter, "range_iterator") X(set_iter, "set_iterator")     \
+    X(longrange_iter, "longrange_iterator")                                                        \
     X(dict_keys, "dict_keys") X(dict_values, "dict_values") X(dict_items, "dict_items")            \
     X(dict_keyiter, "dict_keyiterator") X(dict_valueiter, "dict_valueiterator")                    \
     X(dict_itemiter, "dict_itemiterator") X(seq_iter, "iterator") X(callable_iter, "callable_iterator") \

@@ -170,7 +170,8 @@ bool bt_list_extend(BtThread *t, BtList *l, BtValue iterable) {
         BtTuple *src = bt_as_tuple(iterable);
         return list_append_array(t, l, src->items, src->len);
     }
-    if (bt_is_obj(iterable) && bt_as_obj(iterable)->type == BT_TYPE(t, range)) {
+    if (bt_is_obj(iterable) && bt_as_obj(iterable)->type == BT_TYPE(t, range) &&
+        bt_is_undef(((BtRange *)bt_as_obj(iterable))->big)) {
         BtRange *r = (BtRange *)bt_as_obj(iterable);
         if (r->len > MAX_ITEMS) {
             bt_raise_memory(t);

@@ -4,7 +4,9 @@
  * the next value, the step and how many values remain, and steps with
  * wrapping unsigned arithmetic so that ranges ending near the int64 limits
  * never overflow. The eval loop's FOR_ITER steps a range_iterator inline
- * with bt_range_iter_step. iter.c adds the iterator over an object with only
+ * with bt_range_iter_step. A range whose bounds leave 64 bits keeps them as
+ * ints of any size and takes slower paths (range.c, "ranges past 64 bits"),
+ * iterated by a longrange_iterator. iter.c adds the iterator over an object with only
  * __getitem__ and iter(callable, sentinel).
  */
 #ifndef BT_RANGE_H
@@ -17,6 +19,8 @@ typedef struct {
     BtObject hdr;
     int64_t start, stop, step; /* step != 0 */
     uint64_t len;              /* number of values (may exceed INT64_MAX) */
+    BtValue big; /* a range past 64 bits: the tuple (start, stop, step, len) of ints of
+                    any size, and the fields above unused; BT_UNDEF otherwise */
 } BtRange;
 
 typedef struct {
