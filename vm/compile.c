@@ -1172,7 +1172,8 @@ static bool visit_expr(Compiler *c, const BtAstExpr *e);
 static bool visit_stmts(Compiler *c, const BtAstStmtList *l);
 static bool compile_store(Compiler *c, const BtAstExpr *e);
 
-static bool constant_value(Compiler *c, const BtAstConstant *k, BtValue *out) {
+static bool constant_value(Compiler *c, const BtAstExpr *e, BtValue *out) {
+    const BtAstConstant *k = &e->constant;
     BtThread *t = c->t;
     switch (k->kind) {
     case BT_CONST_NONE:
@@ -1191,6 +1192,14 @@ static bool constant_value(Compiler *c, const BtAstConstant *k, BtValue *out) {
         if (k->big) {
             bool syntax_error;
             *out = bt_int_parse(t, k->digits, strlen(k->digits), 0, &syntax_error);
+            if (bt_is_undef(*out) && bt_isinstance(t, t->exc, BT_EXC(t, ValueError))) {
+                /* Past the digit limit: CPython reports it as a SyntaxError at the literal. */
+                BtValue msg = bt_str(t, bt_take_exc(t));
+                return compile_error(c, e->line, e->col, e->end_line, e->end_col,
+                                     "%s - Consider hexadecimal for huge integer literals to "
+                                     "avoid decimal conversion limits.",
+                                     bt_is_undef(msg) ? "" : bt_as_str(msg)->data);
+            }
             return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
         }
         *out = bt_int(k->i);
@@ -1232,12 +1241,12 @@ static bool is_const_expr(const BtAstExpr *e) {
 /* The value of an expression accepted by is_const_expr. */
 static bool fold_const(Compiler *c, const BtAstExpr *e, BtValue *out) {
     if (e->kind == BT_EXPR_CONSTANT)
-        return constant_value(c, &e->constant, out);
+        return constant_value(c, e, out);
     if (e->kind == BT_EXPR_UNARY_OP) {
         const BtAstConstant *k = &e->unary_op.operand->constant;
         if (k->kind == BT_CONST_INT && k->big) {
             BtValue v;
-            if (!constant_value(c, k, &v))
+            if (!constant_value(c, e->unary_op.operand, &v))
                 return false;
             *out = bt_bigint_unary(c->t, '-', v);
             return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
@@ -2102,7 +2111,7 @@ static bool visit_expr_inner(Compiler *c, const BtAstExpr *e) {
         return compile_joined_str(c, e);
     case BT_EXPR_CONSTANT: {
         BtValue v;
-        if (!constant_value(c, &e->constant, &v))
+        if (!constant_value(c, e, &v))
             return false;
         LOAD_CONST(c, v);
         return true;
@@ -2877,7 +2886,7 @@ static bool compile_function_def(Compiler *c, const BtAstStmt *s) {
     const BtAstStmtList *body = &s->function_def.body;
     const BtAstExpr *doc = docstring_of(body);
     BtValue docv = BT_NONE;
-    if (doc && !constant_value(c, &doc->constant, &docv))
+    if (doc && !constant_value(c, doc, &docv))
         return false;
     if (add_const(c, docv) < 0)
         return false;
@@ -2962,7 +2971,7 @@ static bool compile_class_def(Compiler *c, const BtAstStmt *s) {
     if (doc) {
         BtValue docv;
         u->lineno = doc->line;
-        if (!constant_value(c, &doc->constant, &docv) || !load_const(c, docv))
+        if (!constant_value(c, doc, &docv) || !load_const(c, docv))
             return false;
         EMIT_NAME(c, STORE_NAME, "__doc__");
     }
@@ -3161,7 +3170,7 @@ static bool compile_module(Compiler *c, const BtAstModule *mod) {
         if (doc) {
             BtValue docv;
             u->lineno = doc->line;
-            if (!constant_value(c, &doc->constant, &docv) || !load_const(c, docv))
+            if (!constant_value(c, doc, &docv) || !load_const(c, docv))
                 return false;
             EMIT_NAME(c, STORE_NAME, "__doc__");
             first = 1;

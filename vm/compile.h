@@ -25,8 +25,8 @@ typedef enum {
 /* Compile a parsed module. Returns the module's code object, or NULL: then
  * either *err holds a compile-time syntax error (CPython's wording, e.g.
  * "nonlocal declaration not allowed at module level") and t has no exception,
- * or t has an exception: MemoryError, or ValueError for an int literal past
- * the 4300-digit conversion limit. */
+ * or t has an exception (MemoryError). An int literal past the 4300-digit
+ * conversion limit is a syntax error, as in CPython. */
 BtCode *bt_compile(BtThread *t, const BtAstModule *mod, BtStr *filename, BtCompileMode mode,
                    BtSyntaxError *err);
 
