@@ -55,6 +55,7 @@ BENCHES = [
     Bench('send_pipeline', 'issue 5', note='push pipeline, 2M sends'),
     Bench('round_robin', 'issue 5', note='10,000 tasks x 100 yields'),
     Bench('deque_round_robin', 'issue 15', note='the same on a deque: popleft, next, append'),
+    Bench('bigint', 'issue 16', note='3,000 digits of pi (spigot), factorial(20000)'),
     Bench('many_gens', 'issue 5', 'memory', note='1M suspended generators: bytes each'),
 ]
 
