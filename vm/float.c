@@ -31,6 +31,61 @@ static bool round_trips(const char *text, double d) {
     return strtod(text, NULL) == d;
 }
 
+/* tmp holds d in "%.*e" form. Replace it with the decimal one unit of its
+ * last digit above (dir 1) or below (-1) when that one round-trips and tmp
+ * does not: where the double's rounding interval is lopsided (d a power of
+ * two, whose gap below is half the gap above) the correctly rounded string
+ * can miss the interval while its neighbour hits it (2**-24 is
+ * 5.960464477539063e-08, not ...0625 nor ...062). */
+static bool neighbour_round_trips(char *tmp, size_t cap, double d, int dir) {
+    const char *e = strchr(tmp, 'e');
+    bool neg = tmp[0] == '-';
+    int exp10 = atoi(e + 1);
+    char digits[32];
+    int nd = 0;
+    for (const char *p = tmp + neg; p < e && nd < 31; p++)
+        if (*p != '.')
+            digits[nd++] = *p;
+    int i = nd - 1;
+    if (dir > 0) {
+        while (i >= 0 && digits[i] == '9')
+            digits[i--] = '0';
+        if (i < 0) { /* 9.99 -> 10.0: one more decade, same digit count */
+            memmove(digits + 1, digits, (size_t)nd - 1);
+            digits[0] = '1';
+            exp10++;
+        } else {
+            digits[i]++;
+        }
+    } else {
+        while (i >= 0 && digits[i] == '0')
+            digits[i--] = '9';
+        if (i < 0)
+            return false;
+        digits[i]--;
+        if (digits[0] == '0') { /* 1.000 -> 0.999: a decade down, 9.999 */
+            memmove(digits, digits + 1, (size_t)nd - 1);
+            digits[nd - 1] = '9';
+            exp10--;
+        }
+    }
+    char cand[40];
+    snprintf(cand, sizeof cand, "%s%c.%.*se%+03d", neg ? "-" : "", digits[0], nd - 1, digits + 1,
+             exp10);
+    if (!round_trips(cand, d))
+        return false;
+    snprintf(tmp, cap, "%s", cand);
+    return true;
+}
+
+/* d with prec significant digits into tmp: the correctly rounded string, or
+ * a neighbour of it that round-trips; false when none does. */
+static bool digits_round_trip(char *tmp, size_t cap, double d, int prec) {
+    snprintf(tmp, cap, "%.*e", prec - 1, d);
+    return round_trips(tmp, d) || neighbour_round_trips(tmp, cap, d, 1) ||
+           neighbour_round_trips(tmp, cap, d, -1);
+}
+
 size_t bt_float_repr(double d, char *buf, size_t cap) {
     char tmp[40];
     if (isnan(d))
@@ -54,13 +109,9 @@ size_t bt_float_repr(double d, char *buf, size_t cap) {
                 break;
         }
         snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-    } else if (snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d), !round_trips(tmp, d)) {
-        prec = 16;
-        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-        if (!round_trips(tmp, d)) {
-            prec = 17;
-            snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-        }
+    } else if (!digits_round_trip(tmp, sizeof tmp, d, 15) &&
+               !digits_round_trip(tmp, sizeof tmp, d, 16)) {
+        snprintf(tmp, sizeof tmp, "%.*e", 16, d); /* 17 digits always round-trip */
     }
     /* Split "-d.ddddde+XX" into sign, digits and exponent. */
     const char *p = tmp;
