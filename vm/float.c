@@ -6,7 +6,7 @@
  * floor division and modulo take the sign of the divisor, division by zero
  * raises instead of giving inf. CPython turns a negative base raised to a
  * fractional power into a complex number; Baton has no complex type, so it
- * raises ValueError "negative number cannot be raised to a fractional power".
+ * says so (NotImplementedError), as SPEC section 1 asks of a missing feature.
  */
 #include <errno.h>
 #include <math.h>
@@ -376,8 +376,9 @@ static BtValue float_pow(BtThread *t, double x, double y) {
         return BT_UNDEF;
     }
     if (x < 0 && isfinite(x) && isfinite(y) && y != floor(y)) {
-        bt_raise(t, BT_EXC(t, ValueError),
-                 "negative number cannot be raised to a fractional power");
+        bt_raise(t, BT_EXC(t, NotImplementedError),
+                 "complex numbers are not supported by Baton (a negative number raised to a "
+                 "fractional power gives one)");
         return BT_UNDEF;
     }
     double r = pow(x, y);

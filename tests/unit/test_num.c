@@ -850,3 +850,15 @@ Test(num, format_specs, .init = setup, .fini = teardown) {
     cr_assert_str_eq(fmt(BT_TRUE, "5"), "    1");
     cr_assert_str_eq(fmt(bt_int(65), "<5c"), "A    ");
 }
+
+/* Baton has no complex type: a negative base to a fractional power says so
+ * (CPython would return a complex number, so no golden can hold this). */
+Test(num, fractional_power_of_negative_names_complex_numbers, .init = setup, .fini = teardown) {
+    BtValue r = bt_float_binary(t, BT_BINOP_POW, bt_float(-8.0), bt_float(0.5));
+    cr_assert(bt_is_undef(r));
+    expect_exc(BT_EXC(t, NotImplementedError),
+               "complex numbers are not supported by Baton (a negative number raised to a "
+               "fractional power gives one)");
+    r = bt_float_binary(t, BT_BINOP_POW, bt_float(-8.0), bt_float(2.0));
+    cr_assert(bt_is_float(r) && bt_as_f64(r) == 64.0);
+}
