@@ -298,15 +298,17 @@ static BtValue longrange_iter_next(BtThread *t, BtValue self) {
     BtLongRangeIter *it = (BtLongRangeIter *)bt_as_obj(self);
     if (bt_int_sign(it->remaining) <= 0)
         return BT_UNDEF;
-    BtValue v = it->next;
+    BtValue v = it->next; /* handed out; rooted while the next one is made */
     BT_PUSH_ROOT(t, &v);
     BtValue next = arith(t, BT_BINOP_ADD, v, it->step);
-    BtValue left = bt_is_undef(next) ? BT_UNDEF : (it->next = next, arith(t, BT_BINOP_SUB, it->remaining, bt_int(1)));
+    if (!bt_is_undef(next)) {
+        it->next = next;
+        next = arith(t, BT_BINOP_SUB, it->remaining, bt_int(1));
+        if (!bt_is_undef(next))
+            it->remaining = next;
+    }
     BT_POP_ROOT(t, 1);
-    if (bt_is_undef(left))
-        return BT_UNDEF;
-    it->remaining = left;
-    return v;
+    return bt_is_undef(next) ? BT_UNDEF : v;
 }
 
 static void longrange_iter_trace(BtGc *gc, BtObject *self) {
