@@ -1219,7 +1219,6 @@ static BtValue percent_format(BtThread *t, BtValue owner, const char *data, size
         bt_buf_append(&b, p, (size_t)(pct - p));
         const char *q = pct + 1;
         BtValue v = BT_UNDEF;
-        bool have_v = false;
         if (q < end && *q == '(') {
             if (!mapping) {
                 bt_raise(t, BT_EXC(t, TypeError), "format requires a mapping");
@@ -1246,8 +1245,13 @@ static BtValue percent_format(BtThread *t, BtValue owner, const char *data, size
             v = bt_getitem(t, args, tmp);
             if (bt_is_undef(v))
                 goto fail;
+            /* As CPython: the looked-up value becomes the whole argument list,
+             * so a '*' width takes it, and a later plain %s finds nothing
+             * left ("%(a)s %s" % d is "not enough arguments"). */
             tmp = v;
-            have_v = true;
+            items = &tmp;
+            nitems = 1;
+            idx = 0;
             q++;
         }
         PctSpec ps = {false, false, false, false, false, -1, -1};
@@ -1341,11 +1345,9 @@ static BtValue percent_format(BtThread *t, BtValue owner, const char *data, size
                      (size_t)(q - 1 - data));
             goto fail;
         }
-        if (!have_v) {
-            v = pct_next(t, items, nitems, &idx);
-            if (bt_is_undef(v))
-                goto fail;
-        }
+        v = pct_next(t, items, nitems, &idx);
+        if (bt_is_undef(v))
+            goto fail;
         if (bytes && (conv == 's' || conv == 'b' || conv == 'r' || conv == 'a' || conv == 'c')) {
             if (!pct_bytes_field(t, &b, &ps, conv, v))
                 goto fail;
