@@ -56,13 +56,8 @@ class IOBase:
         self._check_open()
         return True
 
-    def writable(self):
-        self._check_open()
-        return True
-
-    def seekable(self):
-        self._check_open()
-        return True
+    # An in-memory stream is read, written and seeked alike; never a terminal.
+    writable = seekable = readable
 
     def isatty(self):
         self._check_open()
