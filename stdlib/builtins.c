@@ -424,7 +424,7 @@ static BtValue builtin_len(BtThread *t, BtValue self, BtValue *args, int nargs, 
     if (!one_arg(t, "len", nargs, kwnames))
         return BT_UNDEF;
     int64_t n = bt_len(t, args[0]);
-    return n < 0 ? BT_UNDEF : bt_int(n);
+    return n < 0 ? BT_UNDEF : bt_int_from_i64(t, n);
 }
 
 /* ascii(x): repr(x) with every non-ASCII character escaped. */
@@ -484,15 +484,15 @@ static BtValue builtin_id(BtThread *t, BtValue self, BtValue *args, int nargs, B
     case BT_V_BOOL:
         return bt_int(bt_as_bool(v) ? 6 : 4);
     case BT_V_INT:
-        return bt_int((int64_t)((uint64_t)bt_as_i64(v) * 4 + 1));
+        return bt_int_from_u64(t, (uint64_t)bt_as_i64(v) * 4 + 1);
     case BT_V_FLOAT: {
         uint64_t bits;
         double f = bt_as_f64(v);
         memcpy(&bits, &f, sizeof bits);
-        return bt_int((int64_t)(bits * 4 + 3));
+        return bt_int_from_u64(t, bits * 4 + 3);
     }
     default:
-        return bt_int((int64_t)(uintptr_t)bt_as_obj(v));
+        return bt_int_from_u64(t, (uintptr_t)bt_as_obj(v));
     }
 }
 
@@ -501,7 +501,7 @@ static BtValue builtin_hash(BtThread *t, BtValue self, BtValue *args, int nargs,
     if (!one_arg(t, "hash", nargs, kwnames))
         return BT_UNDEF;
     int64_t h;
-    return bt_hash(t, args[0], &h) ? bt_int(h) : BT_UNDEF;
+    return bt_hash(t, args[0], &h) ? bt_int_from_i64(t, h) : BT_UNDEF;
 }
 
 static BtValue builtin_callable(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -542,7 +542,7 @@ static BtValue builtin_chr(BtThread *t, BtValue self, BtValue *args, int nargs, 
     int64_t c;
     if (!one_arg(t, "chr", nargs, kwnames))
         return BT_UNDEF;
-    if (bt_is_bigint(args[0]) || (bt_int_index(t, args[0], &c) && (c > INT32_MAX || c < INT32_MIN))) {
+    if (bt_int_is_huge(args[0]) || (bt_int_index(t, args[0], &c) && (c > INT32_MAX || c < INT32_MIN))) {
         bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C int");
         return BT_UNDEF;
     }
@@ -776,9 +776,9 @@ static BtValue enumerate_next(BtThread *t, BtValue self) {
     BtValue item = bt_next_keep_stop(t, e->a);
     if (bt_is_undef(item))
         return BT_UNDEF;
-    if (bt_is_none(e->b) && e->n < INT64_MAX)
+    if (bt_is_none(e->b) && e->n < BT_INT_INLINE_MAX)
         return pair(t, bt_int(e->n++), item);
-    /* Past 64 bits the count is an int of any size, kept in b. */
+    /* Past the inline range the count is an int of any size, kept in b. */
     if (bt_is_none(e->b))
         e->b = bt_int(e->n);
     BtValue count = e->b;
@@ -1309,10 +1309,10 @@ static BtValue builtin_sum(BtThread *t, BtValue self, BtValue *args, int nargs, 
                 result = acc;
             break;
         }
-        /* Fast paths: int + int without overflow, float + float or int. */
+        /* Fast paths: int + int within the inline range, float + float or int. */
         if (bt_is_int(acc) && bt_is_int(item)) {
-            int64_t r;
-            if (!__builtin_add_overflow(bt_as_i64(acc), bt_as_i64(item), &r)) {
+            int64_t r = bt_as_i64(acc) + bt_as_i64(item);
+            if (bt_int_fits(r)) {
                 acc = bt_int(r);
                 continue;
             }

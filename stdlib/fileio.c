@@ -26,6 +26,7 @@
 #include "vm/gc.h"
 #include "vm/import.h"
 #include "vm/list.h"
+#include "vm/num.h"
 #include "vm/str.h"
 
 enum {
@@ -883,7 +884,7 @@ static BtValue file_seek(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
         return BT_UNDEF;
     }
     f->last_op = OP_NONE;
-    return bt_int((int64_t)ftello(f->fp));
+    return bt_int_from_i64(t, (int64_t)ftello(f->fp));
 }
 
 static BtValue file_tell(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -898,7 +899,7 @@ static BtValue file_tell(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
         bt_raise_errno(t, errno, NULL);
         return BT_UNDEF;
     }
-    return bt_int((int64_t)pos);
+    return bt_int_from_i64(t, (int64_t)pos);
 }
 
 static BtValue file_fileno(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {

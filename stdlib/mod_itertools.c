@@ -131,13 +131,13 @@ static bool islice_arg(BtThread *t, BtValue v, const char *what, int64_t *out) {
         *out = -1;
         return true;
     }
-    if (!bt_is_intlike(bt_unbox(v)) || bt_as_int(bt_unbox(v)) < 0) {
+    BtValue n = bt_unbox(v);
+    if (!bt_is_integer(n) || !bt_int_as_i64(n, out) || *out < 0) {
         bt_raise(t, BT_EXC(t, ValueError),
                  "%s argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
                  what);
         return false;
     }
-    *out = bt_as_int(bt_unbox(v));
     return true;
 }
 
@@ -163,18 +163,18 @@ static BtValue islice_construct(BtThread *t, BtType *type, BtValue *args, int na
         if (start < 0)
             start = 0;
         if (nargs == 4 && !bt_is_none(args[3])) {
-            if (!bt_is_intlike(args[3]) || bt_as_int(args[3]) <= 0) {
+            if (!bt_is_integer(args[3]) || !bt_int_as_i64(args[3], &step) || step <= 0) {
                 bt_raise(t, BT_EXC(t, ValueError),
                          "Step for islice() must be a positive integer or None.");
                 return BT_UNDEF;
             }
-            step = bt_as_int(args[3]);
         }
     }
     BtValue source = bt_iter(t, args[0]);
     if (bt_is_undef(source))
         return BT_UNDEF;
-    BtItObj *it = itobj_new(t, type, source, bt_int(step));
+    /* A step past the inline range skips more items than any source can give. */
+    BtItObj *it = itobj_new(t, type, source, bt_int(step < BT_INT_INLINE_MAX ? step : BT_INT_INLINE_MAX));
     if (!it)
         return BT_UNDEF;
     it->n = start;

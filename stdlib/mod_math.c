@@ -294,11 +294,13 @@ static BtValue math_ldexp(BtThread *t, BtValue self, BtValue *args, int nargs, B
     double x;
     if (!bt_check_args(t, "ldexp", nargs, kwnames, 2, 2) || !to_double(t, args[0], &x))
         return BT_UNDEF;
-    if (!bt_is_intlike(args[1])) {
+    if (!bt_is_integer(args[1])) {
         bt_raise(t, BT_EXC(t, TypeError), "Expected an int as second argument to ldexp.");
         return BT_UNDEF;
     }
-    int64_t e = bt_as_int(args[1]);
+    int64_t e;
+    if (!bt_int_as_i64(args[1], &e))
+        e = bt_int_sign(args[1]) * 100000;
     if (e > 100000)
         e = 100000;
     if (e < -100000)
@@ -719,7 +721,7 @@ static BtValue math_prod(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
         }
         int64_t r;
         if (bt_is_int(acc) && bt_is_int(item) &&
-            !__builtin_mul_overflow(bt_as_i64(acc), bt_as_i64(item), &r)) {
+            !__builtin_mul_overflow(bt_as_i64(acc), bt_as_i64(item), &r) && bt_int_fits(r)) {
             acc = bt_int(r);
             continue;
         }

@@ -340,7 +340,7 @@ static BtValue randrange(BtThread *t, BtRandom *r, int64_t start, int64_t stop, 
             bt_raise(t, BT_EXC(t, ValueError), "empty range for randrange()");
             return BT_UNDEF;
         }
-        return bt_int((int64_t)below(r, (uint64_t)start));
+        return bt_int_from_u64(t, below(r, (uint64_t)start));
     }
     __int128 width = (__int128)stop - start;
     if (step == 1) {
@@ -349,7 +349,7 @@ static BtValue randrange(BtThread *t, BtRandom *r, int64_t start, int64_t stop, 
                      (long long)start, (long long)stop, (long long)width);
             return BT_UNDEF;
         }
-        return bt_int((int64_t)((__int128)start + below(r, (uint64_t)width)));
+        return bt_int_from_i64(t, (int64_t)((__int128)start + below(r, (uint64_t)width)));
     }
     if (step == 0) {
         bt_raise(t, BT_EXC(t, ValueError), "zero step for randrange()");
@@ -361,7 +361,7 @@ static BtValue randrange(BtThread *t, BtRandom *r, int64_t start, int64_t stop, 
         return BT_UNDEF;
     }
     uint64_t k = below(r, (uint64_t)n);
-    return bt_int((int64_t)((__int128)start + (__int128)step * k));
+    return bt_int_from_i64(t, (int64_t)((__int128)start + (__int128)step * k));
 }
 
 static BtValue random_randrange(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -582,7 +582,7 @@ static BtValue random_sample(BtThread *t, BtValue self, BtValue *args, int nargs
 /* getrandbits(k) for k >= 0: an int of any size. */
 static BtValue random_bits_value(BtThread *t, BtRandom *r, int64_t k) {
     if (k <= 63)
-        return bt_int(k == 0 ? 0 : (int64_t)random_bits(r, (int)k));
+        return bt_int_from_u64(t, k == 0 ? 0 : random_bits(r, (int)k));
     /* As CPython: 32-bit words from the least significant, the last one
      * shifted down to the bits still wanted. */
     if (k > ((int64_t)1 << 36)) {

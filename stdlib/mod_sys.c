@@ -59,7 +59,7 @@ static BtValue sys_set_int_max_str_digits(BtThread *t, BtValue self, BtValue *ar
     int64_t limit;
     if (!bt_parse_args(t, "set_int_max_str_digits", args, nargs, kwnames, params, a))
         return BT_UNDEF;
-    if (bt_is_bigint(a[0]) || !bt_int_index(t, a[0], &limit) || (limit != 0 && limit < 640) ||
+    if (bt_int_is_huge(a[0]) || !bt_int_index(t, a[0], &limit) || (limit != 0 && limit < 640) ||
         limit > INT32_MAX) {
         if (!bt_has_exc(t))
             bt_raise(t, BT_EXC(t, ValueError), "maxdigits must be 0 or larger than 640");
@@ -185,6 +185,11 @@ static const BtNativeDef sys_functions[] = {
 static bool set_str(BtThread *t, BtModule *m, const char *name, const char *text) {
     BtStr *s = bt_str_from_cstr(t, text);
     return s && bt_module_set(t, m, name, bt_obj(s));
+}
+
+static bool set_int(BtThread *t, BtModule *m, const char *name, int64_t i) {
+    BtValue v = bt_int_from_i64(t, i);
+    return !bt_is_undef(v) && bt_module_set(t, m, name, v);
 }
 
 /* sys.argv from the command line the interpreter was given. */
@@ -339,7 +344,7 @@ BtModule *bt_mod_sys_create(BtThread *t) {
     bool ok = bt_module_add_functions(t, m, sys_functions) && set_argv(t, m) &&
          set_path(t, m) && set_streams(t, m) &&
          bt_module_set(t, m, "modules", bt_obj(t->interp->modules)) &&
-         bt_module_set(t, m, "maxsize", bt_int(INT64_MAX)) && set_str(t, m, "version", SYS_VERSION) &&
+         set_int(t, m, "maxsize", INT64_MAX) && set_str(t, m, "version", SYS_VERSION) &&
          set_str(t, m, "platform", "linux") &&
          set_str(t, m, "byteorder", *(const uint8_t *)&probe ? "little" : "big") &&
          bt_module_set(t, m, "hexversion", bt_int(0x030b00f0)) && set_str(t, m, "executable", "") &&

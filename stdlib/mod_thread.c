@@ -284,8 +284,13 @@ static BtValue rlock_release_save(BtThread *t, BtValue self, BtValue *args, int 
         bt_raise(t, BT_EXC(t, RuntimeError), "cannot release un-acquired lock");
         return BT_UNDEF;
     }
-    BtValue saved[2] = {bt_int((int64_t)r->count), bt_int((int64_t)r->owner)};
+    BtValue owner = bt_int_from_u64(t, r->owner);
+    if (bt_is_undef(owner))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &owner);
+    BtValue saved[2] = {bt_int((int64_t)r->count), owner};
     BtTuple *state = bt_tuple_from(t, saved, 2);
+    BT_POP_ROOT(t, 1);
     if (!state)
         return BT_UNDEF;
     r->count = 0;
@@ -438,7 +443,7 @@ static BtValue start_thread(BtThread *t, BtValue *args, int nargs, const char *n
     }
     nt->ident = (uint64_t)nt->os_thread;
     t->interp->threads_started++;
-    return bt_int((int64_t)nt->ident);
+    return bt_int_from_u64(t, nt->ident);
 }
 
 /* start_new_thread(function, args[, kwargs]) -> the new thread's ident */
@@ -492,7 +497,7 @@ static BtValue thread_get_ident(BtThread *t, BtValue self, BtValue *args, int na
     (void)self, (void)args;
     if (!bt_check_args(t, "get_ident", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    return bt_int((int64_t)t->ident);
+    return bt_int_from_u64(t, t->ident);
 }
 
 static BtValue thread_get_native_id(BtThread *t, BtValue self, BtValue *args, int nargs,

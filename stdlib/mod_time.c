@@ -23,7 +23,7 @@ static BtValue clock_value(BtThread *t, const char *name, int nargs, BtTuple *kw
     struct timespec ts;
     clock_gettime(clock, &ts);
     if (ns)
-        return bt_int((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+        return bt_int_from_i64(t, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
     return bt_float((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 

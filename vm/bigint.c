@@ -53,9 +53,20 @@ static mpz_srcptr view(BtValue v, IntView *w) {
     return mpz_roinit_n(w->z, &w->limb, i < 0 ? -1 : i > 0 ? 1 : 0);
 }
 
+/* A one-limb big int of magnitude mag (nonzero, beyond the inline range). */
+static BtValue big_from_limb(BtThread *t, mp_limb_t mag, bool negative) {
+    BtBigInt *b = bt_gc_alloc_uninit(t, BT_TYPE(t, int_), sizeof(BtBigInt) + sizeof(mp_limb_t));
+    if (!b)
+        return BT_UNDEF;
+    b->hdr.flags = BT_OBJ_BIGINT;
+    b->size = negative ? -1 : 1;
+    b->limbs[0] = mag;
+    return bt_obj(b);
+}
+
 /* z as a Python int (inline when it fits); clears z either way. */
 static BtValue take(BtThread *t, mpz_t z) {
-    if (mpz_fits_slong_p(z)) {
+    if (mpz_fits_slong_p(z) && bt_int_fits(mpz_get_si(z))) {
         BtValue r = bt_int(mpz_get_si(z));
         mpz_clear(z);
         return r;
@@ -75,6 +86,31 @@ static BtValue take(BtThread *t, mpz_t z) {
     memcpy(b->limbs, mpz_limbs_read(z), n * sizeof(mp_limb_t));
     mpz_clear(z);
     return bt_obj(b);
+}
+
+BtValue bt_bigint_from_i64(BtThread *t, int64_t i) {
+    IntView w;
+    w.limb = i < 0 ? (mp_limb_t)0 - (mp_limb_t)i : (mp_limb_t)i;
+    return big_from_limb(t, w.limb, i < 0);
+}
+
+BtValue bt_int_from_u64(BtThread *t, uint64_t u) {
+    return u <= (uint64_t)BT_INT_INLINE_MAX ? bt_int((int64_t)u) : big_from_limb(t, u, false);
+}
+
+bool bt_int_as_i64(BtValue v, int64_t *out) {
+    if (!bt_is_bigint(v)) {
+        *out = bt_as_int(v);
+        return true;
+    }
+    BtBigInt *b = (BtBigInt *)bt_as_obj(v);
+    if (b->size != 1 && b->size != -1)
+        return false;
+    mp_limb_t mag = b->limbs[0];
+    if (b->size > 0 ? mag > (mp_limb_t)INT64_MAX : mag > (mp_limb_t)INT64_MAX + 1)
+        return false;
+    *out = b->size > 0 ? (int64_t)mag : (int64_t)((mp_limb_t)0 - mag);
+    return true;
 }
 
 /* GMP aborts the process when malloc fails, so an operation whose result
@@ -188,7 +224,7 @@ BtValue bt_int_from_double(BtThread *t, double f) {
     }
     f = trunc(f);
     if (f >= -9223372036854775808.0 && f < 9223372036854775808.0)
-        return bt_int((int64_t)f);
+        return bt_int_from_i64(t, (int64_t)f);
     mpz_t z;
     mpz_init_set_d(z, f); /* exact: f is an integer */
     return take(t, z);
@@ -427,7 +463,7 @@ BtValue bt_int_powmod(BtThread *t, BtValue a, BtValue b, BtValue m) {
 
 BtValue bt_int_round(BtThread *t, BtValue x, BtValue ndigits) {
     /* round(x, -k): to a multiple of 10**k, halves to even. */
-    if (!bt_is_bigint(ndigits) && bt_as_int(ndigits) >= 0)
+    if (bt_int_sign(ndigits) >= 0)
         return bt_is_bigint(x) ? x : bt_int(bt_as_int(x));
     IntView w;
     mpz_srcptr z = view(x, &w);

@@ -335,8 +335,10 @@ static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {
             bt_raise(t, BT_EXC(t, TypeError), "can't multiply sequence by non-int of type 'bytes'");
             return BT_UNDEF;
         }
-        if (bt_is_intlike(count))
-            return bytes_repeat(t, seq, bt_as_int(count));
+        if (bt_is_integer(count)) {
+            int64_t n;
+            return bt_int_seq_index(t, count, &n, true) ? bytes_repeat(t, seq, n) : BT_UNDEF;
+        }
         if (!ab || other_handles(t, count, op))
             return NOT_IMPLEMENTED(t);
         int64_t n;

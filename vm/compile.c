@@ -1202,8 +1202,12 @@ static bool constant_value(Compiler *c, const BtAstExpr *e, BtValue *out) {
             }
             return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
         }
-        *out = bt_int(k->i);
-        return true;
+        if (bt_int_fits(k->i)) {
+            *out = bt_int(k->i);
+            return true;
+        }
+        *out = bt_int_from_i64(t, k->i);
+        return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
     case BT_CONST_FLOAT:
         *out = bt_float(k->f);
         return true;
@@ -1251,8 +1255,12 @@ static bool fold_const(Compiler *c, const BtAstExpr *e, BtValue *out) {
             *out = bt_bigint_unary(c->t, '-', v);
             return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
         }
-        *out = k->kind == BT_CONST_INT ? bt_int(-k->i) : bt_float(-k->f);
-        return true;
+        if (k->kind == BT_CONST_FLOAT || bt_int_fits(-k->i)) {
+            *out = k->kind == BT_CONST_INT ? bt_int(-k->i) : bt_float(-k->f);
+            return true;
+        }
+        *out = bt_int_from_i64(c->t, -k->i);
+        return bt_is_undef(*out) ? fail_raised(c) : keep(c, *out);
     }
     int n = e->tuple.elts.count;
     BtTuple *tup = bt_tuple_new(c->t, (size_t)n);

@@ -515,9 +515,10 @@ static BtValue dq_binary(BtThread *t, int op, BtValue a, BtValue b) {
     if (base == BT_BINOP_MUL && (is_deque(t, a) || is_deque(t, b))) {
         BtValue dv = is_deque(t, a) ? a : b, nv = is_deque(t, a) ? b : a;
         int64_t n;
-        if (!bt_is_intlike(nv) || (inplace && !is_deque(t, a)))
+        if (!bt_is_integer(nv) || (inplace && !is_deque(t, a)))
             return bt_obj(t->interp->not_implemented);
-        n = bt_as_int(nv);
+        if (!bt_int_seq_index(t, nv, &n, true))
+            return BT_UNDEF;
         BtValue items = as_list(t, dv);
         if (bt_is_undef(items))
             return BT_UNDEF;

@@ -418,14 +418,14 @@ static __attribute__((noinline)) BtValue int_other_op(int op, int64_t x, int64_t
             if (__builtin_mul_overflow(base, base, &base))
                 return BT_UNDEF;
         }
-        return bt_int(acc);
+        return bt_int_fits(acc) ? bt_int(acc) : BT_UNDEF;
     }
     case BT_BINOP_AND: return bt_int(x & y);
     case BT_BINOP_OR: return bt_int(x | y);
     case BT_BINOP_XOR: return bt_int(x ^ y);
     case BT_BINOP_FLOORDIV:
     case BT_BINOP_MOD: {
-        if (y == 0 || (x == INT64_MIN && y == -1))
+        if (y == 0 || (x == BT_INT_INLINE_MIN && y == -1)) /* its quotient leaves the range */
             return BT_UNDEF;
         int64_t q = x / y, m = x % y;
         if (m != 0 && ((m < 0) != (y < 0))) { /* C truncates; Python floors */
@@ -439,8 +439,9 @@ static __attribute__((noinline)) BtValue int_other_op(int op, int64_t x, int64_t
     }
 }
 
-/* TOS1 op TOS without a call for two ints (no overflow) or two floats:
- * true with *r set; false means take binary_slow. */
+/* TOS1 op TOS without a call for two ints (a result in the inline range) or
+ * two floats: true with *r set; false means take binary_slow. Two inline ints
+ * add and subtract without leaving 64 bits, so only the range is checked. */
 static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
     if (op >= BT_BINOP__COUNT) /* in-place forms act alike on ints and floats */
         op -= BT_BINOP__COUNT;
@@ -448,16 +449,16 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
      * three tests it would save. */
     if (bt_is_int(a) && bt_is_int(b)) {
         int64_t z;
-        bool overflow;
+        bool overflow = false;
         if (op == BT_BINOP_ADD)
-            overflow = __builtin_add_overflow(bt_as_i64(a), bt_as_i64(b), &z);
+            z = bt_as_i64(a) + bt_as_i64(b);
         else if (op == BT_BINOP_SUB)
-            overflow = __builtin_sub_overflow(bt_as_i64(a), bt_as_i64(b), &z);
+            z = bt_as_i64(a) - bt_as_i64(b);
         else if (op == BT_BINOP_MUL)
             overflow = __builtin_mul_overflow(bt_as_i64(a), bt_as_i64(b), &z);
         else
             return !bt_is_undef(*r = int_other_op(op, bt_as_i64(a), bt_as_i64(b)));
-        if (overflow)
+        if (overflow || !bt_int_fits(z))
             return false;
         *r = bt_int(z);
         return true;
@@ -1255,7 +1256,7 @@ dispatch:
 
     TARGET(UNARY_NEGATIVE) {
         BtValue v = TOP();
-        if (bt_is_int(v) && bt_as_i64(v) != INT64_MIN) {
+        if (bt_is_int(v) && bt_as_i64(v) != BT_INT_INLINE_MIN) {
             SET_TOP(bt_int(-bt_as_i64(v)));
             DISPATCH();
         }
@@ -1625,6 +1626,14 @@ dispatch:
             if (ty == BT_TYPE(t, range_iter)) {
                 int64_t v;
                 if (bt_range_iter_step((BtRangeIter *)bt_as_obj(it), &v)) {
+                    if (!bt_int_fits(v)) { /* a range past the inline range: box it */
+                        SAVE_FRAME();
+                        BtValue big = bt_bigint_from_i64(t, v);
+                        if (bt_is_undef(big))
+                            goto error;
+                        PUSH(big);
+                        DISPATCH();
+                    }
                     PUSH(bt_int(v));
                     DISPATCH();
                 }

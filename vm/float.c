@@ -609,10 +609,12 @@ static BtValue float_as_integer_ratio(BtThread *t, BtValue self, BtValue *args, 
             e = 0;
     }
     /* The power of two goes to whichever side it belongs (a big int past 64 bits). */
-    BtValue pair[2] = {bt_int(num), bt_int(1)};
+    BtValue pair[2] = {bt_int_from_i64(t, num), bt_int(1)};
     BT_PUSH_ROOT(t, &pair[0]);
     BT_PUSH_ROOT(t, &pair[1]);
-    if (e > 0)
+    if (bt_is_undef(pair[0]))
+        ; /* MemoryError */
+    else if (e > 0)
         pair[0] = bt_int_binary(t, BT_BINOP_LSHIFT, pair[0], bt_int(e));
     else
         pair[1] = bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(1), bt_int(-e));

@@ -1,8 +1,9 @@
 /* int.c: int, bool, NoneType, NotImplementedType and ellipsis (vm stage).
  *
- * Ints are immediate int64 values while they fit; every operation that could
- * leave 64 bits checks with __builtin_*_overflow and hands the work to
- * bigint.c, which also takes every operation with a big operand. bool shares int's arithmetic
+ * Ints are immediate while they fit the inline range (value.h); a result
+ * that leaves it is boxed by bt_int_from_i64, one that leaves 64 bits on the
+ * way (__builtin_mul_overflow) is computed by bigint.c, which also takes every
+ * operation with a big operand. bool shares int's arithmetic
  * (True + 1 == 2) except that & | ^ of two bools stay bools. Mixed int/float
  * arithmetic is handed to float.c. The numeric hash follows CPython's
  * definition (value mod 2**61 - 1), so equal numbers hash equally.
@@ -89,22 +90,20 @@ static bool int_pow(int64_t a, int64_t b, int64_t *out) {
     return true;
 }
 
-/* The int/bool part of the binary slot; both operands are int-like. */
+/* The int/bool part of the binary slot; both operands are int-like, so
+ * inline: a sum, difference or bitwise result of two inline ints always fits
+ * 64 bits, and bt_int_from_i64 boxes one that leaves the inline range. */
 static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
     int64_t a = bt_as_int(av), b = bt_as_int(bv), r;
     switch (op) {
     case BT_BINOP_ADD:
-        if (__builtin_add_overflow(a, b, &r))
-            break;
-        return bt_int(r);
+        return bt_int_from_i64(t, a + b);
     case BT_BINOP_SUB:
-        if (__builtin_sub_overflow(a, b, &r))
-            break;
-        return bt_int(r);
+        return bt_int_from_i64(t, a - b);
     case BT_BINOP_MUL:
         if (__builtin_mul_overflow(a, b, &r))
             break;
-        return bt_int(r);
+        return bt_int_from_i64(t, r);
     case BT_BINOP_TRUEDIV: {
         if (b == 0) {
             bt_raise(t, BT_EXC(t, ZeroDivisionError), "division by zero");
@@ -116,9 +115,7 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
         break;
     }
     case BT_BINOP_FLOORDIV:
-        if (a == INT64_MIN && b == -1)
-            break;
-        return bt_int_floordiv(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
+        return bt_int_floordiv(t, a, b, &r) ? bt_int_from_i64(t, r) : BT_UNDEF;
     case BT_BINOP_MOD:
         return bt_int_mod(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
     case BT_BINOP_POW:
@@ -131,7 +128,7 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
             return bt_float(pow((double)a, (double)b));
         }
         if (int_pow(a, b, &r))
-            return bt_int(r);
+            return bt_int_from_i64(t, r);
         break;
     case BT_BINOP_LSHIFT:
         if (b < 0) {
@@ -145,7 +142,7 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
         r = (int64_t)((uint64_t)a << b);
         if ((r >> b) != a)
             break;
-        return bt_int(r);
+        return bt_int_from_i64(t, r);
     case BT_BINOP_RSHIFT:
         if (b < 0) {
             bt_raise(t, BT_EXC(t, ValueError), "negative shift count");
@@ -189,9 +186,7 @@ static BtValue int_unary(BtThread *t, int op, BtValue a) {
     int64_t v = bt_as_int(a);
     switch (op) {
     case '-':
-        if (v == INT64_MIN)
-            return bt_bigint_unary(t, op, a);
-        return bt_int(-v);
+        return bt_int_from_i64(t, -v); /* -BT_INT_INLINE_MIN is one past the range */
     case '+':
         return bt_int(v);
     case '~':
@@ -358,7 +353,7 @@ bool bt_int_index(BtThread *t, BtValue v, int64_t *out) {
         return true;
     }
     if (bt_is_bigint(v))
-        return index_too_big(t);
+        return bt_int_as_i64(v, out) || index_too_big(t);
     if (bt_is_obj(v)) {
         BtValue m = bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_index));
         if (!bt_is_undef(m)) {
@@ -369,10 +364,7 @@ bool bt_int_index(BtThread *t, BtValue v, int64_t *out) {
                 bt_raise(t, BT_EXC(t, TypeError), "__index__ returned non-int (type %T)", r);
                 return false;
             }
-            if (bt_is_bigint(r))
-                return index_too_big(t);
-            *out = bt_as_int(r);
-            return true;
+            return bt_int_as_i64(r, out) || index_too_big(t);
         }
     }
     bt_raise(t, BT_EXC(t, TypeError), "'%T' object cannot be interpreted as an integer", v);
@@ -383,7 +375,8 @@ bool bt_int_bound(BtThread *t, BtValue v, int64_t *out) {
     BtValue i = bt_index_value(t, v);
     if (bt_is_undef(i))
         return false;
-    *out = !bt_is_bigint(i) ? bt_as_int(i) : bt_int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
+    if (!bt_int_as_i64(i, out))
+        *out = bt_int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
     return true;
 }
 
@@ -406,7 +399,7 @@ BtValue bt_index_value(BtThread *t, BtValue v) {
 }
 
 bool bt_int_seq_index(BtThread *t, BtValue v, int64_t *out, bool repeat) {
-    if (bt_is_bigint(v) || bt_is_bigint(bt_unbox(v))) {
+    if (bt_int_is_huge(v) || bt_int_is_huge(bt_unbox(v))) {
         bt_raise(t, repeat ? BT_EXC(t, OverflowError) : BT_EXC(t, IndexError),
                  "cannot fit '%T' into an index-sized integer", v);
         return false;
@@ -490,7 +483,7 @@ BtValue bt_int_parse(BtThread *t, const char *s, size_t n, int base, bool *synta
         return BT_UNDEF;
     *syntax_error = false;
     if (!overflow)
-        return bt_int(neg ? (int64_t)((uint64_t)0 - acc) : (int64_t)acc);
+        return bt_int_from_i64(t, neg ? (int64_t)((uint64_t)0 - acc) : (int64_t)acc);
     /* Too big for 64 bits: the digits again, without underscores, for GMP. */
     char *digits = malloc((size_t)ndigits);
     if (!digits) {
@@ -529,7 +522,7 @@ static BtValue int_from_str(BtThread *t, BtValue v, int base) {
         while (q < end && *q >= '0' && *q <= '9')
             acc = acc * 10 + (*q++ - '0');
         if (q == end && q > p)
-            return bt_int(neg ? -acc : acc);
+            return bt_int_from_i64(t, neg ? -acc : acc);
     }
     if (s->ascii)
         return int_from_text(t, v, s->data, s->size, base);
@@ -1028,7 +1021,7 @@ BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
             bt_int_index(t, ndigits, &ignored); /* __index__ or CPython's TypeError */
             if (bt_has_exc(t))
                 return BT_UNDEF;
-            ndv = bt_int(ignored);
+            ndv = bt_int_from_i64(t, ignored);
         }
         return bt_int_round(t, x, ndv);
     }
@@ -1061,9 +1054,7 @@ BtValue bt_num_round(BtThread *t, BtValue x, BtValue ndigits) {
 BtValue bt_num_abs(BtThread *t, BtValue x) {
     switch (bt_kind(x)) {
     case BT_V_INT:
-        if (bt_as_i64(x) == INT64_MIN)
-            return bt_bigint_unary(t, 'a', x);
-        return bt_int(bt_as_i64(x) < 0 ? -bt_as_i64(x) : bt_as_i64(x));
+        return bt_int_from_i64(t, bt_as_i64(x) < 0 ? -bt_as_i64(x) : bt_as_i64(x));
     case BT_V_BOOL:
         return bt_int(bt_as_bool(x));
     case BT_V_FLOAT:

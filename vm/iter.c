@@ -191,9 +191,10 @@ done:
     return result;
 }
 
-/* A big int as an index, clamped as CPython clamps slice bounds. */
+/* A big int as an index, clamped to 64 bits as CPython clamps slice bounds. */
 static int clamped(BtValue v, int64_t *out) {
-    *out = bt_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
+    if (!bt_int_as_i64(v, out))
+        *out = bt_int_sign(v) < 0 ? INT64_MIN : INT64_MAX;
     return 1;
 }
 

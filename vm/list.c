@@ -180,8 +180,12 @@ bool bt_list_extend(BtThread *t, BtList *l, BtValue iterable) {
         if (!list_grow(t, l, l->len + r->len))
             return false;
         uint64_t v = (uint64_t)r->start;
-        for (uint64_t i = 0; i < r->len; i++, v += (uint64_t)r->step)
-            l->items[l->len++] = bt_int((int64_t)v);
+        for (uint64_t i = 0; i < r->len; i++, v += (uint64_t)r->step) {
+            BtValue x = bt_int_from_i64(t, (int64_t)v); /* l holds what came before */
+            if (bt_is_undef(x))
+                return false;
+            l->items[l->len++] = x;
+        }
         return true;
     }
     BtValue it = bt_iter(t, iterable);

@@ -39,6 +39,24 @@ static inline bool bt_is_integer(BtValue v) {
     return bt_is_intlike(v) || bt_is_bigint(v);
 }
 
+/* A big int holding i, which lies beyond the inline range (vm/bigint.c);
+ * BT_UNDEF with MemoryError. */
+BtValue bt_bigint_from_i64(BtThread *t, int64_t i);
+/* The int i: inline when it fits, a big int otherwise (BT_UNDEF: MemoryError). */
+static inline BtValue bt_int_from_i64(BtThread *t, int64_t i) {
+    return bt_int_fits(i) ? bt_int(i) : bt_bigint_from_i64(t, i);
+}
+/* The same for an unsigned 64-bit number. */
+BtValue bt_int_from_u64(BtThread *t, uint64_t u);
+/* An exact int (inline, bool or big) as int64 into *out; false (no exception)
+ * when it lies beyond 64 bits. */
+bool bt_int_as_i64(BtValue v, int64_t *out);
+/* A big int beyond 64 bits (where C-sized integers are needed, the too-big case). */
+static inline bool bt_int_is_huge(BtValue v) {
+    int64_t ignored;
+    return bt_is_bigint(v) && !bt_int_as_i64(v, &ignored);
+}
+
 /* CPython's numeric hash: hash(1) == hash(1.0) == hash(True). Never -1. */
 int64_t bt_int_hash(int64_t n);
 int64_t bt_float_hash(double d);

@@ -873,7 +873,7 @@ static BtValue object_hash_method(BtThread *t, BtValue self, BtValue *args, int 
     int64_t h;
     if (!bt_check_args(t, "__hash__", nargs, kwnames, 0, 0) || !object_hash(t, self, &h))
         return BT_UNDEF;
-    return bt_int(h);
+    return bt_int_from_i64(t, h);
 }
 
 static BtValue object_eq_method(BtThread *t, BtValue self, BtValue *args, int nargs,

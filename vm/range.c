@@ -120,8 +120,9 @@ static BtValue big_length(BtThread *t, BtValue start, BtValue stop, BtValue step
 
 /* range(start, stop, step) for ints of any size; a 64-bit range when they fit. */
 static BtValue range_from_ints(BtThread *t, BtValue start, BtValue stop, BtValue step) {
-    if (!bt_is_bigint(start) && !bt_is_bigint(stop) && !bt_is_bigint(step))
-        return bt_range_new(t, bt_as_int(start), bt_as_int(stop), bt_as_int(step));
+    int64_t a, b, c;
+    if (bt_int_as_i64(start, &a) && bt_int_as_i64(stop, &b) && bt_int_as_i64(step, &c))
+        return bt_range_new(t, a, b, c);
     if (bt_int_sign(step) == 0) {
         bt_raise(t, BT_EXC(t, ValueError), "range() arg 3 must not be zero");
         return BT_UNDEF;
@@ -204,23 +205,6 @@ static BtValue big_getitem(BtThread *t, BtValue self, BtValue key) {
             result = big_at(t, bt_as_tuple(r->big)->items, v[0]);
     }
     BT_POP_ROOT(t, 2);
-    return result;
-}
-
-/* p[a:b:c] for the range p (start, stop, step, len) whose length fits 64 bits. */
-static BtValue big_slice(BtThread *t, const BtValue *p, int64_t start, int64_t stop, int64_t step) {
-    BtValue v[3] = {BT_NONE, BT_NONE, BT_NONE};
-    for (int i = 0; i < 3; i++)
-        BT_PUSH_ROOT(t, &v[i]);
-    BtValue result = BT_UNDEF;
-    v[0] = big_at(t, p, bt_int(start));
-    if (!bt_is_undef(v[0]))
-        v[1] = big_at(t, p, bt_int(stop));
-    if (!bt_is_undef(v[0]) && !bt_is_undef(v[1]))
-        v[2] = arith(t, BT_BINOP_MUL, p[B_STEP], bt_int(step));
-    if (!bt_is_undef(v[0]) && !bt_is_undef(v[1]) && !bt_is_undef(v[2]))
-        result = range_from_ints(t, v[0], v[1], v[2]);
-    BT_POP_ROOT(t, 3);
     return result;
 }
 
@@ -361,18 +345,11 @@ static bool range_parts(BtThread *t, const BtRange *r, BtValue out[4]) {
         memcpy(out, bt_as_tuple(r->big)->items, 4 * sizeof(BtValue));
         return true;
     }
-    out[B_START] = bt_int(r->start);
-    out[B_STOP] = bt_int(r->stop);
-    out[B_STEP] = bt_int(r->step);
-    if (r->len <= (uint64_t)INT64_MAX) {
-        out[B_LEN] = bt_int((int64_t)r->len);
-        return true;
-    }
-    uint8_t le[8]; /* a length of 2**63 or more: a big int */
-    for (int i = 0; i < 8; i++)
-        le[i] = (uint8_t)(r->len >> (8 * i));
-    out[B_LEN] = bt_int_from_bytes(t, le, sizeof le, true, false);
-    return !bt_is_undef(out[B_LEN]);
+    /* out[] is rooted by the caller, so each boxed part survives the next. */
+    return !bt_is_undef(out[B_START] = bt_int_from_i64(t, r->start)) &&
+           !bt_is_undef(out[B_STOP] = bt_int_from_i64(t, r->stop)) &&
+           !bt_is_undef(out[B_STEP] = bt_int_from_i64(t, r->step)) &&
+           !bt_is_undef(out[B_LEN] = bt_int_from_u64(t, r->len));
 }
 
 BtValue bt_range_reversed(BtThread *t, BtRange *r) {
@@ -396,7 +373,7 @@ static BtValue range_construct(BtThread *t, BtType *type, BtValue *args, int nar
     int64_t v[3] = {0, 0, 1};
     bool big = false;
     for (int i = 0; i < nargs; i++) {
-        if (bt_is_bigint(args[i]) || bt_is_bigint(bt_unbox(args[i])))
+        if (bt_int_is_huge(args[i]) || bt_int_is_huge(bt_unbox(args[i])))
             big = true;
         else if (!bt_index_or_raise(t, args[i], &v[i]))
             return BT_UNDEF;
@@ -430,11 +407,12 @@ static BtValue range_repr(BtThread *t, BtValue self) {
 static int64_t range_len(BtThread *t, BtValue self) {
     BtRange *r = as_range(self);
     if (is_big(r)) {
-        if (bt_is_bigint(part(r, B_LEN))) {
+        int64_t n;
+        if (!bt_int_as_i64(part(r, B_LEN), &n)) {
             bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C ssize_t");
             return -1;
         }
-        return bt_as_i64(part(r, B_LEN));
+        return n;
     }
     if (r->len > (uint64_t)INT64_MAX) {
         bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C ssize_t");
@@ -478,7 +456,8 @@ static int64_t range_search(BtThread *t, BtRange *r, BtValue item, int64_t *coun
     if (count)
         *count = 0;
     for (uint64_t i = 0; i < r->len; i++) {
-        int eq = bt_equal(t, bt_int(range_at(r, i)), item);
+        BtValue v = bt_int_from_i64(t, range_at(r, i));
+        int eq = bt_is_undef(v) ? -1 : bt_equal(t, v, item);
         if (eq < 0)
             return -2;
         if (eq) {
@@ -494,14 +473,15 @@ static int64_t range_search(BtThread *t, BtRange *r, BtValue item, int64_t *coun
 static int range_contains(BtThread *t, BtValue self, BtValue item) {
     BtRange *r = as_range(self);
     uint64_t pos;
-    if (is_big(r) || bt_is_bigint(item)) {
+    if (is_big(r) || bt_int_is_huge(item)) {
         BtValue at;
         if (bt_is_integer(item))
             return is_big(r) ? big_find(t, r, item, &at) : 0;
         return contains_by_iteration(t, self, item);
     }
-    if (bt_is_intlike(item))
-        return range_find(r, bt_as_int(item), &pos);
+    int64_t v;
+    if (bt_is_integer(item) && bt_int_as_i64(item, &v))
+        return range_find(r, v, &pos);
     int64_t i = range_search(t, r, item, NULL);
     return i == -2 ? -1 : i >= 0;
 }
@@ -511,28 +491,24 @@ static BtValue range_slice(BtThread *t, BtRange *r, BtValue slice) {
     BtSlice *sl = (BtSlice *)bt_as_obj(slice);
     if (is_big(r))
         return big_slice_of(t, bt_as_tuple(r->big)->items, sl);
-    if (r->len > (uint64_t)INT64_MAX || bt_is_bigint(sl->start) || bt_is_bigint(sl->stop) ||
-        bt_is_bigint(sl->step)) {
-        BtValue parts[4] = {BT_NONE, BT_NONE, BT_NONE, BT_NONE};
-        for (int i = 0; i < 4; i++)
-            BT_PUSH_ROOT(t, &parts[i]);
-        BtValue res = range_parts(t, r, parts) ? big_slice_of(t, parts, sl) : BT_UNDEF;
-        BT_POP_ROOT(t, 4);
-        return res;
+    if (r->len <= (uint64_t)INT64_MAX && !bt_int_is_huge(sl->start) && !bt_int_is_huge(sl->stop) &&
+        !bt_int_is_huge(sl->step)) {
+        if (!bt_slice_indices(t, slice, (int64_t)r->len, &start, &stop, &step, &count))
+            return BT_UNDEF;
+        __int128 nstart = (__int128)r->start + (__int128)start * r->step;
+        __int128 nstop = (__int128)r->start + (__int128)stop * r->step;
+        __int128 nstep = (__int128)r->step * step;
+        if (nstart <= INT64_MAX && nstart >= INT64_MIN && nstop <= INT64_MAX &&
+            nstop >= INT64_MIN && nstep <= INT64_MAX && nstep >= INT64_MIN)
+            return bt_range_new(t, (int64_t)nstart, (int64_t)nstop, (int64_t)nstep);
     }
-    if (!bt_slice_indices(t, slice, (int64_t)r->len, &start, &stop, &step, &count))
-        return BT_UNDEF;
-    __int128 nstart = (__int128)r->start + (__int128)start * r->step;
-    __int128 nstop = (__int128)r->start + (__int128)stop * r->step;
-    __int128 nstep = (__int128)r->step * step;
-    if (nstart > INT64_MAX || nstart < INT64_MIN || nstop > INT64_MAX || nstop < INT64_MIN ||
-        nstep > INT64_MAX || nstep < INT64_MIN) {
-        /* The slice's bounds leave 64 bits (len < 2**63 here: all immediates). */
-        BtValue parts[4] = {bt_int(r->start), bt_int(r->stop), bt_int(r->step),
-                            bt_int((int64_t)r->len)};
-        return big_slice(t, parts, start, stop, step);
-    }
-    return bt_range_new(t, (int64_t)nstart, (int64_t)nstop, (int64_t)nstep);
+    /* A part leaves 64 bits: the slice is computed on ints of any size. */
+    BtValue parts[4] = {BT_NONE, BT_NONE, BT_NONE, BT_NONE};
+    for (int i = 0; i < 4; i++)
+        BT_PUSH_ROOT(t, &parts[i]);
+    BtValue res = range_parts(t, r, parts) ? big_slice_of(t, parts, sl) : BT_UNDEF;
+    BT_POP_ROOT(t, 4);
+    return res;
 }
 
 static BtValue range_getitem(BtThread *t, BtValue self, BtValue key) {
@@ -541,7 +517,7 @@ static BtValue range_getitem(BtThread *t, BtValue self, BtValue key) {
         return range_slice(t, r, key);
     if (is_big(r))
         return big_getitem(t, self, key);
-    if (bt_is_bigint(key)) {
+    if (bt_int_is_huge(key)) {
         bt_raise(t, BT_EXC(t, IndexError), "range object index out of range");
         return BT_UNDEF;
     }
@@ -564,7 +540,7 @@ static BtValue range_getitem(BtThread *t, BtValue self, BtValue key) {
         if (u >= r->len)
             goto out_of_range;
     }
-    return bt_int(range_at(r, u));
+    return bt_int_from_i64(t, range_at(r, u));
 out_of_range:
     bt_raise(t, BT_EXC(t, IndexError), "range object index out of range");
     return BT_UNDEF;
@@ -581,7 +557,7 @@ static BtValue range_iter_next(BtThread *t, BtValue self) {
     (void)t;
     int64_t v;
     if (bt_range_iter_step((BtRangeIter *)bt_as_obj(self), &v))
-        return bt_int(v);
+        return bt_int_from_i64(t, v);
     return BT_UNDEF;
 }
 
@@ -639,23 +615,27 @@ static bool range_hash(BtThread *t, BtValue self, int64_t *out) {
         BtValue parts[3] = {p[B_LEN], n > 0 ? p[B_START] : BT_NONE, n > 1 ? p[B_STEP] : BT_NONE};
         return bt_tuple_hash_items(t, parts, 3, out);
     }
-    BtValue parts[3] = {bt_int((int64_t)r->len), BT_NONE, BT_NONE};
-    if (r->len > 0) {
-        parts[1] = bt_int(r->start);
-        if (r->len > 1)
-            parts[2] = bt_int(r->step);
+    BtValue p[4] = {BT_NONE, BT_NONE, BT_NONE, BT_NONE};
+    for (int i = 0; i < 4; i++)
+        BT_PUSH_ROOT(t, &p[i]);
+    bool ok = range_parts(t, r, p);
+    if (ok) {
+        BtValue parts[3] = {p[B_LEN], r->len > 0 ? p[B_START] : BT_NONE,
+                            r->len > 1 ? p[B_STEP] : BT_NONE};
+        ok = bt_tuple_hash_items(t, parts, 3, out);
     }
-    return bt_tuple_hash_items(t, parts, 3, out);
+    BT_POP_ROOT(t, 4);
+    return ok;
 }
 
 static BtValue range_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtRange *r = as_range(self);
     if (strcmp(name->data, "start") == 0)
-        return is_big(r) ? part(r, B_START) : bt_int(r->start);
+        return is_big(r) ? part(r, B_START) : bt_int_from_i64(t, r->start);
     if (strcmp(name->data, "stop") == 0)
-        return is_big(r) ? part(r, B_STOP) : bt_int(r->stop);
+        return is_big(r) ? part(r, B_STOP) : bt_int_from_i64(t, r->stop);
     if (strcmp(name->data, "step") == 0)
-        return is_big(r) ? part(r, B_STEP) : bt_int(r->step);
+        return is_big(r) ? part(r, B_STEP) : bt_int_from_i64(t, r->step);
     return bt_generic_getattr(t, self, name);
 }
 
@@ -664,7 +644,7 @@ static BtValue range_index_m(BtThread *t, BtValue self, BtValue *args, int nargs
     if (!bt_args_one(t, "range.index", nargs, kwnames))
         return BT_UNDEF;
     BtRange *r = as_range(self);
-    if ((is_big(r) || bt_is_bigint(args[0])) && bt_is_integer(args[0])) {
+    if ((is_big(r) || bt_int_is_huge(args[0])) && bt_is_integer(args[0])) {
         BtValue pos;
         int found = is_big(r) ? big_find(t, r, args[0], &pos) : 0;
         if (found == 0)
@@ -681,17 +661,18 @@ static BtValue range_index_m(BtThread *t, BtValue self, BtValue *args, int nargs
                  "range.index() of a non-int item in a range past 64 bits");
         return BT_UNDEF;
     }
-    if (bt_is_intlike(args[0])) {
+    int64_t v;
+    if (bt_is_integer(args[0]) && bt_int_as_i64(args[0], &v)) {
         uint64_t pos;
-        if (range_find(r, bt_as_int(args[0]), &pos))
-            return bt_int((int64_t)pos);
+        if (range_find(r, v, &pos))
+            return bt_int_from_u64(t, pos);
         bt_raise(t, BT_EXC(t, ValueError), "%R is not in range", args[0]);
         return BT_UNDEF;
     }
     int64_t i = range_search(t, r, args[0], NULL);
     if (i == -1)
         bt_raise(t, BT_EXC(t, ValueError), "sequence.index(x): x not in sequence");
-    return i >= 0 ? bt_int(i) : BT_UNDEF;
+    return i >= 0 ? bt_int_from_i64(t, i) : BT_UNDEF;
 }
 
 static BtValue range_count_m(BtThread *t, BtValue self, BtValue *args, int nargs,
@@ -699,18 +680,19 @@ static BtValue range_count_m(BtThread *t, BtValue self, BtValue *args, int nargs
     if (!bt_args_one(t, "range.count", nargs, kwnames))
         return BT_UNDEF;
     BtRange *r = as_range(self);
-    if (is_big(r) || bt_is_bigint(args[0])) {
+    int64_t v;
+    if (is_big(r) || bt_int_is_huge(args[0])) {
         int found = range_contains(t, self, args[0]); /* values are distinct: 0 or 1 */
         return found < 0 ? BT_UNDEF : bt_int(found);
     }
-    if (bt_is_intlike(args[0])) {
+    if (bt_is_integer(args[0]) && bt_int_as_i64(args[0], &v)) {
         uint64_t pos;
-        return bt_int(range_find(r, bt_as_int(args[0]), &pos));
+        return bt_int(range_find(r, v, &pos));
     }
     int64_t count;
     if (range_search(t, r, args[0], &count) == -2)
         return BT_UNDEF;
-    return bt_int(count);
+    return bt_int_from_i64(t, count);
 }
 
 static const BtNativeDef range_methods[] = {
@@ -864,8 +846,15 @@ static BtValue slice_indices_m(BtThread *t, BtValue self, BtValue *args, int nar
     }
     if (!bt_slice_indices(t, self, len, &start, &stop, &step, &count))
         return BT_UNDEF;
-    BtValue parts[3] = {bt_int(start), bt_int(stop), bt_int(step)};
-    BtTuple *r = bt_tuple_from(t, parts, 3);
+    BtValue parts[3] = {BT_NONE, BT_NONE, BT_NONE};
+    for (int i = 0; i < 3; i++)
+        BT_PUSH_ROOT(t, &parts[i]);
+    BtTuple *r = !bt_is_undef(parts[0] = bt_int_from_i64(t, start)) &&
+                         !bt_is_undef(parts[1] = bt_int_from_i64(t, stop)) &&
+                         !bt_is_undef(parts[2] = bt_int_from_i64(t, step))
+                     ? bt_tuple_from(t, parts, 3)
+                     : NULL;
+    BT_POP_ROOT(t, 3);
     return r ? bt_obj(r) : BT_UNDEF;
 }
 

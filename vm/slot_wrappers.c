@@ -155,7 +155,7 @@ static BtValue w_hash(BtThread *t, BtValue self, BtValue *args, int nargs, BtTup
     if (!no_args(t, "__hash__", nargs, kwnames))
         return BT_UNDEF;
     int64_t h;
-    return builtin_type_of(t, self)->hash(t, self, &h) ? bt_int(h) : BT_UNDEF;
+    return builtin_type_of(t, self)->hash(t, self, &h) ? bt_int_from_i64(t, h) : BT_UNDEF;
 }
 
 static BtValue w_repr(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {

@@ -246,11 +246,11 @@ static bool format_int(BtThread *t, BtBuf *out, BtValue v, const Spec *s, BtValu
                      "Alternate form (#) not allowed with integer format specifier 'c'");
             return false;
         }
-        if (bt_is_bigint(v)) {
+        if (bt_int_is_huge(v)) {
             bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C long");
             return false;
         }
-        if (bt_as_int(v) < 0 || bt_as_int(v) > 0x10FFFF) {
+        if (bt_is_bigint(v) || bt_as_int(v) < 0 || bt_as_int(v) > 0x10FFFF) {
             bt_raise(t, BT_EXC(t, OverflowError), "%%c arg not in range(0x110000)");
             return false;
         }
@@ -804,7 +804,7 @@ static BtValue field_value(BtThread *t, FmtArgs *fa, const char *p, const char *
             }
             BtValue key;
             if (num) {
-                key = bt_int(idx);
+                key = bt_int_from_i64(t, idx);
             } else {
                 BtStr *ks = bt_str_new(t, a, (size_t)(q - a));
                 key = ks ? bt_obj(ks) : BT_UNDEF;
@@ -1290,11 +1290,15 @@ static BtValue percent_format(BtThread *t, BtValue owner, const char *data, size
                 BtValue w = pct_next(t, items, nitems, &idx);
                 if (bt_is_undef(w))
                     goto fail;
-                if (!bt_is_intlike(w)) {
+                if (!bt_is_integer(w)) {
                     bt_raise(t, BT_EXC(t, TypeError), "* wants int");
                     goto fail;
                 }
-                *dst = bt_as_int(w);
+                if (!bt_int_as_i64(w, dst)) {
+                    bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C %s",
+                             part == 0 ? "ssize_t" : "int");
+                    goto fail;
+                }
                 if (part == 0 && *dst < 0) {
                     ps.left = true;
                     *dst = *dst == INT64_MIN ? INT64_MAX : -*dst;

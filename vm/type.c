@@ -271,7 +271,9 @@ static bool slot_hash(BtThread *t, BtValue self, int64_t *out) {
         bt_raise(t, BT_EXC(t, TypeError), "__hash__ method should return an integer");
         return false;
     }
-    int64_t h = bt_is_bigint(r) ? bt_bigint_hash(r) : bt_as_int(r); /* a big one is hashed again */
+    int64_t h;
+    if (!bt_int_as_i64(r, &h))
+        h = bt_bigint_hash(r); /* past 64 bits: hashed again, as CPython */
     *out = h == -1 ? -2 : h;
     return true;
 }

@@ -15,6 +15,7 @@
 #ifndef BT_VALUE_H
 #define BT_VALUE_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,7 +46,20 @@ typedef struct {
 #define BT_TRUE ((BtValue){.tag = BT_V_BOOL, .as.b = true})
 #define BT_FALSE ((BtValue){.tag = BT_V_BOOL, .as.b = false})
 
+/* The inline int range: a value holds a signed BT_INT_INLINE_BITS-bit int
+ * without allocating; an int beyond it is a heap big int (num.h). */
+#define BT_INT_INLINE_BITS 50
+#define BT_INT_INLINE_MAX (((int64_t)1 << (BT_INT_INLINE_BITS - 1)) - 1)
+#define BT_INT_INLINE_MIN (-BT_INT_INLINE_MAX - 1)
+
+/* Whether i fits the inline range. */
+static inline bool bt_int_fits(int64_t i) {
+    return i >= BT_INT_INLINE_MIN && i <= BT_INT_INLINE_MAX;
+}
+/* An inline int; i must fit (bt_int_fits). Where it may not, use
+ * bt_int_from_i64 (num.h), which makes a big int. */
 static inline BtValue bt_int(int64_t i) {
+    assert(bt_int_fits(i));
     return (BtValue){.tag = BT_V_INT, .as.i = i};
 }
 static inline BtValue bt_float(double f) {

@@ -637,20 +637,27 @@ Test(num, equal_numbers_hash_equally) {
     cr_assert_eq(bt_float_hash(1e100), 1822893315824342674LL);
 }
 
-Test(num, exact_int_float_comparison) {
+/* v as int64, asserting that it is an int of at most 64 bits (inline or big). */
+static int64_t i64_of(BtValue v) {
+    int64_t out;
+    cr_assert(bt_is_integer(v) && bt_int_as_i64(v, &out), "not a 64-bit int");
+    return out;
+}
+
+Test(num, exact_int_float_comparison, .init = setup, .fini = teardown) {
     int64_t big = ((int64_t)1 << 53) + 1;
     double f = 9007199254740992.0; /* 2**53 */
-    cr_assert_eq(bt_num_cmp(bt_int(big), bt_float(f)), 1);
-    cr_assert_eq(bt_num_cmp(bt_float(f), bt_int(big)), -1);
-    cr_assert_eq(bt_num_cmp(bt_int(INT64_MAX), bt_float(9223372036854775808.0)), -1);
-    cr_assert_eq(bt_num_cmp(bt_int(INT64_MIN), bt_float(-9223372036854775808.0)), 0);
+    cr_assert_eq(bt_num_cmp(bt_int_from_i64(t, big), bt_float(f)), 1);
+    cr_assert_eq(bt_num_cmp(bt_float(f), bt_int_from_i64(t, big)), -1);
+    cr_assert_eq(bt_num_cmp(bt_int_from_i64(t, INT64_MAX), bt_float(9223372036854775808.0)), -1);
+    cr_assert_eq(bt_num_cmp(bt_int_from_i64(t, INT64_MIN), bt_float(-9223372036854775808.0)), 0);
     cr_assert_eq(bt_num_cmp(bt_int(3), bt_float(3.5)), -1);
     cr_assert_eq(bt_num_cmp(bt_int(-3), bt_float(-3.5)), 1);
     cr_assert_eq(bt_num_cmp(bt_int(1), bt_float(NAN)), 2);
     cr_assert_eq(bt_num_cmp(BT_TRUE, bt_float(1.0)), 0);
 }
 
-Test(num, int_parse_accepts_python_literals) {
+Test(num, int_parse_accepts_python_literals, .init = setup, .fini = teardown) {
     struct {
         const char *s;
         int base;
@@ -675,15 +682,14 @@ Test(num, int_parse_accepts_python_literals) {
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         bool syntax_error;
-        BtValue v = bt_int_parse(NULL, ok[i].s, strlen(ok[i].s), ok[i].base, &syntax_error);
-        cr_assert(bt_is_int(v), "%s", ok[i].s);
-        cr_assert_eq(bt_as_i64(v), ok[i].want, "%s", ok[i].s);
+        BtValue v = bt_int_parse(t, ok[i].s, strlen(ok[i].s), ok[i].base, &syntax_error);
+        cr_assert_eq(i64_of(v), ok[i].want, "%s", ok[i].s);
     }
     const char *bad[] = {"", "abc", "12.5", "1__0", "_1", "1_", "0x", "010", " 1 2 ", "-", "9"};
     int bases[] = {10, 10, 10, 10, 10, 10, 16, 0, 10, 10, 8};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         bool syntax_error;
-        BtValue v = bt_int_parse(NULL, bad[i], strlen(bad[i]), bases[i], &syntax_error);
+        BtValue v = bt_int_parse(t, bad[i], strlen(bad[i]), bases[i], &syntax_error);
         cr_assert(bt_is_undef(v) && syntax_error, "%s", bad[i]);
     }
 }
@@ -718,29 +724,58 @@ static void expect_repr_of(BtValue r, const char *want) {
 }
 
 Test(num, results_past_64_bits_become_big_ints, .init = setup, .fini = teardown) {
-    BtValue r = bt_int_binary(t, BT_BINOP_ADD, bt_int(INT64_MAX), bt_int(1));
+    BtValue r = bt_int_binary(t, BT_BINOP_ADD, bt_int_from_i64(t, INT64_MAX), bt_int(1));
     cr_assert(bt_is_bigint(r));
     expect_repr_of(r, "9223372036854775808");
     r = bt_int_binary(t, BT_BINOP_MUL, bt_int((int64_t)1 << 32), bt_int((int64_t)1 << 31));
     expect_repr_of(r, "9223372036854775808");
     expect_repr_of(bt_int_binary(t, BT_BINOP_POW, bt_int(2), bt_int(63)), "9223372036854775808");
     r = bt_int_binary(t, BT_BINOP_POW, bt_int(2), bt_int(62));
-    cr_assert_eq(bt_as_i64(r), (int64_t)1 << 62);
+    cr_assert_eq(i64_of(r), (int64_t)1 << 62);
     expect_repr_of(bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(1), bt_int(63)), "9223372036854775808");
     r = bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(-1), bt_int(63));
-    cr_assert_eq(bt_as_i64(r), INT64_MIN);
-    expect_repr_of(bt_int_binary(t, BT_BINOP_FLOORDIV, bt_int(INT64_MIN), bt_int(-1)),
+    cr_assert_eq(i64_of(r), INT64_MIN);
+    expect_repr_of(bt_int_binary(t, BT_BINOP_FLOORDIV, bt_int_from_i64(t, INT64_MIN), bt_int(-1)),
                    "9223372036854775808");
-    r = bt_int_binary(t, BT_BINOP_MOD, bt_int(INT64_MIN), bt_int(-1));
+    r = bt_int_binary(t, BT_BINOP_MOD, bt_int_from_i64(t, INT64_MIN), bt_int(-1));
     cr_assert_eq(bt_as_i64(r), 0);
-    expect_repr_of(bt_int_binary(t, BT_BINOP_SUB, bt_int(INT64_MIN), bt_int(1)),
+    expect_repr_of(bt_int_binary(t, BT_BINOP_SUB, bt_int_from_i64(t, INT64_MIN), bt_int(1)),
                    "-9223372036854775809");
     /* and back: a result that fits is immediate again */
-    BtValue big = bt_int_binary(t, BT_BINOP_ADD, bt_int(INT64_MAX), bt_int(1));
+    BtValue big = bt_int_binary(t, BT_BINOP_ADD, bt_int_from_i64(t, INT64_MAX), bt_int(1));
     BT_PUSH_ROOT(t, &big);
     r = bt_int_binary(t, BT_BINOP_SUB, big, bt_int(1));
     BT_POP_ROOT(t, 1);
-    cr_assert(bt_is_int(r) && bt_as_i64(r) == INT64_MAX);
+    cr_assert_eq(i64_of(r), INT64_MAX);
+}
+
+Test(num, the_inline_range_ends_where_big_ints_begin, .init = setup, .fini = teardown) {
+    /* Every operator at the edge of the inline range: one past it is a big int,
+     * and a result back inside is inline again (one form per value). */
+    BtValue max = bt_int(BT_INT_INLINE_MAX), min = bt_int(BT_INT_INLINE_MIN);
+    BtValue r = bt_int_binary(t, BT_BINOP_ADD, max, bt_int(1));
+    cr_assert(bt_is_bigint(r) && i64_of(r) == BT_INT_INLINE_MAX + 1);
+    BT_PUSH_ROOT(t, &r);
+    BtValue back = bt_int_binary(t, BT_BINOP_SUB, r, bt_int(1));
+    BT_POP_ROOT(t, 1);
+    cr_assert(bt_is_int(back) && bt_as_i64(back) == BT_INT_INLINE_MAX);
+    r = bt_int_binary(t, BT_BINOP_SUB, min, bt_int(1));
+    cr_assert(bt_is_bigint(r) && i64_of(r) == BT_INT_INLINE_MIN - 1);
+    r = bt_int_binary(t, BT_BINOP_MUL, max, bt_int(2));
+    cr_assert(bt_is_bigint(r) && i64_of(r) == BT_INT_INLINE_MAX * 2);
+    r = bt_int_binary(t, BT_BINOP_FLOORDIV, min, bt_int(-1));
+    cr_assert(bt_is_bigint(r) && i64_of(r) == -BT_INT_INLINE_MIN);
+    r = bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(1), bt_int(BT_INT_INLINE_BITS - 1));
+    cr_assert(bt_is_bigint(r) && i64_of(r) == BT_INT_INLINE_MAX + 1);
+    r = bt_int_binary(t, BT_BINOP_LSHIFT, bt_int(1), bt_int(BT_INT_INLINE_BITS - 2));
+    cr_assert(bt_is_int(r));
+    r = bt_num_abs(t, min);
+    cr_assert(bt_is_bigint(r) && i64_of(r) == -BT_INT_INLINE_MIN);
+    r = bt_int_from_i64(t, BT_INT_INLINE_MIN);
+    cr_assert(bt_is_int(r));
+    r = bt_int_from_u64(t, UINT64_MAX);
+    cr_assert(bt_is_bigint(r) && !bt_int_as_i64(r, &(int64_t){0}) && bt_int_is_huge(r));
+    expect_repr_of(r, "18446744073709551615");
 }
 
 Test(num, floor_division_and_modulo_signs, .init = setup, .fini = teardown) {
@@ -817,7 +852,7 @@ Test(num, round_pow_divmod_helpers, .init = setup, .fini = teardown) {
     cr_assert(bt_is_tuple(t, r));
     cr_assert_eq(bt_as_i64(bt_as_tuple(r)->items[0]), -4);
     cr_assert_eq(bt_as_i64(bt_as_tuple(r)->items[1]), 3);
-    expect_repr_of(bt_num_abs(t, bt_int(INT64_MIN)), "9223372036854775808");
+    expect_repr_of(bt_num_abs(t, bt_int_from_i64(t, INT64_MIN)), "9223372036854775808");
 }
 
 /* format(v, spec) as a C string (the test keeps it alive only until the next call). */
