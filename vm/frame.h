@@ -16,7 +16,7 @@
 typedef struct BtGen BtGen;
 
 struct BtFrame {
-    _Alignas(16) BtFrame *back; /* the caller (the frame that resumed us, for generators) */
+    BtFrame *back; /* the caller (the frame that resumed us, for generators) */
     BtCode *code;
     BtFunction *func;     /* the function being run (NULL for module code run directly) */
     BtDict *globals;
@@ -27,9 +27,10 @@ struct BtFrame {
     uint8_t is_entry;     /* returning from this frame leaves this run of the eval loop */
 };
 
+_Static_assert(sizeof(BtFrame) % sizeof(BtValue) == 0, "a frame header is a whole number of values");
+
 /* A frame's slots (locals, cells, free variables, then the operand stack)
- * start right after it, on the value stack and in a generator alike; the
- * 16-byte alignment makes the header a whole number of values. A plain
+ * start right after it, on the value stack and in a generator alike. A plain
  * frame's own address is also the thread's stack top before it was pushed. */
 static inline BtValue *bt_frame_slots(const BtFrame *f) {
     return (BtValue *)(f + 1);

@@ -7,10 +7,11 @@
  *   allocating" rules, at the price of sometimes keeping a dead value a
  *   little longer. It is safe because of one invariant: every slot of a
  *   thread's value stack holds either nothing or a value whose object has
- *   not been freed. New frames clear their variables but not their operand
- *   stack (a call costs less), so their stack may hold values of popped
- *   frames; each collection clears the slots above the stack top that
- *   popped frames dirtied (clear_dead_stack) before it frees anything.
+ *   not been freed. A new frame clears all its slots, operand stack too: a
+ *   popped frame's header may lie there, and with 8-byte values its words
+ *   (pointers into the stack, to code) would read as objects. Above the
+ *   stack top, each collection clears what popped frames dirtied
+ *   (clear_dead_stack) before it frees anything.
  * - Marking uses an explicit gray stack, never C recursion, so a list nested
  *   a million deep cannot overflow the C stack. If the gray stack cannot
  *   grow, marking falls back to rescanning the heap for marked objects.

@@ -1,16 +1,28 @@
 /* value.h: the one value type of the VM (vm stage; see vm/README.md).
  *
- * A BtValue is a 16-byte tagged union: None, bools, 64-bit ints and floats
- * are immediate (arithmetic never allocates; a bigger int is a heap big int,
- * see num.h); everything else is a pointer
- * to a heap object whose header names its type. The tag BT_V_UNDEF is not a
- * Python value: it is the "no value" of an unbound local and the failure
- * sentinel of every function that returns a BtValue (the exception is then
- * in the thread state, see exc.h).
+ * A BtValue is 8 bytes, NaN-boxed (the idea of clox's last chapter; this
+ * layout is JavaScriptCore's): None, bools, floats and ints of up to 50 bits
+ * are immediate, so arithmetic never allocates (a bigger int is a heap big
+ * int, see num.h); everything else is a pointer to a heap object whose
+ * header names its type. The 64 bits read, as an unsigned number:
  *
- * No file but this one reads or writes the fields: everyone else goes through
- * bt_kind(), the bt_is_*() tests and the bt_as_*() payload readers, so that
- * the encoding can change here alone (DESIGN.md's value rule).
+ *   0                      BT_UNDEF: no value (zeroed memory is "unbound")
+ *   0x2, 0x4, 0x5          None, False, True
+ *   8 .. 2**49 - 1         a pointer to a heap object, as it is (x86-64 and
+ *                          AArch64 user addresses are below 2**47)
+ *   2**49 .. 0xFFFA...     a double, its bits plus 2**49 (so no double lands
+ *                          on a pointer; a NaN whose bits would pass 0xFFF8...
+ *                          is stored as that one negative quiet NaN)
+ *   0xFFFC... .. 2**64-1   an int: the top 14 bits set, the low 50 the int
+ *                          in two's complement
+ *
+ * BT_UNDEF is not a Python value: it is the "no value" of an unbound local
+ * and the failure sentinel of every function that returns a BtValue (the
+ * exception is then in the thread state, see exc.h).
+ *
+ * No file but this one reads or writes the bits: everyone else goes through
+ * bt_kind(), the bt_is_*() tests and the bt_as_*() payload readers (DESIGN.md's
+ * value rule), so this header alone knows the layout above.
  */
 #ifndef BT_VALUE_H
 #define BT_VALUE_H
@@ -19,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct BtObject BtObject;
 
@@ -31,20 +44,22 @@ typedef enum {
     BT_V_OBJ,
 } BtValueTag;
 
+/* A struct, not a bare integer, so that values cannot be mixed up with
+ * numbers or compared with == by mistake (bt_same is Python's `is`). */
 typedef struct {
-    uint64_t tag; /* a BtValueTag, word-sized so that a value moves as two whole words */
-    union {
-        bool b;
-        int64_t i;
-        double f;
-        BtObject *o;
-    } as;
+    uint64_t bits;
 } BtValue;
 
-#define BT_UNDEF ((BtValue){.tag = BT_V_UNDEF})
-#define BT_NONE ((BtValue){.tag = BT_V_NONE})
-#define BT_TRUE ((BtValue){.tag = BT_V_BOOL, .as.b = true})
-#define BT_FALSE ((BtValue){.tag = BT_V_BOOL, .as.b = false})
+#define BT_VALUE_NONE_BITS 0x2u
+#define BT_VALUE_FALSE_BITS 0x4u /* True is 0x5: the low bit is the bool */
+#define BT_VALUE_DOUBLE_OFFSET ((uint64_t)1 << 49)
+#define BT_VALUE_NAN_LIMIT 0xFFF8000000000000u /* the largest double bits stored */
+#define BT_VALUE_INT_TAG 0xFFFC000000000000u
+
+#define BT_UNDEF ((BtValue){0})
+#define BT_NONE ((BtValue){BT_VALUE_NONE_BITS})
+#define BT_TRUE ((BtValue){BT_VALUE_FALSE_BITS | 1})
+#define BT_FALSE ((BtValue){BT_VALUE_FALSE_BITS})
 
 /* The inline int range: a value holds a signed BT_INT_INLINE_BITS-bit int
  * without allocating; an int beyond it is a heap big int (num.h). */
@@ -60,86 +75,90 @@ static inline bool bt_int_fits(int64_t i) {
  * bt_int_from_i64 (num.h), which makes a big int. */
 static inline BtValue bt_int(int64_t i) {
     assert(bt_int_fits(i));
-    return (BtValue){.tag = BT_V_INT, .as.i = i};
+    return (BtValue){BT_VALUE_INT_TAG | ((uint64_t)i & ~BT_VALUE_INT_TAG)};
 }
 static inline BtValue bt_float(double f) {
-    return (BtValue){.tag = BT_V_FLOAT, .as.f = f};
+    uint64_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    if (bits > BT_VALUE_NAN_LIMIT) /* a negative NaN with payload bits: keep its sign only */
+        bits = BT_VALUE_NAN_LIMIT;
+    return (BtValue){bits + BT_VALUE_DOUBLE_OFFSET};
 }
 static inline BtValue bt_bool(bool b) {
-    return (BtValue){.tag = BT_V_BOOL, .as.b = b};
+    return (BtValue){BT_VALUE_FALSE_BITS | (uint64_t)b};
 }
+/* A heap object (NULL gives BT_UNDEF). */
 static inline BtValue bt_obj(void *o) {
-    return (BtValue){.tag = BT_V_OBJ, .as.o = (BtObject *)o};
+    assert((uintptr_t)o < BT_VALUE_DOUBLE_OFFSET);
+    return (BtValue){(uint64_t)(uintptr_t)o};
 }
 
-/* Make *slot "no value" with the fewest stores (the frame set-up of every
- * call clears its locals with it): the payload may keep stale bits. */
+/* Make *slot "no value" (the frame set-up of every call clears its locals with it). */
 static inline void bt_clear_slot(BtValue *slot) {
-    slot->tag = BT_V_UNDEF;
+    slot->bits = 0;
+}
+
+static inline bool bt_is_undef(BtValue v) {
+    return v.bits == 0;
+}
+static inline bool bt_is_none(BtValue v) {
+    return v.bits == BT_VALUE_NONE_BITS;
+}
+static inline bool bt_is_int(BtValue v) {
+    return v.bits >= BT_VALUE_INT_TAG;
+}
+static inline bool bt_is_float(BtValue v) {
+    return v.bits - BT_VALUE_DOUBLE_OFFSET < BT_VALUE_INT_TAG - BT_VALUE_DOUBLE_OFFSET;
+}
+static inline bool bt_is_bool(BtValue v) {
+    return (v.bits | 1) == (BT_VALUE_FALSE_BITS | 1);
+}
+static inline bool bt_is_obj(BtValue v) {
+    return v.bits - 8 < BT_VALUE_DOUBLE_OFFSET - 8; /* one compare: 8 <= bits < 2**49 */
 }
 
 /* What kind of value v is; the only way code outside this header reads it. */
 static inline BtValueTag bt_kind(BtValue v) {
-    return (BtValueTag)v.tag;
+    if (bt_is_int(v))
+        return BT_V_INT;
+    if (v.bits >= BT_VALUE_DOUBLE_OFFSET)
+        return BT_V_FLOAT;
+    if (v.bits >= 8)
+        return BT_V_OBJ;
+    if (v.bits == 0)
+        return BT_V_UNDEF;
+    return v.bits == BT_VALUE_NONE_BITS ? BT_V_NONE : BT_V_BOOL;
 }
 /* The payload of a value of a known kind (check the kind first). */
 static inline BtObject *bt_as_obj(BtValue v) {
-    return v.as.o;
+    return (BtObject *)(uintptr_t)v.bits;
 }
 static inline int64_t bt_as_i64(BtValue v) {
-    return v.as.i;
+    /* Shift the 50-bit payload to the top, then back: the sign comes along. */
+    return (int64_t)(v.bits << (64 - BT_INT_INLINE_BITS)) >> (64 - BT_INT_INLINE_BITS);
 }
 static inline double bt_as_f64(BtValue v) {
-    return v.as.f;
+    uint64_t bits = v.bits - BT_VALUE_DOUBLE_OFFSET;
+    double f;
+    memcpy(&f, &bits, sizeof f);
+    return f;
 }
 static inline bool bt_as_bool(BtValue v) {
-    return v.as.b;
+    return v.bits & 1;
 }
 
-static inline bool bt_is_undef(BtValue v) {
-    return v.tag == BT_V_UNDEF;
-}
-static inline bool bt_is_none(BtValue v) {
-    return v.tag == BT_V_NONE;
-}
-static inline bool bt_is_int(BtValue v) {
-    return v.tag == BT_V_INT;
-}
-static inline bool bt_is_float(BtValue v) {
-    return v.tag == BT_V_FLOAT;
-}
-static inline bool bt_is_bool(BtValue v) {
-    return v.tag == BT_V_BOOL;
-}
-static inline bool bt_is_obj(BtValue v) {
-    return v.tag == BT_V_OBJ;
-}
 /* True for int and bool: bool is a subclass of int in Python. */
 static inline bool bt_is_intlike(BtValue v) {
-    return v.tag == BT_V_INT || v.tag == BT_V_BOOL;
+    return bt_is_int(v) || bt_is_bool(v);
 }
 /* The int value of an int or bool (check bt_is_intlike first). */
 static inline int64_t bt_as_int(BtValue v) {
-    return v.tag == BT_V_INT ? v.as.i : (int64_t)v.as.b;
+    return bt_is_int(v) ? bt_as_i64(v) : (int64_t)(v.bits & 1);
 }
-/* Identity, as Python's `is`. */
+/* Identity, as Python's `is`: the same bits (so a float is itself, and
+ * 0.0 is not -0.0, as two float objects are not one in CPython). */
 static inline bool bt_same(BtValue a, BtValue b) {
-    if (a.tag != b.tag)
-        return false;
-    switch (a.tag) {
-    case BT_V_UNDEF:
-    case BT_V_NONE:
-        return true;
-    case BT_V_BOOL:
-        return a.as.b == b.as.b;
-    case BT_V_INT:
-        return a.as.i == b.as.i;
-    case BT_V_FLOAT:
-        return a.as.f == b.as.f || (a.as.f != a.as.f && b.as.f != b.as.f);
-    case BT_V_OBJ:
-        return a.as.o == b.as.o;
-    }
-    return false;
+    return a.bits == b.bits;
 }
 
 #endif
