@@ -281,7 +281,7 @@ static void print_where(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index, 
     const char *file = f->code->filename ? f->code->filename->data : "?";
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
     fprintf(st->out, "> %s(%d) %s()%s\n", basename_of(file), line, q ? q->data : "?",
-            f->gen ? " [generator]" : "");
+            bt_frame_gen(f) ? " [generator]" : "");
     fputs("-> ", st->out);
     if (!source_line(st->out, source_of(t, st, f->code), line))
         fputs("(no source)", st->out);

@@ -151,7 +151,7 @@ static int gen_lane(BtTimeline *tl, BtThread *t, BtGen *g) {
 
 /* The lane a frame belongs to: its generator's, else its thread's. */
 static int frame_lane(BtTimeline *tl, BtThread *t, BtFrame *f) {
-    return f && f->gen ? gen_lane(tl, t, f->gen) : thread_lane(tl, t);
+    return f && bt_frame_gen(f) ? gen_lane(tl, t, bt_frame_gen(f)) : thread_lane(tl, t);
 }
 
 /* The global naming g as it suspends or ends (kept when none does now). */
@@ -214,7 +214,7 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         notice_new_gen(tl, t, e.frame);
         break;
     case BT_EV_RESUME: {
-        int lane = gen_lane(tl, t, e.frame->gen);
+        int lane = gen_lane(tl, t, bt_frame_gen(e.frame));
         int from = frame_lane(tl, t, e.frame->back);
         if (lane >= 0)
             tl->lanes[lane].thread = thread_number(tl, t);
@@ -229,15 +229,15 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         break;
     }
     case BT_EV_SUSPEND: {
-        int lane = gen_lane(tl, t, e.frame->gen);
-        remember_binding(tl, t, lane, e.frame->gen);
+        int lane = gen_lane(tl, t, bt_frame_gen(e.frame));
+        remember_binding(tl, t, lane, bt_frame_gen(e.frame));
         mark(tl, MK_STOP, lane, -1, NULL);
         mark(tl, MK_YIELD, lane, frame_lane(tl, t, e.frame->back), label);
         break;
     }
     case BT_EV_GEN_FINISH: {
-        int lane = gen_lane(tl, t, e.frame->gen);
-        remember_binding(tl, t, lane, e.frame->gen);
+        int lane = gen_lane(tl, t, bt_frame_gen(e.frame));
+        remember_binding(tl, t, lane, bt_frame_gen(e.frame));
         char ret[LABEL_CAP];
         snprintf(ret, sizeof ret, "return %s", bt_is_undef(e.value) ? "(raised)" : label);
         mark(tl, MK_FINISH, lane, -1, NULL);
@@ -245,8 +245,8 @@ static void on_event(BtThread *t, const BtEvent *ev, void *data) {
         break;
     }
     case BT_EV_EXCEPTION: /* an exception leaving a generator's frame ends it */
-        if (e.frame && e.frame->gen) {
-            int lane = gen_lane(tl, t, e.frame->gen);
+        if (e.frame && bt_frame_gen(e.frame)) {
+            int lane = gen_lane(tl, t, bt_frame_gen(e.frame));
             const char *tn = bt_type_name(t, e.exc);
             char raised[LABEL_CAP];
             snprintf(raised, sizeof raised, "raise %s", tn ? tn : "?");

@@ -315,8 +315,8 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
 
 void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap) {
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
-    if (f->gen) /* the instance number tells apart generators of one function */
-        snprintf(buf, cap, "gen %s#%u", q ? q->data : "?", f->gen->number);
+    if (bt_frame_gen(f)) /* the instance number tells apart generators of one function */
+        snprintf(buf, cap, "gen %s#%u", q ? q->data : "?", bt_frame_gen(f)->number);
     else if ((f->code->flags & BT_CODE_CLASS) && f->code->name)
         snprintf(buf, cap, "class body %s", f->code->name->data);
     else

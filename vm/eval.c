@@ -82,7 +82,7 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, B
     f->locals_dict = NULL;
     f->sp = slots + nvars;
     f->ip = code->instrs;
-    f->gen = NULL;
+    f->in_gen = 0;
     f->is_entry = 0;
     t->stack_top = slots + nslots;
     if (t->stack_top > t->stack_dirty)
@@ -95,7 +95,7 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, B
 static inline void pop_frame(BtThread *t, BtFrame *f) {
     t->frame = f->back;
     t->py_depth--;
-    if (!f->gen)
+    if (!bt_frame_gen(f))
         t->stack_top = (BtValue *)f;
 }
 
@@ -886,7 +886,7 @@ static BtValue run(BtThread *t, BtFrame *entry) {
     (void)entry;
     LOAD_FRAME();
     table = t->hook ? traced_table : plain_table; /* a hook is installed before code runs */
-    if (t->hook && !f->gen)
+    if (t->hook && !bt_frame_gen(f))
         bt_hook_emit(t, BT_EV_CALL, f, 0, BT_UNDEF, BT_UNDEF);
     if (bt_has_exc(t)) /* a generator resumed with throw(): raise at the yield */
         goto exception_unwind_thrown;
@@ -1892,7 +1892,7 @@ dispatch:
 
     TARGET(RETURN_VALUE) {
         retval = POP();
-        if (!f->gen && !f->is_entry && !TRACING()) {
+        if (!bt_frame_gen(f) && !f->is_entry && !TRACING()) {
             /* The common case: back to a Python caller in this loop. */
             pop_frame(t, f);
             LOAD_FRAME();
@@ -1900,16 +1900,16 @@ dispatch:
             DISPATCH();
         }
         SAVE_FRAME();
-        if (f->gen) {
+        if (bt_frame_gen(f)) {
             if (TRACING())
                 bt_hook_emit(t, BT_EV_GEN_FINISH, f, (uint32_t)(ip - 1 - code->instrs), retval,
                              BT_UNDEF);
-            bt_gen_finished(t, f->gen);
+            bt_gen_finished(t, bt_frame_gen(f));
         } else if (TRACING()) {
             bt_hook_emit(t, BT_EV_RETURN, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
         }
         bool was_entry = f->is_entry;
-        BtGen *gen = f->gen;
+        BtGen *gen = bt_frame_gen(f);
         pop_frame(t, f);
         if (was_entry) {
             if (gen)
@@ -1943,7 +1943,7 @@ dispatch:
     TARGET(YIELD_VALUE) {
         retval = POP();
         SAVE_FRAME();
-        BtGen *gen = f->gen;
+        BtGen *gen = bt_frame_gen(f);
         if (TRACING())
             bt_hook_emit(t, BT_EV_SUSPEND, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
         bt_gen_suspended(t, gen);
@@ -2194,7 +2194,7 @@ exception_unwind:
         SAVE_FRAME();
         if (t->hook)
             bt_hook_emit(t, BT_EV_EXCEPTION, f, lasti, BT_UNDEF, t->exc);
-        BtGen *gen = f->gen;
+        BtGen *gen = bt_frame_gen(f);
         if (gen)
             bt_gen_raised(t, gen);
         bool was_entry = f->is_entry;

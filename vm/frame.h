@@ -23,8 +23,8 @@ struct BtFrame {
     BtDict *locals_dict;  /* module and class bodies: names live here; else NULL */
     BtValue *sp;          /* saved operand stack top (valid while not running) */
     const BtInstr *ip;    /* saved next instruction (valid while not running) */
-    BtGen *gen;           /* the generator owning this frame, or NULL */
     uint8_t is_entry;     /* returning from this frame leaves this run of the eval loop */
+    uint8_t in_gen;       /* the frame is embedded in a generator (bt_frame_gen finds it) */
 };
 
 _Static_assert(sizeof(BtFrame) % sizeof(BtValue) == 0, "a frame header is a whole number of values");

@@ -151,7 +151,7 @@ void bt_gc_mark_frame(BtGc *gc, BtFrame *f) {
     bt_gc_mark_obj(gc, (BtObject *)f->func);
     bt_gc_mark_obj(gc, (BtObject *)f->globals);
     bt_gc_mark_obj(gc, (BtObject *)f->locals_dict);
-    bt_gc_mark_obj(gc, (BtObject *)f->gen);
+    bt_gc_mark_obj(gc, (BtObject *)bt_frame_gen(f));
     if (f->code) {
         const BtCode *c = f->code;
         size_t nslots = (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);

@@ -43,15 +43,14 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     gen->number = ++c->ngens;
     gen->name = func->name;
     gen->qualname = func->qualname;
-    gen->handled = BT_UNDEF;
-    gen->caller_handled = BT_UNDEF;
+    gen->exc_state = BT_UNDEF;
     BtFrame *f = &gen->frame;
     f->code = c;
     f->func = func;
     f->globals = func->globals;
     f->sp = gen->slots + c->nlocals + c->ncells + c->nfrees;
     f->ip = c->instrs;
-    f->gen = gen;
+    f->in_gen = 1;
     return gen;
 }
 
@@ -524,8 +523,7 @@ static void gen_trace(BtGc *gc, BtObject *o) {
     bt_gc_mark_obj(gc, (BtObject *)gen->frame.func); /* also after the frame is gone */
     bt_gc_mark_obj(gc, (BtObject *)gen->name);
     bt_gc_mark_obj(gc, (BtObject *)gen->qualname);
-    bt_gc_mark(gc, gen->handled);
-    bt_gc_mark(gc, gen->caller_handled);
+    bt_gc_mark(gc, gen->exc_state);
     if (gen->state != BT_GEN_DONE)
         bt_gc_mark_frame(gc, &gen->frame);
     else {

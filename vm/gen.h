@@ -31,11 +31,16 @@ struct BtGen {
     bool finalized;        /* the collector already queued its close() once */
     uint32_t number;       /* n-th generator made from this code, from 1: "my_range#2" */
     BtStr *name, *qualname; /* __name__ and __qualname__ (settable; the function's at first) */
-    BtValue handled;       /* the exception this generator's except blocks are handling */
-    BtValue caller_handled; /* the resumer's handled exception, restored at suspend */
+    BtValue exc_state;     /* suspended: the exception its except blocks are handling;
+                              running: the resumer's, given back at suspend */
     BtFrame frame;         /* the embedded frame: frame.func is the generator function */
     BtValue slots[];       /* the frame's slots: nlocals + ncells + nfrees + stacksize */
 };
+
+/* The generator whose embedded frame f is, or NULL for a call's frame. */
+static inline BtGen *bt_frame_gen(const BtFrame *f) {
+    return f->in_gen ? (BtGen *)((char *)f - offsetof(BtGen, frame)) : NULL;
+}
 
 /* A new generator for a call of func (its arguments still to be bound into
  * gen->slots by the caller). */

@@ -15,13 +15,11 @@
 /* Give the resumer back its handled exception (sys.exc_info), keeping the
  * generator's own when it suspends inside an except block (keep_own). */
 static inline void bt_gen_restore_handled(BtThread *t, BtGen *gen, bool keep_own) {
-    if (bt_is_undef(t->handled) && bt_is_undef(gen->caller_handled)) {
-        gen->handled = BT_UNDEF; /* the usual case: nothing is being handled */
-        return;
-    }
-    gen->handled = keep_own && !bt_same(t->handled, gen->caller_handled) ? t->handled : BT_UNDEF;
-    t->handled = gen->caller_handled;
-    gen->caller_handled = BT_UNDEF;
+    BtValue caller = gen->exc_state;
+    if (bt_is_undef(t->handled) && bt_is_undef(caller))
+        return; /* the usual case: nothing is being handled */
+    gen->exc_state = keep_own && !bt_same(t->handled, caller) ? t->handled : BT_UNDEF;
+    t->handled = caller;
 }
 
 /* Link gen's frame onto t's chain to run it (sent value pushed, or exc made
@@ -50,9 +48,10 @@ static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue e
     f->is_entry = is_entry;
     t->frame = f;
     t->py_depth++;
-    gen->caller_handled = t->handled;
-    if (!bt_is_undef(gen->handled))
-        t->handled = gen->handled;
+    BtValue own = gen->exc_state; /* swapped: the resumer's is kept while it runs */
+    gen->exc_state = t->handled;
+    if (!bt_is_undef(own))
+        t->handled = own;
     if (t->hook)
         bt_hook_emit(t, BT_EV_RESUME, f, (uint32_t)(f->ip - f->code->instrs), sent, exc);
     if (!bt_is_undef(exc))
