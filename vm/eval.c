@@ -53,12 +53,11 @@ static uint32_t frame_nslots(const BtCode *c) {
     return (uint32_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
 }
 
-/* Push a frame for code on t's value stack and link it in. The slots from
- * `first_clear` on are cleared (the caller fills the ones below at once),
- * the operand stack too: the collector reads every slot of a frame, and
- * what a popped frame left there may be its header, whose words (pointers
- * into the stack and the code) would read as objects. NULL with
- * RecursionError raised. */
+/* Push a frame for code on t's value stack and link it in. The variable
+ * slots from `first_clear` on are cleared (the caller fills the ones below
+ * at once); the operand stack is not: what popped frames left there is
+ * values still alive or cleared by the collector (see gc.c), never a
+ * header, since pop_frame wipes those. NULL with RecursionError raised. */
 static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, BtDict *globals,
                                   uint32_t first_clear) {
     if (t->py_depth >= t->interp->recursion_limit) {
@@ -73,7 +72,7 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, B
         return NULL;
     }
     uint32_t nvars = (uint32_t)(code->nlocals + code->ncells + code->nfrees);
-    for (uint32_t i = first_clear; i < nslots; i++) /* a handful: cheaper than memset */
+    for (uint32_t i = first_clear; i < nvars; i++) /* a handful: cheaper than memset */
         bt_clear_slot(&slots[i]);
     f->back = t->frame;
     f->code = code;
@@ -92,11 +91,16 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, B
     return f;
 }
 
+/* Unlink f; a call's frame leaves the value stack, its header wiped: a later
+ * frame's operand stack may cover it, and the collector would read its words
+ * (pointers into the stack and the code) as objects. */
 static inline void pop_frame(BtThread *t, BtFrame *f) {
     t->frame = f->back;
     t->py_depth--;
-    if (!bt_frame_gen(f))
+    if (!bt_frame_gen(f)) {
         t->stack_top = (BtValue *)f;
+        memset(f, 0, sizeof *f); /* a fixed size: a few stores, no call */
+    }
 }
 
 /* "'a', 'b' and 'c'" lists for missing-argument messages. */

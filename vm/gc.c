@@ -7,11 +7,12 @@
  *   allocating" rules, at the price of sometimes keeping a dead value a
  *   little longer. It is safe because of one invariant: every slot of a
  *   thread's value stack holds either nothing or a value whose object has
- *   not been freed. A new frame clears all its slots, operand stack too: a
- *   popped frame's header may lie there, and with 8-byte values its words
- *   (pointers into the stack, to code) would read as objects. Above the
- *   stack top, each collection clears what popped frames dirtied
- *   (clear_dead_stack) before it frees anything.
+ *   not been freed. New frames clear their variables but not their operand
+ *   stack (a call costs less), so their stack may hold values of popped
+ *   frames, but no frame header: pop_frame wipes it, since with 8-byte
+ *   values its words (pointers into the stack, to code) would read as
+ *   objects. Each collection clears the slots above the stack top that
+ *   popped frames dirtied (clear_dead_stack) before it frees anything.
  * - Marking uses an explicit gray stack, never C recursion, so a list nested
  *   a million deep cannot overflow the C stack. If the gray stack cannot
  *   grow, marking falls back to rescanning the heap for marked objects.
@@ -55,18 +56,28 @@
 #else
 #define GC_POOL_MAX 256
 #endif
-#define GC_POOL_STEP 16
+/* Objects are whole numbers of 8-byte words (a header and values), so 8-byte
+ * classes waste nothing on sizes 16-byte classes would round up. */
+#define GC_POOL_STEP 8
 #define GC_CHUNK_BYTES ((size_t)64 << 10)
-/* A chunk starts with its link to the next chunk, padded to keep blocks 16-aligned. */
-#define GC_CHUNK_HEADER 16
+/* A chunk starts with its link to the next chunk. */
+#define GC_CHUNK_HEADER 8
+
+_Static_assert(GC_POOL_MAX / GC_POOL_STEP <= sizeof(((BtHeap *)0)->free_lists) / sizeof(BtObject *),
+               "a free list per size class");
+
+/* Whether a block of size bytes (never 0) comes from the pools. */
+static inline bool pooled(size_t size) {
+    return size - 1 < GC_POOL_MAX; /* unsigned: no pool at all when GC_POOL_MAX is 0 */
+}
 
 static size_t pool_class(size_t size) {
-    return (size + GC_POOL_STEP - 1) / GC_POOL_STEP - 1;
+    return (size - 1) / GC_POOL_STEP;
 }
 
 static void release(BtHeap *h, BtObject *o) {
     size_t size = o->gc_size;
-    if (size <= GC_POOL_MAX) {
+    if (pooled(size)) {
         size_t c = pool_class(size);
         o->gc_next = h->free_lists[c];
         h->free_lists[c] = o;
@@ -96,7 +107,7 @@ static bool refill(BtHeap *h, size_t c) {
 
 /* A block of `size` bytes, not zeroed; NULL when memory runs out. */
 static inline BtObject *obtain(BtHeap *h, size_t size) {
-    if (size <= GC_POOL_MAX) {
+    if (pooled(size)) {
         size_t c = pool_class(size);
         BtObject *o = h->free_lists[c];
         if (!o) {
@@ -414,7 +425,7 @@ void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size) {
     BT_ASSERT_GIL(t);
     BtHeap *h = &t->interp->heap;
     /* The common case, kept free of calls: a recycled block, no collection due. */
-    if (size <= GC_POOL_MAX && h->bytes_since < h->threshold && !h->stress) {
+    if (pooled(size) && h->bytes_since < h->threshold && !h->stress) {
         size_t c = pool_class(size);
         BtObject *o = h->free_lists[c];
         if (o) {

@@ -37,7 +37,7 @@ typedef struct {
     BtObject **gray;       /* mark stack, grows as needed */
     size_t ngray, gray_cap;
     bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
-    BtObject *free_lists[16]; /* free small blocks by size class (16-byte steps), reused */
+    BtObject *free_lists[32]; /* free small blocks by size class (8-byte steps), reused */
     void *chunks;          /* the malloc'ed chunks small blocks are carved from (linked) */
     BtObject **to_close;   /* unreachable suspended generators awaiting close(), and weakrefs
                               awaiting their callback (roots; bt_gc_queue_finalizer) */
