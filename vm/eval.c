@@ -395,13 +395,14 @@ static bool load_method(BtThread *t, BtValue obj, BtStr *name, BtValue *meth, Bt
 }
 
 static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
+    /* Ints past the inline range need no dispatch (but @ must end in TypeError). */
+    if (bt_is_integer(a) && bt_is_integer(b) && op % BT_BINOP__COUNT != BT_BINOP_MATMUL)
+        return bt_int_binary(t, op, a, b);
     if (op >= BT_BINOP__COUNT)
         return bt_inplace_op(t, (BtBinOp)(op - BT_BINOP__COUNT), a, b);
     return bt_binary_op(t, (BtBinOp)op, a, b);
 }
 
-/* Unpack seq into exactly n values written to out[n-1]..out[0] order as the
- * stack wants (out[0] ends on top). before/after handle a starred target. */
 /* x op y for &, |, ^, Python's floor-rounded // and %, and ** with an
  * exponent >= 0; BT_UNDEF leaves the rest (division by zero, overflow,
  * negative exponents) to the slow path, which raises or goes to floats.
@@ -445,8 +446,8 @@ static __attribute__((noinline)) BtValue int_other_op(int op, int64_t x, int64_t
 }
 
 /* TOS1 op TOS without a call for two ints (a result in the inline range) or
- * two floats: true with *r set; false means take binary_slow. Two inline ints
- * add and subtract without leaving 64 bits, so only the range is checked. */
+ * two floats: true with *r set; false means take binary_slow. + - * work on
+ * scaled ints (value.h): a 64-bit overflow there is a result past the range. */
 static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
     if (op >= BT_BINOP__COUNT) /* in-place forms act alike on ints and floats */
         op -= BT_BINOP__COUNT;
@@ -454,18 +455,18 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
      * three tests it would save. */
     if (bt_is_int(a) && bt_is_int(b)) {
         int64_t z;
-        bool overflow = false;
+        bool overflow;
         if (op == BT_BINOP_ADD)
-            z = bt_as_i64(a) + bt_as_i64(b);
+            overflow = __builtin_add_overflow(bt_int_scaled(a), bt_int_scaled(b), &z);
         else if (op == BT_BINOP_SUB)
-            z = bt_as_i64(a) - bt_as_i64(b);
+            overflow = __builtin_sub_overflow(bt_int_scaled(a), bt_int_scaled(b), &z);
         else if (op == BT_BINOP_MUL)
-            overflow = __builtin_mul_overflow(bt_as_i64(a), bt_as_i64(b), &z);
+            overflow = __builtin_mul_overflow(bt_as_i64(a), bt_int_scaled(b), &z);
         else
             return !bt_is_undef(*r = int_other_op(op, bt_as_i64(a), bt_as_i64(b)));
-        if (overflow || !bt_int_fits(z))
+        if (overflow)
             return false;
-        *r = bt_int(z);
+        *r = bt_int_from_scaled(z);
         return true;
     }
     if (bt_is_float(a) && bt_is_float(b)) {
@@ -485,7 +486,7 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
 /* a cmp b for two ints or two floats: 1 or 0; -1 means take the slow path. */
 static inline int compare_fast(BtCompareOp cmp, BtValue a, BtValue b) {
     if (bt_is_int(a) && bt_is_int(b)) {
-        int64_t x = bt_as_i64(a), y = bt_as_i64(b);
+        int64_t x = bt_int_scaled(a), y = bt_int_scaled(b); /* ordered as the ints */
         switch (cmp) {
         case BT_COMPARE_LT: return x < y;
         case BT_COMPARE_LE: return x <= y;

@@ -90,16 +90,20 @@ static bool int_pow(int64_t a, int64_t b, int64_t *out) {
     return true;
 }
 
-/* The int/bool part of the binary slot; both operands are int-like, so
- * inline: a sum, difference or bitwise result of two inline ints always fits
- * 64 bits, and bt_int_from_i64 boxes one that leaves the inline range. */
-static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
-    int64_t a = bt_as_int(av), b = bt_as_int(bv), r;
+/* The binary slot for two ints a and b (av and bv) that fit 64 bits, inline
+ * or big: done in int64 when the result fits (bt_int_from_i64 boxes one past
+ * the inline range without GMP), by bigint.c when it leaves 64 bits. */
+static BtValue int64_binary(BtThread *t, int op, int64_t a, int64_t b, BtValue av, BtValue bv) {
+    int64_t r;
     switch (op) {
     case BT_BINOP_ADD:
-        return bt_int_from_i64(t, a + b);
+        if (__builtin_add_overflow(a, b, &r))
+            break;
+        return bt_int_from_i64(t, r);
     case BT_BINOP_SUB:
-        return bt_int_from_i64(t, a - b);
+        if (__builtin_sub_overflow(a, b, &r))
+            break;
+        return bt_int_from_i64(t, r);
     case BT_BINOP_MUL:
         if (__builtin_mul_overflow(a, b, &r))
             break;
@@ -115,9 +119,11 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
         break;
     }
     case BT_BINOP_FLOORDIV:
+        if (a == INT64_MIN && b == -1)
+            break;
         return bt_int_floordiv(t, a, b, &r) ? bt_int_from_i64(t, r) : BT_UNDEF;
     case BT_BINOP_MOD:
-        return bt_int_mod(t, a, b, &r) ? bt_int(r) : BT_UNDEF;
+        return bt_int_mod(t, a, b, &r) ? bt_int_from_i64(t, r) : BT_UNDEF;
     case BT_BINOP_POW:
         if (b < 0) {
             if (a == 0) {
@@ -148,19 +154,19 @@ static BtValue int_binary_ints(BtThread *t, int op, BtValue av, BtValue bv) {
             bt_raise(t, BT_EXC(t, ValueError), "negative shift count");
             return BT_UNDEF;
         }
-        return bt_int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
+        return bt_int_from_i64(t, b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
     case BT_BINOP_AND:
         if (bt_is_bool(av) && bt_is_bool(bv))
             return bt_bool(bt_as_bool(av) & bt_as_bool(bv));
-        return bt_int(a & b);
+        return bt_int_from_i64(t, a & b);
     case BT_BINOP_OR:
         if (bt_is_bool(av) && bt_is_bool(bv))
             return bt_bool(bt_as_bool(av) | bt_as_bool(bv));
-        return bt_int(a | b);
+        return bt_int_from_i64(t, a | b);
     case BT_BINOP_XOR:
         if (bt_is_bool(av) && bt_is_bool(bv))
             return bt_bool(bt_as_bool(av) ^ bt_as_bool(bv));
-        return bt_int(a ^ b);
+        return bt_int_from_i64(t, a ^ b);
     default:
         return NOT_IMPLEMENTED(t);
     }
@@ -171,9 +177,15 @@ BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b) {
     if (op >= BT_BINOP__COUNT)
         op -= BT_BINOP__COUNT; /* ints are immutable: in-place is the plain op */
     if (bt_is_intlike(a) && bt_is_intlike(b))
-        return int_binary_ints(t, op, a, b);
-    if (bt_is_integer(a) && bt_is_integer(b))
-        return op == BT_BINOP_MATMUL ? NOT_IMPLEMENTED(t) : bt_bigint_binary(t, op, a, b);
+        return int64_binary(t, op, bt_as_int(a), bt_as_int(b), a, b);
+    if (bt_is_integer(a) && bt_is_integer(b)) {
+        if (op == BT_BINOP_MATMUL)
+            return NOT_IMPLEMENTED(t);
+        int64_t x, y; /* big ints that fit 64 bits (a running total, a hash) skip GMP */
+        if (bt_int_as_i64(a, &x) && bt_int_as_i64(b, &y))
+            return int64_binary(t, op, x, y, a, b);
+        return bt_bigint_binary(t, op, a, b);
+    }
     if ((bt_is_float(a) || bt_is_float(b)) && (bt_is_integer(a) || bt_is_float(a)) &&
         (bt_is_integer(b) || bt_is_float(b)))
         return bt_float_binary(t, op, a, b);

@@ -75,7 +75,8 @@ static inline bool bt_int_fits(int64_t i) {
  * bt_int_from_i64 (num.h), which makes a big int. */
 static inline BtValue bt_int(int64_t i) {
     assert(bt_int_fits(i));
-    return (BtValue){BT_VALUE_INT_TAG | ((uint64_t)i & ~BT_VALUE_INT_TAG)};
+    /* i's top 15 bits all copy its sign: or-ing the tag keeps a negative as it is. */
+    return (BtValue){(uint64_t)i | BT_VALUE_INT_TAG};
 }
 static inline BtValue bt_float(double f) {
     uint64_t bits;
@@ -136,6 +137,17 @@ static inline BtObject *bt_as_obj(BtValue v) {
 static inline int64_t bt_as_i64(BtValue v) {
     /* Shift the 50-bit payload to the top, then back: the sign comes along. */
     return (int64_t)(v.bits << (64 - BT_INT_INLINE_BITS)) >> (64 - BT_INT_INLINE_BITS);
+}
+/* An inline int times 2**(64 - BT_INT_INLINE_BITS): the payload moved to the
+ * top bits. Scaled ints compare as the ints do, and add, subtract or multiply
+ * (by a plain int) with a 64-bit overflow exactly when the result leaves the
+ * inline range, so the eval loop's fast paths skip decoding. */
+static inline int64_t bt_int_scaled(BtValue v) {
+    return (int64_t)(v.bits << (64 - BT_INT_INLINE_BITS));
+}
+/* The inline int whose scaled form is s. */
+static inline BtValue bt_int_from_scaled(int64_t s) {
+    return (BtValue){(uint64_t)(s >> (64 - BT_INT_INLINE_BITS)) | BT_VALUE_INT_TAG};
 }
 static inline double bt_as_f64(BtValue v) {
     uint64_t bits = v.bits - BT_VALUE_DOUBLE_OFFSET;

@@ -147,3 +147,30 @@ Test(value, big_ints_are_objects_and_ints_of_one_form, .init = setup, .fini = te
     expect_kind(bt_int_from_i64(t, BT_INT_INLINE_MAX), BT_V_INT);
     expect_kind(bt_int_from_u64(t, 12345), BT_V_INT);
 }
+
+Test(value, scaled_ints_order_and_overflow_like_the_range) {
+    /* The eval loop's + - * and comparisons run on scaled ints: their order is
+     * the ints' order, and a 64-bit overflow is exactly a result past the range. */
+    int64_t xs[] = {0, 1, -1, 7, -7, BT_INT_INLINE_MAX, BT_INT_INLINE_MIN, 1 << 24, -(1 << 24)};
+    size_t n = sizeof xs / sizeof xs[0];
+    for (size_t i = 0; i < n; i++) {
+        cr_assert(bt_same(bt_int_from_scaled(bt_int_scaled(bt_int(xs[i]))), bt_int(xs[i])));
+        for (size_t j = 0; j < n; j++) {
+            int64_t a = bt_int_scaled(bt_int(xs[i])), b = bt_int_scaled(bt_int(xs[j])), s;
+            cr_assert_eq(a < b, xs[i] < xs[j]);
+            cr_assert_eq(a == b, xs[i] == xs[j]);
+            bool over = __builtin_add_overflow(a, b, &s);
+            cr_assert_eq(over, !bt_int_fits(xs[i] + xs[j]), "%lld + %lld", (long long)xs[i],
+                         (long long)xs[j]);
+            if (!over)
+                cr_assert_eq(bt_as_i64(bt_int_from_scaled(s)), xs[i] + xs[j]);
+            over = __builtin_sub_overflow(a, b, &s);
+            cr_assert_eq(over, !bt_int_fits(xs[i] - xs[j]));
+            __int128 p = (__int128)xs[i] * xs[j];
+            over = __builtin_mul_overflow(xs[i], b, &s);
+            cr_assert_eq(over, p < BT_INT_INLINE_MIN || p > BT_INT_INLINE_MAX);
+            if (!over)
+                cr_assert_eq(bt_as_i64(bt_int_from_scaled(s)), (int64_t)p);
+        }
+    }
+}
