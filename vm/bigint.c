@@ -98,11 +98,7 @@ BtValue bt_int_from_u64(BtThread *t, uint64_t u) {
     return u <= (uint64_t)BT_INT_INLINE_MAX ? bt_int((int64_t)u) : big_from_limb(t, u, false);
 }
 
-bool bt_int_as_i64(BtValue v, int64_t *out) {
-    if (!bt_is_bigint(v)) {
-        *out = bt_as_int(v);
-        return true;
-    }
+bool bt_bigint_as_i64(BtValue v, int64_t *out) {
     BtBigInt *b = (BtBigInt *)bt_as_obj(v);
     if (b->size != 1 && b->size != -1)
         return false;

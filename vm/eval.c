@@ -397,7 +397,7 @@ static bool load_method(BtThread *t, BtValue obj, BtStr *name, BtValue *meth, Bt
 static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
     /* Ints past the inline range need no dispatch (but @ must end in TypeError). */
     if (bt_is_integer(a) && bt_is_integer(b) && op % BT_BINOP__COUNT != BT_BINOP_MATMUL)
-        return bt_int_binary(t, op, a, b);
+        return bt_int_binary_exact(t, op, a, b);
     if (op >= BT_BINOP__COUNT)
         return bt_inplace_op(t, (BtBinOp)(op - BT_BINOP__COUNT), a, b);
     return bt_binary_op(t, (BtBinOp)op, a, b);

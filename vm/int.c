@@ -173,18 +173,22 @@ static BtValue int64_binary(BtThread *t, int op, int64_t a, int64_t b, BtValue a
     return bt_bigint_binary(t, op, av, bv); /* the result leaves 64 bits */
 }
 
+BtValue bt_int_binary_exact(BtThread *t, int op, BtValue a, BtValue b) {
+    if (op >= BT_BINOP__COUNT)
+        op -= BT_BINOP__COUNT;
+    int64_t x, y; /* big ints that fit 64 bits (a running total, a hash) skip GMP */
+    if (bt_int_as_i64(a, &x) && bt_int_as_i64(b, &y))
+        return int64_binary(t, op, x, y, a, b);
+    return bt_bigint_binary(t, op, a, b);
+}
+
 BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b) {
     if (op >= BT_BINOP__COUNT)
         op -= BT_BINOP__COUNT; /* ints are immutable: in-place is the plain op */
     if (bt_is_intlike(a) && bt_is_intlike(b))
         return int64_binary(t, op, bt_as_int(a), bt_as_int(b), a, b);
     if (bt_is_integer(a) && bt_is_integer(b)) {
-        if (op == BT_BINOP_MATMUL)
-            return NOT_IMPLEMENTED(t);
-        int64_t x, y; /* big ints that fit 64 bits (a running total, a hash) skip GMP */
-        if (bt_int_as_i64(a, &x) && bt_int_as_i64(b, &y))
-            return int64_binary(t, op, x, y, a, b);
-        return bt_bigint_binary(t, op, a, b);
+        return op == BT_BINOP_MATMUL ? NOT_IMPLEMENTED(t) : bt_int_binary_exact(t, op, a, b);
     }
     if ((bt_is_float(a) || bt_is_float(b)) && (bt_is_integer(a) || bt_is_float(a)) &&
         (bt_is_integer(b) || bt_is_float(b)))

@@ -48,14 +48,23 @@ static inline BtValue bt_int_from_i64(BtThread *t, int64_t i) {
 }
 /* The same for an unsigned 64-bit number. */
 BtValue bt_int_from_u64(BtThread *t, uint64_t u);
+/* A big int as int64 into *out; false when it lies beyond 64 bits. */
+bool bt_bigint_as_i64(BtValue v, int64_t *out);
 /* An exact int (inline, bool or big) as int64 into *out; false (no exception)
  * when it lies beyond 64 bits. */
-bool bt_int_as_i64(BtValue v, int64_t *out);
+static inline bool bt_int_as_i64(BtValue v, int64_t *out) {
+    if (!bt_is_bigint(v)) {
+        *out = bt_as_int(v);
+        return true;
+    }
+    return bt_bigint_as_i64(v, out);
+}
 /* A big int beyond 64 bits (where C-sized integers are needed, the too-big case). */
 static inline bool bt_int_is_huge(BtValue v) {
     int64_t ignored;
     return bt_is_bigint(v) && !bt_int_as_i64(v, &ignored);
 }
+
 
 /* CPython's numeric hash: hash(1) == hash(1.0) == hash(True). Never -1. */
 int64_t bt_int_hash(int64_t n);
@@ -179,6 +188,8 @@ BtValue bt_num_format_method(BtThread *t, BtValue self, BtValue *args, int nargs
 
 /* The slots of int and float, for other types that want number behaviour. */
 BtValue bt_int_binary(BtThread *t, int op, BtValue a, BtValue b);
+/* The same for two exact ints of any size (bt_is_integer), op not @. */
+BtValue bt_int_binary_exact(BtThread *t, int op, BtValue a, BtValue b);
 BtValue bt_float_binary(BtThread *t, int op, BtValue a, BtValue b);
 
 #endif

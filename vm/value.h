@@ -120,12 +120,12 @@ static inline bool bt_is_obj(BtValue v) {
 
 /* What kind of value v is; the only way code outside this header reads it. */
 static inline BtValueTag bt_kind(BtValue v) {
+    if (bt_is_obj(v)) /* the commonest kind first */
+        return BT_V_OBJ;
     if (bt_is_int(v))
         return BT_V_INT;
     if (v.bits >= BT_VALUE_DOUBLE_OFFSET)
         return BT_V_FLOAT;
-    if (v.bits >= 8)
-        return BT_V_OBJ;
     if (v.bits == 0)
         return BT_V_UNDEF;
     return v.bits == BT_VALUE_NONE_BITS ? BT_V_NONE : BT_V_BOOL;
