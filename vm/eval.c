@@ -58,7 +58,7 @@ static uint32_t frame_nslots(const BtCode *c) {
  * at once); the operand stack is not: what popped frames left there is
  * values still alive or cleared by the collector (see gc.c), never a
  * header, since pop_frame wipes those. NULL with RecursionError raised. */
-static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, BtDict *globals,
+static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtDict *globals,
                                   uint32_t first_clear) {
     if (t->py_depth >= t->interp->recursion_limit) {
         bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
@@ -76,7 +76,6 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtFunction *func, B
         bt_clear_slot(&slots[i]);
     f->back = t->frame;
     f->code = code;
-    f->func = func;
     f->globals = globals;
     f->locals_dict = NULL;
     f->sp = slots + nvars;
@@ -284,7 +283,7 @@ BtValue bt_eval_call_function(BtThread *t, BtFunction *func, BtValue *args, int 
                               BtTuple *kwnames) {
     if (func->code->flags & BT_CODE_GENERATOR)
         return make_generator(t, func, args, nargs, kwnames);
-    BtFrame *f = push_frame(t, func->code, func, func->globals, 0);
+    BtFrame *f = push_frame(t, func->code, func->globals, 0);
     if (!f)
         return BT_UNDEF;
     if (!bind_args(t, func, bt_frame_slots(f), args, nargs, kwnames)) {
@@ -297,7 +296,7 @@ BtValue bt_eval_call_function(BtThread *t, BtFunction *func, BtValue *args, int 
 }
 
 BtValue bt_eval_class_body(BtThread *t, BtFunction *func, BtDict *ns) {
-    BtFrame *f = push_frame(t, func->code, func, func->globals, 0);
+    BtFrame *f = push_frame(t, func->code, func->globals, 0);
     if (!f)
         return BT_UNDEF;
     f->locals_dict = ns;
@@ -307,7 +306,7 @@ BtValue bt_eval_class_body(BtThread *t, BtFunction *func, BtDict *ns) {
 }
 
 BtValue bt_eval_module_code(BtThread *t, BtCode *code, BtDict *globals) {
-    BtFrame *f = push_frame(t, code, NULL, globals, 0);
+    BtFrame *f = push_frame(t, code, globals, 0);
     if (!f)
         return BT_UNDEF;
     f->locals_dict = globals;
@@ -1801,7 +1800,7 @@ dispatch:
             BtFunction *fn = (BtFunction *)bt_as_obj(callable);
             f->sp = sp - n - 2; /* where the result goes when the callee returns */
             bool exact = args_match_exactly(fn->code, npositional, kw);
-            BtFrame *nf = push_frame(t, fn->code, fn, fn->globals, exact ? (uint32_t)nargs : 0);
+            BtFrame *nf = push_frame(t, fn->code, fn->globals, exact ? (uint32_t)nargs : 0);
             if (!nf) {
                 f->sp = sp;
                 goto error;

@@ -18,7 +18,6 @@ typedef struct BtGen BtGen;
 struct BtFrame {
     BtFrame *back; /* the caller (the frame that resumed us, for generators) */
     BtCode *code;
-    BtFunction *func;     /* the function being run (NULL for module code run directly) */
     BtDict *globals;
     BtDict *locals_dict;  /* module and class bodies: names live here; else NULL */
     BtValue *sp;          /* saved operand stack top (valid while not running) */

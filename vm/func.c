@@ -360,7 +360,7 @@ static bool method_hash(BtThread *t, BtValue self, int64_t *out) {
                                       : bt_hash(t, m->self, &b);
     if (!bt_hash(t, m->func, &a) || !self_ok)
         return false;
-    *out = a ^ (b * 1000003);
+    *out = (int64_t)((uint64_t)a ^ ((uint64_t)b * 1000003u)); /* wraps, as a hash may */
     if (*out == -1)
         *out = -2;
     return true;

@@ -159,7 +159,6 @@ static void drain(BtGc *gc) {
 
 void bt_gc_mark_frame(BtGc *gc, BtFrame *f) {
     bt_gc_mark_obj(gc, (BtObject *)f->code);
-    bt_gc_mark_obj(gc, (BtObject *)f->func);
     bt_gc_mark_obj(gc, (BtObject *)f->globals);
     bt_gc_mark_obj(gc, (BtObject *)f->locals_dict);
     bt_gc_mark_obj(gc, (BtObject *)bt_frame_gen(f));

@@ -46,7 +46,6 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     gen->exc_state = BT_UNDEF;
     BtFrame *f = &gen->frame;
     f->code = c;
-    f->func = func;
     f->globals = func->globals;
     f->sp = gen->slots + c->nlocals + c->ncells + c->nfrees;
     f->ip = c->instrs;
@@ -520,7 +519,6 @@ static BtValue frameobj_repr(BtThread *t, BtValue self) {
 
 static void gen_trace(BtGc *gc, BtObject *o) {
     BtGen *gen = (BtGen *)o;
-    bt_gc_mark_obj(gc, (BtObject *)gen->frame.func); /* also after the frame is gone */
     bt_gc_mark_obj(gc, (BtObject *)gen->name);
     bt_gc_mark_obj(gc, (BtObject *)gen->qualname);
     bt_gc_mark(gc, gen->exc_state);

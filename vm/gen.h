@@ -33,7 +33,7 @@ struct BtGen {
     BtStr *name, *qualname; /* __name__ and __qualname__ (settable; the function's at first) */
     BtValue exc_state;     /* suspended: the exception its except blocks are handling;
                               running: the resumer's, given back at suspend */
-    BtFrame frame;         /* the embedded frame: frame.func is the generator function */
+    BtFrame frame;         /* the embedded frame (its code and globals are the function's) */
     BtValue slots[];       /* the frame's slots: nlocals + ncells + nfrees + stacksize */
 };
 
