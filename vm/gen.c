@@ -41,8 +41,6 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
         return NULL;
     gen->state = BT_GEN_CREATED;
     gen->number = ++c->ngens;
-    gen->name = func->name;
-    gen->qualname = func->qualname;
     gen->exc_state = BT_UNDEF;
     BtFrame *f = &gen->frame;
     f->code = c;
@@ -50,6 +48,17 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     f->sp = gen->slots + c->nlocals + c->ncells + c->nfrees;
     f->ip = c->instrs;
     f->in_gen = 1;
+    if (func->name != c->name || func->qualname != c->qualname) {
+        /* A renamed function (functools.wraps): keep its names as they are now. */
+        BtValue names[2] = {bt_obj(func->name), bt_obj(func->qualname)};
+        BtValue g = bt_obj(gen);
+        BT_PUSH_ROOT(t, &keep);
+        BT_PUSH_ROOT(t, &g);
+        gen->names = bt_tuple_from(t, names, 2);
+        BT_POP_ROOT(t, 2);
+        if (!gen->names)
+            return NULL;
+    }
     return gen;
 }
 
@@ -519,8 +528,7 @@ static BtValue frameobj_repr(BtThread *t, BtValue self) {
 
 static void gen_trace(BtGc *gc, BtObject *o) {
     BtGen *gen = (BtGen *)o;
-    bt_gc_mark_obj(gc, (BtObject *)gen->name);
-    bt_gc_mark_obj(gc, (BtObject *)gen->qualname);
+    bt_gc_mark_obj(gc, (BtObject *)gen->names);
     bt_gc_mark(gc, gen->exc_state);
     if (gen->state != BT_GEN_DONE)
         bt_gc_mark_frame(gc, &gen->frame);
@@ -533,7 +541,7 @@ static void gen_trace(BtGc *gc, BtObject *o) {
 static BtValue gen_repr(BtThread *t, BtValue self) {
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
-    return bt_obj(bt_str_format(t, "<generator object %S at %s>", as_gen(self)->qualname, addr));
+    return bt_obj(bt_str_format(t, "<generator object %S at %s>", bt_gen_qualname(as_gen(self)), addr));
 }
 
 /* The gi_* attributes are getters in the type's dict, so dir() lists them. */
@@ -578,9 +586,9 @@ GEN_GETTER(gi_yieldfrom)
 static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtGen *gen = as_gen(self);
     if (name == BT_NAME(t, dunder_name))
-        return bt_obj(gen->name);
+        return bt_obj(bt_gen_name(gen));
     if (name == BT_NAME(t, dunder_qualname))
-        return bt_obj(gen->qualname);
+        return bt_obj(bt_gen_qualname(gen));
     return bt_generic_getattr(t, self, name);
 }
 
@@ -591,12 +599,18 @@ static bool gen_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
                  name);
         return false;
     }
-    if ((name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname)) &&
-        bt_is_str(t, v)) {
-        if (name == BT_NAME(t, dunder_name))
-            gen->name = bt_as_str(v);
-        else
-            gen->qualname = bt_as_str(v);
+    if (name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname)) {
+        if (!bt_is_str(t, v)) {
+            bt_raise(t, BT_EXC(t, TypeError), "%S must be set to a string object", name);
+            return false;
+        }
+        bool is_name = name == BT_NAME(t, dunder_name);
+        BtValue names[2] = {is_name ? v : bt_obj(bt_gen_name(gen)),
+                            is_name ? bt_obj(bt_gen_qualname(gen)) : v};
+        BtTuple *changed = bt_tuple_from(t, names, 2); /* self, v: arguments, still rooted */
+        if (!changed)
+            return false;
+        gen->names = changed;
         return true;
     }
     return bt_generic_setattr(t, self, name, v);

@@ -10,6 +10,7 @@
 #define BT_GEN_H
 
 #include "vm/frame.h"
+#include "vm/list.h"
 
 typedef enum {
     BT_GEN_CREATED,   /* made by a call, no instruction run yet */
@@ -30,12 +31,21 @@ struct BtGen {
     uint8_t state;         /* a BtGenState (one byte, so `number` fits in the header's padding) */
     bool finalized;        /* the collector already queued its close() once */
     uint32_t number;       /* n-th generator made from this code, from 1: "my_range#2" */
-    BtStr *name, *qualname; /* __name__ and __qualname__ (settable; the function's at first) */
+    BtTuple *names;        /* (__name__, __qualname__) where they are not the code's, else NULL */
     BtValue exc_state;     /* suspended: the exception its except blocks are handling;
                               running: the resumer's, given back at suspend */
     BtFrame frame;         /* the embedded frame (its code and globals are the function's) */
     BtValue slots[];       /* the frame's slots: nlocals + ncells + nfrees + stacksize */
 };
+
+/* A generator's __name__ and __qualname__: the function's when it was made
+ * (settable), kept apart only where they differ from its code's names. */
+static inline BtStr *bt_gen_name(const BtGen *g) {
+    return g->names ? (BtStr *)bt_as_obj(g->names->items[0]) : g->frame.code->name;
+}
+static inline BtStr *bt_gen_qualname(const BtGen *g) {
+    return g->names ? (BtStr *)bt_as_obj(g->names->items[1]) : g->frame.code->qualname;
+}
 
 /* The generator whose embedded frame f is, or NULL for a call's frame. */
 static inline BtGen *bt_frame_gen(const BtFrame *f) {
