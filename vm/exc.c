@@ -149,8 +149,8 @@ void bt_raise_value(BtThread *t, BtValue exc) {
             return;
         if (!is_exception(t, inst)) {
             bt_raise(t, BT_EXC(t, TypeError),
-                     "calling %R should have returned an instance of BaseException, not %s", exc,
-                     bt_type_name(t, inst));
+                     "calling %R should have returned an instance of BaseException, not %R", exc,
+                     bt_obj(bt_type_of(t, inst)));
             return;
         }
         exc = inst;

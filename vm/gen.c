@@ -355,6 +355,13 @@ static BtValue make_thrown(BtThread *t, BtValue *args, int nargs) {
                           NULL);
         else
             exc = bt_call(t, typ, &val, 1, NULL);
+        if (!bt_is_undef(exc) && !(bt_is_obj(exc) && bt_as_obj(exc)->type->layout == BT_LAYOUT_EXCEPTION)) {
+            /* a __new__ that returned something else */
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "calling %R should have returned an instance of BaseException, not %s", typ,
+                     bt_type_name(t, exc));
+            return BT_UNDEF;
+        }
     } else if (bt_is_obj(typ) && bt_as_obj(typ)->type->layout == BT_LAYOUT_EXCEPTION) {
         if (!bt_is_none(val)) {
             bt_raise(t, BT_EXC(t, TypeError), "instance exception may not have a separate value");
