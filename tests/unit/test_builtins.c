@@ -152,7 +152,7 @@ Test(builtins, sum_refuses_strings_and_grows_past_64_bits) {
     expect_exc(BT_EXC(t, TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
     call("sum", NULL, 0);
     expect_exc(BT_EXC(t, TypeError), "sum() takes at least 1 positional argument (0 given)");
-    BtValue big[2] = {bt_int_from_i64(t, INT64_MAX), bt_int(1)};
+    BtValue big[2] = {kept(bt_int_from_i64(t, INT64_MAX)), bt_int(1)}; /* a heap int: kept */
     BtValue tb = tuple(big, 2);
     expect_repr(call("sum", &tb, 1), "9223372036854775808");
     BtValue fl[2] = {bt_float(0.5), bt_int(2)};
@@ -177,7 +177,7 @@ Test(builtins, chr_and_ord_check_ranges_and_lengths) {
 }
 
 Test(builtins, hex_oct_bin_handle_the_most_negative_int) {
-    BtValue v = bt_int_from_i64(t, INT64_MIN);
+    BtValue v = kept(bt_int_from_i64(t, INT64_MIN));
     expect_repr(call("hex", &v, 1), "'-0x8000000000000000'");
     v = bt_int(-8);
     expect_repr(call("oct", &v, 1), "'-0o10'");
@@ -448,7 +448,7 @@ Test(modules, math_errors_follow_cpython) {
     expect_int(call("math.comb", c, 2), 118264581564861424LL);
     c[0] = bt_int(70);
     expect_repr(call("math.comb", c, 2), "55347740058143507128");
-    expect_int(call("math.isqrt", (BtValue[]){bt_int_from_i64(t, INT64_MAX)}, 1), 3037000499LL);
+    expect_int(call("math.isqrt", (BtValue[]){kept(bt_int_from_i64(t, INT64_MAX))}, 1), 3037000499LL);
     BtValue tenths[10];
     for (int i = 0; i < 10; i++)
         tenths[i] = bt_float(0.1);
