@@ -18,6 +18,7 @@
 #include "vm/gil.h"
 #include "vm/func.h"
 #include "vm/list.h"
+#include "vm/num.h"
 #include "vm/str.h"
 
 static bool is_exception(BtThread *t, BtValue v) {
@@ -634,11 +635,35 @@ static void print_source_line(BtThread *t, BtStr *filename, int lineno, FILE *ou
         fprintf(out, "    %.*s\n", (int)(end - p), p);
 }
 
+/* sys.tracebacklimit as CPython's printer reads it: how many of the most
+ * recent entries to print (0 for none, not even the header), or -1 unset. */
+static int64_t traceback_limit(BtThread *t) {
+    BtValue sys = bt_dict_get_str(t->interp->modules, bt_str_intern_cstr(t, "sys"));
+    if (!bt_is_obj(sys) || bt_as_obj(sys)->type != BT_TYPE(t, module))
+        return -1;
+    BtValue v = bt_dict_get_str(((BtModule *)bt_as_obj(sys))->dict,
+                                bt_str_intern_cstr(t, "tracebacklimit"));
+    if (!bt_is_integer(v))
+        return -1;
+    int64_t limit;
+    if (!bt_int_as_i64(v, &limit))
+        limit = bt_int_sign(v) < 0 ? 0 : INT64_MAX;
+    return limit < 0 ? 0 : limit;
+}
+
 static void print_traceback(BtThread *t, BtValue tbv, FILE *out) {
+    BtTraceback *first = bt_is_obj(tbv) ? (BtTraceback *)bt_as_obj(tbv) : NULL;
+    int64_t limit = traceback_limit(t), n = 0;
+    for (BtTraceback *tb = first; tb; tb = tb->next)
+        n++;
+    if (limit == 0)
+        return;
+    for (; limit > 0 && n > limit; n--) /* keep the most recent entries */
+        first = first->next;
     fputs("Traceback (most recent call last):\n", out);
     BtStr *last_file = NULL, *last_name = NULL;
     int last_line = -1, repeats = 0;
-    for (BtTraceback *tb = bt_is_obj(tbv) ? (BtTraceback *)bt_as_obj(tbv) : NULL; tb; tb = tb->next) {
+    for (BtTraceback *tb = first; tb; tb = tb->next) {
         BtCode *code = (BtCode *)bt_as_obj(tb->code);
         bool same = code->filename == last_file && code->name == last_name &&
                     tb->lineno == last_line;

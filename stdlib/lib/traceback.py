@@ -21,13 +21,21 @@ def _source_line(filename, lineno):
 
 
 def extract_tb(tb, limit=None):
-    """(filename, lineno, name, line) for each entry, outermost first."""
+    """(filename, lineno, name, line) for each entry, outermost first: the
+    first `limit` of them, or the last -limit when it is negative; no limit
+    given means sys.tracebacklimit's (a negative one counts as 0)."""
+    if limit is None:
+        limit = getattr(sys, "tracebacklimit", None)
+        if limit is not None and limit < 0:
+            limit = 0
     entries = []
-    while tb is not None and (limit is None or len(entries) < limit):
+    while tb is not None and (limit is None or limit < 0 or len(entries) < limit):
         code = tb.tb_frame.f_code
         entries.append((code.co_filename, tb.tb_lineno, code.co_name,
                         _source_line(code.co_filename, tb.tb_lineno)))
         tb = tb.tb_next
+    if limit is not None and limit < 0:
+        entries = entries[limit:]
     return entries
 
 
@@ -86,9 +94,10 @@ def format_exception(exc, /, value=None, tb=None, limit=None, chain=True):
             out.append(part)
             continue
         part_tb = part.__traceback__ if part is not value or tb is None else tb
-        if part_tb is not None:
+        entries = format_tb(part_tb, limit) if part_tb is not None else []
+        if entries:
             out.append("Traceback (most recent call last):\n")
-            out.extend(format_tb(part_tb, limit))
+            out.extend(entries)
         out.extend(format_exception_only(part))
     return out
 
