@@ -730,39 +730,83 @@ static bool do_raise(BtThread *t, BtValue exc, BtValue cause) {
     return false;
 }
 
+/* "Item in m.__all__ must be str, not int" (or "Key in m.__dict__ ..."). */
+static void import_star_bad_name(BtThread *t, BtValue mod, BtValue name, bool from_all) {
+    BtValue modname = bt_getattr_opt(t, mod, BT_NAME(t, dunder_name));
+    bt_take_exc(t); /* only for the message */
+    if (bt_is_str(t, modname))
+        bt_raise(t, BT_EXC(t, TypeError), "%s in %S.%s must be str, not %s",
+                 from_all ? "Item" : "Key", bt_as_str(modname), from_all ? "__all__" : "__dict__",
+                 bt_type_name(t, name));
+    else
+        bt_raise(t, BT_EXC(t, TypeError), "%s in %s must be str, not %s",
+                 from_all ? "Item" : "Key", from_all ? "__all__" : "__dict__",
+                 bt_type_name(t, name));
+}
+
+/* from mod import *: the names of mod.__all__, else the public names of its
+ * __dict__; mod may be any object sys.modules holds, as in CPython. */
 static bool import_star(BtThread *t, BtFrame *f, BtValue mod) {
-    if (!bt_is_obj(mod) || bt_as_obj(mod)->type != BT_TYPE(t, module))
-        return true;
-    BtDict *src = ((BtModule *)bt_as_obj(mod))->dict;
     BtDict *dst = f->locals_dict ? f->locals_dict : f->globals;
-    BtValue all = bt_dict_get_str(src, BT_NAME(t, dunder_all));
-    if (!bt_is_undef(all)) {
-        BtValue it = bt_iter(t, all);
-        if (bt_is_undef(it))
-            return false;
-        BT_PUSH_ROOT(t, &it);
-        bool ok = true;
-        for (;;) {
-            BtValue name = bt_next(t, it);
-            if (bt_is_undef(name)) {
-                ok = !bt_has_exc(t);
-                break;
-            }
-            BtValue v = bt_is_str(t, name) ? bt_getattr(t, mod, bt_as_str(name)) : BT_UNDEF;
-            if (bt_is_undef(v) || !bt_dict_set(t, dst, name, v)) {
-                ok = false;
-                break;
-            }
-        }
-        BT_POP_ROOT(t, 1);
-        return ok;
+    bool is_module = bt_is_obj(mod) && bt_as_obj(mod)->type == BT_TYPE(t, module);
+    BtValue names = is_module ? bt_dict_get_str(((BtModule *)bt_as_obj(mod))->dict, BT_NAME(t, dunder_all))
+                              : bt_getattr_opt(t, mod, BT_NAME(t, dunder_all));
+    bool from_all = !bt_is_undef(names);
+    if (!from_all && is_module) { /* the common case: a module's own dict */
+        size_t pos = 0;
+        BtValue k, v;
+        BtDict *src = ((BtModule *)bt_as_obj(mod))->dict;
+        while (bt_dict_next(src, &pos, &k, &v))
+            if (bt_is_str(t, k) && bt_as_str(k)->data[0] != '_' && !bt_dict_set(t, dst, k, v))
+                return false;
+        return true;
     }
-    size_t pos = 0;
-    BtValue k, v;
-    while (bt_dict_next(src, &pos, &k, &v))
-        if (bt_is_str(t, k) && bt_as_str(k)->data[0] != '_' && !bt_dict_set(t, dst, k, v))
+    if (!from_all) {
+        if (bt_has_exc(t))
             return false;
-    return true;
+        BtValue d = bt_getattr_opt(t, mod, bt_str_intern_cstr(t, "__dict__"));
+        if (bt_is_undef(d)) {
+            if (!bt_has_exc(t))
+                bt_raise(t, BT_EXC(t, ImportError),
+                         "from-import-* object has no __dict__ and no __all__");
+            return false;
+        }
+        BT_PUSH_ROOT(t, &d);
+        BtList *keys = bt_list_from_iterable(t, d);
+        BT_POP_ROOT(t, 1);
+        if (!keys)
+            return false;
+        names = bt_obj(keys);
+    }
+    /* By index until IndexError, as CPython reads __all__: a sequence, not any iterable. */
+    if (!bt_type_of(t, names)->getitem) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%T' object does not support indexing", names);
+        return false;
+    }
+    BtValue name = BT_NONE;
+    BT_PUSH_ROOT(t, &names);
+    BT_PUSH_ROOT(t, &name);
+    bool ok = true;
+    for (int64_t pos = 0; ok; pos++) {
+        name = bt_getitem(t, names, bt_int(pos));
+        if (bt_is_undef(name)) {
+            ok = bt_exc_pending_is(t, BT_EXC(t, IndexError));
+            if (ok)
+                bt_take_exc(t);
+            break;
+        }
+        if (!bt_is_str(t, name)) {
+            import_star_bad_name(t, mod, name, from_all);
+            ok = false;
+            break;
+        }
+        if (!from_all && bt_as_str(name)->data[0] == '_')
+            continue;
+        BtValue v = bt_getattr(t, mod, bt_as_str(name));
+        ok = !bt_is_undef(v) && bt_dict_set(t, dst, name, v);
+    }
+    BT_POP_ROOT(t, 2);
+    return ok;
 }
 
 static bool print_expr(BtThread *t, BtValue v) {
