@@ -2225,6 +2225,8 @@ bool bt_builtins_init(BtThread *t) {
     }
     BtDict *d = m->dict;
     ok = ok && bt_module_add_functions(t, m, builtin_functions);
+    if (ok)
+        in->default_import = bt_dict_get_str(d, BT_NAME(t, dunder_import));
 
     /* The built-in types, by their Python names. */
     struct {

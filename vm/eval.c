@@ -730,6 +730,23 @@ static bool do_raise(BtThread *t, BtValue exc, BtValue cause) {
     return false;
 }
 
+/* `import name` with level and fromlist from the stack: through a
+ * replacement of builtins.__import__ if there is one, as CPython; Baton has
+ * no packages, so a relative import (level > 0) finds no parent. */
+static BtValue import_name(BtThread *t, BtFrame *f, BtStr *name, BtValue level, BtValue fromlist) {
+    BtValue imp = bt_dict_get_str(t->interp->builtins, BT_NAME(t, dunder_import));
+    if (!bt_is_undef(imp) && !bt_same(imp, t->interp->default_import)) {
+        BtValue args[5] = {bt_obj(name), bt_obj(f->globals),
+                           f->locals_dict ? bt_obj(f->locals_dict) : BT_NONE, fromlist, level};
+        return bt_call(t, imp, args, 5, NULL);
+    }
+    if (bt_is_int(level) && bt_as_i64(level) > 0) {
+        bt_raise(t, BT_EXC(t, ImportError), "attempted relative import with no known parent package");
+        return BT_UNDEF;
+    }
+    return bt_import(t, name);
+}
+
 /* "Item in m.__all__ must be str, not int" (or "Key in m.__dict__ ..."). */
 static void import_star_bad_name(BtThread *t, BtValue mod, BtValue name, bool from_all) {
     BtValue modname = bt_getattr_opt(t, mod, BT_NAME(t, dunder_name));
@@ -2143,7 +2160,7 @@ dispatch:
 
     TARGET(IMPORT_NAME) {
         SAVE_FRAME();
-        BtValue m = bt_import(t, NAME(ARG()));
+        BtValue m = import_name(t, f, NAME(ARG()), PEEK(2), TOP());
         if (bt_is_undef(m))
             goto error;
         sp--;

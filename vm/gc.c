@@ -238,6 +238,7 @@ static void mark_roots(BtGc *gc) {
     bt_gc_mark_obj(gc, (BtObject *)in->interned);
     bt_gc_mark_obj(gc, (BtObject *)in->modules);
     bt_gc_mark_obj(gc, (BtObject *)in->builtins);
+    bt_gc_mark(gc, in->default_import);
     bt_gc_mark_obj(gc, (BtObject *)in->source_cache);
     for (BtThread *th = in->threads; th; th = th->next_thread)
         mark_thread(gc, th);

@@ -126,6 +126,7 @@ struct BtInterp {
     BtDict *interned;    /* str -> same str: identifiers and short literals */
     BtDict *modules;     /* sys.modules */
     BtDict *builtins;    /* the dict of the builtins module */
+    BtValue default_import; /* builtins.__import__ as set up: `import` calls a replacement */
     /* The C function behind the builtin next(): CALL resumes a generator
      * passed to it inline, as it does for gen.send() (set by stdlib). */
     BtNativeFn builtin_next_fn;
