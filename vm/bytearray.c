@@ -29,6 +29,19 @@ static BtByteArray *as_ba(BtValue v) {
     return (BtByteArray *)bt_as_obj(v);
 }
 
+bool bt_byte_view(BtThread *t, BtValue v, BtByteView *out) {
+    if (bt_is_bytes(t, v)) {
+        *out = (BtByteView){((BtBytes *)bt_as_obj(v))->data, ((BtBytes *)bt_as_obj(v))->size};
+        return true;
+    }
+    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, bytearray)) {
+        /* never NULL, so memcmp and memmem may take an empty one */
+        *out = (BtByteView){as_ba(v)->data ? as_ba(v)->data : (const uint8_t *)"", as_ba(v)->size};
+        return true;
+    }
+    return false;
+}
+
 static bool is_ba(BtThread *t, BtValue v) {
     return bt_is_obj(v) && bt_issubtype(bt_as_obj(v)->type, BT_TYPE(t, bytearray));
 }

@@ -404,10 +404,11 @@ static BtValue bytes_getitem(BtThread *t, BtValue self, BtValue key) {
     return BT_UNDEF;
 }
 
-/* The bytes-like argument of a method, or TypeError "a bytes-like object is required". */
-static BtBytes *bytes_arg(BtThread *t, BtValue v) {
-    if (bt_is_bytes(t, v))
-        return as_bytes(v);
+/* The bytes-like argument of a method (bytes or bytearray) viewed in *view,
+ * or NULL with TypeError "a bytes-like object is required". */
+static BtByteView *bytes_arg(BtThread *t, BtValue v, BtByteView *view) {
+    if (bt_byte_view(t, v, view))
+        return view;
     bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%T'", v);
     return NULL;
 }
@@ -422,7 +423,7 @@ static int bytes_contains(BtThread *t, BtValue self, BtValue item) {
         }
         return memchr(b->data, (int)v, b->size) != NULL;
     }
-    BtBytes *sub = bytes_arg(t, item);
+    BtByteView sub_view, *sub = bytes_arg(t, item, &sub_view);
     if (!sub)
         return -1;
     if (sub->size == 0)
@@ -632,14 +633,15 @@ METHOD(bytes_join) {
                 goto fail;
             break;
         }
-        if (!bt_is_bytes(t, x)) {
+        BtByteView item;
+        if (!bt_byte_view(t, x, &item)) {
             bt_raise(t, BT_EXC(t, TypeError),
                      "sequence item %zu: expected a bytes-like object, %T found", i, x);
             goto fail;
         }
         if (i)
             bt_buf_append(&out, sep->data, sep->size);
-        bt_buf_append(&out, as_bytes(x)->data, as_bytes(x)->size);
+        bt_buf_append(&out, item.data, item.size);
     }
     BT_POP_ROOT(t, 1);
     return bytes_value(bt_buf_finish_bytes(t, &out));
@@ -662,13 +664,14 @@ static bool needle_arg(BtThread *t, BtValue v, const uint8_t **p, size_t *n, uin
         *n = 1;
         return true;
     }
-    if (!bt_is_bytes(t, v)) {
+    BtByteView view;
+    if (!bt_byte_view(t, v, &view)) {
         bt_raise(t, BT_EXC(t, TypeError),
                  "argument should be integer or bytes-like object, not '%T'", v);
         return false;
     }
-    *p = as_bytes(v)->data;
-    *n = as_bytes(v)->size;
+    *p = view.data;
+    *n = view.size;
     return true;
 }
 
@@ -775,9 +778,9 @@ static BtValue do_split(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
         return BT_UNDEF;
     if (maxsplit < 0)
         maxsplit = INT64_MAX;
-    BtBytes *sep = NULL;
+    BtByteView sep_view, *sep = NULL;
     if (!bt_is_undef(a[0]) && !bt_is_none(a[0])) {
-        if (!(sep = bytes_arg(t, a[0])))
+        if (!(sep = bytes_arg(t, a[0], &sep_view)))
             return BT_UNDEF;
         if (sep->size == 0) {
             bt_raise(t, BT_EXC(t, ValueError), "empty separator");
@@ -939,10 +942,10 @@ METHOD(bytes_replace) {
     BtValue a[3];
     if (!bt_method_args(t, "bytes.replace", BT_ARGS_CLINIC, args, nargs, kwnames, 2, 3, NULL, a))
         return BT_UNDEF;
-    BtBytes *old = bytes_arg(t, a[0]);
+    BtByteView old_view, new_view, *old = bytes_arg(t, a[0], &old_view);
     if (!old)
         return BT_UNDEF;
-    BtBytes *new = bytes_arg(t, a[1]);
+    BtByteView *new = bytes_arg(t, a[1], &new_view);
     if (!new)
         return BT_UNDEF;
     int64_t count = -1;
@@ -987,7 +990,7 @@ static BtValue do_strip(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
         for (int c = 0; c < 256; c++)
             set[c] = is_space((uint8_t)c);
     } else {
-        BtBytes *chars = bytes_arg(t, a[0]);
+        BtByteView chars_view, *chars = bytes_arg(t, a[0], &chars_view);
         if (!chars)
             return BT_UNDEF;
         for (size_t i = 0; i < chars->size; i++)
@@ -1206,7 +1209,8 @@ static BtValue do_partition(BtThread *t, BtValue self, BtValue *args, int nargs,
     if (!bt_method_args(t, from_right ? "rpartition" : "partition", BT_ARGS_ONE, args, nargs,
                         kwnames, 1, 1, NULL, a))
         return BT_UNDEF;
-    BtBytes *b = as_bytes(self), *sep = bytes_arg(t, a[0]);
+    BtBytes *b = as_bytes(self);
+    BtByteView sep_view, *sep = bytes_arg(t, a[0], &sep_view);
     if (!sep)
         return BT_UNDEF;
     if (sep->size == 0) {
@@ -1233,7 +1237,7 @@ static BtValue do_partition(BtThread *t, BtValue self, BtValue *args, int nargs,
             parts[1] = parts[from_right ? 0 : 2] = empty;
         } else {
             parts[0] = bytes_value(bt_bytes_new(t, b->data, (size_t)at));
-            parts[1] = bt_obj(sep);
+            parts[1] = a[0]; /* the separator itself, as CPython */
             size_t rest = (size_t)at + sep->size;
             parts[2] = bt_is_undef(parts[0]) ? BT_UNDEF
                                              : bytes_value(bt_bytes_new(t, b->data + rest,
@@ -1330,16 +1334,16 @@ METHOD(bytes_translate) {
     BtValue a[2];
     if (!bt_method_args(t, "translate", BT_ARGS_CLINIC, args, nargs, kwnames, 1, 2, kw, a))
         return BT_UNDEF;
-    BtBytes *table = NULL, *del = NULL;
+    BtByteView table_view, del_view, *table = NULL, *del = NULL;
     if (!bt_is_none(a[0])) {
-        if (!(table = bytes_arg(t, a[0])))
+        if (!(table = bytes_arg(t, a[0], &table_view)))
             return BT_UNDEF;
         if (table->size != 256) {
             bt_raise(t, BT_EXC(t, ValueError), "translation table must be 256 characters long");
             return BT_UNDEF;
         }
     }
-    if (!bt_is_undef(a[1]) && !(del = bytes_arg(t, a[1])))
+    if (!bt_is_undef(a[1]) && !(del = bytes_arg(t, a[1], &del_view)))
         return BT_UNDEF;
     bool drop[256] = {false};
     for (size_t i = 0; del && i < del->size; i++)
@@ -1395,7 +1399,8 @@ static BtValue bytes_maketrans(BtThread *t, BtValue self, BtValue *args, int nar
     BtValue a[2];
     if (!bt_method_args(t, "maketrans", BT_ARGS_CLINIC, args, nargs, kwnames, 2, 2, NULL, a))
         return BT_UNDEF;
-    BtBytes *from = bytes_arg(t, a[0]), *to = from ? bytes_arg(t, a[1]) : NULL;
+    BtByteView from_view, to_view;
+    BtByteView *from = bytes_arg(t, a[0], &from_view), *to = from ? bytes_arg(t, a[1], &to_view) : NULL;
     if (!to)
         return BT_UNDEF;
     if (from->size != to->size) {

@@ -1310,13 +1310,13 @@ static BtValue str_construct(BtThread *t, BtType *type, BtValue *args, int nargs
         return BT_UNDEF;
     if (bt_is_undef(a[0]))
         return bt_obj(BT_NAME(t, empty));
-    if (!bt_is_bytes(t, a[0])) {
+    BtByteView b;
+    if (!bt_byte_view(t, a[0], &b)) {
         bt_raise(t, BT_EXC(t, TypeError), "decoding to str: need a bytes-like object, %T found",
                  a[0]);
         return BT_UNDEF;
     }
-    BtBytes *b = (BtBytes *)bt_as_obj(a[0]);
-    return bt_bytes_decode(t, b->data, b->size, enc, errors);
+    return bt_bytes_decode(t, b.data, b.size, enc, errors);
 }
 
 /* ---- methods ---- */

@@ -35,6 +35,15 @@ typedef struct {
     uint8_t data[]; /* NUL-terminated for convenience */
 } BtBytes;
 
+/* The bytes of a bytes-like object (bytes or bytearray) as a borrowed view,
+ * valid while the object is alive and, for a bytearray, not resized. */
+typedef struct {
+    const uint8_t *data;
+    size_t size;
+} BtByteView;
+/* Fill *out for a bytes or bytearray v; false (no exception) for anything else. */
+bool bt_byte_view(BtThread *t, BtValue v, BtByteView *out);
+
 static inline bool bt_is_str(BtThread *t, BtValue v) {
     return bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.str;
 }
