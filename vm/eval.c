@@ -781,7 +781,7 @@ static bool import_star(BtThread *t, BtFrame *f, BtValue mod) {
     if (!from_all) {
         if (bt_has_exc(t))
             return false;
-        BtValue d = bt_getattr_opt(t, mod, bt_str_intern_cstr(t, "__dict__"));
+        BtValue d = bt_getattr_opt(t, mod, BT_NAME(t, dunder_dict));
         if (bt_is_undef(d)) {
             if (!bt_has_exc(t))
                 bt_raise(t, BT_EXC(t, ImportError),

@@ -638,11 +638,15 @@ static void print_source_line(BtThread *t, BtStr *filename, int lineno, FILE *ou
 /* sys.tracebacklimit as CPython's printer reads it: how many of the most
  * recent entries to print (0 for none, not even the header), or -1 unset. */
 static int64_t traceback_limit(BtThread *t) {
-    BtValue sys = bt_dict_get_str(t->interp->modules, bt_str_intern_cstr(t, "sys"));
+    BtStr *sys_name = bt_str_intern_cstr(t, "sys"), *key = bt_str_intern_cstr(t, "tracebacklimit");
+    if (!sys_name || !key) { /* out of memory while reporting: print it all */
+        bt_take_exc(t);
+        return -1;
+    }
+    BtValue sys = bt_dict_get_str(t->interp->modules, sys_name);
     if (!bt_is_obj(sys) || bt_as_obj(sys)->type != BT_TYPE(t, module))
         return -1;
-    BtValue v = bt_dict_get_str(((BtModule *)bt_as_obj(sys))->dict,
-                                bt_str_intern_cstr(t, "tracebacklimit"));
+    BtValue v = bt_dict_get_str(((BtModule *)bt_as_obj(sys))->dict, key);
     if (!bt_is_integer(v))
         return -1;
     int64_t limit;

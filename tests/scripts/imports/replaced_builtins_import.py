@@ -30,14 +30,14 @@ def inside():
 inside()
 
 
-class Stub:
+class AnswerModule:  # what the replacement hands back for any name
     answer = 42
 
 
-builtins.__import__ = lambda *args: Stub
+builtins.__import__ = lambda *args: AnswerModule
 import anything_at_all
 from nowhere import answer
-print(anything_at_all is Stub, answer)
+print(anything_at_all is AnswerModule, answer)
 builtins.__import__ = original
 import string
 print(string.ascii_lowercase[:3])
