@@ -584,18 +584,18 @@ static void meta_dis(Repl *r, const char *arg) {
         /* A generator: its code alone, its paused instruction marked. */
         char name[140];
         bt_trace_frame_name(&gen->frame, name, sizeof name);
-        if (gen->state == BT_GEN_SUSPENDED)
+        if (bt_gen_state(gen) == BT_GEN_SUSPENDED)
             printf("%s is paused at instruction %u (-->)\n", name, bt_frame_lasti(&gen->frame));
         else
             printf("%s is %s\n", name,
-                   gen->state == BT_GEN_CREATED   ? "not started yet"
-                   : gen->state == BT_GEN_RUNNING ? "running"
+                   bt_gen_state(gen) == BT_GEN_CREATED   ? "not started yet"
+                   : bt_gen_state(gen) == BT_GEN_RUNNING ? "running"
                                                   : "closed");
-        if (gen->state == BT_GEN_DONE)
+        if (bt_gen_state(gen) == BT_GEN_DONE)
             code = gen->frame.code;
         else
             bt_dis_code_at(t, gen->frame.code,
-                           gen->state == BT_GEN_SUSPENDED ? bt_frame_lasti(&gen->frame)
+                           bt_gen_state(gen) == BT_GEN_SUSPENDED ? bt_frame_lasti(&gen->frame)
                                                           : UINT32_MAX,
                            stdout);
         if (!code) {

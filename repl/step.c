@@ -373,20 +373,39 @@ static void frame_line(BtThread *t, BtStepper *st, const char *mark, BtFrame *f,
             bt_code_line(f->code, bt_frame_lasti(f)), tail);
 }
 
-/* The generators of the heap, oldest first, after a collection (so only live
- * ones). *n gets the count; NULL when there are none or memory runs out. */
+/* Generators in the order a reader meets them: by the line of their
+ * function, then by their number ("my_range#2" after "my_range#1"). The heap
+ * itself has no order of birth. */
+static int by_birth(const void *pa, const void *pb) {
+    const BtGen *a = *(BtGen *const *)pa, *b = *(BtGen *const *)pb;
+    const BtCode *ca = a->frame.code, *cb = b->frame.code;
+    if (ca->firstlineno != cb->firstlineno)
+        return ca->firstlineno < cb->firstlineno ? -1 : 1;
+    if (ca != cb) {
+        int by_name = strcmp(ca->qualname->data, cb->qualname->data);
+        if (by_name)
+            return by_name;
+    }
+    uint32_t na = bt_gen_number(a), nb = bt_gen_number(b);
+    return na < nb ? -1 : na > nb;
+}
+
+/* The generators of the heap, after a collection (so only live ones), by
+ * birth. *n gets the count; NULL when there are none or memory runs out. */
 static BtGen **live_gens(BtThread *t, size_t *n) {
     bt_gc_collect(t);
     size_t count = 0;
-    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next)
+    BtHeapWalk walk;
+    for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
         count += o->type == BT_TYPE(t, generator);
     *n = 0;
     BtGen **gens = count ? malloc(count * sizeof *gens) : NULL;
     if (!gens)
         return NULL;
-    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next)
+    for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
         if (o->type == BT_TYPE(t, generator))
-            gens[count - 1 - (*n)++] = (BtGen *)o;
+            gens[(*n)++] = (BtGen *)o;
+    qsort(gens, *n, sizeof *gens, by_birth);
     return gens;
 }
 
@@ -400,7 +419,7 @@ static void print_bt(BtThread *t, BtStepper *st) {
     size_t ngens;
     BtGen **gens = live_gens(t, &ngens);
     for (size_t i = 0; i < ngens; i++)
-        if (gens[i]->state == BT_GEN_SUSPENDED) {
+        if (bt_gen_state(gens[i]) == BT_GEN_SUSPENDED) {
             char bound[120], tail[140] = "  (suspended)";
             if (bt_trace_gen_binding(t, gens[i], bound, sizeof bound))
                 snprintf(tail, sizeof tail, "  (suspended) = %s", bound);
@@ -414,15 +433,15 @@ static const char *const GEN_STATES[] = {"created", "suspended", "running", "clo
 /* "line 12" where g is paused (its first line before it starts), "" once closed. */
 static void gen_where(BtGen *g, char *buf, size_t cap) {
     buf[0] = '\0';
-    if (g->state == BT_GEN_CREATED)
+    if (bt_gen_state(g) == BT_GEN_CREATED)
         snprintf(buf, cap, "line %d", g->frame.code->firstlineno);
-    else if (g->state != BT_GEN_DONE)
+    else if (bt_gen_state(g) != BT_GEN_DONE)
         snprintf(buf, cap, "line %d", bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
 }
 
 /* "gen squared#1" when a suspended g is inside `yield from` another generator. */
 static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
-    BtValue sub = g->state == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
+    BtValue sub = bt_gen_state(g) == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
     if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
         bt_trace_frame_name(&((BtGen *)bt_as_obj(sub))->frame, buf, cap);
         return true;
@@ -479,7 +498,7 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
         /* The globals naming it and its arguments: how a student knows which one it is. */
         if (bt_trace_gen_binding(t, g, bound, sizeof bound))
             snprintf(names, sizeof names, "  = %s", bound);
-        if (g->state != BT_GEN_DONE)
+        if (bt_gen_state(g) != BT_GEN_DONE)
             bt_trace_args(t, &g->frame, args, sizeof args);
         if (*args)
             snprintf(with, sizeof with, "  (%s)", args);
@@ -490,7 +509,7 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
             snprintf(as_task, sizeof as_task, "  [%s]", task);
         char text[1200];
         int len = snprintf(text, sizeof text, "  %-24s %-9s %-9s%s%s%s%s", name,
-                           GEN_STATES[g->state], where, names, with, from, as_task);
+                           GEN_STATES[bt_gen_state(g)], where, names, with, from, as_task);
         while (len > 0 && text[len - 1] == ' ')
             text[--len] = '\0';
         fprintf(out, "%s\n", text);
@@ -539,20 +558,20 @@ bool bt_step_print_gen(BtThread *t, FILE *out, const char *name, BtStepSourceFn 
     if (bt_trace_gen_binding(t, g, bound, sizeof bound))
         fprintf(out, " = %s", bound);
     gen_where(g, where, sizeof where);
-    fprintf(out, ": %s%s%s\n", GEN_STATES[g->state], *where ? " at " : "", where);
-    if (g->state == BT_GEN_DONE) {
+    fprintf(out, ": %s%s%s\n", GEN_STATES[bt_gen_state(g)], *where ? " at " : "", where);
+    if (bt_gen_state(g) == BT_GEN_DONE) {
         bt_step_free(st);
         return true;
     }
-    int line = g->state == BT_GEN_CREATED ? g->frame.code->firstlineno
+    int line = bt_gen_state(g) == BT_GEN_CREATED ? g->frame.code->firstlineno
                                           : bt_code_line(g->frame.code, bt_frame_lasti(&g->frame));
     fputs("-> ", out);
     if (!source_line(out, source_of(t, st, g->frame.code), line))
         fputs("(no source)", out);
     fputc('\n', out);
-    if (g->state == BT_GEN_CREATED)
+    if (bt_gen_state(g) == BT_GEN_CREATED)
         fputs("waits on: its first next() (or send(None)) to start\n", out);
-    else if (g->state == BT_GEN_RUNNING)
+    else if (bt_gen_state(g) == BT_GEN_RUNNING)
         fputs("waits on: nothing, it is running\n", out);
     else if (gen_delegate(t, g, sub, sizeof sub))
         fprintf(out, "waits on: %s (yield from: next()/send() go straight to it)\n", sub);

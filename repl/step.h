@@ -35,7 +35,8 @@ bool bt_step_quit_requested(const BtStepper *st);
 /* Every thread, oldest first, with its name, state (running, waiting for the
  * GIL, blocked in recv...) and line; `*` marks t (`threads`, `:threads`). */
 void bt_step_print_threads(BtThread *t, FILE *out);
-/* Every live generator with its state and line, oldest first (`gens`, `:gens`). */
+/* Every live generator with its state and line, by function (source order),
+ * then number (`gens`, `:gens`). */
 void bt_step_print_gens(BtThread *t, FILE *out);
 /* The live generator called `name`: "my_range#2" (its instance name) or a
  * global of __main__ bound to it; NULL when none is. Runs a collection. */

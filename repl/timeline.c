@@ -132,7 +132,7 @@ static int thread_number(BtTimeline *tl, BtThread *t) {
 static int gen_lane(BtTimeline *tl, BtThread *t, BtGen *g) {
     for (int i = 0; i < tl->nlanes; i++)
         if (!tl->lanes[i].is_thread && tl->lanes[i].code == g->frame.code &&
-            tl->lanes[i].number == g->number)
+            tl->lanes[i].number == bt_gen_number(g))
             return i;
     if (tl->nlanes == MAX_LANES) {
         tl->lanes_dropped++;
@@ -141,7 +141,7 @@ static int gen_lane(BtTimeline *tl, BtThread *t, BtGen *g) {
     Lane *l = &tl->lanes[tl->nlanes];
     memset(l, 0, sizeof *l);
     l->code = g->frame.code;
-    l->number = g->number;
+    l->number = bt_gen_number(g);
     bt_trace_frame_name(&g->frame, l->name, sizeof l->name);
     int lane = tl->nlanes++;
     l->thread = thread_number(tl, t);
@@ -165,13 +165,14 @@ static void remember_binding(BtTimeline *tl, BtThread *t, int lane, BtGen *g) {
  * that name; one that the name no longer holds as "was NAME". */
 static void final_bindings(BtTimeline *tl, BtThread *t) {
     bool live[MAX_LANES] = {false};
-    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next) {
+    BtHeapWalk walk;
+    for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk)) {
         if (o->type != BT_TYPE(t, generator))
             continue;
         BtGen *g = (BtGen *)o;
         for (int i = 0; i < tl->nlanes; i++)
             if (!tl->lanes[i].is_thread && tl->lanes[i].code == g->frame.code &&
-                tl->lanes[i].number == g->number) {
+                tl->lanes[i].number == bt_gen_number(g)) {
                 char bound[sizeof tl->lanes[0].bound];
                 if (bt_trace_gen_binding(t, g, bound, sizeof bound)) {
                     memcpy(tl->lanes[i].bound, bound, sizeof bound);
@@ -195,7 +196,7 @@ static void notice_new_gen(BtTimeline *tl, BtThread *t, BtFrame *f) {
         return;
     BtValue top = f->sp[-1];
     if (bt_is_obj(top) && bt_as_obj(top)->type == BT_TYPE(t, generator) &&
-        ((BtGen *)bt_as_obj(top))->state == BT_GEN_CREATED)
+        bt_gen_state((BtGen *)bt_as_obj(top)) == BT_GEN_CREATED)
         gen_lane(tl, t, (BtGen *)bt_as_obj(top));
 }
 

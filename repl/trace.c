@@ -136,7 +136,7 @@ static bool short_repr(BtThread *t, BtValue v, Out *o) {
         out_fmt(o, "<function %s>", text_of(((BtFunction *)bt_as_obj(v))->qualname));
     } else if (ty == BT_TYPE(t, generator)) {
         BtGen *g = (BtGen *)bt_as_obj(v);
-        out_fmt(o, "<generator %s#%u>", text_of(bt_gen_qualname(g)), g->number);
+        out_fmt(o, "<generator %s#%u>", text_of(bt_gen_qualname(g)), bt_gen_number(g));
     } else if (ty == BT_TYPE(t, code)) {
         out_fmt(o, "<code %s>", text_of(((BtCode *)bt_as_obj(v))->name));
     } else if (ty == BT_TYPE(t, native)) {
@@ -316,7 +316,7 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
 void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap) {
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
     if (bt_frame_gen(f)) /* the instance number tells apart generators of one function */
-        snprintf(buf, cap, "gen %s#%u", q ? q->data : "?", bt_frame_gen(f)->number);
+        snprintf(buf, cap, "gen %s#%u", q ? q->data : "?", bt_gen_number(bt_frame_gen(f)));
     else if ((f->code->flags & BT_CODE_CLASS) && f->code->name)
         snprintf(buf, cap, "class body %s", f->code->name->data);
     else

@@ -16,7 +16,8 @@
 
 static size_t heap_objects(BtInterp *in) {
     size_t n = 0;
-    for (BtObject *o = in->heap.objects; o; o = o->gc_next)
+    BtHeapWalk walk;
+    for (BtObject *o = bt_gc_first(in, &walk); o; o = bt_gc_next(&walk))
         n++;
     return n;
 }

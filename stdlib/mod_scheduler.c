@@ -1221,7 +1221,8 @@ static void describe_wait(BtThread *t, const Types *ty, BtTask *k, char *buf, si
                          k->wait_kind == REQ_READABLE ? "readable" : "writable");
                 return;
             }
-    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next)
+    BtHeapWalk walk;
+    for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
         if (o->type == ty->task && bt_is_obj(((BtTask *)o)->joiners)) {
             BtList *j = bt_as_list(((BtTask *)o)->joiners);
             for (size_t i = 0; i < j->len; i++)
@@ -1244,7 +1245,8 @@ bool bt_scheduler_describe_gen(BtThread *t, const BtGen *g, char *buf, size_t ca
     if (!bt_is_obj(state))
         return false;
     const Types *ty = types_of(state);
-    for (BtObject *o = t->interp->heap.objects; o; o = o->gc_next) {
+    BtHeapWalk walk;
+    for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk)) {
         if (o->type != ty->task || bt_as_obj(((BtTask *)o)->gen) != (const BtObject *)g ||
             !bt_is_obj(((BtTask *)o)->gen))
             continue;

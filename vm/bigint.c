@@ -31,10 +31,17 @@ _Static_assert(GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0, "an int64 must fit one
 _Static_assert(sizeof(long) == 8, "mpz_get_si must cover int64");
 
 typedef struct {
-    BtObject hdr;   /* type int, flags BT_OBJ_BIGINT */
-    int32_t size;   /* limbs used, negative for a negative number (GMP's _mp_size) */
+    BtObject hdr; /* type int, flags BT_OBJ_BIGINT; aux32 is the signed limb count (big_size) */
     mp_limb_t limbs[];
 } BtBigInt;
+
+/* Limbs used, negative for a negative number (GMP's _mp_size). */
+static inline int32_t big_size(const BtBigInt *b) {
+    return (int32_t)b->hdr.aux32;
+}
+static inline void set_big_size(BtBigInt *b, int32_t size) {
+    b->hdr.aux32 = (uint32_t)size;
+}
 
 /* A read-only GMP view of any integer: a big int's own limbs, or one limb
  * holding an immediate's magnitude. */
@@ -46,7 +53,7 @@ typedef struct {
 static mpz_srcptr view(BtValue v, IntView *w) {
     if (bt_is_bigint(v)) {
         BtBigInt *b = (BtBigInt *)bt_as_obj(v);
-        return mpz_roinit_n(w->z, b->limbs, b->size);
+        return mpz_roinit_n(w->z, b->limbs, big_size(b));
     }
     int64_t i = bt_as_int(v);
     w->limb = i < 0 ? (mp_limb_t)0 - (mp_limb_t)i : (mp_limb_t)i;
@@ -59,7 +66,7 @@ static BtValue big_from_limb(BtThread *t, mp_limb_t mag, bool negative) {
     if (!b)
         return BT_UNDEF;
     b->hdr.flags = BT_OBJ_BIGINT;
-    b->size = negative ? -1 : 1;
+    set_big_size(b, negative ? -1 : 1);
     b->limbs[0] = mag;
     return bt_obj(b);
 }
@@ -82,7 +89,7 @@ static BtValue take(BtThread *t, mpz_t z) {
         return BT_UNDEF;
     }
     b->hdr.flags = BT_OBJ_BIGINT;
-    b->size = mpz_sgn(z) < 0 ? -(int32_t)n : (int32_t)n;
+    set_big_size(b, mpz_sgn(z) < 0 ? -(int32_t)n : (int32_t)n);
     memcpy(b->limbs, mpz_limbs_read(z), n * sizeof(mp_limb_t));
     mpz_clear(z);
     return bt_obj(b);
@@ -100,12 +107,13 @@ BtValue bt_int_from_u64(BtThread *t, uint64_t u) {
 
 bool bt_bigint_as_i64(BtValue v, int64_t *out) {
     BtBigInt *b = (BtBigInt *)bt_as_obj(v);
-    if (b->size != 1 && b->size != -1)
+    int32_t size = big_size(b);
+    if (size != 1 && size != -1)
         return false;
     mp_limb_t mag = b->limbs[0];
-    if (b->size > 0 ? mag > (mp_limb_t)INT64_MAX : mag > (mp_limb_t)INT64_MAX + 1)
+    if (size > 0 ? mag > (mp_limb_t)INT64_MAX : mag > (mp_limb_t)INT64_MAX + 1)
         return false;
-    *out = b->size > 0 ? (int64_t)mag : (int64_t)((mp_limb_t)0 - mag);
+    *out = size > 0 ? (int64_t)mag : (int64_t)((mp_limb_t)0 - mag);
     return true;
 }
 

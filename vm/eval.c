@@ -1720,7 +1720,7 @@ dispatch:
                 DISPATCH();
             }
             if (ty == BT_TYPE(t, generator)) {
-                if (((BtGen *)bt_as_obj(it))->state == BT_GEN_DONE) {
+                if (bt_gen_state((BtGen *)bt_as_obj(it)) == BT_GEN_DONE) {
                     sp--;
                     ip = code->instrs + ARG();
                     DISPATCH();
@@ -1893,8 +1893,8 @@ dispatch:
             else if (nat->fn == t->interp->builtin_next_fn && npositional == 1)
                 sent = BT_NONE;
             if (!bt_is_undef(sent) &&
-                (gen->state == BT_GEN_SUSPENDED ||
-                 (gen->state == BT_GEN_CREATED && bt_is_none(sent)))) {
+                (bt_gen_state(gen) == BT_GEN_SUSPENDED ||
+                 (bt_gen_state(gen) == BT_GEN_CREATED && bt_is_none(sent)))) {
                 f->sp = sp - n - 2; /* the yielded value lands where the result goes */
                 if (!bt_gen_enter(t, gen, sent, BT_UNDEF, false)) {
                     f->sp = sp;
@@ -2040,7 +2040,7 @@ dispatch:
         BtValue v = TOP(), sub = PEEK(2);
         SAVE_FRAME();
         if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator) &&
-            ((BtGen *)bt_as_obj(sub))->state == BT_GEN_DONE) {
+            bt_gen_state((BtGen *)bt_as_obj(sub)) == BT_GEN_DONE) {
             sp -= 2;
             PUSH(BT_NONE);
             ip = code->instrs + ARG();

@@ -44,12 +44,13 @@
  * bt_gc_fd_exhausted). */
 #define GC_MIN_FD_THRESHOLD 256
 
-/* Small objects are recycled through per-size free lists instead of going
- * back to malloc: most objects are small and short-lived, and malloc/free
- * dominated allocation-heavy programs. A list that runs dry is refilled by
- * carving a fresh chunk into blocks of its size, so small objects never cost
- * a malloc each (chunks are only freed with the interpreter). Under
- * AddressSanitizer every object goes to malloc, so use-after-free is still
+/* Small objects live in pages: 64 KB blocks of malloc'ed memory, each cut
+ * into blocks of one size class (8-byte steps up to 256 bytes). A free block
+ * has a NULL type and links to the next free block of its class, so the
+ * sweep walks every page block by block, and a live object needs no heap
+ * link or size in its header: its page knows its size. Bigger objects get a
+ * malloc'ed block each, behind a small header that links them. Under
+ * AddressSanitizer every object is a big one, so use-after-free is still
  * caught. */
 #if defined(__SANITIZE_ADDRESS__)
 #define GC_POOL_MAX 0
@@ -59,66 +60,120 @@
 /* Objects are whole numbers of 8-byte words (a header and values), so 8-byte
  * classes waste nothing on sizes 16-byte classes would round up. */
 #define GC_POOL_STEP 8
-#define GC_CHUNK_BYTES ((size_t)64 << 10)
-/* A chunk starts with its link to the next chunk. */
-#define GC_CHUNK_HEADER 8
+#define GC_PAGE_BYTES ((size_t)64 << 10)
+#define GC_NCLASSES (int)(sizeof(((BtHeap *)0)->pages) / sizeof(BtPage *))
+/* Empty pages a class keeps after a sweep, so a program that makes and drops
+ * objects at a steady rate does not malloc and free its pages each time. */
+#define GC_SPARE_PAGES 2
 
 _Static_assert(GC_POOL_MAX / GC_POOL_STEP <= sizeof(((BtHeap *)0)->free_lists) / sizeof(BtObject *),
                "a free list per size class");
 
-/* Whether a block of size bytes (never 0) comes from the pools. */
+struct BtPage {
+    BtPage *next;        /* the next page of this size class */
+    uint32_t block_size; /* bytes per block */
+    uint32_t nblocks;    /* the blocks follow this header */
+};
+
+struct BtBigBlock {
+    BtBigBlock *next; /* the heap's list of big blocks */
+    size_t size;      /* bytes of the object, which follows this header */
+};
+
+_Static_assert(sizeof(BtPage) % 16 == 0 && sizeof(BtBigBlock) % 16 == 0,
+               "objects keep malloc's 16-byte alignment");
+
+/* A free block: a NULL type where an object has its type, then the link. */
+typedef struct FreeBlock {
+    BtType *no_type;
+    struct FreeBlock *next;
+} FreeBlock;
+
+/* Whether a block of size bytes (never 0) comes from the pages. */
 static inline bool pooled(size_t size) {
-    return size - 1 < GC_POOL_MAX; /* unsigned: no pool at all when GC_POOL_MAX is 0 */
+    return size - 1 < GC_POOL_MAX; /* unsigned: no pages at all when GC_POOL_MAX is 0 */
 }
 
-static size_t pool_class(size_t size) {
+static inline size_t pool_class(size_t size) {
     return (size - 1) / GC_POOL_STEP;
 }
 
-static void release(BtHeap *h, BtObject *o) {
-    size_t size = o->gc_size;
-    if (pooled(size)) {
-        size_t c = pool_class(size);
-        o->gc_next = h->free_lists[c];
-        h->free_lists[c] = o;
-        return;
-    }
-    free(o);
+static inline BtObject *page_block(BtPage *p, size_t i) {
+    return (BtObject *)((char *)(p + 1) + i * p->block_size);
 }
 
-/* Carve a new chunk into blocks of class c, lowest address first on the list. */
+static inline BtObject *big_object(BtBigBlock *b) {
+    return (BtObject *)(b + 1);
+}
+
+/* A new page for class c, every block free and on the class's free list
+ * (which is empty when this is called), lowest address first. */
 static bool refill(BtHeap *h, size_t c) {
-    size_t bsize = (c + 1) * GC_POOL_STEP;
-    char *chunk = malloc(GC_CHUNK_BYTES);
-    if (!chunk)
+    BtPage *p = malloc(GC_PAGE_BYTES);
+    if (!p)
         return false;
-    *(void **)chunk = h->chunks;
-    h->chunks = chunk;
-    size_t n = (GC_CHUNK_BYTES - GC_CHUNK_HEADER) / bsize;
-    BtObject *list = h->free_lists[c];
-    for (size_t i = n; i-- > 0;) {
-        BtObject *o = (BtObject *)(chunk + GC_CHUNK_HEADER + i * bsize);
-        o->gc_next = list;
-        list = o;
+    p->block_size = (uint32_t)((c + 1) * GC_POOL_STEP);
+    p->nblocks = (uint32_t)((GC_PAGE_BYTES - sizeof(BtPage)) / p->block_size);
+    p->next = h->pages[c];
+    h->pages[c] = p;
+    FreeBlock *list = NULL;
+    for (size_t i = p->nblocks; i-- > 0;) {
+        FreeBlock *b = (FreeBlock *)page_block(p, i);
+        b->no_type = NULL;
+        b->next = list;
+        list = b;
     }
-    h->free_lists[c] = list;
+    h->free_lists[c] = (BtObject *)list;
     return true;
 }
 
 /* A block of `size` bytes, not zeroed; NULL when memory runs out. */
-static inline BtObject *obtain(BtHeap *h, size_t size) {
+static BtObject *obtain(BtHeap *h, size_t size) {
     if (pooled(size)) {
         size_t c = pool_class(size);
+        if (!h->free_lists[c] && !refill(h, c))
+            return NULL;
         BtObject *o = h->free_lists[c];
-        if (!o) {
-            if (!refill(h, c))
-                return NULL;
-            o = h->free_lists[c];
-        }
-        h->free_lists[c] = o->gc_next;
+        h->free_lists[c] = (BtObject *)((FreeBlock *)o)->next;
         return o;
     }
-    return malloc(size);
+    if (size > SIZE_MAX - sizeof(BtBigBlock))
+        return NULL;
+    BtBigBlock *b = malloc(sizeof(BtBigBlock) + size);
+    if (!b)
+        return NULL;
+    b->size = size;
+    b->next = h->big;
+    h->big = b;
+    return big_object(b);
+}
+
+/* The blocks of the heap that hold an object, page by page. */
+BtObject *bt_gc_next(BtHeapWalk *w) {
+    BtHeap *h = &w->interp->heap;
+    for (; w->size_class < GC_NCLASSES; w->size_class++, w->page = NULL) {
+        if (!w->page) {
+            w->page = h->pages[w->size_class];
+            w->block = 0;
+        }
+        for (; w->page; w->page = w->page->next, w->block = 0)
+            while (w->block < w->page->nblocks) {
+                BtObject *o = page_block(w->page, w->block++);
+                if (o->type)
+                    return o;
+            }
+    }
+    if (w->big) {
+        BtObject *o = big_object(w->big);
+        w->big = w->big->next;
+        return o;
+    }
+    return NULL;
+}
+
+BtObject *bt_gc_first(BtInterp *in, BtHeapWalk *w) {
+    *w = (BtHeapWalk){.interp = in, .big = in->heap.big};
+    return bt_gc_next(w);
 }
 
 void bt_gc_mark_obj(BtGc *gc, BtObject *o) {
@@ -270,24 +325,18 @@ static void rescue_generators(BtGc *gc) {
     BtInterp *in = gc->interp;
     BtHeap *h = &in->heap;
     bool queued = false;
-    size_t first = h->nto_close;
-    for (BtObject *o = h->objects; o; o = o->gc_next) {
+    BtHeapWalk w;
+    for (BtObject *o = bt_gc_first(in, &w); o; o = bt_gc_next(&w)) {
         if (o->gc_mark || o->type != in->types.generator)
             continue;
         BtGen *gen = (BtGen *)o;
-        if (gen->finalized || !bt_gen_needs_close(gen))
+        if (bt_gen_finalized(gen) || !bt_gen_needs_close(gen))
             continue;
         if (!queue_push(h, o))
             break; /* out of memory: this generator is dropped unclosed */
-        gen->finalized = true;
+        bt_gen_set_finalized(gen, true);
         bt_gc_mark_obj(gc, o);
         queued = true;
-    }
-    /* The heap list runs newest first: close the oldest generator first. */
-    for (size_t i = first, j = h->nto_close; i + 1 < j; i++, j--) {
-        BtObject *tmp = h->to_close[i];
-        h->to_close[i] = h->to_close[j - 1];
-        h->to_close[j - 1] = tmp;
     }
     if (queued) {
         drain(gc);
@@ -301,7 +350,8 @@ static void mark_all(BtGc *gc) {
     drain(gc);
     while (h->gray_overflow) {
         h->gray_overflow = false;
-        for (BtObject *o = h->objects; o; o = o->gc_next)
+        BtHeapWalk w;
+        for (BtObject *o = bt_gc_first(gc->interp, &w); o; o = bt_gc_next(&w))
             if (o->gc_mark) {
                 trace_object(gc, o);
                 drain(gc);
@@ -309,24 +359,70 @@ static void mark_all(BtGc *gc) {
     }
 }
 
-static void sweep(BtInterp *in) {
-    BtHeap *h = &in->heap;
-    for (BtObject *o = h->objects; o; o = o->gc_next)
-        if (!o->gc_mark && o->type->finalize)
-            o->type->finalize(in, o);
+/* Free the unmarked blocks of class c's pages and clear the others' marks;
+ * rebuilds the class's free list (lowest address first within a page) and
+ * gives back empty pages beyond the spares. Returns the live bytes. */
+static size_t sweep_class(BtHeap *h, int c) {
+    FreeBlock *head = NULL, **tail = &head;
     size_t live = 0;
-    BtObject **link = &h->objects;
-    while (*link) {
-        BtObject *o = *link;
+    int spares = 0;
+    for (BtPage **link = &h->pages[c]; *link;) {
+        BtPage *p = *link;
+        FreeBlock *page_head = NULL, **page_tail = &page_head;
+        size_t page_live = 0;
+        for (size_t i = 0; i < p->nblocks; i++) {
+            BtObject *o = page_block(p, i);
+            if (o->type && o->gc_mark) {
+                o->gc_mark = 0;
+                page_live++;
+                continue;
+            }
+            FreeBlock *b = (FreeBlock *)o;
+            b->no_type = NULL;
+            *page_tail = b;
+            page_tail = &b->next;
+        }
+        if (page_live == 0 && spares++ >= GC_SPARE_PAGES) {
+            *link = p->next;
+            free(p);
+            continue;
+        }
+        *tail = page_head;
+        tail = page_tail;
+        live += page_live * p->block_size;
+        link = &p->next;
+    }
+    *tail = NULL;
+    h->free_lists[c] = (BtObject *)head;
+    return live;
+}
+
+static size_t sweep_big(BtHeap *h) {
+    size_t live = 0;
+    for (BtBigBlock **link = &h->big; *link;) {
+        BtBigBlock *b = *link;
+        BtObject *o = big_object(b);
         if (o->gc_mark) {
             o->gc_mark = 0;
-            live += o->gc_size;
-            link = &o->gc_next;
+            live += b->size;
+            link = &b->next;
         } else {
-            *link = o->gc_next;
-            release(h, o);
+            *link = b->next;
+            free(b);
         }
     }
+    return live;
+}
+
+static void sweep(BtInterp *in) {
+    BtHeap *h = &in->heap;
+    BtHeapWalk w;
+    for (BtObject *o = bt_gc_first(in, &w); o; o = bt_gc_next(&w))
+        if (!o->gc_mark && o->type->finalize)
+            o->type->finalize(in, o);
+    size_t live = sweep_big(h);
+    for (int c = 0; c < GC_NCLASSES; c++)
+        live += sweep_class(h, c);
     h->bytes_live = live;
 }
 
@@ -387,14 +483,13 @@ bool bt_gc_fd_exhausted(BtThread *t, int err) {
     return true;
 }
 
-/* Link a fresh block in as an object of type and size. */
+/* A fresh block becomes an object of type, its size counted. */
 static inline BtObject *adopt(BtHeap *h, BtObject *o, BtType *type, size_t size) {
     o->type = type;
-    o->gc_next = h->objects;
-    o->gc_size = (uint32_t)size;
     o->gc_mark = 0;
     o->flags = 0;
-    h->objects = o;
+    o->aux8[0] = o->aux8[1] = 0;
+    o->aux32 = 0;
     h->bytes_since += size;
     return o;
 }
@@ -405,10 +500,6 @@ static __attribute__((noinline)) BtObject *alloc_slow(BtThread *t, BtType *type,
     BtHeap *h = &t->interp->heap;
     if (h->stress || h->bytes_since >= h->threshold)
         bt_gc_collect(t);
-    if (size > UINT32_MAX) {
-        bt_raise_memory(t);
-        return NULL;
-    }
     BtObject *o = obtain(h, size);
     if (!o) {
         bt_gc_collect(t);
@@ -429,7 +520,7 @@ void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size) {
         size_t c = pool_class(size);
         BtObject *o = h->free_lists[c];
         if (o) {
-            h->free_lists[c] = o->gc_next;
+            h->free_lists[c] = (BtObject *)((FreeBlock *)o)->next;
             return adopt(h, o, type, size);
         }
     }
@@ -451,23 +542,22 @@ void bt_gc_account(BtThread *t, ptrdiff_t delta) {
 
 void bt_gc_free_all(BtInterp *in) {
     BtHeap *h = &in->heap;
-    for (BtObject *o = h->objects; o; o = o->gc_next)
-        if (o->type && o->type->finalize)
+    BtHeapWalk w;
+    for (BtObject *o = bt_gc_first(in, &w); o; o = bt_gc_next(&w))
+        if (o->type->finalize)
             o->type->finalize(in, o);
-    BtObject *o = h->objects;
-    while (o) {
-        BtObject *next = o->gc_next;
-        if (o->gc_size > GC_POOL_MAX)
-            free(o);
-        o = next;
+    while (h->big) {
+        BtBigBlock *next = h->big->next;
+        free(h->big);
+        h->big = next;
     }
-    h->objects = NULL;
-    for (size_t c = 0; c < sizeof h->free_lists / sizeof h->free_lists[0]; c++)
+    for (int c = 0; c < GC_NCLASSES; c++) {
+        while (h->pages[c]) {
+            BtPage *next = h->pages[c]->next;
+            free(h->pages[c]);
+            h->pages[c] = next;
+        }
         h->free_lists[c] = NULL;
-    while (h->chunks) {
-        void *next = *(void **)h->chunks;
-        free(h->chunks);
-        h->chunks = next;
     }
     free(h->gray);
     h->gray = NULL;

@@ -1,7 +1,8 @@
 /* gc.h: allocation and the garbage collector (vm stage; see vm/README.md).
  *
  * A precise, non-moving mark-and-sweep collector. Every object comes from
- * bt_gc_alloc and sits on one list. A collection starts when the bytes
+ * bt_gc_alloc: a small one from a page of blocks of its size, a big one
+ * from malloc, on the list of big blocks. A collection starts when the bytes
  * allocated since the last one pass a threshold that grows with the live
  * heap (or at every allocation with BATON_GC_STRESS=1). It marks from the
  * roots (every thread's frames and value stack, generator frames through
@@ -24,8 +25,12 @@
 
 #include "vm/object.h"
 
+typedef struct BtPage BtPage;
+typedef struct BtBigBlock BtBigBlock;
+
 typedef struct {
-    BtObject *objects;     /* every live (or not yet swept) object */
+    BtPage *pages[32];     /* per size class (8-byte steps): pages of blocks, linked */
+    BtBigBlock *big;       /* objects too big for a page, each in its own malloc'ed block */
     size_t bytes_live;     /* bytes in objects and their buffers after the last sweep */
     size_t bytes_since;    /* bytes allocated since the last collection */
     size_t threshold;      /* collect when bytes_since passes this */
@@ -37,8 +42,7 @@ typedef struct {
     BtObject **gray;       /* mark stack, grows as needed */
     size_t ngray, gray_cap;
     bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
-    BtObject *free_lists[32]; /* free small blocks by size class (8-byte steps), reused */
-    void *chunks;          /* the malloc'ed chunks small blocks are carved from (linked) */
+    BtObject *free_lists[32]; /* free blocks per size class, lowest address first */
     BtObject **to_close;   /* unreachable suspended generators awaiting close(), and weakrefs
                               awaiting their callback (roots; bt_gc_queue_finalizer) */
     struct BtWeakRef *weakrefs; /* every weakref, linked (vm/weakref.c) */
@@ -72,6 +76,20 @@ void bt_gc_queue_finalizer(BtInterp *in, BtObject *o);
 
 /* Run a full collection now. */
 void bt_gc_collect(BtThread *t);
+
+/* Walking every object of the heap (live or not yet swept), in address
+ * order within each size class, then the big ones:
+ *     BtHeapWalk w; for (BtObject *o = bt_gc_first(in, &w); o; o = bt_gc_next(&w))
+ * The walk must not allocate. */
+typedef struct {
+    BtInterp *interp;
+    int size_class;
+    BtPage *page;
+    size_t block;
+    BtBigBlock *big;
+} BtHeapWalk;
+BtObject *bt_gc_first(BtInterp *in, BtHeapWalk *w);
+BtObject *bt_gc_next(BtHeapWalk *w);
 
 /* The most bytes one buffer may ask malloc for: the machine's RAM plus swap.
  * Linux's default overcommit refuses a bigger single allocation, which is

@@ -39,8 +39,8 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     BT_POP_ROOT(t, 1);
     if (!gen)
         return NULL;
-    gen->state = BT_GEN_CREATED;
-    gen->number = ++c->ngens;
+    bt_gen_set_state(gen, BT_GEN_CREATED);
+    gen->hdr.aux32 = ++c->ngens;
     gen->exc_state = BT_UNDEF;
     BtFrame *f = &gen->frame;
     f->code = c;
@@ -65,12 +65,12 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
 /* ---- what the eval loop calls ---- */
 
 void bt_gen_finished(BtThread *t, BtGen *gen) {
-    gen->state = BT_GEN_DONE;
+    bt_gen_set_state(gen, BT_GEN_DONE);
     bt_gen_restore_handled(t, gen, false);
 }
 
 void bt_gen_raised(BtThread *t, BtGen *gen) {
-    gen->state = BT_GEN_DONE;
+    bt_gen_set_state(gen, BT_GEN_DONE);
     bt_gen_restore_handled(t, gen, false);
     if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
         /* PEP 479: StopIteration must not leak out of a generator silently. */
@@ -89,7 +89,7 @@ void bt_gen_raised(BtThread *t, BtGen *gen) {
 }
 
 BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc, BtValue *out) {
-    if (gen->state == BT_GEN_DONE) {
+    if (bt_gen_state(gen) == BT_GEN_DONE) {
         if (!bt_is_undef(exc)) {
             bt_raise_value(t, exc);
             return BT_RESUME_RAISED;
@@ -108,7 +108,7 @@ BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc
     if (bt_is_undef(r))
         return BT_RESUME_RAISED;
     *out = r;
-    return gen->state == BT_GEN_SUSPENDED ? BT_RESUME_YIELDED : BT_RESUME_RETURNED;
+    return bt_gen_state(gen) == BT_GEN_SUSPENDED ? BT_RESUME_YIELDED : BT_RESUME_RETURNED;
 }
 
 /* ---- yield from ---- */
@@ -116,7 +116,7 @@ BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc
 /* Suspended inside `yield from`? Then its next instruction is RESUME 2 and
  * the sub-iterator is on top of its stack. */
 BtValue bt_gen_yieldfrom(BtGen *gen) {
-    if (gen->state != BT_GEN_SUSPENDED)
+    if (bt_gen_state(gen) != BT_GEN_SUSPENDED)
         return BT_UNDEF;
     BtInstr next = gen->frame.ip[0];
     if (BT_INSTR_OP(next) == BT_OP_RESUME && BT_INSTR_ARG(next) == 2)
@@ -132,7 +132,7 @@ static void finish_yield_from(BtGen *gen, BtValue r) {
     f->sp[-1] = r;
     f->ip = f->code->instrs + BT_INSTR_ARG(send);
     /* The frame resumes at `end` with r on top: no value is pushed for it. */
-    gen->state = BT_GEN_SUSPENDED;
+    bt_gen_set_state(gen, BT_GEN_SUSPENDED);
 }
 
 /* Close a sub-iterator during close(): gen.close() or a `close` method. */
@@ -177,16 +177,16 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int 
         BtResumeResult rr;
         if (throws_generator_exit(t, args[0])) {
             /* close() the sub-iterator, then raise GeneratorExit in gen. */
-            gen->state = BT_GEN_RUNNING;
+            bt_gen_set_state(gen, BT_GEN_RUNNING);
             bool ok = close_subiterator(t, sub);
-            gen->state = BT_GEN_SUSPENDED;
+            bt_gen_set_state(gen, BT_GEN_SUSPENDED);
             BtValue exc = ok ? make_thrown(t, args, nargs) : BT_UNDEF;
             rr = bt_gen_resume(t, gen, BT_NONE, bt_is_undef(exc) ? bt_take_exc(t) : exc, out);
         } else if (is_gen(t, sub)) {
-            gen->state = BT_GEN_RUNNING;
+            bt_gen_set_state(gen, BT_GEN_RUNNING);
             BtValue v;
             BtResumeResult sr = gen_throw_exc(t, as_gen(sub), args, nargs, &v);
-            gen->state = BT_GEN_SUSPENDED;
+            bt_gen_set_state(gen, BT_GEN_SUSPENDED);
             if (sr == BT_RESUME_YIELDED) {
                 *out = v;
                 rr = BT_RESUME_YIELDED;
@@ -201,9 +201,9 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int 
                 BtValue exc = bt_has_exc(t) ? BT_UNDEF : make_thrown(t, args, nargs);
                 rr = bt_gen_resume(t, gen, BT_NONE, bt_is_undef(exc) ? bt_take_exc(t) : exc, out);
             } else {
-                gen->state = BT_GEN_RUNNING;
+                bt_gen_set_state(gen, BT_GEN_RUNNING);
                 BtValue v = bt_call(t, meth, args, nargs, NULL);
-                gen->state = BT_GEN_SUSPENDED;
+                bt_gen_set_state(gen, BT_GEN_SUSPENDED);
                 if (!bt_is_undef(v)) {
                     *out = v;
                     rr = BT_RESUME_YIELDED;
@@ -233,7 +233,7 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int 
 /* ---- closing generators nobody can reach ---- */
 
 bool bt_gen_needs_close(const BtGen *gen) {
-    if (gen->state != BT_GEN_SUSPENDED)
+    if (bt_gen_state(gen) != BT_GEN_SUSPENDED)
         return false;
     const BtCode *c = gen->frame.code;
     uint32_t lasti = (uint32_t)(gen->frame.ip - c->instrs - 1);
@@ -388,11 +388,11 @@ static BtValue gen_throw(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 }
 
 BtValue bt_gen_close(BtThread *t, BtGen *gen) {
-    if (gen->state == BT_GEN_CREATED) {
-        gen->state = BT_GEN_DONE;
+    if (bt_gen_state(gen) == BT_GEN_CREATED) {
+        bt_gen_set_state(gen, BT_GEN_DONE);
         return BT_NONE;
     }
-    if (gen->state == BT_GEN_DONE)
+    if (bt_gen_state(gen) == BT_GEN_DONE)
         return BT_NONE;
     BtValue exc = BT_UNDEF;
     bt_raise_empty(t, BT_EXC(t, GeneratorExit));
@@ -435,7 +435,7 @@ static const BtNativeDef gen_methods[] = {
 };
 
 const char *bt_gen_state_name(BtValue gen) {
-    switch (as_gen(gen)->state) {
+    switch (bt_gen_state(as_gen(gen))) {
     case BT_GEN_CREATED:
         return "GEN_CREATED";
     case BT_GEN_RUNNING:
@@ -537,7 +537,7 @@ static void gen_trace(BtGc *gc, BtObject *o) {
     BtGen *gen = (BtGen *)o;
     bt_gc_mark_obj(gc, (BtObject *)gen->names);
     bt_gc_mark(gc, gen->exc_state);
-    if (gen->state != BT_GEN_DONE)
+    if (bt_gen_state(gen) != BT_GEN_DONE)
         bt_gc_mark_frame(gc, &gen->frame);
     else {
         bt_gc_mark_obj(gc, (BtObject *)gen->frame.code);
@@ -560,18 +560,18 @@ static BtValue gen_repr(BtThread *t, BtValue self) {
 
 static BtValue gi_running_of(BtThread *t, BtGen *gen) {
     (void)t;
-    return bt_bool(gen->state == BT_GEN_RUNNING);
+    return bt_bool(bt_gen_state(gen) == BT_GEN_RUNNING);
 }
 static BtValue gi_suspended_of(BtThread *t, BtGen *gen) {
     (void)t;
-    return bt_bool(gen->state == BT_GEN_SUSPENDED);
+    return bt_bool(bt_gen_state(gen) == BT_GEN_SUSPENDED);
 }
 static BtValue gi_code_of(BtThread *t, BtGen *gen) {
     (void)t;
     return bt_obj(gen->frame.code);
 }
 static BtValue gi_frame_of(BtThread *t, BtGen *gen) {
-    if (gen->state == BT_GEN_DONE)
+    if (bt_gen_state(gen) == BT_GEN_DONE)
         return BT_NONE;
     BtFrameObject *fo = bt_gc_alloc(t, BT_TYPE(t, frame), sizeof(BtFrameObject));
     if (!fo)

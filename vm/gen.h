@@ -27,16 +27,31 @@ typedef enum {
 } BtResumeResult;
 
 struct BtGen {
-    BtObject hdr;
-    uint8_t state;         /* a BtGenState (one byte, so `number` fits in the header's padding) */
-    bool finalized;        /* the collector already queued its close() once */
-    uint32_t number;       /* n-th generator made from this code, from 1: "my_range#2" */
+    BtObject hdr;          /* its aux8[0] is the BtGenState, aux8[1] the finalized flag
+                              (the collector queued its close() once), aux32 the number:
+                              the n-th generator made from this code, from 1: "my_range#2" */
     BtTuple *names;        /* (__name__, __qualname__) where they are not the code's, else NULL */
     BtValue exc_state;     /* suspended: the exception its except blocks are handling;
                               running: the resumer's, given back at suspend */
     BtFrame frame;         /* the embedded frame (its code and globals are the function's) */
     BtValue slots[];       /* the frame's slots: nlocals + ncells + nfrees + stacksize */
 };
+
+static inline BtGenState bt_gen_state(const BtGen *g) {
+    return (BtGenState)g->hdr.aux8[0];
+}
+static inline void bt_gen_set_state(BtGen *g, BtGenState state) {
+    g->hdr.aux8[0] = (uint8_t)state;
+}
+static inline bool bt_gen_finalized(const BtGen *g) {
+    return g->hdr.aux8[1];
+}
+static inline void bt_gen_set_finalized(BtGen *g, bool finalized) {
+    g->hdr.aux8[1] = finalized;
+}
+static inline uint32_t bt_gen_number(const BtGen *g) {
+    return g->hdr.aux32;
+}
 
 /* A generator's __name__ and __qualname__: the function's when it was made
  * (settable), kept apart only where they differ from its code's names. */

@@ -28,11 +28,11 @@ static inline void bt_gen_restore_handled(BtThread *t, BtGen *gen, bool keep_own
  * non-None sent to a just-started generator, recursion limit). */
 static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc,
                                 bool is_entry) {
-    if (gen->state == BT_GEN_RUNNING) {
+    if (bt_gen_state(gen) == BT_GEN_RUNNING) {
         bt_raise(t, BT_EXC(t, ValueError), "generator already executing");
         return false;
     }
-    if (gen->state == BT_GEN_CREATED && bt_is_undef(exc) && !bt_is_none(sent)) {
+    if (bt_gen_state(gen) == BT_GEN_CREATED && bt_is_undef(exc) && !bt_is_none(sent)) {
         bt_raise(t, BT_EXC(t, TypeError), "can't send non-None value to a just-started generator");
         return false;
     }
@@ -41,9 +41,9 @@ static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue e
         return false;
     }
     BtFrame *f = &gen->frame;
-    if (gen->state == BT_GEN_SUSPENDED && bt_is_undef(exc))
+    if (bt_gen_state(gen) == BT_GEN_SUSPENDED && bt_is_undef(exc))
         *f->sp++ = sent;
-    gen->state = BT_GEN_RUNNING;
+    bt_gen_set_state(gen, BT_GEN_RUNNING);
     f->back = t->frame;
     f->is_entry = is_entry;
     t->frame = f;
@@ -61,7 +61,7 @@ static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue e
 
 /* gen's frame yielded: it is suspended, its handled exception put aside. */
 static inline void bt_gen_suspended(BtThread *t, BtGen *gen) {
-    gen->state = BT_GEN_SUSPENDED;
+    bt_gen_set_state(gen, BT_GEN_SUSPENDED);
     bt_gen_restore_handled(t, gen, true);
 }
 

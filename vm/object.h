@@ -1,11 +1,12 @@
 /* object.h: the object model (vm stage; see vm/README.md).
  *
- * Every heap object starts with a BtObject header: its type and the GC's
- * link and mark. Types are objects too, and a built-in type is a class whose
- * methods are native functions in its dict, so type(x), isinstance,
- * attribute lookup and method calls take one path for built-in and user
- * classes. The slots in BtType are the fast paths the VM calls; a user class
- * gets slots that look up the matching dunder (__repr__, __add__, ...).
+ * Every heap object starts with a BtObject header: its type, the GC's mark,
+ * and a few bits each type may use. Types are objects too, and a built-in
+ * type is a class whose methods are native functions in its dict, so
+ * type(x), isinstance, attribute lookup and method calls take one path for
+ * built-in and user classes. The slots in BtType are the fast paths the VM
+ * calls; a user class gets slots that look up the matching dunder
+ * (__repr__, __add__, ...).
  *
  * Conventions for every function here that takes BtThread *t first: it may
  * allocate (and so collect: root your temporaries, see gc.h) and it may
@@ -30,12 +31,14 @@ typedef struct BtDict BtDict;
 typedef struct BtGc BtGc;
 
 struct BtObject {
-    BtType *type;      /* never NULL once allocated */
-    BtObject *gc_next; /* the interpreter's list of all objects */
-    uint32_t gc_size;  /* bytes of this allocation (for the collector's accounting) */
-    uint8_t gc_mark;   /* set while marking; cleared by the sweep */
-    uint8_t flags;     /* per-type bits (e.g. an interned string) */
+    BtType *type;     /* never NULL once allocated (NULL marks a free block of the heap) */
+    uint8_t gc_mark;  /* set while marking; cleared by the sweep */
+    uint8_t flags;    /* per-type bits (e.g. an interned string) */
+    uint8_t aux8[2];  /* the type's own: a generator's state and finalized flag */
+    uint32_t aux32;   /* the type's own: a big int's signed limb count, a generator's number */
 };
+/* 16 bytes: the collector finds objects through its pages (gc.c), so the
+ * header needs no heap link and no size. */
 
 /* Comparison operators, in the order of CPython's Py_LT..Py_GE. */
 typedef enum {

@@ -26,7 +26,8 @@ static void teardown(void) {
 
 static size_t count_objects(void) {
     size_t n = 0;
-    for (BtObject *o = interp->heap.objects; o; o = o->gc_next)
+    BtHeapWalk walk;
+    for (BtObject *o = bt_gc_first(interp, &walk); o; o = bt_gc_next(&walk))
         n++;
     return n;
 }

@@ -53,12 +53,12 @@ Test(gen, resume_keeps_the_same_frame_and_locals) {
     for (int64_t i = 0; i < 3; i++) {
         cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_YIELDED);
         cr_assert_eq(bt_as_i64(out), i);
-        cr_assert_eq(g->state, BT_GEN_SUSPENDED);
+        cr_assert_eq(bt_gen_state(g), BT_GEN_SUSPENDED);
         cr_assert_eq(bt_frame_slots(&g->frame), slots_before, "the frame must not move");
         cr_assert_eq(bt_as_i64(bt_frame_slots(&g->frame)[1]), i, "local i lives in the generator's own slots");
     }
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_RETURNED);
-    cr_assert_eq(g->state, BT_GEN_DONE);
+    cr_assert_eq(bt_gen_state(g), BT_GEN_DONE);
 }
 
 Test(gen, send_to_unstarted_gen_raises) {
@@ -67,7 +67,7 @@ Test(gen, send_to_unstarted_gen_raises) {
     cr_assert_eq(bt_gen_resume(t, g, bt_int(5), BT_UNDEF, &out), BT_RESUME_RAISED);
     cr_assert(bt_exc_pending_is(t, BT_EXC(t, TypeError)));
     bt_take_exc(t);
-    cr_assert_eq(g->state, BT_GEN_CREATED, "a refused send leaves it unstarted");
+    cr_assert_eq(bt_gen_state(g), BT_GEN_CREATED, "a refused send leaves it unstarted");
 }
 
 Test(gen, sent_value_becomes_the_yield_expression) {
@@ -113,10 +113,10 @@ Test(gen, stopiteration_escaping_becomes_runtime_error) {
 
 Test(gen, resuming_a_running_generator_raises_value_error) {
     BtGen *g = make("def f():\n    yield 1\ng = f()\n", "g");
-    g->state = BT_GEN_RUNNING;
+    bt_gen_set_state(g, BT_GEN_RUNNING);
     BtValue out;
     cr_assert_eq(bt_gen_resume(t, g, BT_NONE, BT_UNDEF, &out), BT_RESUME_RAISED);
     cr_assert(bt_exc_pending_is(t, BT_EXC(t, ValueError)));
     bt_take_exc(t);
-    g->state = BT_GEN_CREATED;
+    bt_gen_set_state(g, BT_GEN_CREATED);
 }
