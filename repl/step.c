@@ -336,10 +336,11 @@ static void print_locals(BtThread *t, BtStepper *st, BtFrame *f) {
     BtCode *c = f->code;
     char val[200];
     int shown = 0;
-    if (f->locals_dict) {
+    BtDict *ns = bt_frame_locals_dict(f);
+    if (ns) {
         size_t pos = 0;
         BtValue k, v;
-        while (bt_dict_next(f->locals_dict, &pos, &k, &v)) {
+        while (bt_dict_next(ns, &pos, &k, &v)) {
             if (!bt_is_str(t, k))
                 continue;
             const char *name = bt_as_str(k)->data;
@@ -594,8 +595,9 @@ static void print_expr(BtThread *t, BtStepper *st, BtFrame *f, const char *expr)
     BtDict *ns = code ? bt_dict_copy(t, f->globals) : NULL;
     keep[1] = ns ? bt_obj(ns) : BT_UNDEF;
     bool ok = ns != NULL;
-    if (ok && f->locals_dict && f->locals_dict != f->globals)
-        ok = bt_dict_update(t, ns, bt_obj(f->locals_dict));
+    BtDict *body_ns = bt_frame_locals_dict(f);
+    if (ok && body_ns && body_ns != f->globals)
+        ok = bt_dict_update(t, ns, bt_obj(body_ns));
     BtCode *c = f->code;
     for (int i = 0; ok && i < c->nlocals + c->ncells + c->nfrees; i++) {
         BtStr *name;
@@ -686,8 +688,8 @@ static BtCode *function_named(BtThread *t, BtFrame *f, const char *name) {
             return NULL;
         }
         if (bt_is_undef(v)) {
-            if (f->locals_dict)
-                v = bt_dict_get_str(f->locals_dict, key);
+            if (bt_frame_locals_dict(f))
+                v = bt_dict_get_str(bt_frame_locals_dict(f), key);
             if (bt_is_undef(v))
                 v = bt_dict_get_str(f->globals, key);
         } else {

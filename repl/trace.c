@@ -136,7 +136,7 @@ static bool short_repr(BtThread *t, BtValue v, Out *o) {
         out_fmt(o, "<function %s>", text_of(((BtFunction *)bt_as_obj(v))->qualname));
     } else if (ty == BT_TYPE(t, generator)) {
         BtGen *g = (BtGen *)bt_as_obj(v);
-        out_fmt(o, "<generator %s#%u>", text_of(bt_gen_qualname(g)), bt_gen_number(g));
+        out_fmt(o, "<generator %s#%u>", text_of(bt_gen_qualname(t->interp, g)), bt_gen_number(g));
     } else if (ty == BT_TYPE(t, code)) {
         out_fmt(o, "<code %s>", text_of(((BtCode *)bt_as_obj(v))->name));
     } else if (ty == BT_TYPE(t, native)) {

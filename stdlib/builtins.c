@@ -1521,8 +1521,8 @@ static BtValue sorted_keys(BtThread *t, BtDict *names) {
 
 /* locals(): the frame's namespace dict, or its variables as a new dict. */
 static BtValue frame_locals(BtThread *t, BtFrame *f) {
-    if (f->locals_dict)
-        return bt_obj(f->locals_dict);
+    if (bt_frame_locals_dict(f))
+        return bt_obj(bt_frame_locals_dict(f));
     BtDict *d = bt_frame_variables(t, f);
     return d ? bt_obj(d) : BT_UNDEF;
 }
@@ -1733,11 +1733,26 @@ static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nar
                  fname);
         goto out;
     }
+    int nfrees = ((BtCode *)bt_as_obj(code))->nfrees;
+    if (nfrees && mode == BT_COMPILE_EVAL) {
+        bt_raise(t, BT_EXC(t, TypeError), "code object passed to eval() may not contain free variables");
+        goto out;
+    } else if (nfrees) {
+        bt_raise(t, BT_EXC(t, TypeError), "code object requires a closure of exactly length %d",
+                 nfrees);
+        goto out;
+    }
     BtFunction *func = bt_function_new(t, (BtCode *)bt_as_obj(code), bt_as_dict(globals));
     if (!func)
         goto out;
     fn = bt_obj(func);
-    result = bt_eval_class_body(t, func, bt_as_dict(locals));
+    if (func->code->flags & BT_CODE_MODULE) {
+        result = bt_eval_class_body(t, func, bt_as_dict(locals));
+    } else {
+        /* A function's code runs as a call of it with no arguments (a
+         * generator function's makes a generator), as in CPython. */
+        result = bt_eval_call_function(t, func, NULL, 0, NULL);
+    }
     if (!bt_is_undef(result) && mode != BT_COMPILE_EVAL)
         result = BT_NONE;
 out:

@@ -878,7 +878,7 @@ static BtTask *new_task(BtThread *t, const Types *ty, const char *fname, BtValue
         name = bt_as_str(a[1]);
     else
         name = bt_str_format(t, "Task-%llu (%s)", (unsigned long long)number,
-                             bt_gen_name((BtGen *)bt_as_obj(a[0]))->data);
+                             bt_gen_name(t->interp, (BtGen *)bt_as_obj(a[0]))->data);
     if (!name)
         return NULL;
     BtValue nv = bt_obj(name);

@@ -6,8 +6,8 @@
  *   return pops it. Generators resumed by FOR_ITER or SEND are linked onto
  *   the frame chain and continue in the same C call too. C code re-enters
  *   the loop only through bt_call (a builtin calling a Python function) or
- *   bt_gen_resume (next(g) from C): each entry marks its frame is_entry, and
- *   a return or yield from an entry frame leaves this C call.
+ *   bt_gen_resume (next(g) from C): each run knows the frame it was entered
+ *   with, and a return or yield from that frame leaves this C call.
  * - ip and sp live in C locals (the slots are found from f); SAVE_FRAME() writes ip and
  *   sp back before anything that needs them from the frame (a new frame, a
  *   yield, the hook, an exception). The GC does not need them: it marks a
@@ -77,11 +77,8 @@ static inline BtFrame *push_frame(BtThread *t, BtCode *code, BtDict *globals,
     f->back = t->frame;
     f->code = code;
     f->globals = globals;
-    f->locals_dict = NULL;
     f->sp = slots + nvars;
     f->ip = code->instrs;
-    f->in_gen = 0;
-    f->is_entry = 0;
     t->stack_top = slots + nslots;
     if (t->stack_top > t->stack_dirty)
         t->stack_dirty = t->stack_top;
@@ -291,31 +288,41 @@ BtValue bt_eval_call_function(BtThread *t, BtFunction *func, BtValue *args, int 
         return BT_UNDEF;
     }
     copy_free_vars(func, bt_frame_slots(f));
-    f->is_entry = 1;
     return run(t, f);
+}
+
+/* Run a module or class body: its namespace dict sits in the value just
+ * below its frame header (bt_frame_locals_dict), so function frames, and
+ * with them generators, carry no field for it. */
+static BtValue run_body(BtThread *t, BtCode *code, BtDict *globals, BtDict *ns,
+                        BtFunction *func) {
+    BtValue *under = t->stack_top;
+    if (under + 1 > t->stack_end) {
+        bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
+        return BT_UNDEF;
+    }
+    *under = bt_obj(ns);
+    t->stack_top = under + 1;
+    BtFrame *f = push_frame(t, code, globals, 0);
+    BtValue r = BT_UNDEF;
+    if (f) {
+        if (func)
+            copy_free_vars(func, bt_frame_slots(f));
+        r = run(t, f);
+    }
+    t->stack_top = under;
+    return r;
 }
 
 BtValue bt_eval_class_body(BtThread *t, BtFunction *func, BtDict *ns) {
-    BtFrame *f = push_frame(t, func->code, func->globals, 0);
-    if (!f)
-        return BT_UNDEF;
-    f->locals_dict = ns;
-    copy_free_vars(func, bt_frame_slots(f));
-    f->is_entry = 1;
-    return run(t, f);
+    return run_body(t, func->code, func->globals, ns, func);
 }
 
 BtValue bt_eval_module_code(BtThread *t, BtCode *code, BtDict *globals) {
-    BtFrame *f = push_frame(t, code, globals, 0);
-    if (!f)
-        return BT_UNDEF;
-    f->locals_dict = globals;
-    f->is_entry = 1;
-    return run(t, f);
+    return run_body(t, code, globals, globals, NULL);
 }
 
 BtValue bt_eval_frame(BtThread *t, BtFrame *frame) {
-    frame->is_entry = 1;
     return run(t, frame);
 }
 
@@ -333,8 +340,9 @@ static BtValue load_global(BtThread *t, BtDict *globals, BtStr *name) {
 }
 
 static BtValue load_name(BtThread *t, BtFrame *f, BtStr *name) {
-    if (f->locals_dict && f->locals_dict != f->globals) {
-        BtValue v = bt_dict_get_str(f->locals_dict, name);
+    BtDict *ns = bt_frame_locals_dict(f);
+    if (ns && ns != f->globals) {
+        BtValue v = bt_dict_get_str(ns, name);
         if (!bt_is_undef(v))
             return v;
     }
@@ -737,7 +745,7 @@ static BtValue import_name(BtThread *t, BtFrame *f, BtStr *name, BtValue level, 
     BtValue imp = bt_dict_get_str(t->interp->builtins, BT_NAME(t, dunder_import));
     if (!bt_is_undef(imp) && !bt_same(imp, t->interp->default_import)) {
         BtValue args[5] = {bt_obj(name), bt_obj(f->globals),
-                           f->locals_dict ? bt_obj(f->locals_dict) : BT_NONE, fromlist, level};
+                           bt_frame_locals_dict(f) ? bt_obj(bt_frame_locals_dict(f)) : BT_NONE, fromlist, level};
         return bt_call(t, imp, args, 5, NULL);
     }
     if (bt_is_int(level) && bt_as_i64(level) > 0) {
@@ -764,7 +772,7 @@ static void import_star_bad_name(BtThread *t, BtValue mod, BtValue name, bool fr
 /* from mod import *: the names of mod.__all__, else the public names of its
  * __dict__; mod may be any object sys.modules holds, as in CPython. */
 static bool import_star(BtThread *t, BtFrame *f, BtValue mod) {
-    BtDict *dst = f->locals_dict ? f->locals_dict : f->globals;
+    BtDict *dst = bt_frame_namespace(f);
     bool is_module = bt_is_obj(mod) && bt_as_obj(mod)->type == BT_TYPE(t, module);
     BtValue names = is_module ? bt_dict_get_str(((BtModule *)bt_as_obj(mod))->dict, BT_NAME(t, dunder_all))
                               : bt_getattr_opt(t, mod, BT_NAME(t, dunder_all));
@@ -1088,7 +1096,8 @@ dispatch:
         BtStr *name = bt_as_str(i < (uint32_t)(code->nlocals + code->ncells)
                                     ? code->cellvars->items[i - code->nlocals]
                                     : code->freevars->items[i - code->nlocals - code->ncells]);
-        BtValue v = f->locals_dict ? bt_dict_get_str(f->locals_dict, name) : BT_UNDEF;
+        BtDict *ns = bt_frame_locals_dict(f);
+        BtValue v = ns ? bt_dict_get_str(ns, name) : BT_UNDEF;
         if (bt_is_undef(v))
             v = ((BtCell *)bt_as_obj(LOCALS[i]))->value;
         if (bt_is_undef(v)) {
@@ -1162,7 +1171,7 @@ dispatch:
     }
 
     TARGET(STORE_NAME) {
-        BtDict *d = f->locals_dict ? f->locals_dict : f->globals;
+        BtDict *d = bt_frame_namespace(f);
         if (!bt_dict_set_str(t, d, NAME(ARG()), TOP()))
             goto error;
         sp--;
@@ -1170,7 +1179,7 @@ dispatch:
     }
 
     TARGET(DELETE_NAME) {
-        BtDict *d = f->locals_dict ? f->locals_dict : f->globals;
+        BtDict *d = bt_frame_namespace(f);
         int r = bt_dict_del(t, d, bt_obj(NAME(ARG())));
         if (r <= 0) {
             if (r == 0)
@@ -1726,7 +1735,7 @@ dispatch:
                     DISPATCH();
                 }
                 SAVE_FRAME();
-                if (!bt_gen_enter(t, (BtGen *)bt_as_obj(it), BT_NONE, BT_UNDEF, false))
+                if (!bt_gen_enter(t, (BtGen *)bt_as_obj(it), BT_NONE, BT_UNDEF))
                     goto error;
                 LOAD_FRAME();
                 if (bt_has_exc(t))
@@ -1896,7 +1905,7 @@ dispatch:
                 (bt_gen_state(gen) == BT_GEN_SUSPENDED ||
                  (bt_gen_state(gen) == BT_GEN_CREATED && bt_is_none(sent)))) {
                 f->sp = sp - n - 2; /* the yielded value lands where the result goes */
-                if (!bt_gen_enter(t, gen, sent, BT_UNDEF, false)) {
+                if (!bt_gen_enter(t, gen, sent, BT_UNDEF)) {
                     f->sp = sp;
                     goto error;
                 }
@@ -1957,7 +1966,7 @@ dispatch:
 
     TARGET(RETURN_VALUE) {
         retval = POP();
-        if (!bt_frame_gen(f) && !f->is_entry && !TRACING()) {
+        if (!bt_frame_gen(f) && f != entry && !TRACING()) {
             /* The common case: back to a Python caller in this loop. */
             pop_frame(t, f);
             LOAD_FRAME();
@@ -1973,7 +1982,7 @@ dispatch:
         } else if (TRACING()) {
             bt_hook_emit(t, BT_EV_RETURN, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
         }
-        bool was_entry = f->is_entry;
+        bool was_entry = f == entry;
         BtGen *gen = bt_frame_gen(f);
         pop_frame(t, f);
         if (was_entry) {
@@ -2012,7 +2021,7 @@ dispatch:
         if (TRACING())
             bt_hook_emit(t, BT_EV_SUSPEND, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
         bt_gen_suspended(t, gen);
-        bool was_entry = f->is_entry;
+        bool was_entry = f == entry;
         pop_frame(t, f);
         if (was_entry) {
             t->c_depth--;
@@ -2049,7 +2058,7 @@ dispatch:
         if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
             sp--;
             f->sp = sp;
-            if (!bt_gen_enter(t, (BtGen *)bt_as_obj(sub), v, BT_UNDEF, false))
+            if (!bt_gen_enter(t, (BtGen *)bt_as_obj(sub), v, BT_UNDEF))
                 goto error;
             LOAD_FRAME();
             if (bt_has_exc(t))
@@ -2207,7 +2216,7 @@ dispatch:
     }
 
     TARGET(SETUP_ANNOTATIONS) {
-        BtDict *d = f->locals_dict ? f->locals_dict : f->globals;
+        BtDict *d = bt_frame_namespace(f);
         BtStr *name = bt_str_intern_cstr(t, "__annotations__");
         if (!name)
             goto error;
@@ -2262,7 +2271,7 @@ exception_unwind:
         BtGen *gen = bt_frame_gen(f);
         if (gen)
             bt_gen_raised(t, gen);
-        bool was_entry = f->is_entry;
+        bool was_entry = f == entry;
         pop_frame(t, f);
         if (was_entry) {
             t->c_depth--;

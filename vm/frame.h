@@ -19,12 +19,12 @@ struct BtFrame {
     BtFrame *back; /* the caller (the frame that resumed us, for generators) */
     BtCode *code;
     BtDict *globals;
-    BtDict *locals_dict;  /* module and class bodies: names live here; else NULL */
     BtValue *sp;          /* saved operand stack top (valid while not running) */
     const BtInstr *ip;    /* saved next instruction (valid while not running) */
-    uint8_t is_entry;     /* returning from this frame leaves this run of the eval loop */
-    uint8_t in_gen;       /* the frame is embedded in a generator (bt_frame_gen finds it) */
 };
+/* Where a frame's run ends is the eval loop's business (the frame it was
+ * entered with), and whether a frame sits in a generator is its code's (a
+ * generator function's code always runs in one): the header keeps neither. */
 
 _Static_assert(sizeof(BtFrame) % sizeof(BtValue) == 0, "a frame header is a whole number of values");
 
@@ -33,6 +33,19 @@ _Static_assert(sizeof(BtFrame) % sizeof(BtValue) == 0, "a frame header is a whol
  * frame's own address is also the thread's stack top before it was pushed. */
 static inline BtValue *bt_frame_slots(const BtFrame *f) {
     return (BtValue *)(f + 1);
+}
+
+/* A module or class body's namespace dict, kept in the value just below
+ * its header (such bodies run on the value stack, never in a generator);
+ * NULL for a function's frame. */
+static inline BtDict *bt_frame_locals_dict(const BtFrame *f) {
+    return f->code->flags & BT_CODE_MODULE ? (BtDict *)bt_as_obj(((const BtValue *)f)[-1]) : NULL;
+}
+
+/* Where STORE_NAME stores: the body's namespace, else the globals. */
+static inline BtDict *bt_frame_namespace(const BtFrame *f) {
+    BtDict *ns = bt_frame_locals_dict(f);
+    return ns ? ns : f->globals;
 }
 
 /* Variable i of frame f (0 <= i < nlocals + ncells + nfrees, in slot order):

@@ -213,15 +213,15 @@ static void drain(BtGc *gc) {
 }
 
 void bt_gc_mark_frame(BtGc *gc, BtFrame *f) {
-    bt_gc_mark_obj(gc, (BtObject *)f->code);
+    const BtCode *c = f->code;
+    if (!c)
+        return;
+    bt_gc_mark_obj(gc, (BtObject *)c);
     bt_gc_mark_obj(gc, (BtObject *)f->globals);
-    bt_gc_mark_obj(gc, (BtObject *)f->locals_dict);
+    bt_gc_mark_obj(gc, (BtObject *)bt_frame_locals_dict(f));
     bt_gc_mark_obj(gc, (BtObject *)bt_frame_gen(f));
-    if (f->code) {
-        const BtCode *c = f->code;
-        size_t nslots = (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
-        bt_gc_mark_array(gc, bt_frame_slots(f), nslots);
-    }
+    size_t nslots = (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
+    bt_gc_mark_array(gc, bt_frame_slots(f), nslots);
 }
 
 static void mark_thread(BtGc *gc, BtThread *th) {
@@ -295,6 +295,7 @@ static void mark_roots(BtGc *gc) {
     bt_gc_mark_obj(gc, (BtObject *)in->builtins);
     bt_gc_mark(gc, in->default_import);
     bt_gc_mark_obj(gc, (BtObject *)in->source_cache);
+    bt_gen_mark_renamed(gc);
     for (BtThread *th = in->threads; th; th = th->next_thread)
         mark_thread(gc, th);
     for (size_t i = 0; i < in->heap.nto_close; i++)
@@ -435,6 +436,7 @@ void bt_gc_collect(BtThread *t) {
     BtGc gc = {.interp = in, .thread = t};
     mark_all(&gc);
     rescue_generators(&gc);
+    bt_gen_forget_unmarked(in); /* after the last marking of generators */
     size_t queued = h->nto_close;
     bt_weakref_sweep(in); /* after the last marking, before anything is freed */
     if (h->nto_close > queued)

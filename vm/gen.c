@@ -9,6 +9,7 @@
  * (PEP 380) before touching the delegating frame.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/dict.h"
@@ -30,6 +31,109 @@ static bool is_gen(BtThread *t, BtValue v) {
     return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator);
 }
 
+/* ---- names that are not the code's ----
+ * Few generators are named otherwise than their code (a function renamed
+ * before the call, functools.wraps on a generator function, __name__ set on
+ * the generator), so rather than a field in every generator, their names
+ * live in a table on the interpreter, keyed by the generator, and a header
+ * flag says whether to look. The collector drops an entry with its
+ * generator. */
+
+#define GEN_RENAMED 0x01 /* header flag: the generator has an entry */
+
+struct BtRenamedGen {
+    BtGen *gen;
+    BtTuple *names; /* (__name__, __qualname__) */
+};
+
+static size_t renamed_home(const BtGen *gen, size_t cap) {
+    return (size_t)(((uintptr_t)gen >> 4) * 0x9E3779B97F4A7C15u) & (cap - 1);
+}
+
+static struct BtRenamedGen *renamed_find(BtInterp *in, const BtGen *gen) {
+    size_t cap = in->renamed_gens.cap;
+    for (size_t i = renamed_home(gen, cap);; i = (i + 1) & (cap - 1)) {
+        struct BtRenamedGen *e = &in->renamed_gens.slots[i];
+        if (e->gen == gen || !e->gen)
+            return e;
+    }
+}
+
+static bool renamed_grow(BtInterp *in) {
+    size_t cap = in->renamed_gens.cap ? in->renamed_gens.cap * 2 : 16;
+    struct BtRenamedGen *old = in->renamed_gens.slots, *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    size_t old_cap = in->renamed_gens.cap;
+    in->renamed_gens.slots = slots;
+    in->renamed_gens.cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].gen)
+            *renamed_find(in, old[i].gen) = old[i];
+    free(old);
+    return true;
+}
+
+/* Give gen the names (name, qualname); false with MemoryError raised. */
+static bool set_names(BtThread *t, BtGen *gen, BtValue name, BtValue qualname) {
+    BtInterp *in = t->interp;
+    BtValue pair[2] = {name, qualname};
+    BtTuple *names = bt_tuple_from(t, pair, 2); /* the caller keeps gen and the names rooted */
+    if (!names)
+        return false;
+    if ((in->renamed_gens.count + 1) * 2 > in->renamed_gens.cap && !renamed_grow(in)) {
+        bt_raise_memory(t);
+        return false;
+    }
+    struct BtRenamedGen *e = renamed_find(in, gen);
+    if (!e->gen)
+        in->renamed_gens.count++;
+    *e = (struct BtRenamedGen){gen, names};
+    gen->hdr.flags |= GEN_RENAMED;
+    return true;
+}
+
+BtStr *bt_gen_name(BtInterp *in, const BtGen *g) {
+    if (!(g->hdr.flags & GEN_RENAMED))
+        return g->frame.code->name;
+    return (BtStr *)bt_as_obj(renamed_find(in, g)->names->items[0]);
+}
+
+BtStr *bt_gen_qualname(BtInterp *in, const BtGen *g) {
+    if (!(g->hdr.flags & GEN_RENAMED))
+        return g->frame.code->qualname;
+    return (BtStr *)bt_as_obj(renamed_find(in, g)->names->items[1]);
+}
+
+void bt_gen_mark_renamed(BtGc *gc) {
+    BtInterp *in = gc->interp;
+    for (size_t i = 0; i < in->renamed_gens.cap; i++)
+        bt_gc_mark_obj(gc, (BtObject *)in->renamed_gens.slots[i].names);
+}
+
+void bt_gen_forget_unmarked(BtInterp *in) {
+    struct BtRenamedGen *slots = in->renamed_gens.slots;
+    size_t cap = in->renamed_gens.cap;
+    for (size_t i = 0; i < cap; i++) {
+        if (!slots[i].gen || slots[i].gen->hdr.gc_mark)
+            continue;
+        /* Delete by shifting back the entries of the run after it (no
+         * tombstones), then look at slot i again: it may hold one of them. */
+        size_t hole = i;
+        for (size_t j = (hole + 1) & (cap - 1); slots[j].gen; j = (j + 1) & (cap - 1)) {
+            size_t home = renamed_home(slots[j].gen, cap);
+            bool stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        slots[hole] = (struct BtRenamedGen){NULL, NULL};
+        in->renamed_gens.count--;
+        i--; /* unsigned wrap on 0 is undone by the loop's i++ */
+    }
+}
+
 BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     BtCode *c = func->code;
     size_t nslots = (size_t)(c->nlocals + c->ncells + c->nfrees + c->stacksize);
@@ -47,16 +151,14 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     f->globals = func->globals;
     f->sp = gen->slots + c->nlocals + c->ncells + c->nfrees;
     f->ip = c->instrs;
-    f->in_gen = 1;
     if (func->name != c->name || func->qualname != c->qualname) {
         /* A renamed function (functools.wraps): keep its names as they are now. */
-        BtValue names[2] = {bt_obj(func->name), bt_obj(func->qualname)};
         BtValue g = bt_obj(gen);
         BT_PUSH_ROOT(t, &keep);
         BT_PUSH_ROOT(t, &g);
-        gen->names = bt_tuple_from(t, names, 2);
+        bool ok = set_names(t, gen, bt_obj(func->name), bt_obj(func->qualname));
         BT_POP_ROOT(t, 2);
-        if (!gen->names)
+        if (!ok)
             return NULL;
     }
     return gen;
@@ -99,7 +201,7 @@ BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc
     }
     BtValue keep = bt_obj(gen);
     BT_PUSH_ROOT(t, &keep);
-    if (!bt_gen_enter(t, gen, value, exc, true)) {
+    if (!bt_gen_enter(t, gen, value, exc)) {
         BT_POP_ROOT(t, 1);
         return BT_RESUME_RAISED;
     }
@@ -535,7 +637,6 @@ static BtValue frameobj_repr(BtThread *t, BtValue self) {
 
 static void gen_trace(BtGc *gc, BtObject *o) {
     BtGen *gen = (BtGen *)o;
-    bt_gc_mark_obj(gc, (BtObject *)gen->names);
     bt_gc_mark(gc, gen->exc_state);
     if (bt_gen_state(gen) != BT_GEN_DONE)
         bt_gc_mark_frame(gc, &gen->frame);
@@ -548,7 +649,7 @@ static void gen_trace(BtGc *gc, BtObject *o) {
 static BtValue gen_repr(BtThread *t, BtValue self) {
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
-    return bt_obj(bt_str_format(t, "<generator object %S at %s>", bt_gen_qualname(as_gen(self)), addr));
+    return bt_obj(bt_str_format(t, "<generator object %S at %s>", bt_gen_qualname(t->interp, as_gen(self)), addr));
 }
 
 /* The gi_* attributes are getters in the type's dict, so dir() lists them. */
@@ -593,9 +694,9 @@ GEN_GETTER(gi_yieldfrom)
 static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtGen *gen = as_gen(self);
     if (name == BT_NAME(t, dunder_name))
-        return bt_obj(bt_gen_name(gen));
+        return bt_obj(bt_gen_name(t->interp, gen));
     if (name == BT_NAME(t, dunder_qualname))
-        return bt_obj(bt_gen_qualname(gen));
+        return bt_obj(bt_gen_qualname(t->interp, gen));
     return bt_generic_getattr(t, self, name);
 }
 
@@ -612,13 +713,9 @@ static bool gen_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
             return false;
         }
         bool is_name = name == BT_NAME(t, dunder_name);
-        BtValue names[2] = {is_name ? v : bt_obj(bt_gen_name(gen)),
-                            is_name ? bt_obj(bt_gen_qualname(gen)) : v};
-        BtTuple *changed = bt_tuple_from(t, names, 2); /* self, v: arguments, still rooted */
-        if (!changed)
-            return false;
-        gen->names = changed;
-        return true;
+        /* self and v are arguments, still rooted */
+        return set_names(t, gen, is_name ? v : bt_obj(bt_gen_name(t->interp, gen)),
+                         is_name ? bt_obj(bt_gen_qualname(t->interp, gen)) : v);
     }
     return bt_generic_setattr(t, self, name, v);
 }

@@ -30,7 +30,6 @@ struct BtGen {
     BtObject hdr;          /* its aux8[0] is the BtGenState, aux8[1] the finalized flag
                               (the collector queued its close() once), aux32 the number:
                               the n-th generator made from this code, from 1: "my_range#2" */
-    BtTuple *names;        /* (__name__, __qualname__) where they are not the code's, else NULL */
     BtValue exc_state;     /* suspended: the exception its except blocks are handling;
                               running: the resumer's, given back at suspend */
     BtFrame frame;         /* the embedded frame (its code and globals are the function's) */
@@ -54,17 +53,20 @@ static inline uint32_t bt_gen_number(const BtGen *g) {
 }
 
 /* A generator's __name__ and __qualname__: the function's when it was made
- * (settable), kept apart only where they differ from its code's names. */
-static inline BtStr *bt_gen_name(const BtGen *g) {
-    return g->names ? (BtStr *)bt_as_obj(g->names->items[0]) : g->frame.code->name;
-}
-static inline BtStr *bt_gen_qualname(const BtGen *g) {
-    return g->names ? (BtStr *)bt_as_obj(g->names->items[1]) : g->frame.code->qualname;
-}
+ * (settable); only those that differ from its code's names are stored, in
+ * the interpreter's table of renamed generators. Never raise. */
+BtStr *bt_gen_name(BtInterp *in, const BtGen *g);
+BtStr *bt_gen_qualname(BtInterp *in, const BtGen *g);
+
+/* For the collector: mark the names of renamed generators (roots), and once
+ * marking is over, forget the generators it did not mark. */
+void bt_gen_mark_renamed(BtGc *gc);
+void bt_gen_forget_unmarked(BtInterp *in);
 
 /* The generator whose embedded frame f is, or NULL for a call's frame. */
 static inline BtGen *bt_frame_gen(const BtFrame *f) {
-    return f->in_gen ? (BtGen *)((char *)f - offsetof(BtGen, frame)) : NULL;
+    return f->code->flags & BT_CODE_GENERATOR ? (BtGen *)((char *)f - offsetof(BtGen, frame))
+                                               : NULL;
 }
 
 /* A new generator for a call of func (its arguments still to be bound into

@@ -23,11 +23,10 @@ static inline void bt_gen_restore_handled(BtThread *t, BtGen *gen, bool keep_own
 }
 
 /* Link gen's frame onto t's chain to run it (sent value pushed, or exc made
- * pending to be raised at the yield). is_entry: a C caller waits for it.
+ * pending to be raised at the yield).
  * false with an exception raised when gen cannot run (already executing,
  * non-None sent to a just-started generator, recursion limit). */
-static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc,
-                                bool is_entry) {
+static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc) {
     if (bt_gen_state(gen) == BT_GEN_RUNNING) {
         bt_raise(t, BT_EXC(t, ValueError), "generator already executing");
         return false;
@@ -45,7 +44,6 @@ static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue e
         *f->sp++ = sent;
     bt_gen_set_state(gen, BT_GEN_RUNNING);
     f->back = t->frame;
-    f->is_entry = is_entry;
     t->frame = f;
     t->py_depth++;
     BtValue own = gen->exc_state; /* swapped: the resumer's is kept while it runs */

@@ -237,6 +237,7 @@ void bt_interp_free(BtInterp *in) {
         return;
     }
     bt_gc_free_all(in);
+    free(in->renamed_gens.slots);
     bt_gil_destroy(in);
     BtThread *t = in->threads;
     while (t) {

@@ -127,6 +127,11 @@ struct BtInterp {
     BtDict *modules;     /* sys.modules */
     BtDict *builtins;    /* the dict of the builtins module */
     BtValue default_import; /* builtins.__import__ as set up: `import` calls a replacement */
+    /* Generators whose names are not their code's, with those names (gen.c). */
+    struct {
+        struct BtRenamedGen *slots; /* open addressing; NULL gen: empty */
+        size_t cap, count;
+    } renamed_gens;
     /* The C function behind the builtin next(): CALL resumes a generator
      * passed to it inline, as it does for gen.send() (set by stdlib). */
     BtNativeFn builtin_next_fn;
