@@ -62,17 +62,23 @@
 #define GC_POOL_STEP 8
 #define GC_PAGE_BYTES ((size_t)64 << 10)
 #define GC_NCLASSES (int)(sizeof(((BtHeap *)0)->pages) / sizeof(BtPage *))
-/* Empty pages a class keeps after a sweep, so a program that makes and drops
- * objects at a steady rate does not malloc and free its pages each time. */
-#define GC_SPARE_PAGES 2
+/* Empty pages kept after a sweep (for any class), so a program that makes
+ * and drops objects at a steady rate does not malloc and free a page each
+ * time; sweeps do not visit them. */
+#define GC_SPARE_PAGES 4
+/* Blocks a dry free list gets from its page's untouched ones at a time. */
+#define GC_REFILL_BLOCKS 64
+_Static_assert(GC_PAGE_BYTES / 16 <= UINT16_MAX, "block counts fit 16 bits"); 
 
 _Static_assert(GC_POOL_MAX / GC_POOL_STEP <= sizeof(((BtHeap *)0)->free_lists) / sizeof(BtObject *),
                "a free list per size class");
 
 struct BtPage {
     BtPage *next;        /* the next page of this size class */
-    uint32_t block_size; /* bytes per block */
-    uint32_t nblocks;    /* the blocks follow this header */
+    uint16_t block_size; /* bytes per block */
+    uint16_t nblocks;    /* the blocks follow this header */
+    uint16_t touched;    /* blocks [0, touched) were handed out once; the rest never were */
+    uint16_t padding;
 };
 
 struct BtBigBlock {
@@ -91,7 +97,12 @@ typedef struct FreeBlock {
 
 /* Whether a block of size bytes (never 0) comes from the pages. */
 static inline bool pooled(size_t size) {
-    return size - 1 < GC_POOL_MAX; /* unsigned: no pages at all when GC_POOL_MAX is 0 */
+#if GC_POOL_MAX == 0
+    (void)size;
+    return false;
+#else
+    return size - 1 < GC_POOL_MAX; /* unsigned: size 0 is not pooled */
+#endif
 }
 
 static inline size_t pool_class(size_t size) {
@@ -106,18 +117,39 @@ static inline BtObject *big_object(BtBigBlock *b) {
     return (BtObject *)(b + 1);
 }
 
-/* A new page for class c, every block free and on the class's free list
- * (which is empty when this is called), lowest address first. */
-static bool refill(BtHeap *h, size_t c) {
-    BtPage *p = malloc(GC_PAGE_BYTES);
-    if (!p)
-        return false;
-    p->block_size = (uint32_t)((c + 1) * GC_POOL_STEP);
-    p->nblocks = (uint32_t)((GC_PAGE_BYTES - sizeof(BtPage)) / p->block_size);
+/* A new page for class c, none of its blocks touched yet. */
+static BtPage *new_page(BtHeap *h, size_t c) {
+    BtPage *p = h->spare_pages;
+    if (p) {
+        h->spare_pages = p->next;
+        h->nspare_pages--;
+    } else if (!(p = malloc(GC_PAGE_BYTES))) {
+        return NULL;
+    }
+    h->npages++;
+    p->block_size = (uint16_t)((c + 1) * GC_POOL_STEP);
+    p->nblocks = (uint16_t)((GC_PAGE_BYTES - sizeof(BtPage)) / p->block_size);
+    p->touched = 0;
     p->next = h->pages[c];
     h->pages[c] = p;
+    return p;
+}
+
+/* Class c's free list ran dry (it is empty when this is called): put the
+ * next untouched blocks of its newest page on it, lowest address first,
+ * taking a new page when that one is used up. A batch at a time, so a sweep
+ * only visits blocks that were ever handed out. */
+static bool refill(BtHeap *h, size_t c) {
+    BtPage *p = h->pages[c];
+    if (!p || p->touched == p->nblocks)
+        p = new_page(h, c);
+    if (!p)
+        return false;
+    size_t first = p->touched, n = p->nblocks - first < GC_REFILL_BLOCKS ? p->nblocks - first
+                                                                          : GC_REFILL_BLOCKS;
+    p->touched = (uint16_t)(first + n);
     FreeBlock *list = NULL;
-    for (size_t i = p->nblocks; i-- > 0;) {
+    for (size_t i = first + n; i-- > first;) {
         FreeBlock *b = (FreeBlock *)page_block(p, i);
         b->no_type = NULL;
         b->next = list;
@@ -157,7 +189,7 @@ BtObject *bt_gc_next(BtHeapWalk *w) {
             w->block = 0;
         }
         for (; w->page; w->page = w->page->next, w->block = 0)
-            while (w->block < w->page->nblocks) {
+            while (w->block < w->page->touched) {
                 BtObject *o = page_block(w->page, w->block++);
                 if (o->type)
                     return o;
@@ -176,23 +208,29 @@ BtObject *bt_gc_first(BtInterp *in, BtHeapWalk *w) {
     return bt_gc_next(w);
 }
 
+/* Append o to a growable array of objects; false when it cannot grow. */
+static bool append_object(BtObject ***items, size_t *n, size_t *cap, BtObject *o) {
+    if (*n == *cap) {
+        size_t more = *cap ? *cap * 2 : 64;
+        BtObject **grown = realloc(*items, more * sizeof *grown);
+        if (!grown)
+            return false;
+        *items = grown;
+        *cap = more;
+    }
+    (*items)[(*n)++] = o;
+    return true;
+}
+
 void bt_gc_mark_obj(BtGc *gc, BtObject *o) {
     if (!o || o->gc_mark)
         return;
     o->gc_mark = 1;
     BtHeap *h = &gc->interp->heap;
-    if (h->ngray == h->gray_cap) {
-        size_t cap = h->gray_cap ? h->gray_cap * 2 : 1024;
-        BtObject **grown = realloc(h->gray, cap * sizeof *grown);
-        if (!grown) {
-            /* Leave it marked but untraced; the rescan in mark_all finds it. */
-            h->gray_overflow = true;
-            return;
-        }
-        h->gray = grown;
-        h->gray_cap = cap;
-    }
-    h->gray[h->ngray++] = o;
+    if (h->ngray < h->gray_cap)
+        h->gray[h->ngray++] = o;
+    else if (!append_object(&h->gray, &h->ngray, &h->gray_cap, o))
+        h->gray_overflow = true; /* marked but untraced: the rescan in mark_all finds it */
 }
 
 void bt_gc_mark_array(BtGc *gc, const BtValue *vals, size_t n) {
@@ -303,46 +341,78 @@ static void mark_roots(BtGc *gc) {
 }
 
 static bool queue_push(BtHeap *h, BtObject *o) {
-    if (h->nto_close == h->to_close_cap) {
-        size_t cap = h->to_close_cap ? h->to_close_cap * 2 : 16;
-        BtObject **grown = realloc(h->to_close, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        h->to_close = grown;
-        h->to_close_cap = cap;
-    }
-    h->to_close[h->nto_close++] = o;
-    return true;
+    return append_object(&h->to_close, &h->nto_close, &h->to_close_cap, o);
 }
 
 void bt_gc_queue_finalizer(BtInterp *in, BtObject *o) {
     (void)queue_push(&in->heap, o); /* out of memory: the callback is dropped */
 }
 
-/* Unreachable suspended generators inside a try/with must still run their
- * finally blocks: keep them (and what they reference) alive, and queue them
- * for close() at the next eval-breaker check, outside the collector. */
-static void rescue_generators(BtGc *gc) {
-    BtInterp *in = gc->interp;
-    BtHeap *h = &in->heap;
-    bool queued = false;
-    BtHeapWalk w;
-    for (BtObject *o = bt_gc_first(in, &w); o; o = bt_gc_next(&w)) {
-        if (o->gc_mark || o->type != in->types.generator)
-            continue;
+/* Call visit(gc, o) for every object the marking left unmarked. */
+static inline void each_unmarked(BtGc *gc, void (*visit)(BtGc *gc, BtObject *o)) {
+    BtHeap *h = &gc->interp->heap;
+    for (int c = 0; c < GC_NCLASSES; c++)
+        for (BtPage *p = h->pages[c]; p; p = p->next) {
+            char *end = (char *)page_block(p, p->touched);
+            for (char *at = (char *)page_block(p, 0); at < end; at += p->block_size) {
+                BtObject *o = (BtObject *)at;
+                if (!o->gc_mark && o->type) /* a free block's "mark" is its link's low byte */
+                    visit(gc, o);
+            }
+        }
+    for (BtBigBlock *b = h->big; b; b = b->next)
+        if (!big_object(b)->gc_mark)
+            visit(gc, big_object(b));
+}
+
+/* An unreachable suspended generator inside a try/with must still run its
+ * finally blocks: keep it (and what it references) alive, and queue it for
+ * close() at the next eval-breaker check, outside the collector. Any other
+ * object with a finalize goes on the dying list. */
+static void sort_unmarked(BtGc *gc, BtObject *o) {
+    BtHeap *h = &gc->interp->heap;
+    if (o->type == gc->interp->types.generator) {
         BtGen *gen = (BtGen *)o;
-        if (bt_gen_finalized(gen) || !bt_gen_needs_close(gen))
-            continue;
-        if (!queue_push(h, o))
-            break; /* out of memory: this generator is dropped unclosed */
+        if (bt_gen_finalized(gen) || !bt_gen_needs_close(gen) || !queue_push(h, o))
+            return; /* out of memory: this generator is dropped unclosed */
         bt_gen_set_finalized(gen, true);
         bt_gc_mark_obj(gc, o);
-        queued = true;
+        gc->rescued = true;
+        return;
     }
-    if (queued) {
+    if (o->type->finalize && !append_object(&h->dying, &h->ndying, &h->dying_cap, o))
+        h->dying_overflow = true;
+}
+
+/* One walk over what marking left: rescue generators, list the dying. */
+static void rescue_generators(BtGc *gc) {
+    BtHeap *h = &gc->interp->heap;
+    h->ndying = 0;
+    h->dying_overflow = false;
+    each_unmarked(gc, sort_unmarked);
+    if (gc->rescued) {
         drain(gc);
         atomic_fetch_or(&gc->thread->breaker, BT_BREAK_FINALIZE);
     }
+}
+
+static void finalize_one(BtGc *gc, BtObject *o) {
+    if (o->type->finalize)
+        o->type->finalize(gc->interp, o);
+}
+
+/* Every dying object's finalize (those a rescued generator keeps are not
+ * dying), before anything is freed: a dead object's type may itself be
+ * dead, and a finalizer may read other dead objects (a file its buffer). */
+static void finalize_dying(BtGc *gc) {
+    BtHeap *h = &gc->interp->heap;
+    if (h->dying_overflow) {
+        each_unmarked(gc, finalize_one);
+        return;
+    }
+    for (size_t i = 0; i < h->ndying; i++)
+        if (!h->dying[i]->gc_mark)
+            finalize_one(gc, h->dying[i]);
 }
 
 static void mark_all(BtGc *gc) {
@@ -366,14 +436,14 @@ static void mark_all(BtGc *gc) {
 static size_t sweep_class(BtHeap *h, int c) {
     FreeBlock *head = NULL, **tail = &head;
     size_t live = 0;
-    int spares = 0;
     for (BtPage **link = &h->pages[c]; *link;) {
         BtPage *p = *link;
         FreeBlock *page_head = NULL, **page_tail = &page_head;
-        size_t page_live = 0;
-        for (size_t i = 0; i < p->nblocks; i++) {
-            BtObject *o = page_block(p, i);
-            if (o->type && o->gc_mark) {
+        size_t page_live = 0, step = p->block_size;
+        char *end = (char *)page_block(p, p->touched);
+        for (char *at = (char *)page_block(p, 0); at < end; at += step) {
+            BtObject *o = (BtObject *)at;
+            if (o->gc_mark && o->type) {
                 o->gc_mark = 0;
                 page_live++;
                 continue;
@@ -383,14 +453,21 @@ static size_t sweep_class(BtHeap *h, int c) {
             *page_tail = b;
             page_tail = &b->next;
         }
-        if (page_live == 0 && spares++ >= GC_SPARE_PAGES) {
+        if (page_live == 0) {
             *link = p->next;
-            free(p);
+            h->npages--;
+            if (h->nspare_pages < GC_SPARE_PAGES) {
+                p->next = h->spare_pages;
+                h->spare_pages = p;
+                h->nspare_pages++;
+            } else {
+                free(p);
+            }
             continue;
         }
         *tail = page_head;
         tail = page_tail;
-        live += page_live * p->block_size;
+        live += page_live * step;
         link = &p->next;
     }
     *tail = NULL;
@@ -417,10 +494,6 @@ static size_t sweep_big(BtHeap *h) {
 
 static void sweep(BtInterp *in) {
     BtHeap *h = &in->heap;
-    BtHeapWalk w;
-    for (BtObject *o = bt_gc_first(in, &w); o; o = bt_gc_next(&w))
-        if (!o->gc_mark && o->type->finalize)
-            o->type->finalize(in, o);
     size_t live = sweep_big(h);
     for (int c = 0; c < GC_NCLASSES; c++)
         live += sweep_class(h, c);
@@ -443,10 +516,18 @@ void bt_gc_collect(BtThread *t) {
         atomic_fetch_or(&t->breaker, BT_BREAK_FINALIZE);
     for (BtThread *th = in->threads; th; th = th->next_thread)
         clear_dead_stack(th);
+    finalize_dying(&gc);
     sweep(in);
     h->collections++;
     h->bytes_since = 0;
-    h->threshold = h->bytes_live * 2 > GC_MIN_THRESHOLD ? h->bytes_live * 2 : GC_MIN_THRESHOLD;
+    /* A sweep visits every block of every page in use, live or free: let
+     * at least that many bytes be allocated before the next one, so the
+     * collector's work per allocated byte stays bounded even when a few live
+     * objects keep many pages (the start-up's survivors among its garbage). */
+    size_t threshold = h->bytes_live * 2;
+    if (threshold < h->npages * GC_PAGE_BYTES)
+        threshold = h->npages * GC_PAGE_BYTES;
+    h->threshold = threshold > GC_MIN_THRESHOLD ? threshold : GC_MIN_THRESHOLD;
     h->fds_threshold =
         h->fds_owned * 2 > GC_MIN_FD_THRESHOLD ? h->fds_owned * 2 : GC_MIN_FD_THRESHOLD;
     h->collecting = false;
@@ -561,6 +642,15 @@ void bt_gc_free_all(BtInterp *in) {
         }
         h->free_lists[c] = NULL;
     }
+    while (h->spare_pages) {
+        BtPage *next = h->spare_pages->next;
+        free(h->spare_pages);
+        h->spare_pages = next;
+    }
+    h->nspare_pages = 0;
+    free(h->dying);
+    h->dying = NULL;
+    h->ndying = h->dying_cap = 0;
     free(h->gray);
     h->gray = NULL;
     free(h->to_close);

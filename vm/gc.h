@@ -43,6 +43,12 @@ typedef struct {
     size_t ngray, gray_cap;
     bool gray_overflow;    /* the mark stack could not grow: rescan the heap */
     BtObject *free_lists[32]; /* free blocks per size class, lowest address first */
+    BtPage *spare_pages;   /* empty pages kept for any class (a few: sweeps skip them) */
+    int nspare_pages;
+    size_t npages;         /* pages in use (not spare) */
+    BtObject **dying;      /* a collection's unmarked objects that have a finalize */
+    size_t ndying, dying_cap;
+    bool dying_overflow;   /* `dying` could not grow: finalize by walking the heap */
     BtObject **to_close;   /* unreachable suspended generators awaiting close(), and weakrefs
                               awaiting their callback (roots; bt_gc_queue_finalizer) */
     struct BtWeakRef *weakrefs; /* every weakref, linked (vm/weakref.c) */
@@ -55,6 +61,7 @@ typedef struct {
 struct BtGc {
     BtInterp *interp;
     BtThread *thread; /* the thread collecting: it closes the rescued generators */
+    bool rescued;     /* this collection kept a generator alive to close it */
 };
 
 /* A new object of `type` with `size` bytes (>= sizeof(BtObject)), zeroed,

@@ -157,3 +157,44 @@ Test(gc, small_objects_from_chunks_stay_distinct_and_are_recycled) {
     cr_assert_eq(again->hash, -1);
     BT_POP_ROOT(t, 1);
 }
+
+Test(gc, emptied_pages_are_reused_by_other_sizes_and_sweeps_skip_untouched_blocks) {
+    /* Fill several pages with strs of one size, drop them: the emptied pages
+     * go (a few kept as spares), and objects of another size reuse them
+     * rather than growing the heap; the heap walk sees only objects. */
+    BtList *l = bt_list_new(t, 0);
+    BtValue lv = bt_obj(l);
+    BT_PUSH_ROOT(t, &lv);
+    bt_gc_collect(t);
+    size_t base_pages = interp->heap.npages, base_objects = count_objects();
+    for (int i = 0; i < 20000; i++) {
+        BtStr *s = bt_str_from_cstr(t, "twenty-four byte text..");
+        cr_assert_not_null(s);
+        cr_assert(bt_list_append(t, l, bt_obj(s)));
+    }
+    size_t full_pages = interp->heap.npages;
+    (void)full_pages;
+#if !defined(__SANITIZE_ADDRESS__) /* there, every object is malloc'ed on its own */
+    cr_assert_gt(full_pages, base_pages + 4, "20,000 strs fill several pages");
+#endif
+    cr_assert_geq(count_objects(), base_objects + 20000);
+    l->len = 0;
+    bt_gc_collect(t);
+    cr_assert_leq(interp->heap.npages, base_pages + 1, "emptied pages leave the class");
+    cr_assert_leq(interp->heap.nspare_pages, 4);
+    cr_assert_leq(count_objects(), base_objects + 2);
+    /* Tuples of 3 are another size class: the spares serve them first. */
+    for (int i = 0; i < 2000; i++) {
+        BtValue items[3] = {bt_int(i), bt_int(i + 1), bt_int(i + 2)};
+        BtTuple *tu = bt_tuple_from(t, items, 3);
+        cr_assert_not_null(tu);
+        cr_assert(bt_list_append(t, l, bt_obj(tu)));
+    }
+    bt_gc_collect(t);
+    for (int i = 0; i < 2000; i++)
+        cr_assert_eq(bt_as_i64(((BtTuple *)bt_as_obj(l->items[i]))->items[2]), i + 2);
+#if !defined(__SANITIZE_ADDRESS__)
+    cr_assert_lt(interp->heap.npages, full_pages);
+#endif
+    BT_POP_ROOT(t, 1);
+}
