@@ -547,7 +547,7 @@ static BtValue forward(BtThread *t, const char *name, BtValue self, BtValue *arg
     X(decode) X(join) X(find) X(rfind) X(index) X(rindex) X(count) X(split) X(rsplit)             \
     X(startswith) X(endswith) X(replace) X(strip) X(lstrip) X(rstrip) X(upper) X(lower) X(hex)    \
     X(center) X(ljust) X(rjust) X(zfill) X(partition) X(rpartition) X(splitlines)                 \
-    X(expandtabs) X(translate) X(isdigit) X(isalpha) X(isspace) X(isalnum)
+    X(expandtabs) X(translate) X(isdigit) X(isalpha) X(isspace) X(isalnum) X(isupper) X(islower)
 
 #define FORWARDER(name)                                                                            \
     static BtValue ro_##name(BtThread *t, BtValue self, BtValue *args, int nargs,                 \

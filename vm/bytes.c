@@ -1457,6 +1457,34 @@ METHOD(bytes_isalnum) {
     return do_is(t, self, args, nargs, kwnames, 3, "bytes.isalnum");
 }
 
+/* isupper/islower: some cased ASCII byte, and none of the other case. */
+static BtValue do_is_case(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames,
+                          bool upper, const char *name) {
+    if (!bt_method_args(t, name, BT_ARGS_NONE, args, nargs, kwnames, 0, 0, NULL, NULL))
+        return BT_UNDEF;
+    BtBytes *b = as_bytes(self);
+    bool cased = false;
+    for (size_t i = 0; i < b->size; i++) {
+        uint8_t c = b->data[i];
+        bool lo = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
+        if (upper ? lo : up)
+            return BT_FALSE;
+        cased |= lo || up;
+    }
+    return bt_bool(cased);
+}
+
+METHOD(bytes_isupper) {
+    SELF_BYTES(b, "isupper");
+    (void)b;
+    return do_is_case(t, self, args, nargs, kwnames, true, "bytes.isupper");
+}
+METHOD(bytes_islower) {
+    SELF_BYTES(b, "islower");
+    (void)b;
+    return do_is_case(t, self, args, nargs, kwnames, false, "bytes.islower");
+}
+
 static const BtNativeDef bytes_methods[] = {
     {"decode", bytes_decode},
     {"join", bytes_join},
@@ -1489,6 +1517,8 @@ static const BtNativeDef bytes_methods[] = {
     {"isalpha", bytes_isalpha},
     {"isspace", bytes_isspace},
     {"isalnum", bytes_isalnum},
+    {"isupper", bytes_isupper},
+    {"islower", bytes_islower},
     {NULL, NULL},
 };
 
