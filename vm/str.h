@@ -41,7 +41,8 @@ typedef struct {
     const uint8_t *data;
     size_t size;
 } BtByteView;
-/* Fill *out for a bytes or bytearray v; false (no exception) for anything else. */
+/* Fill *out for a bytes-like v (bytes, bytearray, array.array, a contiguous
+ * memoryview, their subclasses); false (no exception) for anything else. */
 bool bt_byte_view(BtThread *t, BtValue v, BtByteView *out);
 
 static inline bool bt_is_str(BtThread *t, BtValue v) {
