@@ -513,6 +513,18 @@ fail:
     return BT_UNDEF;
 }
 
+BtBytes *bt_bytes_of_arg(BtThread *t, BtValue *slot) {
+    BtByteView view;
+    if (bt_is_bytes(t, *slot))
+        return as_bytes(*slot);
+    if (!bt_byte_view(t, *slot, &view))
+        return NULL;
+    BtBytes *copy = bt_bytes_new(t, view.data, view.size);
+    if (copy)
+        *slot = bt_obj(copy);
+    return copy;
+}
+
 /* A bytes copy of a buffer's items, in order (a strided memoryview's too). */
 static BtValue bytes_from_buffer(BtThread *t, BtValue src) {
     BtBufferInfo info;
