@@ -127,6 +127,25 @@ static const IntCode int_codes[] = {
     {'L', 0, UINT64_MAX, "unsigned int"},
 };
 
+static bool pack_unsigned(BtThread *t, const IntCode *c, BtValue n, uint8_t *p) {
+    uint64_t u;
+    if (bt_int_sign(n) < 0) {
+        bt_raise(t, BT_EXC(t, OverflowError), "can't convert negative value to unsigned int");
+        return false;
+    }
+    if (!bt_int_to_bytes(t, n, (uint8_t *)&u, 8, true, false)) {
+        bt_take_exc(t);
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C unsigned long");
+        return false;
+    }
+    if (u > c->max) {
+        bt_raise(t, BT_EXC(t, OverflowError), "%s is greater than maximum", c->name);
+        return false;
+    }
+    memcpy(p, &u, bt_array_itemsize(c->code));
+    return true;
+}
+
 static bool pack_int(BtThread *t, char code, BtValue v, uint8_t *p) {
     BtValue n = bt_index_value(t, v);
     if (bt_is_undef(n))
@@ -136,22 +155,9 @@ static bool pack_int(BtThread *t, char code, BtValue v, uint8_t *p) {
     const IntCode *c = int_codes;
     while (c->code != code)
         c++;
+    if (c->min == 0 && c->max > UINT16_MAX) /* 'I' and 'L': through C's unsigned long */
+        return pack_unsigned(t, c, n, p);
     int64_t x;
-    bool unsigned_ = c->min == 0, neg = bt_int_sign(n) < 0;
-    if (unsigned_ && (code == 'I' || code == 'L') && neg) {
-        bt_raise(t, BT_EXC(t, OverflowError), "can't convert negative value to unsigned int");
-        return false;
-    }
-    if (code == 'L' || (code == 'I' && bt_int_is_huge(n))) {
-        if (!bt_int_to_bytes(t, n, p, 8, true, false) && bt_has_exc(t)) {
-            bt_take_exc(t);
-            bt_raise(t, BT_EXC(t, OverflowError),
-                     "Python int too large to convert to C unsigned long");
-            return false;
-        }
-        if (code == 'L')
-            return true;
-    }
     if (!bt_int_as_i64(n, &x)) {
         bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C long");
         return false;
@@ -192,12 +198,15 @@ bool bt_array_pack(BtThread *t, char code, BtValue v, uint8_t *p) {
         return pack_int(t, code, v, p);
     double d;
     if (!bt_num_as_double(v, &d)) {
-        BtValue f = bt_float_from(t, v); /* __float__ / __index__ objects */
-        if (bt_is_undef(f) || bt_is_str(t, v)) {
-            bt_take_exc(t);
+        BtType *ty = bt_type_of(t, v);
+        if (bt_is_undef(bt_type_lookup(ty, BT_NAME(t, dunder_float))) &&
+            bt_is_undef(bt_type_lookup(ty, BT_NAME(t, dunder_index)))) {
             bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %T", v);
             return false;
         }
+        BtValue f = bt_float_from(t, v); /* through __float__ or __index__ */
+        if (bt_is_undef(f))
+            return false;
         d = bt_as_f64(f);
     } else if (bt_is_bigint(v) && !bt_int_to_double(t, v, &d)) {
         return false; /* "int too large to convert to float" */

@@ -199,6 +199,8 @@ static BtValue mv_getitem(BtThread *t, BtValue self, BtValue key) {
     int64_t start, stop, step, n;
     if (!bt_slice_indices(t, key, (int64_t)m->len, &start, &stop, &step, &n))
         return BT_UNDEF;
+    if (n == 0) /* an empty window stays inside the buffer (start may be -1) */
+        start = 0;
     return new_view(t, m->obj, (size_t)((ptrdiff_t)m->offset + start * m->stride), (size_t)n,
                     m->stride * step, m->format, m->readonly);
 }

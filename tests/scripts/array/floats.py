@@ -12,3 +12,21 @@ for bad in ('1.5', None, 10 ** 400):
         d.append(bad)
     except Exception as e:
         print(type(e).__name__, e)
+
+
+class Half:
+    def __float__(self):
+        return 0.5
+
+
+class Three:
+    def __index__(self):
+        return 3
+
+
+print(array('d', [Half(), Three()]), array('b', [Three()]))
+for bad in (b'1', bytearray(b'2'), [1]):
+    try:
+        array('f', [bad])
+    except TypeError as e:
+        print('TypeError', e)

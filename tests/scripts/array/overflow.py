@@ -25,3 +25,8 @@ try:
 except OverflowError as e:
     print(type(e).__name__, e)
 print(a)
+for v in (2 ** 32, 2 ** 63, 2 ** 64 - 1, 2 ** 64):
+    try:
+        array('I', [v])
+    except OverflowError as e:
+        print('I', v, e)
