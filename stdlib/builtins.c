@@ -1692,11 +1692,12 @@ static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nar
         bt_raise(t, BT_EXC(t, TypeError), "locals must be a mapping");
         return BT_UNDEF;
     }
-    BtValue code = BT_UNDEF, fn = BT_UNDEF;
+    BtValue code = BT_UNDEF, fn = BT_UNDEF, src = a[0];
     BT_PUSH_ROOT(t, &globals);
     BT_PUSH_ROOT(t, &locals);
     BT_PUSH_ROOT(t, &code);
     BT_PUSH_ROOT(t, &fn);
+    BT_PUSH_ROOT(t, &src);
     BtValue result = BT_UNDEF;
     BtFrame *f = bt_eval_current_frame(t);
     if (bt_is_undef(globals)) {
@@ -1709,7 +1710,14 @@ static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nar
     } else if (bt_is_undef(locals)) {
         locals = globals;
     }
-    BtValue src = a[0];
+    BtByteView view;
+    if (!bt_is_bytes(t, src) && bt_byte_view(t, src, &view)) {
+        /* a bytearray or memoryview: compile a bytes copy (NUL-terminated) */
+        BtBytes *copy = bt_bytes_new(t, view.data, view.size);
+        if (!copy)
+            goto out;
+        src = bt_obj(copy);
+    }
     if (bt_is_obj(src) && bt_as_obj(src)->type == BT_TYPE(t, code)) {
         code = src;
     } else if (bt_is_str(t, src) || bt_is_bytes(t, src)) {
@@ -1756,7 +1764,7 @@ static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nar
     if (!bt_is_undef(result) && mode != BT_COMPILE_EVAL)
         result = BT_NONE;
 out:
-    BT_POP_ROOT(t, 4);
+    BT_POP_ROOT(t, 5);
     return result;
 }
 
@@ -2252,6 +2260,7 @@ bool bt_builtins_init(BtThread *t) {
         {"bool", in->types.bool_},    {"int", in->types.int_},
         {"float", in->types.float_},  {"str", in->types.str},
         {"bytes", in->types.bytes},   {"bytearray", in->types.bytearray},
+        {"memoryview", in->types.memoryview},
         {"list", in->types.list},
         {"tuple", in->types.tuple},   {"dict", in->types.dict},
         {"set", in->types.set},       {"frozenset", in->types.frozenset},

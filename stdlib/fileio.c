@@ -697,12 +697,13 @@ static BtValue file_write(BtThread *t, BtValue self, BtValue *args, int nargs, B
     if (f->flags & FILE_BINARY) {
         if (!file_ready(t, f, true, "write to closed file"))
             return BT_UNDEF;
-        if (!bt_is_bytes(t, args[0])) {
-            bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%s'",
-                     bt_type_name(t, args[0]));
+        BtBytes *b = bt_bytes_of_arg(t, &args[0]);
+        if (!b) {
+            if (!bt_has_exc(t))
+                bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%s'",
+                         bt_type_name(t, args[0]));
             return BT_UNDEF;
         }
-        BtBytes *b = (BtBytes *)bt_as_obj(args[0]);
         if (!bt_fileio_wait_output(t, f->fp, b->size))
             return BT_UNDEF;
         if (fwrite(b->data, 1, b->size, f->fp) != b->size) {

@@ -151,13 +151,13 @@ static bool int_arg(BtThread *t, BtValue v, int *out, bool pyarg) {
     return true;
 }
 
-/* The data argument of send/sendall/sendto: bytes only (Baton has no bytearray). */
-static BtBytes *bytes_arg(BtThread *t, BtValue v) {
-    if (!bt_is_bytes(t, v)) {
-        bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%T'", v);
-        return NULL;
-    }
-    return (BtBytes *)bt_as_obj(v);
+/* The data argument of send/sendall/sendto: any bytes-like object, as a
+ * bytes (a copy of a bytearray or view: the send runs without the GIL). */
+static BtBytes *bytes_arg(BtThread *t, BtValue *slot) {
+    BtBytes *b = bt_bytes_of_arg(t, slot);
+    if (!b && !bt_has_exc(t))
+        bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%T'", *slot);
+    return b;
 }
 
 /* settimeout's argument in nanoseconds (None is -1), rounded up as CPython does. */
@@ -777,7 +777,7 @@ static BtValue socket_send(BtThread *t, BtValue self, BtValue *args, int nargs, 
     BtSocket *s = as_socket(self);
     if (!tuple_args(t, "socket.send", nargs, kwnames, 1, 2))
         return BT_UNDEF;
-    BtBytes *data = bytes_arg(t, args[0]);
+    BtBytes *data = bytes_arg(t, &args[0]);
     IoCall c = {.kind = OP_SEND};
     if (!data || !flags_arg(t, args, nargs, 1, &c.flags))
         return BT_UNDEF;
@@ -792,7 +792,7 @@ static BtValue socket_sendall(BtThread *t, BtValue self, BtValue *args, int narg
     BtSocket *s = as_socket(self);
     if (!tuple_args(t, "socket.sendall", nargs, kwnames, 1, 2))
         return BT_UNDEF;
-    BtBytes *data = bytes_arg(t, args[0]);
+    BtBytes *data = bytes_arg(t, &args[0]);
     IoCall c = {.kind = OP_SEND};
     if (!data || !flags_arg(t, args, nargs, 1, &c.flags))
         return BT_UNDEF;
@@ -823,7 +823,7 @@ static BtValue socket_sendto(BtThread *t, BtValue self, BtValue *args, int nargs
         bt_raise(t, BT_EXC(t, TypeError), "sendto() takes 2 or 3 arguments (%d given)", nargs);
         return BT_UNDEF;
     }
-    BtBytes *data = bytes_arg(t, args[0]);
+    BtBytes *data = bytes_arg(t, &args[0]);
     SockAddr addr;
     IoCall c = {.kind = OP_SENDTO, .addr = &addr};
     if (!data || !flags_arg(t, args, nargs == 3 ? 2 : 1, 1, &c.flags) ||

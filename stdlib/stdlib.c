@@ -25,6 +25,7 @@ const BtNativeModuleDef bt_stdlib_modules[] = {
     {"_os", bt_mod_os_create},
     {"_io", bt_fileio_module_create},
     {"_collections", bt_mod_collections_create},
+    {"array", bt_mod_array_create},
     {"weakref", bt_mod_weakref_create},
     {"gc", bt_mod_gc_create},
     {"_functools", bt_mod_functools_create},

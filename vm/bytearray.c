@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/buffer_internal.h"
 #include "vm/exc.h"
 #include "vm/func.h"
 #include "vm/gc.h"
@@ -21,48 +22,46 @@
 
 typedef struct {
     BtObject hdr;
-    size_t size, cap;
-    uint8_t *data; /* malloc'ed (accounted to the GC), NULL while cap is 0 */
+    BtByteBuf buf;
 } BtByteArray;
 
-static BtByteArray *as_ba(BtValue v) {
-    return (BtByteArray *)bt_as_obj(v);
-}
-
-bool bt_byte_view(BtThread *t, BtValue v, BtByteView *out) {
-    if (bt_is_bytes(t, v)) {
-        *out = (BtByteView){((BtBytes *)bt_as_obj(v))->data, ((BtBytes *)bt_as_obj(v))->size};
-        return true;
-    }
-    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, bytearray)) {
-        /* never NULL, so memcmp and memmem may take an empty one */
-        *out = (BtByteView){as_ba(v)->data ? as_ba(v)->data : (const uint8_t *)"", as_ba(v)->size};
-        return true;
-    }
-    return false;
+static BtByteBuf *as_ba(BtValue v) {
+    return &((BtByteArray *)bt_as_obj(v))->buf;
 }
 
 static bool is_ba(BtThread *t, BtValue v) {
     return bt_is_obj(v) && bt_issubtype(bt_as_obj(v)->type, BT_TYPE(t, bytearray));
 }
 
-/* The bytes of a bytes or bytearray value; false for anything else. */
-static bool bytes_like(BtThread *t, BtValue v, const uint8_t **p, size_t *n) {
-    v = bt_unbox(v);
-    if (bt_is_bytes(t, v)) {
-        *p = ((BtBytes *)bt_as_obj(v))->data;
-        *n = ((BtBytes *)bt_as_obj(v))->size;
-        return true;
-    }
-    if (is_ba(t, v)) {
-        *p = as_ba(v)->data;
-        *n = as_ba(v)->size;
-        return true;
-    }
-    return false;
+BtByteBuf *bt_bytearray_buf(BtThread *t, BtValue v) {
+    return is_ba(t, v) ? as_ba(v) : NULL;
 }
 
-static bool reserve(BtThread *t, BtByteArray *b, size_t need) {
+bool bt_byte_view(BtThread *t, BtValue v, BtByteView *out) {
+    BtBufferInfo info;
+    /* a strided view (m[::2]) is no run of bytes: CPython refuses it too */
+    if (!bt_buffer_info(t, v, &info) || (info.len > 1 && info.stride != (ptrdiff_t)info.itemsize))
+        return false;
+    *out = (BtByteView){info.data, info.len * info.itemsize};
+    return true;
+}
+
+/* The bytes of any bytes-like value (bt_byte_view); false for anything else. */
+static bool bytes_like(BtThread *t, BtValue v, const uint8_t **p, size_t *n) {
+    BtByteView view;
+    if (!bt_byte_view(t, v, &view))
+        return false;
+    *p = view.data;
+    *n = view.size;
+    return true;
+}
+
+/* bytes or bytearray: what may stand left of a + that gives bytes. */
+static bool is_bytes_or_ba(BtThread *t, BtValue v) {
+    return bt_is_bytes(t, bt_unbox(v)) || is_ba(t, v);
+}
+
+bool bt_bytearray_reserve(BtThread *t, BtByteBuf *b, size_t need) {
     if (need <= b->cap)
         return true;
     if (need > bt_gc_memory_limit(t)) {
@@ -83,9 +82,8 @@ static bool reserve(BtThread *t, BtByteArray *b, size_t need) {
     return true;
 }
 
-/* Replace [at, at + len) with n bytes from p (p may point into b itself). */
-static bool splice(BtThread *t, BtByteArray *b, size_t at, size_t len, const uint8_t *p,
-                   size_t n) {
+bool bt_bytearray_splice(BtThread *t, BtByteBuf *b, size_t at, size_t len, const uint8_t *p,
+                         size_t n) {
     uint8_t *copy = NULL;
     if (n && b->data && p >= b->data && p < b->data + b->cap) {
         if (!(copy = malloc(n))) {
@@ -95,7 +93,7 @@ static bool splice(BtThread *t, BtByteArray *b, size_t at, size_t len, const uin
         memcpy(copy, p, n);
         p = copy;
     }
-    bool ok = n <= len || reserve(t, b, b->size - len + n);
+    bool ok = n <= len || bt_bytearray_reserve(t, b, b->size - len + n);
     if (ok) {
         if (b->size > at + len) /* (an empty bytearray may have no buffer) */
             memmove(b->data + at + n, b->data + at + len, b->size - at - len);
@@ -113,7 +111,7 @@ static BtValue new_ba(BtThread *t, BtType *type, const uint8_t *p, size_t n) {
         return BT_UNDEF;
     BtValue v = bt_obj(b);
     BT_PUSH_ROOT(t, &v);
-    bool ok = splice(t, b, 0, 0, p, n);
+    bool ok = bt_bytearray_splice(t, &b->buf, 0, 0, p, n);
     BT_POP_ROOT(t, 1);
     return ok ? v : BT_UNDEF;
 }
@@ -179,13 +177,13 @@ static BtValue ba_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
 }
 
 static BtValue ba_getitem(BtThread *t, BtValue self, BtValue key) {
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     if (bt_is_slice(t, key)) {
         int64_t start, stop, step, count;
         if (!bt_slice_indices(t, key, (int64_t)b->size, &start, &stop, &step, &count))
             return BT_UNDEF;
         BtValue r = new_ba(t, BT_TYPE(t, bytearray), NULL, 0);
-        if (bt_is_undef(r) || !reserve(t, as_ba(r), (size_t)count))
+        if (bt_is_undef(r) || !bt_bytearray_reserve(t, as_ba(r), (size_t)count))
             return BT_UNDEF;
         for (int64_t i = 0; i < count; i++)
             as_ba(r)->data[i] = b->data[start + i * step];
@@ -221,7 +219,7 @@ static BtValue source_bytes(BtThread *t, BtValue v) {
 }
 
 static bool set_slice(BtThread *t, BtValue self, BtValue key, BtValue v) {
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     BtValue src = bt_is_undef(v) ? bt_obj(bt_bytes_new(t, NULL, 0)) : source_bytes(t, v);
     if (bt_is_undef(src) || !bt_as_obj(src))
         return false;
@@ -231,7 +229,7 @@ static bool set_slice(BtThread *t, BtValue self, BtValue key, BtValue v) {
     int64_t start, stop, step, count;
     bool ok = bt_slice_indices(t, key, (int64_t)b->size, &start, &stop, &step, &count);
     if (ok && step == 1) {
-        ok = splice(t, b, (size_t)start, (size_t)count, p, n);
+        ok = bt_bytearray_splice(t, b, (size_t)start, (size_t)count, p, n);
     } else if (ok && bt_is_undef(v)) {
         /* del b[::k]: keep the bytes the slice does not select. */
         size_t w = 0;
@@ -260,7 +258,7 @@ static bool set_slice(BtThread *t, BtValue self, BtValue key, BtValue v) {
 static bool ba_setitem(BtThread *t, BtValue self, BtValue key, BtValue v) {
     if (bt_is_slice(t, key))
         return set_slice(t, self, key, v);
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     int64_t i;
     if (!bt_int_seq_index(t, key, &i, false))
         return false;
@@ -271,7 +269,7 @@ static bool ba_setitem(BtThread *t, BtValue self, BtValue key, BtValue v) {
         return false;
     }
     if (bt_is_undef(v))
-        return splice(t, b, (size_t)i, 1, NULL, 0);
+        return bt_bytearray_splice(t, b, (size_t)i, 1, NULL, 0);
     uint8_t byte;
     if (!byte_arg(t, v, &byte))
         return false;
@@ -280,7 +278,7 @@ static bool ba_setitem(BtThread *t, BtValue self, BtValue key, BtValue v) {
 }
 
 static int ba_contains(BtThread *t, BtValue self, BtValue item) {
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     const uint8_t *p;
     size_t n;
     if (bytes_like(t, item, &p, &n))
@@ -299,7 +297,7 @@ static BtValue repeat(BtThread *t, BtValue self, BtValue count, bool inplace) {
     int64_t k;
     if (!bt_int_index(t, count, &k))
         return BT_UNDEF;
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     size_t n = b->size;
     if (k <= 0 || n == 0) {
         if (inplace) {
@@ -315,9 +313,9 @@ static BtValue repeat(BtThread *t, BtValue self, BtValue count, bool inplace) {
     BtValue r = inplace ? self : new_ba(t, BT_TYPE(t, bytearray), b->data, n);
     if (bt_is_undef(r))
         return BT_UNDEF;
-    BtByteArray *rb = as_ba(r);
+    BtByteBuf *rb = as_ba(r);
     BT_PUSH_ROOT(t, &r);
-    bool ok = reserve(t, rb, n * (size_t)k);
+    bool ok = bt_bytearray_reserve(t, rb, n * (size_t)k);
     BT_POP_ROOT(t, 1);
     if (!ok)
         return BT_UNDEF;
@@ -332,9 +330,10 @@ static BtValue ba_binary(BtThread *t, int op, BtValue a, BtValue b) {
     int base = inplace ? op - BT_BINOP__COUNT : op;
     const uint8_t *p, *q;
     size_t n, m;
-    if (base == BT_BINOP_ADD && bytes_like(t, a, &p, &n) && bytes_like(t, b, &q, &m)) {
+    if (base == BT_BINOP_ADD && is_bytes_or_ba(t, a) && bytes_like(t, a, &p, &n) &&
+        bytes_like(t, b, &q, &m)) {
         if (inplace && is_ba(t, a))
-            return splice(t, as_ba(a), n, 0, q, m) ? a : BT_UNDEF;
+            return bt_bytearray_splice(t, as_ba(a), n, 0, q, m) ? a : BT_UNDEF;
         /* bytes + bytearray is bytes; bytearray + anything bytes-like, a bytearray. */
         BtValue r = is_ba(t, a) ? new_ba(t, BT_TYPE(t, bytearray), p, n)
                                 : bt_obj(bt_bytes_new(t, NULL, 0));
@@ -351,7 +350,7 @@ static BtValue ba_binary(BtThread *t, int op, BtValue a, BtValue b) {
             return bt_obj(joined);
         }
         BT_PUSH_ROOT(t, &r);
-        bool ok = splice(t, as_ba(r), n, 0, q, m);
+        bool ok = bt_bytearray_splice(t, as_ba(r), n, 0, q, m);
         BT_POP_ROOT(t, 1);
         return ok ? r : BT_UNDEF;
     }
@@ -389,8 +388,8 @@ static BtValue ba_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
 
 static void ba_finalize(BtInterp *interp, BtObject *self) {
     (void)interp;
-    free(((BtByteArray *)self)->data);
-    ((BtByteArray *)self)->data = NULL;
+    free(((BtByteArray *)self)->buf.data);
+    ((BtByteArray *)self)->buf.data = NULL;
 }
 
 /* ---- methods that change the bytearray ---- */
@@ -399,8 +398,8 @@ static BtValue m_append(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     uint8_t byte;
     if (!bt_check_args(t, "append", nargs, kwnames, 1, 1) || !byte_arg(t, args[0], &byte))
         return BT_UNDEF;
-    BtByteArray *b = as_ba(self);
-    return splice(t, b, b->size, 0, &byte, 1) ? BT_NONE : BT_UNDEF;
+    BtByteBuf *b = as_ba(self);
+    return bt_bytearray_splice(t, b, b->size, 0, &byte, 1) ? BT_NONE : BT_UNDEF;
 }
 
 static BtValue m_extend(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -409,10 +408,10 @@ static BtValue m_extend(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     BtValue src = source_bytes(t, args[0]);
     if (bt_is_undef(src))
         return BT_UNDEF;
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     BT_PUSH_ROOT(t, &src);
     bool ok =
-        splice(t, b, b->size, 0, ((BtBytes *)bt_as_obj(src))->data, ((BtBytes *)bt_as_obj(src))->size);
+        bt_bytearray_splice(t, b, b->size, 0, ((BtBytes *)bt_as_obj(src))->data, ((BtBytes *)bt_as_obj(src))->size);
     BT_POP_ROOT(t, 1);
     return ok ? BT_NONE : BT_UNDEF;
 }
@@ -423,13 +422,13 @@ static BtValue m_insert(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     if (!bt_check_args(t, "insert", nargs, kwnames, 2, 2) || !bt_int_index(t, args[0], &i) ||
         !byte_arg(t, args[1], &byte))
         return BT_UNDEF;
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     int64_t n = (int64_t)b->size;
     if (i < 0)
         i = i + n < 0 ? 0 : i + n;
     if (i > n)
         i = n;
-    return splice(t, b, (size_t)i, 0, &byte, 1) ? BT_NONE : BT_UNDEF;
+    return bt_bytearray_splice(t, b, (size_t)i, 0, &byte, 1) ? BT_NONE : BT_UNDEF;
 }
 
 static BtValue m_pop(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -437,7 +436,7 @@ static BtValue m_pop(BtThread *t, BtValue self, BtValue *args, int nargs, BtTupl
     if (!bt_check_args(t, "pop", nargs, kwnames, 0, 1) ||
         (nargs == 1 && !bt_int_index(t, args[0], &i)))
         return BT_UNDEF;
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     if (b->size == 0) {
         bt_raise(t, BT_EXC(t, IndexError), "pop from empty bytearray");
         return BT_UNDEF;
@@ -449,20 +448,20 @@ static BtValue m_pop(BtThread *t, BtValue self, BtValue *args, int nargs, BtTupl
         return BT_UNDEF;
     }
     uint8_t byte = b->data[i];
-    return splice(t, b, (size_t)i, 1, NULL, 0) ? bt_int(byte) : BT_UNDEF;
+    return bt_bytearray_splice(t, b, (size_t)i, 1, NULL, 0) ? bt_int(byte) : BT_UNDEF;
 }
 
 static BtValue m_remove(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     uint8_t byte;
     if (!bt_check_args(t, "remove", nargs, kwnames, 1, 1) || !byte_arg(t, args[0], &byte))
         return BT_UNDEF;
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     uint8_t *at = b->size ? memchr(b->data, byte, b->size) : NULL;
     if (!at) {
         bt_raise(t, BT_EXC(t, ValueError), "value not found in bytearray");
         return BT_UNDEF;
     }
-    return splice(t, b, (size_t)(at - b->data), 1, NULL, 0) ? BT_NONE : BT_UNDEF;
+    return bt_bytearray_splice(t, b, (size_t)(at - b->data), 1, NULL, 0) ? BT_NONE : BT_UNDEF;
 }
 
 static BtValue m_clear(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -484,7 +483,7 @@ static BtValue m_reverse(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     (void)args;
     if (!bt_check_args(t, "reverse", nargs, kwnames, 0, 0))
         return BT_UNDEF;
-    BtByteArray *b = as_ba(self);
+    BtByteBuf *b = as_ba(self);
     for (size_t i = 0, j = b->size; i + 1 < j; i++, j--) {
         uint8_t c = b->data[i];
         b->data[i] = b->data[j - 1];
@@ -547,7 +546,7 @@ static BtValue forward(BtThread *t, const char *name, BtValue self, BtValue *arg
     X(decode) X(join) X(find) X(rfind) X(index) X(rindex) X(count) X(split) X(rsplit)             \
     X(startswith) X(endswith) X(replace) X(strip) X(lstrip) X(rstrip) X(upper) X(lower) X(hex)    \
     X(center) X(ljust) X(rjust) X(zfill) X(partition) X(rpartition) X(splitlines)                 \
-    X(expandtabs) X(translate) X(isdigit) X(isalpha) X(isspace) X(isalnum)
+    X(expandtabs) X(translate) X(isdigit) X(isalpha) X(isspace) X(isalnum) X(isupper) X(islower)
 
 #define FORWARDER(name)                                                                            \
     static BtValue ro_##name(BtThread *t, BtValue self, BtValue *args, int nargs,                 \

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/buffer_internal.h"
 #include "vm/container_internal.h"
 #include "vm/exc.h"
 #include "vm/func.h"
@@ -267,16 +268,20 @@ static BtValue bytes_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) 
     return bt_bool(bt_compare_holds(op, c));
 }
 
-static BtValue bytes_concat(BtThread *t, BtBytes *a, BtBytes *b) {
-    BtValue va = bt_obj(a), vb = bt_obj(b);
-    BT_PUSH_ROOT(t, &va);
-    BT_PUSH_ROOT(t, &vb);
-    BtBytes *r = bt_bytes_new(t, NULL, a->size + b->size);
+/* a + b for bytes a and any bytes-like b (bytearray, array, memoryview): bytes. */
+static BtValue bytes_concat(BtThread *t, BtValue a, BtValue b) {
+    BtByteView x, y;
+    if (!bt_byte_view(t, a, &x) || !bt_byte_view(t, b, &y))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &a);
+    BT_PUSH_ROOT(t, &b);
+    BtBytes *r = bt_bytes_new(t, NULL, x.size + y.size);
     BT_POP_ROOT(t, 2);
     if (!r)
         return BT_UNDEF;
-    memcpy(r->data, a->data, a->size);
-    memcpy(r->data + a->size, b->data, b->size);
+    /* the views stay valid: the collector moves nothing, and a and b were rooted */
+    memcpy(r->data, x.data, x.size);
+    memcpy(r->data + x.size, y.data, y.size);
     return bt_obj(r);
 }
 
@@ -316,11 +321,13 @@ static BtValue bytes_binary(BtThread *t, int op, BtValue a, BtValue b) {
         op -= BT_BINOP__COUNT;
     bool ab = bt_is_bytes(t, a), bb = bt_is_bytes(t, b);
     if (op == BT_BINOP_ADD) {
+        BtByteView view;
         if (ab && bb)
-            return bytes_concat(t, as_bytes(a), as_bytes(b));
-        if (!ab || other_handles(t, b, op) ||
-            (bt_is_obj(b) && bt_issubtype(bt_as_obj(b)->type, BT_TYPE(t, bytearray))))
-            return NOT_IMPLEMENTED(t); /* bytes + bytearray: bytearray's operator answers */
+            return bytes_concat(t, a, b);
+        if (!ab || other_handles(t, b, op))
+            return NOT_IMPLEMENTED(t);
+        if (bt_byte_view(t, b, &view))
+            return bytes_concat(t, a, b);
         bt_raise(t, BT_EXC(t, TypeError), "can't concat %s to bytes", bt_type_name(t, b));
         return BT_UNDEF;
     }
@@ -506,6 +513,29 @@ fail:
     return BT_UNDEF;
 }
 
+BtBytes *bt_bytes_of_arg(BtThread *t, BtValue *slot) {
+    BtByteView view;
+    if (bt_is_bytes(t, *slot))
+        return as_bytes(*slot);
+    if (!bt_byte_view(t, *slot, &view))
+        return NULL;
+    BtBytes *copy = bt_bytes_new(t, view.data, view.size);
+    if (copy)
+        *slot = bt_obj(copy);
+    return copy;
+}
+
+/* A bytes copy of a buffer's items, in order (a strided memoryview's too). */
+static BtValue bytes_from_buffer(BtThread *t, BtValue src) {
+    BtBufferInfo info;
+    bt_buffer_info(t, src, &info);
+    BtBytes *r = bt_bytes_new(t, NULL, info.len * info.itemsize);
+    if (!r)
+        return BT_UNDEF;
+    bt_buffer_gather(&info, r->data);
+    return bt_obj(r);
+}
+
 static BtValue bytes_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
                                BtTuple *kwnames) {
     (void)type;
@@ -552,6 +582,9 @@ static BtValue bytes_construct(BtThread *t, BtType *type, BtValue *args, int nar
         }
         return bytes_value(bt_bytes_new(t, NULL, (size_t)n));
     }
+    BtBufferInfo info;
+    if (bt_buffer_info(t, src, &info)) /* bytearray, array, memoryview: their bytes */
+        return bytes_from_buffer(t, src);
     if (bt_is_float(src)) {
         bt_raise(t, BT_EXC(t, TypeError), "cannot convert 'float' object to bytes");
         return BT_UNDEF;
@@ -901,7 +934,7 @@ static BtValue do_affix(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     if (bt_is_tuple(t, a[0])) {
         nitems = bt_as_tuple(a[0])->len;
         items = bt_as_tuple(a[0])->items;
-    } else if (!bt_is_bytes(t, a[0])) {
+    } else if (!bt_byte_view(t, a[0], &(BtByteView){0})) {
         bt_raise(t, BT_EXC(t, TypeError), "%s first arg must be bytes or a tuple of bytes, not %T",
                  pyname, a[0]);
         return BT_UNDEF;
@@ -911,12 +944,9 @@ static BtValue do_affix(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     if (stop < start)
         stop = start;
     for (size_t i = 0; i < nitems; i++) {
-        if (!bt_is_bytes(t, items[i])) {
-            bt_raise(t, BT_EXC(t, TypeError), "a bytes-like object is required, not '%T'",
-                     items[i]);
+        BtByteView x_view, *x = bytes_arg(t, items[i], &x_view);
+        if (!x)
             return BT_UNDEF;
-        }
-        BtBytes *x = as_bytes(items[i]);
         if (x->size > (size_t)(stop - start))
             continue;
         const uint8_t *at = end ? b->data + stop - x->size : b->data + start;
@@ -1457,6 +1487,34 @@ METHOD(bytes_isalnum) {
     return do_is(t, self, args, nargs, kwnames, 3, "bytes.isalnum");
 }
 
+/* isupper/islower: some cased ASCII byte, and none of the other case. */
+static BtValue do_is_case(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames,
+                          bool upper, const char *name) {
+    if (!bt_method_args(t, name, BT_ARGS_NONE, args, nargs, kwnames, 0, 0, NULL, NULL))
+        return BT_UNDEF;
+    BtBytes *b = as_bytes(self);
+    bool cased = false;
+    for (size_t i = 0; i < b->size; i++) {
+        uint8_t c = b->data[i];
+        bool lo = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
+        if (upper ? lo : up)
+            return BT_FALSE;
+        cased |= lo || up;
+    }
+    return bt_bool(cased);
+}
+
+METHOD(bytes_isupper) {
+    SELF_BYTES(b, "isupper");
+    (void)b;
+    return do_is_case(t, self, args, nargs, kwnames, true, "bytes.isupper");
+}
+METHOD(bytes_islower) {
+    SELF_BYTES(b, "islower");
+    (void)b;
+    return do_is_case(t, self, args, nargs, kwnames, false, "bytes.islower");
+}
+
 static const BtNativeDef bytes_methods[] = {
     {"decode", bytes_decode},
     {"join", bytes_join},
@@ -1489,6 +1547,8 @@ static const BtNativeDef bytes_methods[] = {
     {"isalpha", bytes_isalpha},
     {"isspace", bytes_isspace},
     {"isalnum", bytes_isalnum},
+    {"isupper", bytes_isupper},
+    {"islower", bytes_islower},
     {NULL, NULL},
 };
 

@@ -142,7 +142,8 @@ static bool init_types(BtThread *t) {
     return bt_object_init_type(t) && bt_type_init_type(t) && bt_str_init_types(t) &&
            bt_int_init_types(t) && bt_float_init_types(t) && bt_list_init_types(t) &&
            bt_dict_init_types(t) && bt_range_init_types(t) && bt_func_init_types(t) &&
-           bt_exc_init_types(t) && bt_gen_init_types(t) && bt_bytearray_init_type(t) && bt_deque_init_types(t) && bt_weakref_init_types(t) && bt_generic_alias_init_type(t) && bt_type_init_subclassable(t) &&
+           bt_exc_init_types(t) && bt_gen_init_types(t) && bt_bytearray_init_type(t) && bt_array_init_type(t) &&
+           bt_memoryview_init_type(t) && bt_deque_init_types(t) && bt_weakref_init_types(t) && bt_generic_alias_init_type(t) && bt_type_init_subclassable(t) &&
            bt_type_add_slot_wrappers(t);
 }
 

@@ -26,7 +26,7 @@ typedef struct BtGil BtGil;
 #define BT_BUILTIN_TYPES(X)                                                                        \
     X(object, "object") X(type, "type") X(none, "NoneType") X(bool_, "bool") X(int_, "int")         \
     X(float_, "float") X(str, "str") X(bytes, "bytes") X(list, "list") X(tuple, "tuple")            \
-    X(bytearray, "bytearray") X(deque, "deque") X(deque_iter, "_deque_iterator")                   \
+    X(bytearray, "bytearray") X(memoryview, "memoryview") X(array, "array") X(deque, "deque") X(deque_iter, "_deque_iterator")                   \
     X(deque_reviter, "_deque_reverse_iterator") X(weakref, "ReferenceType")                        \
     X(weakproxy, "ProxyType") X(generic_alias, "GenericAlias")                                    \
     X(union_type, "UnionType")                                                                     \
@@ -61,7 +61,7 @@ typedef struct BtGil BtGil;
     X(FileExistsError, OSError) X(FileNotFoundError, OSError) X(InterruptedError, OSError)         \
     X(IsADirectoryError, OSError) X(NotADirectoryError, OSError) X(PermissionError, OSError)       \
     X(ProcessLookupError, OSError) X(TimeoutError, OSError) X(RuntimeError, Exception)             \
-    X(ReferenceError, Exception)                                                                   \
+    X(ReferenceError, Exception) X(BufferError, Exception)                                                                   \
     X(RecursionError, RuntimeError) X(NotImplementedError, RuntimeError)                           \
     X(SyntaxError, Exception) X(IndentationError, SyntaxError) X(TabError, IndentationError)       \
     X(SystemError, Exception) X(TypeError, Exception) X(ValueError, Exception)                     \

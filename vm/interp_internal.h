@@ -14,6 +14,8 @@ bool bt_type_init_subclassable(BtThread *t); /* type.c: list/dict __init__ for s
 bool bt_type_add_slot_wrappers(BtThread *t);
 bool bt_bytearray_init_type(BtThread *t); /* bytearray.c */
 bool bt_deque_init_types(BtThread *t);    /* deque.c */
+bool bt_array_init_type(BtThread *t);     /* array.c */
+bool bt_memoryview_init_type(BtThread *t); /* memoryview.c */
 bool bt_weakref_init_types(BtThread *t);  /* weakref.c */
 bool bt_generic_alias_init_type(BtThread *t); /* generic_alias.c */
 /* cls[key]: the class's __class_getitem__ (generic_alias.c). */

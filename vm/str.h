@@ -41,8 +41,14 @@ typedef struct {
     const uint8_t *data;
     size_t size;
 } BtByteView;
-/* Fill *out for a bytes or bytearray v; false (no exception) for anything else. */
+/* Fill *out for a bytes-like v (bytes, bytearray, array.array, a contiguous
+ * memoryview, their subclasses); false (no exception) for anything else. */
 bool bt_byte_view(BtThread *t, BtValue v, BtByteView *out);
+/* The bytes of a bytes-like *slot for a call that may release the GIL (a
+ * write, a send): *slot itself when it is bytes, else a bytes copy, stored
+ * into *slot, which must be a root (a native's argument). NULL when *slot is
+ * not bytes-like (nothing raised) or memory ran out (MemoryError raised). */
+BtBytes *bt_bytes_of_arg(BtThread *t, BtValue *slot);
 
 static inline bool bt_is_str(BtThread *t, BtValue v) {
     return bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.str;

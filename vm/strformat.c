@@ -1159,8 +1159,13 @@ static bool pct_bytes_field(BtThread *t, BtBuf *b, PctSpec *ps, char conv, BtVal
 /* The bytes a %s/%b field of a bytes format shows: v itself, or its
  * __bytes__(); BT_UNDEF raised. */
 static BtValue pct_bytes_of(BtThread *t, BtValue v) {
+    BtByteView view;
     if (bt_is_bytes(t, v))
         return v;
+    if (bt_byte_view(t, v, &view)) { /* bytearray, array, memoryview */
+        BtBytes *copy = bt_bytes_new(t, view.data, view.size);
+        return copy ? bt_obj(copy) : BT_UNDEF;
+    }
     BtStr *name = bt_str_intern_cstr(t, "__bytes__");
     BtValue m = name && bt_is_obj(v) ? bt_getattr_opt(t, v, name) : BT_UNDEF;
     if (bt_is_undef(m)) {

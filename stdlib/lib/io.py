@@ -236,9 +236,14 @@ class BytesIO(_MemoryStream):
     def _as_bytes(data):
         if isinstance(data, str):
             raise TypeError("a bytes-like object is required, not 'str'")
-        if isinstance(data, (bytes, bytearray)):
+        if isinstance(data, bytes):
             return bytes(data)
-        raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+        try:
+            view = memoryview(data)  # bytearray, array.array, memoryview
+        except TypeError:
+            raise TypeError("a bytes-like object is required, not '%s'"
+                            % type(data).__name__) from None
+        return view.tobytes()
 
     def _zeros(self, n):
         return bytes(n)
