@@ -15,6 +15,7 @@ bool bt_type_add_slot_wrappers(BtThread *t);
 bool bt_bytearray_init_type(BtThread *t); /* bytearray.c */
 bool bt_deque_init_types(BtThread *t);    /* deque.c */
 bool bt_weakref_init_types(BtThread *t);  /* weakref.c */
+void bt_weakref_free_index(BtInterp *in); /* weakref.c: the index of basic refs */
 bool bt_generic_alias_init_type(BtThread *t); /* generic_alias.c */
 /* cls[key]: the class's __class_getitem__ (generic_alias.c). */
 BtValue bt_class_getitem(BtThread *t, BtValue cls, BtValue key); /* slot_wrappers.c: int.__add__, str.__len__... */
