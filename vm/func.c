@@ -665,9 +665,10 @@ bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn 
     BT_PUSH_ROOT(t, &nv);
     BtType *kind = classmethod ? BT_TYPE(t, classmethod) : BT_TYPE(t, staticmethod);
     BtValue w = func_wrapper_construct(t, kind, &nv, 1, NULL);
+    BT_PUSH_ROOT(t, &w); /* interning the name can collect */
     BtStr *key = bt_is_undef(w) ? NULL : bt_str_intern_cstr(t, name);
     bool ok = key && bt_dict_set_str(t, type->dict, key, w);
-    BT_POP_ROOT(t, 1);
+    BT_POP_ROOT(t, 2);
     return ok;
 }
 
