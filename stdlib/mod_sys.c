@@ -19,6 +19,7 @@
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
+#include "vm/strformat.h"
 
 #define BATON_VERSION "0.1.0"
 #define SYS_VERSION   "3.11.0 (baton " BATON_VERSION ")"
@@ -165,7 +166,27 @@ static BtValue sys_getdefaultencoding(BtThread *t, BtValue self, BtValue *args, 
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
+/* sys.excepthook(type, value, traceback): print the exception and its
+ * traceback to stderr, as an uncaught one is (the traceback object passed
+ * is not consulted: the exception carries its own). */
+static BtValue sys_excepthook(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "excepthook", nargs, kwnames, 3, 3))
+        return BT_UNDEF;
+    fflush(stdout);
+    if (!bt_is_obj(args[1]) || bt_as_obj(args[1])->type->layout != BT_LAYOUT_EXCEPTION)
+        /* CPython reports this and returns, rather than raising. */
+        fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                bt_type_name(t, args[1]));
+    else
+        bt_exc_print(t, args[1], stderr);
+    fflush(stderr);
+    return BT_NONE;
+}
+
 static const BtNativeDef sys_functions[] = {
+    {"excepthook", sys_excepthook},
     {"exit", sys_exit},
     {"getswitchinterval", sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval},
@@ -260,15 +281,14 @@ static BtValue version_info_repr(BtThread *t, BtValue self) {
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
-static BtValue version_info(BtThread *t) {
+/* The type of sys.version_info, a tuple whose fields have names. */
+static BtType *version_info_type(BtThread *t) {
     BtType *tuple = BT_TYPE(t, tuple);
     BtType *vt = bt_type_new_native(t, "version_info", tuple, tuple->instance_size);
     BtStr *module = vt ? bt_str_intern_cstr(t, "sys") : NULL;
     if (!module)
-        return BT_UNDEF;
+        return NULL;
     vt->module = module;
-    BtValue keep = bt_obj(vt);
-    BT_PUSH_ROOT(t, &keep);
     /* Laid out as a tuple, so it takes every tuple slot. */
     vt->native = tuple;
     vt->trace = tuple->trace;
@@ -282,37 +302,103 @@ static BtValue version_info(BtThread *t) {
     vt->repr = version_info_repr;
     vt->str = NULL;
     vt->construct = NULL;
+    return vt;
+}
+
+/* A version_info (major, minor, micro, 'final', 0) of type vt. */
+static BtValue version_info(BtThread *t, BtType *vt, int major, int minor, int micro) {
     BtStr *final = bt_str_from_cstr(t, "final");
-    BtValue items[5] = {bt_int(3), bt_int(11), bt_int(0), final ? bt_obj(final) : BT_NONE, bt_int(0)};
+    BtValue items[5] = {bt_int(major), bt_int(minor), bt_int(micro),
+                        final ? bt_obj(final) : BT_NONE, bt_int(0)};
     BT_PUSH_ROOT(t, &items[3]);
     BtTuple *tp = final ? bt_tuple_from(t, items, 5) : NULL;
-    BT_POP_ROOT(t, 2);
+    BT_POP_ROOT(t, 1);
     if (!tp)
         return BT_UNDEF;
     tp->hdr.type = vt;
     return bt_obj(tp);
 }
 
-/* sys.implementation: a small module with name, version and cache_tag. */
-static bool set_implementation(BtThread *t, BtModule *sys) {
-    BtStr *name = bt_str_intern_cstr(t, "sys.implementation");
-    BtModule *impl = name ? bt_module_new(t, name) : NULL;
-    if (!impl)
-        return false;
-    BtValue iv = bt_obj(impl);
-    BT_PUSH_ROOT(t, &iv);
-    BtValue vi = BT_UNDEF;
-    BT_PUSH_ROOT(t, &vi);
-    BtValue items[3] = {bt_int(0), bt_int(1), bt_int(0)};
-    BtTuple *ver = bt_tuple_from(t, items, 3);
-    bool ok = ver && bt_module_set(t, impl, "version", bt_obj(ver)) &&
-              set_str(t, impl, "name", "baton") && bt_module_set(t, impl, "cache_tag", BT_NONE) &&
-              bt_module_set(t, sys, "implementation", iv);
-    if (ok) {
-        vi = version_info(t);
-        ok = !bt_is_undef(vi) && bt_module_set(t, sys, "version_info", vi);
+/* sys.implementation prints as CPython's, a types.SimpleNamespace:
+ * namespace(name='baton', cache_tag=None, ...). It is a module underneath
+ * (attributes in its dict), of a module subtype with that repr. */
+static BtValue namespace_repr(BtThread *t, BtValue self) {
+    BtDict *d = ((BtModule *)bt_as_obj(self))->dict;
+    BtBuf b;
+    bt_buf_init(&b);
+    bt_buf_puts(&b, "namespace(");
+    size_t pos = 0;
+    BtValue k, v;
+    const char *sep = "";
+    while (bt_dict_next(d, &pos, &k, &v)) {
+        if (!bt_is_str(t, k) || strncmp(bt_as_str(k)->data, "__", 2) == 0)
+            continue; /* the module's own __name__ and __doc__ */
+        BtValue r = bt_repr(t, v);
+        if (bt_is_undef(r)) {
+            bt_buf_free(&b);
+            return BT_UNDEF;
+        }
+        bt_buf_puts(&b, sep);
+        bt_buf_append(&b, bt_as_str(k)->data, bt_as_str(k)->size);
+        bt_buf_putc(&b, '=');
+        bt_buf_append(&b, bt_as_str(r)->data, bt_as_str(r)->size);
+        sep = ", ";
     }
-    BT_POP_ROOT(t, 2);
+    bt_buf_putc(&b, ')');
+    BtStr *s = bt_buf_finish(t, &b);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
+static BtModule *namespace_new(BtThread *t, const char *name) {
+    BtType *mod = BT_TYPE(t, module);
+    BtType *nt = bt_type_new_native(t, "SimpleNamespace", mod, mod->instance_size);
+    BtValue keep = nt ? bt_obj(nt) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &keep);
+    BtStr *tname = nt ? bt_str_intern_cstr(t, "types") : NULL;
+    BtStr *mname = tname ? bt_str_intern_cstr(t, name) : NULL;
+    BtModule *m = mname ? bt_module_new(t, mname) : NULL;
+    BT_POP_ROOT(t, 1);
+    if (!m)
+        return NULL;
+    nt->module = tname;
+    nt->native = mod;
+    nt->trace = mod->trace;
+    nt->repr = namespace_repr;
+    nt->construct = NULL;
+    m->hdr.type = nt;
+    return m;
+}
+
+/* sys.__excepthook__: the original sys.excepthook. */
+static bool set_excepthook_twin(BtThread *t, BtModule *m) {
+    BtStr *name = bt_str_intern_cstr(t, "excepthook");
+    BtValue hook = name ? bt_dict_get_str(m->dict, name) : BT_UNDEF;
+    return !bt_is_undef(hook) && bt_module_set(t, m, "__excepthook__", hook);
+}
+
+/* sys.implementation (name, cache_tag, version, hexversion: Baton's own
+ * version) and sys.version_info (the Python it follows). */
+static bool set_implementation(BtThread *t, BtModule *sys) {
+    BtType *vt = version_info_type(t);
+    BtValue vtv = vt ? bt_obj(vt) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &vtv);
+    BtModule *impl = vt ? namespace_new(t, "sys.implementation") : NULL;
+    BtValue iv = impl ? bt_obj(impl) : BT_UNDEF, ver = BT_UNDEF;
+    BT_PUSH_ROOT(t, &iv);
+    BT_PUSH_ROOT(t, &ver);
+    bool ok = impl && set_str(t, impl, "name", "baton") &&
+              bt_module_set(t, impl, "cache_tag", BT_NONE);
+    if (ok) {
+        ver = version_info(t, vt, 0, 1, 0);
+        ok = !bt_is_undef(ver) && bt_module_set(t, impl, "version", ver) &&
+             bt_module_set(t, impl, "hexversion", bt_int(0x000100f0)) &&
+             bt_module_set(t, sys, "implementation", iv);
+    }
+    if (ok) {
+        ver = version_info(t, vt, 3, 11, 0);
+        ok = !bt_is_undef(ver) && bt_module_set(t, sys, "version_info", ver);
+    }
+    BT_POP_ROOT(t, 3);
     return ok;
 }
 
@@ -348,7 +434,8 @@ BtModule *bt_mod_sys_create(BtThread *t) {
          set_str(t, m, "platform", "linux") &&
          set_str(t, m, "byteorder", *(const uint8_t *)&probe ? "little" : "big") &&
          bt_module_set(t, m, "hexversion", bt_int(0x030b00f0)) && set_str(t, m, "executable", "") &&
-         set_implementation(t, m);
+         set_implementation(t, m) &&
+         set_excepthook_twin(t, m);
     if (ok) {
         /* A list of the builtin module names, as CPython keeps it. */
         size_t n = 0;

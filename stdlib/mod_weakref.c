@@ -1,14 +1,15 @@
-/* mod_weakref.c: the weakref module (stdlib stage; see stdlib/README.md).
+/* mod_weakref.c: the _weakref module behind lib/weakref.py (stdlib stage;
+ * see stdlib/README.md).
  *
  * ref and proxy are types in vm/weakref.c, because the collector clears
- * them; this module only names them.
+ * them; this module only names them. finalize is Python, in lib/weakref.py.
  */
 #include "stdlib/modules.h"
 #include "vm/func.h"
 #include "vm/str.h"
 
 BtModule *bt_mod_weakref_create(BtThread *t) {
-    BtStr *name = bt_str_intern_cstr(t, "weakref");
+    BtStr *name = bt_str_intern_cstr(t, "_weakref");
     BtModule *m = name ? bt_module_new(t, name) : NULL;
     if (!m)
         return NULL;

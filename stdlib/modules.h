@@ -14,6 +14,7 @@ BtModule *bt_mod_random_create(BtThread *t);
 BtModule *bt_mod_collections_create(BtThread *t);
 BtModule *bt_mod_array_create(BtThread *t);
 BtModule *bt_mod_weakref_create(BtThread *t);
+BtModule *bt_mod_atexit_create(BtThread *t);
 BtModule *bt_mod_gc_create(BtThread *t);
 BtModule *bt_mod_functools_create(BtThread *t);
 BtModule *bt_mod_itertools_create(BtThread *t);

@@ -313,7 +313,13 @@ static void dict_remove_at(BtDict *d, int64_t ix, size_t slot) {
 }
 
 BtDict *bt_dict_new(BtThread *t) {
-    return bt_gc_alloc(t, BT_TYPE(t, dict), sizeof(BtDict));
+    BtDict *d = bt_gc_alloc(t, BT_TYPE(t, dict), sizeof(BtDict));
+    /* Versions start apart for every dict, so a cache keyed by (address,
+     * version), like LOAD_GLOBAL's, never takes a new dict at a freed one's
+     * address for it (a dict would need 2**32 changes to reach the next). */
+    if (d)
+        d->version = ++t->interp->dicts_made << 32;
+    return d;
 }
 
 BtValue bt_dict_get(BtThread *t, BtDict *d, BtValue key) {

@@ -105,6 +105,55 @@ static int64_t code_cpython_flags(const BtCode *c) {
     return f & ~0x40;
 }
 
+/* Bytes per instruction in co_code: Baton's own bytecode, each 32-bit
+ * instruction little-endian (CPython's are two bytes plus caches, so the
+ * offsets of co_code and co_lines() are Baton's, not CPython's). */
+#define CODE_UNIT 4
+
+static BtValue code_co_code(BtThread *t, const BtCode *c) {
+    size_t n = (size_t)c->ninstrs * CODE_UNIT;
+    uint8_t *buf = malloc(n ? n : 1);
+    if (!buf) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    for (uint32_t i = 0; i < c->ninstrs; i++)
+        for (int k = 0; k < CODE_UNIT; k++)
+            buf[(size_t)i * CODE_UNIT + k] = (uint8_t)(c->instrs[i] >> (8 * k));
+    BtBytes *b = bt_bytes_new(t, buf, n);
+    free(buf);
+    return b ? bt_obj(b) : BT_UNDEF;
+}
+
+/* co_lines(): an iterator of (start, end, line) over co_code's byte offsets,
+ * one per line run, contiguous from 0 to len(co_code); line is None where
+ * an instruction has no line. */
+static BtValue code_co_lines(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "co_lines", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    const BtCode *c = (const BtCode *)bt_as_obj(self);
+    BtList *out = bt_list_new(t, 0);
+    BtValue ov = out ? bt_obj(out) : BT_UNDEF;
+    BT_PUSH_ROOT(t, &ov);
+    bool ok = out != NULL;
+    for (uint32_t i = 0; ok && i < c->nlines; i++) {
+        uint32_t start = i == 0 ? 0 : c->lines[i].start;
+        uint32_t end = i + 1 < c->nlines ? c->lines[i + 1].start : c->ninstrs;
+        if (start >= end)
+            continue;
+        int32_t line = c->lines[i].line;
+        BtValue items[3] = {bt_int((int64_t)start * CODE_UNIT), bt_int((int64_t)end * CODE_UNIT),
+                            line > 0 ? bt_int(line) : BT_NONE};
+        BtTuple *tp = bt_tuple_from(t, items, 3);
+        ok = tp && bt_list_append(t, out, bt_obj(tp));
+    }
+    BtValue it = ok ? bt_iter(t, ov) : BT_UNDEF;
+    BT_POP_ROOT(t, 1);
+    return it;
+}
+
 static BtValue code_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtCode *c = (BtCode *)bt_as_obj(self);
     const char *n = name->data;
@@ -138,6 +187,12 @@ static BtValue code_getattr(BtThread *t, BtValue self, BtStr *name) {
         return bt_obj(c->cellvars);
     if (strcmp(n, "co_freevars") == 0)
         return bt_obj(c->freevars);
+    if (strcmp(n, "co_code") == 0)
+        return code_co_code(t, c);
+    if (strcmp(n, "co_lines") == 0) {
+        BtNative *m = bt_native_new(t, "co_lines", code_co_lines, self);
+        return m ? bt_obj(m) : BT_UNDEF;
+    }
     return bt_generic_getattr(t, self, name);
 }
 
@@ -159,6 +214,71 @@ BtFunction *bt_function_new(BtThread *t, BtCode *code, BtDict *globals) {
     BtValue mod = globals ? bt_dict_get_str(globals, BT_NAME(t, dunder_name)) : BT_UNDEF;
     f->module = bt_is_undef(mod) ? BT_NONE : mod;
     return f;
+}
+
+/* function(code, globals, name=None, argdefs=None, closure=None), as
+ * types.FunctionType: a new function over an existing code object. */
+static BtValue function_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    (void)type;
+    static const char *const params[] = {"code", "globals", "|name", "argdefs", "closure", NULL};
+    BtValue a[5];
+    if (!bt_parse_args(t, "function", args, nargs, kwnames, params, a))
+        return BT_UNDEF;
+    if (!bt_is_obj(a[0]) || bt_as_obj(a[0])->type != BT_TYPE(t, code)) {
+        bt_raise(t, BT_EXC(t, TypeError), "function() argument 'code' must be code, not %s",
+                 bt_is_none(a[0]) ? "None" : bt_type_name(t, a[0]));
+        return BT_UNDEF;
+    }
+    if (!bt_is_obj(a[1]) || bt_as_obj(a[1])->type != BT_TYPE(t, dict)) {
+        bt_raise(t, BT_EXC(t, TypeError), "function() argument 'globals' must be dict, not %s",
+                 bt_is_none(a[1]) ? "None" : bt_type_name(t, a[1]));
+        return BT_UNDEF;
+    }
+    BtCode *code = (BtCode *)bt_as_obj(a[0]);
+    bool has_name = !bt_is_undef(a[2]) && !bt_is_none(a[2]);
+    if (has_name && !bt_is_str(t, a[2])) {
+        bt_raise(t, BT_EXC(t, TypeError), "arg 3 (name) must be None or string");
+        return BT_UNDEF;
+    }
+    bool has_defaults = !bt_is_undef(a[3]) && !bt_is_none(a[3]);
+    if (has_defaults && (!bt_is_obj(a[3]) || bt_as_obj(a[3])->type != BT_TYPE(t, tuple))) {
+        bt_raise(t, BT_EXC(t, TypeError), "arg 4 (defaults) must be None or tuple");
+        return BT_UNDEF;
+    }
+    bool has_closure = !bt_is_undef(a[4]) && !bt_is_none(a[4]);
+    if (code->nfrees > 0 &&
+        (!has_closure || !bt_is_obj(a[4]) || bt_as_obj(a[4])->type != BT_TYPE(t, tuple))) {
+        bt_raise(t, BT_EXC(t, TypeError), "arg 5 (closure) must be tuple");
+        return BT_UNDEF;
+    }
+    if (has_closure && (!bt_is_obj(a[4]) || bt_as_obj(a[4])->type != BT_TYPE(t, tuple))) {
+        bt_raise(t, BT_EXC(t, TypeError), "arg 5 (closure) must be None or tuple");
+        return BT_UNDEF;
+    }
+    BtTuple *cells = has_closure ? (BtTuple *)bt_as_obj(a[4]) : NULL;
+    size_t ncells = cells ? cells->len : 0;
+    if (ncells != (size_t)code->nfrees) {
+        bt_raise(t, BT_EXC(t, ValueError), "%S requires closure of length %d, not %zu",
+                 code->name, code->nfrees, ncells);
+        return BT_UNDEF;
+    }
+    for (size_t i = 0; i < ncells; i++)
+        if (!bt_is_obj(cells->items[i]) || bt_as_obj(cells->items[i])->type != BT_TYPE(t, cell)) {
+            bt_raise(t, BT_EXC(t, TypeError), "arg 5 (closure) expected cell, found %s",
+                     bt_type_name(t, cells->items[i]));
+            return BT_UNDEF;
+        }
+    BtFunction *f = bt_function_new(t, code, (BtDict *)bt_as_obj(a[1]));
+    if (!f)
+        return BT_UNDEF;
+    if (has_name)
+        f->name = bt_as_str(a[2]);
+    if (has_defaults)
+        f->defaults = (BtTuple *)bt_as_obj(a[3]);
+    if (ncells)
+        f->closure = cells;
+    return bt_obj(f);
 }
 
 static void function_trace(BtGc *gc, BtObject *o) {
@@ -545,9 +665,10 @@ bool bt_type_add_static(BtThread *t, BtType *type, const char *name, BtNativeFn 
     BT_PUSH_ROOT(t, &nv);
     BtType *kind = classmethod ? BT_TYPE(t, classmethod) : BT_TYPE(t, staticmethod);
     BtValue w = func_wrapper_construct(t, kind, &nv, 1, NULL);
+    BT_PUSH_ROOT(t, &w); /* interning the name can collect */
     BtStr *key = bt_is_undef(w) ? NULL : bt_str_intern_cstr(t, name);
     bool ok = key && bt_dict_set_str(t, type->dict, key, w);
-    BT_POP_ROOT(t, 1);
+    BT_POP_ROOT(t, 2);
     return ok;
 }
 
@@ -777,6 +898,7 @@ bool bt_func_init_types(BtThread *t) {
     fn->repr = function_repr;
     fn->getattr = function_getattr;
     fn->setattr = function_setattr;
+    fn->construct = function_construct;
 
     BtType *nat = BT_TYPE(t, native);
     nat->instance_size = sizeof(BtNative);

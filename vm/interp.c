@@ -190,20 +190,20 @@ BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out) {
     return in;
 }
 
-/* As CPython at exit: threading._shutdown() joins every thread that is not
- * a daemon. An exception there (Ctrl-C while waiting) is printed and ends the wait. */
-static void wait_for_threads(BtThread *t) {
+/* Call module.fn() if the program imported module; an exception is printed
+ * and ends the call. */
+static void call_exit_hook(BtThread *t, const char *module, const char *fn) {
     BtInterp *in = t->interp;
-    BtStr *name = bt_str_intern_cstr(t, "threading");
+    BtStr *name = bt_str_intern_cstr(t, module);
     BtValue mod = name ? bt_dict_get_str(in->modules, name) : BT_UNDEF;
-    BtStr *fn_name = bt_str_intern_cstr(t, "_shutdown");
+    BtStr *fn_name = bt_str_intern_cstr(t, fn);
     if (!bt_is_obj(mod) || !fn_name) {
         bt_take_exc(t);
         return;
     }
     BT_PUSH_ROOT(t, &mod);
-    BtValue fn = bt_getattr_opt(t, mod, fn_name);
-    if (!bt_is_undef(fn) && bt_is_undef(bt_call(t, fn, NULL, 0, NULL)))
+    BtValue f = bt_getattr_opt(t, mod, fn_name);
+    if (!bt_is_undef(f) && bt_is_undef(bt_call(t, f, NULL, 0, NULL)))
         bt_exc_report_unraisable(t, "in", mod, bt_take_exc(t));
     bt_take_exc(t);
     BT_POP_ROOT(t, 1);
@@ -211,7 +211,10 @@ static void wait_for_threads(BtThread *t) {
 
 void bt_interp_shutdown(BtThread *t) {
     BtInterp *in = t->interp;
-    wait_for_threads(t);
+    /* As CPython at exit: threading._shutdown() joins every thread that is
+     * not a daemon, then the atexit functions run, last registered first. */
+    call_exit_hook(t, "threading", "_shutdown");
+    call_exit_hook(t, "atexit", "_run_exitfuncs");
     BtValue main = bt_dict_get_str(in->modules, in->names.dunder_main);
     if (bt_is_obj(main) && bt_as_obj(main)->type == in->types.module) {
         /* As CPython's module teardown: every global becomes None, so what
@@ -239,6 +242,7 @@ void bt_interp_free(BtInterp *in) {
     }
     bt_gc_free_all(in);
     free(in->renamed_gens.slots);
+    bt_weakref_free_index(in);
     bt_gil_destroy(in);
     BtThread *t = in->threads;
     while (t) {

@@ -17,6 +17,7 @@ bool bt_deque_init_types(BtThread *t);    /* deque.c */
 bool bt_array_init_type(BtThread *t);     /* array.c */
 bool bt_memoryview_init_type(BtThread *t); /* memoryview.c */
 bool bt_weakref_init_types(BtThread *t);  /* weakref.c */
+void bt_weakref_free_index(BtInterp *in); /* weakref.c: the index of basic refs */
 bool bt_generic_alias_init_type(BtThread *t); /* generic_alias.c */
 /* cls[key]: the class's __class_getitem__ (generic_alias.c). */
 BtValue bt_class_getitem(BtThread *t, BtValue cls, BtValue key); /* slot_wrappers.c: int.__add__, str.__len__... */

@@ -10,6 +10,8 @@
  * object, and raises ReferenceError once the object is gone.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "vm/dict.h"
 #include "vm/exc.h"
@@ -30,43 +32,159 @@ static BtWeakRef *as_wr(BtValue v) {
     return (BtWeakRef *)bt_as_obj(v);
 }
 
-/* Objects that may be weakly referenced: as in CPython, not the built-in
- * values without identity of their own (numbers, str, bytes, tuple) nor
- * list and dict; instances of classes, functions, generators, types... are. */
+/* Built-in types whose instances may be weakly referenced, as in CPython:
+ * those with an identity worth watching (functions, classes, modules,
+ * generators, sets...), not plain values (numbers, str, tuple, list, dict,
+ * range, slice, Ellipsis), iterators, views, descriptors, exceptions or
+ * weakrefs.
+ * Types made by stdlib modules (files, sockets, locks...) may be. */
+static bool builtin_referenceable(BtThread *t, BtType *ty) {
+    BtInterp *in = t->interp;
+#define BT_IS_CORE_TYPE(field, pyname) || ty == in->types.field
+    bool core = false BT_BUILTIN_TYPES(BT_IS_CORE_TYPE);
+#undef BT_IS_CORE_TYPE
+    if (!core)
+        return ty->layout != BT_LAYOUT_EXCEPTION; /* ValueError() is not; a subclass's is */
+    return ty == in->types.type || ty == in->types.function || ty == in->types.native ||
+           ty == in->types.method || ty == in->types.code || ty == in->types.module ||
+           ty == in->types.generator || ty == in->types.set || ty == in->types.frozenset ||
+           ty == in->types.deque || ty == in->types.generic_alias ||
+           ty == in->types.union_type || ty == in->types.frame;
+}
+
+/* Instances of classes may be, unless the class derives from int, bytes or
+ * tuple (CPython's variable-size objects have no room for the weakref list). */
 static bool referenceable(BtThread *t, BtValue v) {
     if (!bt_is_obj(v))
         return false;
     BtType *ty = bt_as_obj(v)->type;
-    while (ty->flags & BT_TYPE_HEAPTYPE) {
-        if (ty->layout == BT_LAYOUT_INSTANCE || ty->layout == BT_LAYOUT_EXCEPTION)
-            return true;
+    if (!(ty->flags & BT_TYPE_HEAPTYPE))
+        return builtin_referenceable(t, ty);
+    while (ty->flags & BT_TYPE_HEAPTYPE)
         ty = ty->base;
+    return ty != BT_TYPE(t, int_) && ty != BT_TYPE(t, bytes) && ty != BT_TYPE(t, tuple);
+}
+
+/* ---- the index of basic refs ----
+ * ref(obj) and proxy(obj) without a callback give the same weakref each
+ * time, as in CPython. An open-addressed table maps a referent's address
+ * and the type to that basic ref; the collector's sweep rebuilds it from
+ * the survivors, so it never holds a freed object. */
+
+typedef struct BtWeakIndex BtWeakIndex;
+struct BtWeakIndex {
+    size_t cap, count; /* cap is 0 or a power of two, at most half full */
+    BtWeakRef **slots; /* NULL or a basic ref (exact type, no callback) */
+};
+
+static size_t index_hash(const BtObject *o, size_t cap) {
+    uintptr_t x = (uintptr_t)o >> 3;
+    x ^= x >> 17;
+    return (size_t)(x * 0x9E3779B97F4A7C15u) & (cap - 1);
+}
+
+static BtWeakRef *index_find(const BtWeakIndex *ix, const BtObject *o, const BtType *type) {
+    if (!ix || !ix->cap)
+        return NULL;
+    for (size_t i = index_hash(o, ix->cap);; i = (i + 1) & (ix->cap - 1)) {
+        BtWeakRef *w = ix->slots[i];
+        if (!w || (w->referent == o && w->hdr.type == type))
+            return w;
     }
-    return ty != BT_TYPE(t, str) && ty != BT_TYPE(t, bytes) && ty != BT_TYPE(t, tuple) &&
-           ty != BT_TYPE(t, list) && ty != BT_TYPE(t, dict) && ty != BT_TYPE(t, none) &&
-           ty != BT_TYPE(t, bool_) && ty != BT_TYPE(t, int_) && ty != BT_TYPE(t, float_) &&
-           ty != BT_TYPE(t, bytearray);
+}
+
+static void index_put(BtWeakIndex *ix, BtWeakRef *w) {
+    size_t i = index_hash(w->referent, ix->cap);
+    while (ix->slots[i])
+        i = (i + 1) & (ix->cap - 1);
+    ix->slots[i] = w;
+    ix->count++;
+}
+
+/* Add w; false when out of memory (w is then simply not shared). */
+static bool index_add(BtInterp *in, BtWeakRef *w) {
+    BtWeakIndex *ix = in->weakref_index;
+    if (!ix) {
+        ix = in->weakref_index = calloc(1, sizeof *ix);
+        if (!ix)
+            return false;
+    }
+    if ((ix->count + 1) * 2 > ix->cap) {
+        size_t cap = ix->cap ? ix->cap * 2 : 16;
+        BtWeakRef **grown = calloc(cap, sizeof *grown), **old = ix->slots;
+        if (!grown)
+            return false;
+        size_t oldcap = ix->cap;
+        ix->slots = grown;
+        ix->cap = cap;
+        ix->count = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i])
+                index_put(ix, old[i]);
+        free(old);
+    }
+    index_put(ix, w);
+    return true;
+}
+
+void bt_weakref_free_index(BtInterp *in) {
+    if (in->weakref_index)
+        free(in->weakref_index->slots);
+    free(in->weakref_index);
+    in->weakref_index = NULL;
+}
+
+/* "cannot create weak reference to 'weakref.ReferenceType' object": the
+ * module is named for types outside builtins, as CPython's tp_name does. */
+static void raise_not_referenceable(BtThread *t, BtValue obj) {
+    BtType *ty = bt_as_obj(obj)->type;
+    BtStr *mod = bt_is_obj(obj) && !(ty->flags & BT_TYPE_HEAPTYPE) ? ty->module : NULL;
+    if (mod && strcmp(mod->data, "builtins") != 0)
+        bt_raise(t, BT_EXC(t, TypeError), "cannot create weak reference to '%s.%s' object",
+                 mod->data, bt_type_name(t, obj));
+    else
+        bt_raise(t, BT_EXC(t, TypeError), "cannot create weak reference to '%s' object",
+                 bt_type_name(t, obj));
 }
 
 BtValue bt_weakref_new(BtThread *t, BtType *type, BtValue obj, BtValue callback) {
     if (!referenceable(t, obj)) {
-        bt_raise(t, BT_EXC(t, TypeError), "cannot create weak reference to '%s' object",
-                 bt_type_name(t, obj));
+        if (bt_is_obj(obj))
+            raise_not_referenceable(t, obj);
+        else
+            bt_raise(t, BT_EXC(t, TypeError), "cannot create weak reference to '%s' object",
+                     bt_type_name(t, obj));
         return BT_UNDEF;
+    }
+    if (bt_is_undef(callback))
+        callback = BT_NONE;
+    bool basic = (type == BT_TYPE(t, weakref) || type == BT_TYPE(t, weakproxy)) &&
+                 bt_is_none(callback);
+    if (basic) {
+        BtWeakRef *same = index_find(t->interp->weakref_index, bt_as_obj(obj), type);
+        if (same)
+            return bt_obj(same);
     }
     BtWeakRef *w = bt_gc_alloc(t, type, sizeof(BtWeakRef));
     if (!w)
         return BT_UNDEF;
     w->referent = bt_as_obj(obj);
-    w->callback = bt_is_undef(callback) ? BT_NONE : callback;
+    w->callback = callback;
     BtHeap *h = &t->interp->heap;
     w->next = h->weakrefs;
     h->weakrefs = w;
+    if (basic)
+        (void)index_add(t->interp, w);
     return bt_obj(w);
 }
 
 void bt_weakref_sweep(BtInterp *in) {
     BtHeap *h = &in->heap;
+    BtWeakIndex *ix = in->weakref_index;
+    if (ix && ix->cap) {
+        memset(ix->slots, 0, ix->cap * sizeof *ix->slots);
+        ix->count = 0;
+    }
     for (BtWeakRef **link = &h->weakrefs; *link;) {
         BtWeakRef *w = *link;
         if (!w->hdr.gc_mark) { /* the weakref itself dies: forget it, no callback */
@@ -78,6 +196,12 @@ void bt_weakref_sweep(BtInterp *in) {
             if (!bt_is_none(w->callback))
                 bt_gc_queue_finalizer(in, &w->hdr);
         }
+        /* The table only shrinks here (it was at most half full), so no
+         * allocation is needed inside the collector. */
+        if (ix && ix->count + 1 < ix->cap && w->referent && bt_is_none(w->callback) &&
+            (w->hdr.type == in->types.weakref || w->hdr.type == in->types.weakproxy) &&
+            !index_find(ix, w->referent, w->hdr.type))
+            index_put(ix, w);
         link = &w->next;
     }
 }
