@@ -30,11 +30,6 @@
 _Static_assert(GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0, "an int64 must fit one GMP limb");
 _Static_assert(sizeof(long) == 8, "mpz_get_si must cover int64");
 
-typedef struct {
-    BtObject hdr; /* type int, flags BT_OBJ_BIGINT; aux32 is the signed limb count (big_size) */
-    mp_limb_t limbs[];
-} BtBigInt;
-
 /* Limbs used, negative for a negative number (GMP's _mp_size). */
 static inline int32_t big_size(const BtBigInt *b) {
     return (int32_t)b->hdr.aux32;
@@ -105,17 +100,6 @@ BtValue bt_int_from_u64(BtThread *t, uint64_t u) {
     return u <= (uint64_t)BT_INT_INLINE_MAX ? bt_int((int64_t)u) : big_from_limb(t, u, false);
 }
 
-bool bt_bigint_as_i64(BtValue v, int64_t *out) {
-    BtBigInt *b = (BtBigInt *)bt_as_obj(v);
-    int32_t size = big_size(b);
-    if (size != 1 && size != -1)
-        return false;
-    mp_limb_t mag = b->limbs[0];
-    if (size > 0 ? mag > (mp_limb_t)INT64_MAX : mag > (mp_limb_t)INT64_MAX + 1)
-        return false;
-    *out = size > 0 ? (int64_t)mag : (int64_t)((mp_limb_t)0 - mag);
-    return true;
-}
 
 /* GMP aborts the process when malloc fails, so an operation whose result
  * could be large asks first whether that much memory can be had (as

@@ -401,10 +401,35 @@ static bool load_method(BtThread *t, BtValue obj, BtStr *name, BtValue *meth, Bt
     return true;
 }
 
+/* x op y for + - * of ints that fit 64 bits, when the result does too;
+ * false for the rest. The medium ints past the inline range (a running
+ * total past 2**49) stay this cheap: no GMP, no dispatch. */
+static inline bool medium_int_op(int op, BtValue a, BtValue b, int64_t *r) {
+    int64_t x, y;
+    if (!bt_int_as_i64(a, &x) || !bt_int_as_i64(b, &y))
+        return false;
+    switch (op) {
+    case BT_BINOP_ADD:
+        return !__builtin_add_overflow(x, y, r);
+    case BT_BINOP_SUB:
+        return !__builtin_sub_overflow(x, y, r);
+    case BT_BINOP_MUL:
+        return !__builtin_mul_overflow(x, y, r);
+    default:
+        return false;
+    }
+}
+
 static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
     /* Ints past the inline range need no dispatch (but @ must end in TypeError). */
-    if (bt_is_integer(a) && bt_is_integer(b) && op % BT_BINOP__COUNT != BT_BINOP_MATMUL)
-        return bt_int_binary_exact(t, op, a, b);
+    if (bt_is_integer(a) && bt_is_integer(b)) {
+        int base = op >= BT_BINOP__COUNT ? op - BT_BINOP__COUNT : op; /* ints: += is + */
+        int64_t r;
+        if (medium_int_op(base, a, b, &r))
+            return bt_int_from_i64(t, r);
+        if (base != BT_BINOP_MATMUL)
+            return bt_int_binary_exact(t, base, a, b);
+    }
     if (op >= BT_BINOP__COUNT)
         return bt_inplace_op(t, (BtBinOp)(op - BT_BINOP__COUNT), a, b);
     return bt_binary_op(t, (BtBinOp)op, a, b);

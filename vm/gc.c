@@ -348,8 +348,9 @@ void bt_gc_queue_finalizer(BtInterp *in, BtObject *o) {
     (void)queue_push(&in->heap, o); /* out of memory: the callback is dropped */
 }
 
-/* Call visit(gc, o) for every object the marking left unmarked. */
-static inline void each_unmarked(BtGc *gc, void (*visit)(BtGc *gc, BtObject *o)) {
+/* Call visit(gc, o) for every object the marking left unmarked (inlined,
+ * so that visit is too: it runs for every dead object). */
+static inline __attribute__((always_inline)) void each_unmarked(BtGc *gc, void (*visit)(BtGc *gc, BtObject *o)) {
     BtHeap *h = &gc->interp->heap;
     for (int c = 0; c < GC_NCLASSES; c++)
         for (BtPage *p = h->pages[c]; p; p = p->next) {

@@ -81,9 +81,11 @@ void bt_gil_set_switch_interval(BtInterp *in, double seconds);
  * allocator checks at every allocation, so the common case is one load: a
  * thread whose run_state says running holds it (take() sets that). */
 #ifndef NDEBUG
-void bt_gil_assert_held(BtThread *t);
+__attribute__((cold)) void bt_gil_assert_held(BtThread *t);
 static inline void bt_gil_check(BtThread *t) {
-    if (atomic_load_explicit(&t->run_state, memory_order_relaxed) != BT_THREAD_RUNNING)
+    if (__builtin_expect(atomic_load_explicit(&t->run_state, memory_order_relaxed) !=
+                             BT_THREAD_RUNNING,
+                         0))
         bt_gil_assert_held(t);
 }
 #define BT_ASSERT_GIL(t) bt_gil_check(t)

@@ -39,6 +39,28 @@ static inline bool bt_is_integer(BtValue v) {
     return bt_is_intlike(v) || bt_is_bigint(v);
 }
 
+/* A big int: GMP's limbs, least significant first, after the header, whose
+ * aux32 holds the signed limb count (negative for a negative number, as
+ * GMP's _mp_size). bigint.c does the arithmetic; the layout is here so the
+ * common case, a big int that fits 64 bits, reads without a call. */
+typedef struct {
+    BtObject hdr; /* type int, flags BT_OBJ_BIGINT */
+    uint64_t limbs[];
+} BtBigInt;
+
+/* A big int as int64 into *out; false when it lies beyond 64 bits. */
+static inline bool bt_bigint_as_i64(BtValue v, int64_t *out) {
+    const BtBigInt *b = (const BtBigInt *)bt_as_obj(v);
+    int32_t size = (int32_t)b->hdr.aux32;
+    if (size != 1 && size != -1)
+        return false;
+    uint64_t mag = b->limbs[0];
+    if (size > 0 ? mag > (uint64_t)INT64_MAX : mag > (uint64_t)INT64_MAX + 1)
+        return false;
+    *out = size > 0 ? (int64_t)mag : (int64_t)(0 - mag);
+    return true;
+}
+
 /* A big int holding i, which lies beyond the inline range (vm/bigint.c);
  * BT_UNDEF with MemoryError. */
 BtValue bt_bigint_from_i64(BtThread *t, int64_t i);
@@ -48,8 +70,6 @@ static inline BtValue bt_int_from_i64(BtThread *t, int64_t i) {
 }
 /* The same for an unsigned 64-bit number. */
 BtValue bt_int_from_u64(BtThread *t, uint64_t u);
-/* A big int as int64 into *out; false when it lies beyond 64 bits. */
-bool bt_bigint_as_i64(BtValue v, int64_t *out);
 /* An exact int (inline, bool or big) as int64 into *out; false (no exception)
  * when it lies beyond 64 bits. */
 static inline bool bt_int_as_i64(BtValue v, int64_t *out) {

@@ -639,7 +639,7 @@ Test(num, equal_numbers_hash_equally) {
 
 /* v as int64, asserting that it is an int of at most 64 bits (inline or big). */
 static int64_t i64_of(BtValue v) {
-    int64_t out;
+    int64_t out = 0;
     cr_assert(bt_is_integer(v) && bt_int_as_i64(v, &out), "not a 64-bit int");
     return out;
 }
