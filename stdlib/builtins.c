@@ -1759,7 +1759,7 @@ static BtValue run_source(BtThread *t, const char *fname, BtValue *args, int nar
     } else {
         /* A function's code runs as a call of it with no arguments (a
          * generator function's makes a generator), as in CPython. */
-        result = bt_eval_call_function(t, func, NULL, 0, NULL);
+        result = bt_eval_call_function(t, func, args, 0, NULL);
     }
     if (!bt_is_undef(result) && mode != BT_COMPILE_EVAL)
         result = BT_NONE;

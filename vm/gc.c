@@ -582,6 +582,10 @@ static inline BtObject *adopt(BtHeap *h, BtObject *o, BtType *type, size_t size)
  * the object is big. Kept out of line so the fast path saves no registers. */
 static __attribute__((noinline)) BtObject *alloc_slow(BtThread *t, BtType *type, size_t size) {
     BtHeap *h = &t->interp->heap;
+    if (size > bt_gc_memory_limit(t)) {
+        bt_raise_memory(t); /* more than the machine has: say so without asking malloc */
+        return NULL;
+    }
     if (h->stress || h->bytes_since >= h->threshold)
         bt_gc_collect(t);
     BtObject *o = obtain(h, size);
