@@ -10,6 +10,7 @@
  */
 #include "stdlib/modules.h"
 #include "vm/exc.h"
+#include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gc.h"
 #include "vm/str.h"
@@ -22,12 +23,29 @@ static size_t heap_objects(BtInterp *in) {
     return n;
 }
 
+/* The calling frame's operand stack above its top holds values it popped,
+ * which the collector would otherwise keep alive (it marks whole frames):
+ * clear them, so that gc.collect() finds dead what CPython finds dead (the
+ * result of r() after it was used). Only when that frame's CALL called us
+ * itself (our arguments lie on its stack): then its saved top is exact.
+ * Called from C code instead, a handler may hold a value it popped. */
+static void forget_popped_values(BtThread *t, const BtValue *args) {
+    BtFrame *f = t->frame;
+    if (!f || !f->sp || args < bt_frame_slots(f) || args > f->sp)
+        return;
+    const BtCode *c = f->code;
+    BtValue *end = bt_frame_slots(f) + c->nlocals + c->ncells + c->nfrees + c->stacksize;
+    for (BtValue *v = f->sp; v < end; v++)
+        *v = BT_UNDEF;
+}
+
 static BtValue gc_collect(BtThread *t, BtValue self, BtValue *args, int nargs,
                           BtTuple *kwnames) {
     (void)self, (void)args;
     if (!bt_check_args(t, "collect", nargs, kwnames, 0, 1))
         return BT_UNDEF;
     size_t before = heap_objects(t->interp);
+    forget_popped_values(t, args);
     BtHeap *h = &t->interp->heap;
     int disabled = h->disabled;
     h->disabled = 0; /* an explicit collect() runs even when disabled, as in CPython */
