@@ -126,7 +126,8 @@ static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValu
     BtTuple *names = code->varnames;
 
     int ncopy = npos < argcount ? npos : argcount;
-    memcpy(slots, args, (size_t)ncopy * sizeof(BtValue));
+    if (ncopy > 0)
+        memcpy(slots, args, (size_t)ncopy * sizeof(BtValue));
     if (has_varargs) {
         BtTuple *rest = npos > argcount
                             ? bt_tuple_from(t, args + argcount, (size_t)(npos - argcount))
@@ -275,11 +276,15 @@ static BtValue make_generator(BtThread *t, BtFunction *func, BtValue *args, int 
 }
 
 static BtValue run(BtThread *t, BtFrame *entry);
+static BtValue run_body(BtThread *t, BtCode *code, BtDict *globals, BtDict *ns,
+                        BtFunction *func, BtValue *args, int nargs, BtTuple *kwnames);
 
 BtValue bt_eval_call_function(BtThread *t, BtFunction *func, BtValue *args, int nargs,
                               BtTuple *kwnames) {
     if (func->code->flags & BT_CODE_GENERATOR)
         return make_generator(t, func, args, nargs, kwnames);
+    if (func->code->flags & BT_CODE_MODULE) /* FunctionType(module code): names in globals */
+        return run_body(t, func->code, func->globals, func->globals, func, args, nargs, kwnames);
     BtFrame *f = push_frame(t, func->code, func->globals, 0);
     if (!f)
         return BT_UNDEF;
@@ -295,7 +300,7 @@ BtValue bt_eval_call_function(BtThread *t, BtFunction *func, BtValue *args, int 
  * below its frame header (bt_frame_locals_dict), so function frames, and
  * with them generators, carry no field for it. */
 static BtValue run_body(BtThread *t, BtCode *code, BtDict *globals, BtDict *ns,
-                        BtFunction *func) {
+                        BtFunction *func, BtValue *args, int nargs, BtTuple *kwnames) {
     BtValue *under = t->stack_top;
     if (under + 1 > t->stack_end) {
         bt_raise(t, BT_EXC(t, RecursionError), "maximum recursion depth exceeded");
@@ -305,7 +310,9 @@ static BtValue run_body(BtThread *t, BtCode *code, BtDict *globals, BtDict *ns,
     t->stack_top = under + 1;
     BtFrame *f = push_frame(t, code, globals, 0);
     BtValue r = BT_UNDEF;
-    if (f) {
+    if (f && func && !bind_args(t, func, bt_frame_slots(f), args, nargs, kwnames)) {
+        pop_frame(t, f); /* a body takes no arguments: CPython's TypeError */
+    } else if (f) {
         if (func)
             copy_free_vars(func, bt_frame_slots(f));
         r = run(t, f);
@@ -315,11 +322,11 @@ static BtValue run_body(BtThread *t, BtCode *code, BtDict *globals, BtDict *ns,
 }
 
 BtValue bt_eval_class_body(BtThread *t, BtFunction *func, BtDict *ns) {
-    return run_body(t, func->code, func->globals, ns, func);
+    return run_body(t, func->code, func->globals, ns, func, NULL, 0, NULL);
 }
 
 BtValue bt_eval_module_code(BtThread *t, BtCode *code, BtDict *globals) {
-    return run_body(t, code, globals, globals, NULL);
+    return run_body(t, code, globals, globals, NULL, NULL, 0, NULL);
 }
 
 BtValue bt_eval_frame(BtThread *t, BtFrame *frame) {
@@ -1890,7 +1897,8 @@ dispatch:
         int npositional = nargs - (kw ? (int)kw->len : 0);
         SAVE_FRAME();
         if (bt_is_obj(callable) && bt_as_obj(callable)->type == BT_TYPE(t, function) &&
-            !(((BtFunction *)bt_as_obj(callable))->code->flags & BT_CODE_GENERATOR)) {
+            !(((BtFunction *)bt_as_obj(callable))->code->flags &
+              (BT_CODE_GENERATOR | BT_CODE_MODULE))) {
             /* Python to Python: a new frame, same C call (its RESUME checks the breaker). */
             BtFunction *fn = (BtFunction *)bt_as_obj(callable);
             f->sp = sp - n - 2; /* where the result goes when the callee returns */
