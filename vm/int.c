@@ -590,6 +590,11 @@ BtValue bt_int_from(BtThread *t, BtValue v) {
         }
         if (bt_is_boxed(v)) /* a subclass of float, str or bytes */
             return bt_int_from(t, bt_unbox(v));
+        BtByteView view; /* bytearray, array, memoryview: read as the bytes they hold */
+        if (bt_byte_view(t, v, &view)) {
+            BtBytes *copy = bt_bytes_new(t, view.data, view.size);
+            return copy ? bt_int_from(t, bt_obj(copy)) : BT_UNDEF;
+        }
     }
     bt_raise(t, BT_EXC(t, TypeError),
              "int() argument must be a string, a bytes-like object or a real number, not '%T'", v);
@@ -645,6 +650,12 @@ static BtValue int_construct(BtThread *t, BtType *type, BtValue *args, int nargs
     if (bt_is_bytes(t, x)) {
         BtBytes *b = (BtBytes *)bt_as_obj(x);
         return int_from_text(t, x, (const char *)b->data, b->size, (int)base);
+    }
+    BtByteView view; /* with a base, CPython reads a bytearray too, but no other buffer */
+    if (bt_is_obj(x) && bt_as_obj(x)->type == BT_TYPE(t, bytearray) && bt_byte_view(t, x, &view)) {
+        BtBytes *copy = bt_bytes_new(t, view.data, view.size);
+        return copy ? int_from_text(t, bt_obj(copy), (const char *)copy->data, copy->size, (int)base)
+                    : BT_UNDEF;
     }
     bt_raise(t, BT_EXC(t, TypeError), "int() can't convert non-string with explicit base");
     return BT_UNDEF;
