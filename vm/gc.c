@@ -466,8 +466,10 @@ static size_t sweep_class(BtHeap *h, int c) {
             }
             continue;
         }
-        *tail = page_head;
-        tail = page_tail;
+        if (page_head) { /* a full page has no free block to link (and page_tail is local) */
+            *tail = page_head;
+            tail = page_tail;
+        }
         live += page_live * step;
         link = &p->next;
     }
