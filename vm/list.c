@@ -188,6 +188,18 @@ bool bt_list_extend(BtThread *t, BtList *l, BtValue iterable) {
         }
         return true;
     }
+    if (bt_is_obj(iterable) && bt_as_obj(iterable)->type == BT_TYPE(t, range)) {
+        /* A range past 64 bits: its length says at once whether it can fit
+         * (CPython's OverflowError or MemoryError), rather than filling
+         * memory one item at a time. */
+        int64_t n = bt_len(t, iterable);
+        if (n < 0)
+            return false;
+        if ((uint64_t)n > MAX_ITEMS) {
+            bt_raise_memory(t);
+            return false;
+        }
+    }
     BtValue it = bt_iter(t, iterable);
     if (bt_is_undef(it))
         return false;
