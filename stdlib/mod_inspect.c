@@ -1,4 +1,5 @@
-/* mod_inspect.c: a small inspect module (stdlib stage; see stdlib/README.md).
+/* mod_inspect.c: _inspect, the C half of inspect (stdlib stage; see stdlib/README.md;
+ * the other half, signature() and friends, is stdlib/lib/inspect.py).
  *
  * What a student needs to watch generators: isgenerator,
  * isgeneratorfunction and getgeneratorstate with its four state names (the
@@ -103,7 +104,7 @@ static const BtNativeDef inspect_functions[] = {
 BtModule *bt_mod_inspect_create(BtThread *t) {
     static const char *const states[] = {"GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED",
                                          "GEN_CLOSED"};
-    BtStr *name = bt_str_intern_cstr(t, "inspect");
+    BtStr *name = bt_str_intern_cstr(t, "_inspect");
     BtModule *m = name ? bt_module_new(t, name) : NULL;
     if (!m)
         return NULL;

@@ -22,6 +22,7 @@ BtModule *bt_mod_errno_create(BtThread *t);
 BtModule *bt_mod_time_create(BtThread *t);
 BtModule *bt_mod_dis_create(BtThread *t);
 BtModule *bt_mod_inspect_create(BtThread *t);
+BtModule *bt_mod_unicodedata_create(BtThread *t); /* category, east_asian_width */
 BtModule *bt_mod_socket_create(BtThread *t);
 BtModule *bt_mod_select_create(BtThread *t);
 /* An int descriptor, or what v.fileno() returns, as select() takes it (its

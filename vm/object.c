@@ -18,6 +18,7 @@
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
+#include "vm/type_internal.h"
 
 /* ---- the C-stack guard ----
  *
@@ -231,6 +232,8 @@ int bt_equal(BtThread *t, BtValue a, BtValue b) {
 
 static BtValue binary_dispatch(BtThread *t, int op, BtValue a, BtValue b) {
     BtType *ta = type_of(t, a), *tb = type_of(t, b);
+    if (ta != tb && bt_type_has_class_binary(ta) && bt_type_has_class_binary(tb))
+        return bt_type_class_binary(t, op, a, b);
     BtValue r;
     bool reflected_first = ta != tb && tb->binary && bt_issubtype(tb, ta);
     if (reflected_first) {

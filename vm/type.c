@@ -18,6 +18,7 @@
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
+#include "vm/type_internal.h"
 
 /* ---- lookup and subtyping ---- */
 
@@ -312,15 +313,16 @@ static BtValue slot_compare(BtThread *t, BtValue a, BtValue b, BtCompareOp op) {
     return call_dunder(t, m, a, &b, 1);
 }
 
-static BtValue slot_binary(BtThread *t, int op, BtValue a, BtValue b) {
+/* One class's side of `a op b`: a's __add__, or b's __radd__ when `right`
+ * (an in-place op is always a's __iadd__). */
+static BtValue slot_binary_side(BtThread *t, int op, BtValue a, BtValue b, bool right) {
     bool inplace = op >= BT_BINOP__COUNT;
     int base_op = inplace ? op - BT_BINOP__COUNT : op;
-    BtType *ta = bt_type_of(t, a);
     BtValue self, other;
     BtStr *name;
     if (inplace) {
         self = a, other = b, name = t->interp->binop_names[base_op][2];
-    } else if (ta->binary == slot_binary) {
+    } else if (!right) {
         self = a, other = b, name = t->interp->binop_names[base_op][0];
     } else {
         self = b, other = a, name = t->interp->binop_names[base_op][1];
@@ -337,6 +339,39 @@ static BtValue slot_binary(BtThread *t, int op, BtValue a, BtValue b) {
         return r;
     }
     return call_dunder(t, m, self, &other, 1);
+}
+
+/* The binary slot of every class. When only one operand is a class instance,
+ * the side it serves follows from a's type; two class instances go through
+ * bt_type_class_binary, since (a, b) alone cannot say which side is asked. */
+static BtValue slot_binary(BtThread *t, int op, BtValue a, BtValue b) {
+    bool right = op < BT_BINOP__COUNT && bt_type_of(t, a)->binary != slot_binary;
+    return slot_binary_side(t, op, a, b, right);
+}
+
+bool bt_type_has_class_binary(const BtType *type) {
+    return type->binary == slot_binary;
+}
+
+BtValue bt_type_class_binary(BtThread *t, int op, BtValue a, BtValue b) {
+    BtType *ta = bt_type_of(t, a), *tb = bt_type_of(t, b);
+    /* CPython's order: b's reflected method first only when b's class is a
+     * subclass of a's that overrides it; each side is asked at most once. */
+    bool right_first = false;
+    if (bt_issubtype(tb, ta)) {
+        BtStr *rname = t->interp->binop_names[op][1];
+        right_first = !bt_same(bt_type_lookup(tb, rname), bt_type_lookup(ta, rname));
+    }
+    BtValue r;
+    if (right_first) {
+        r = slot_binary_side(t, op, a, b, true);
+        if (bt_is_undef(r) || !bt_same(r, bt_obj(t->interp->not_implemented)))
+            return r;
+    }
+    r = slot_binary_side(t, op, a, b, false);
+    if (right_first || bt_is_undef(r) || !bt_same(r, bt_obj(t->interp->not_implemented)))
+        return r;
+    return slot_binary_side(t, op, a, b, true);
 }
 
 static BtValue slot_unary(BtThread *t, int op, BtValue a) {

@@ -1,8 +1,11 @@
 """Generate vm/unicode_db.h: the Unicode character properties str methods need.
 
 usage: python3 vm/unicode_gen.py > vm/unicode_db.h
+       python3 vm/unicode_gen.py props > vm/unicode_props.h
 The data comes from the running Python's unicodedata (3.11: Unicode 14.0), so
 isalpha/isdigit/isprintable/upper/lower agree with CPython 3.11 exactly.
+`props` writes the tables only the unicodedata module reads (category and
+east_asian_width), so str.c does not carry them.
 """
 import sys
 
@@ -71,4 +74,39 @@ def main():
     out.write('#endif\n')
 
 
-main()
+def props():
+    """The unicodedata module's tables: per property, the value names and runs of
+    code points with equal values (an index into the names)."""
+    import unicodedata
+    out = sys.stdout
+    out.write('/* unicode_props.h: Unicode properties for the unicodedata module (generated\n'
+              ' * by `vm/unicode_gen.py props` from Python 3.11\'s unicodedata; do not edit). */\n')
+    out.write('#ifndef BT_UNICODE_PROPS_H\n#define BT_UNICODE_PROPS_H\n\n#include <stdint.h>\n\n')
+    out.write('#define BT_UC_UNIDATA_VERSION "%s"\n\n' % unicodedata.unidata_version)
+    out.write('/* A code point has the value of the last run starting at or before it. */\n'
+              'typedef struct {\n    uint32_t start;\n    uint8_t value;\n} BtUcPropRun;\n\n')
+    for prop in ('category', 'east_asian_width'):
+        fn = getattr(unicodedata, prop)
+        runs, names, prev = [], [], None
+        for cp in range(0x110000):
+            v = fn(chr(cp))
+            if v not in names:
+                names.append(v)
+            if v != prev:
+                runs.append((cp, names.index(v)))
+                prev = v
+        out.write('static const char *const bt_uc_%s_names[%d] = {\n' % (prop, len(names)))
+        for i in range(0, len(names), 10):
+            out.write('    ' + ' '.join('"%s",' % n for n in names[i:i + 10]) + '\n')
+        out.write('};\n')
+        out.write('static const BtUcPropRun bt_uc_%s_runs[%d] = {\n' % (prop, len(runs)))
+        for i in range(0, len(runs), 6):
+            out.write('    ' + ' '.join('{0x%x, %d},' % r for r in runs[i:i + 6]) + '\n')
+        out.write('};\n\n')
+    out.write('#endif\n')
+
+
+if sys.argv[1:] == ['props']:
+    props()
+else:
+    main()

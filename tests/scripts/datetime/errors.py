@@ -1,0 +1,31 @@
+# CPython's errors for bad fields, overflow and mixed comparisons.
+from datetime import date, datetime, timedelta
+def show(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+show(lambda: date(2023, 13, 1))
+show(lambda: date(2023, 2, 29))
+show(lambda: date(0, 1, 1))
+show(lambda: date(10000, 1, 1))
+show(lambda: date(2023, 0, 1))
+show(lambda: date('x', 1, 1))
+show(lambda: date(2023.0, 1, 1))
+show(lambda: date(2023, 1))
+show(lambda: date(2023))
+show(lambda: datetime(2023, 1, 1, 24))
+show(lambda: datetime(2023, 1, 1, 0, 60))
+show(lambda: datetime(2023, 1, 1, 0, 0, 60))
+show(lambda: datetime(2023, 1, 1, 0, 0, 0, 1000000))
+show(lambda: datetime(2023, 1, 1, -1))
+show(lambda: date.fromordinal(0))
+show(lambda: date.fromisoformat('2023/01/01'))
+show(lambda: date.max + timedelta(days=1))
+show(lambda: date.min - timedelta(days=1))
+show(lambda: datetime.max + timedelta(microseconds=1))
+show(lambda: timedelta(days=1000000000))
+show(lambda: timedelta(days='1'))
+show(lambda: timedelta(hours=None))
+show(lambda: date(2023, 1, 1) < datetime(2023, 1, 1))
+show(lambda: datetime(2023, 1, 1) >= date(2023, 1, 1))
