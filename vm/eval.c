@@ -907,9 +907,11 @@ static bool handle_breaker(BtThread *t) {
 #define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define SAVE_FRAME() (f->ip = ip, f->sp = sp)
-#define LOAD_FRAME()                                                                               \
+#define LOAD_FRAME() LOAD_FRAME_FROM(t->frame)
+/* Run frame fr (already linked as t->frame) from where it stopped. */
+#define LOAD_FRAME_FROM(fr)                                                                        \
     do {                                                                                           \
-        f = t->frame;                                                                              \
+        f = (fr);                                                                                  \
         code = f->code;                                                                            \
         ip = f->ip;                                                                                \
         sp = f->sp;                                                                                \
@@ -1761,13 +1763,20 @@ dispatch:
                 DISPATCH();
             }
             if (ty == BT_TYPE(t, generator)) {
-                if (bt_gen_state((BtGen *)bt_as_obj(it)) == BT_GEN_DONE) {
+                BtGen *gen = (BtGen *)bt_as_obj(it);
+                if (bt_gen_enter_fast(t, gen)) {
+                    SAVE_FRAME();
+                    LOAD_FRAME_FROM(&gen->frame);
+                    PUSH(BT_NONE);
+                    DISPATCH();
+                }
+                if (bt_gen_state(gen) == BT_GEN_DONE) {
                     sp--;
                     ip = code->instrs + ARG();
                     DISPATCH();
                 }
                 SAVE_FRAME();
-                if (!bt_gen_enter(t, (BtGen *)bt_as_obj(it), BT_NONE, BT_UNDEF))
+                if (!bt_gen_enter(t, gen, BT_NONE, BT_UNDEF))
                     goto error;
                 LOAD_FRAME();
                 if (bt_has_exc(t))
@@ -1938,6 +1947,11 @@ dispatch:
                 (bt_gen_state(gen) == BT_GEN_SUSPENDED ||
                  (bt_gen_state(gen) == BT_GEN_CREATED && bt_is_none(sent)))) {
                 f->sp = sp - n - 2; /* the yielded value lands where the result goes */
+                if (bt_gen_enter_fast(t, gen)) {
+                    LOAD_FRAME_FROM(&gen->frame);
+                    PUSH(sent);
+                    DISPATCH();
+                }
                 if (!bt_gen_enter(t, gen, sent, BT_UNDEF)) {
                     f->sp = sp;
                     goto error;
@@ -2050,17 +2064,16 @@ dispatch:
     TARGET(YIELD_VALUE) {
         retval = POP();
         SAVE_FRAME();
-        BtGen *gen = bt_frame_gen(f);
         if (TRACING())
             bt_hook_emit(t, BT_EV_SUSPEND, f, (uint32_t)(ip - 1 - code->instrs), retval, BT_UNDEF);
-        bt_gen_suspended(t, gen);
-        bool was_entry = f == entry;
-        pop_frame(t, f);
-        if (was_entry) {
+        bt_gen_suspended(t, bt_gen_of_frame(f));
+        t->frame = f->back; /* pop_frame, knowing the frame is a generator's */
+        t->py_depth--;
+        if (f == entry) {
             t->c_depth--;
             return retval;
         }
-        LOAD_FRAME();
+        LOAD_FRAME_FROM(f->back);
         /* Resumed inline by FOR_ITER (push the value) or SEND (replace the sent one). */
         PUSH(retval);
         DISPATCH();
@@ -2091,6 +2104,11 @@ dispatch:
         if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
             sp--;
             f->sp = sp;
+            if (bt_gen_enter_fast(t, (BtGen *)bt_as_obj(sub))) {
+                LOAD_FRAME_FROM(&((BtGen *)bt_as_obj(sub))->frame);
+                PUSH(v);
+                DISPATCH();
+            }
             if (!bt_gen_enter(t, (BtGen *)bt_as_obj(sub), v, BT_UNDEF))
                 goto error;
             LOAD_FRAME();

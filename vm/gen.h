@@ -69,6 +69,11 @@ static inline BtGen *bt_frame_gen(const BtFrame *f) {
                                                : NULL;
 }
 
+/* The generator whose embedded frame f is known to be (a frame that yields). */
+static inline BtGen *bt_gen_of_frame(BtFrame *f) {
+    return (BtGen *)((char *)f - offsetof(BtGen, frame));
+}
+
 /* A new generator for a call of func (its arguments still to be bound into
  * gen->slots by the caller). */
 BtGen *bt_gen_new(BtThread *t, BtFunction *func);

@@ -57,6 +57,25 @@ static inline bool bt_gen_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue e
     return true;
 }
 
+/* bt_gen_enter's common case, which FOR_ITER, SEND and the inline
+ * next()/send() take once per value: gen is suspended, no trace hook is set,
+ * gen has no handled exception of its own to put back, and the recursion
+ * limit leaves room. Links gen's frame in and returns true; the caller
+ * pushes the sent value, while the frame's stack pointer is in a register.
+ * false, with nothing done, when any of that does not hold (take
+ * bt_gen_enter, which handles every case). */
+static inline bool bt_gen_enter_fast(BtThread *t, BtGen *gen) {
+    if (bt_gen_state(gen) != BT_GEN_SUSPENDED || t->hook || !bt_is_undef(gen->exc_state) ||
+        t->py_depth >= t->interp->recursion_limit)
+        return false;
+    bt_gen_set_state(gen, BT_GEN_RUNNING);
+    gen->frame.back = t->frame;
+    t->frame = &gen->frame;
+    t->py_depth++;
+    gen->exc_state = t->handled; /* the resumer's, kept while gen runs */
+    return true;
+}
+
 /* gen's frame yielded: it is suspended, its handled exception put aside. */
 static inline void bt_gen_suspended(BtThread *t, BtGen *gen) {
     bt_gen_set_state(gen, BT_GEN_SUSPENDED);
