@@ -408,35 +408,35 @@ static bool load_method(BtThread *t, BtValue obj, BtStr *name, BtValue *meth, Bt
     return true;
 }
 
-/* x op y for + - * of ints that fit 64 bits, when the result does too;
- * false for the rest. The medium ints past the inline range (a running
- * total past 2**49) stay this cheap: no GMP, no dispatch. */
-static inline bool medium_int_op(int op, BtValue a, BtValue b, int64_t *r) {
-    int64_t x, y;
-    if (!bt_int_as_i64(a, &x) || !bt_int_as_i64(b, &y))
-        return false;
-    switch (op) {
-    case BT_BINOP_ADD:
-        return !__builtin_add_overflow(x, y, r);
-    case BT_BINOP_SUB:
-        return !__builtin_sub_overflow(x, y, r);
-    case BT_BINOP_MUL:
-        return !__builtin_mul_overflow(x, y, r);
-    default:
-        return false;
+/* v as int64 when it is an int (not a bool) that fits 64 bits: inline, or a
+ * big int of one limb. */
+static inline bool int64_of(BtValue v, int64_t *out) {
+    if (bt_is_int(v)) {
+        *out = bt_as_i64(v);
+        return true;
     }
+    return bt_is_bigint(v) && bt_bigint_as_i64(v, out);
 }
 
+_Static_assert(BT_BINOP_ADD == 0 && BT_BINOP_SUB == 1 && BT_BINOP_MUL == 2,
+               "binary_slow tells + - * from the rest by order");
+
 static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
-    /* Ints past the inline range need no dispatch (but @ must end in TypeError). */
-    if (bt_is_integer(a) && bt_is_integer(b)) {
-        int base = op >= BT_BINOP__COUNT ? op - BT_BINOP__COUNT : op; /* ints: += is + */
-        int64_t r;
-        if (medium_int_op(base, a, b, &r))
+    int base = op >= BT_BINOP__COUNT ? op - BT_BINOP__COUNT : op; /* ints: += is + */
+    /* + - * of ints past the inline range that fit 64 bits (a running total
+     * past 2**49, a time in nanoseconds), with a result that does too: int64
+     * arithmetic, no GMP, no dispatch. */
+    int64_t x, y, r;
+    if (base <= BT_BINOP_MUL && int64_of(a, &x) && int64_of(b, &y)) {
+        bool overflow = base == BT_BINOP_ADD   ? __builtin_add_overflow(x, y, &r)
+                        : base == BT_BINOP_SUB ? __builtin_sub_overflow(x, y, &r)
+                                               : __builtin_mul_overflow(x, y, &r);
+        if (!overflow)
             return bt_int_from_i64(t, r);
-        if (base != BT_BINOP_MATMUL)
-            return bt_int_binary_exact(t, base, a, b);
     }
+    /* Other ints need no dispatch either (but @ must end in TypeError). */
+    if (bt_is_integer(a) && bt_is_integer(b) && base != BT_BINOP_MATMUL)
+        return bt_int_binary_exact(t, base, a, b);
     if (op >= BT_BINOP__COUNT)
         return bt_inplace_op(t, (BtBinOp)(op - BT_BINOP__COUNT), a, b);
     return bt_binary_op(t, (BtBinOp)op, a, b);
@@ -451,9 +451,11 @@ static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
 static __attribute__((noinline)) BtValue int_other_op(int op, int64_t x, int64_t y) {
     switch (op) {
     case BT_BINOP_POW: {
+        int64_t acc = 1, base = x;
+        if (y == 2) /* a square, the most common power: no loop */
+            return !__builtin_mul_overflow(x, x, &acc) && bt_int_fits(acc) ? bt_int(acc) : BT_UNDEF;
         if (y < 0)
             return BT_UNDEF;
-        int64_t acc = 1, base = x;
         for (;;) { /* square and multiply, stopping at the first overflow */
             if ((y & 1) && __builtin_mul_overflow(acc, base, &acc))
                 return BT_UNDEF;
