@@ -918,9 +918,10 @@ static bool handle_breaker(BtThread *t) {
         ip = f->ip;                                                                                \
         sp = f->sp;                                                                                \
         consts = code->consts->items;                                                              \
-        names = code->names->items;                                                                \
     } while (0)
-#define NAME(i) bt_as_str(names[(i)])
+/* Names are read where they are used, not kept in a register: only a few
+ * handlers need them, and every frame switch would pay to load them. */
+#define NAME(i) bt_as_str(code->names->items[(i)])
 /* The frame's slots follow it, so this costs no register of its own. */
 #define LOCALS (bt_frame_slots(f))
 #if BT_COMPUTED_GOTO
@@ -982,7 +983,7 @@ static BtValue run(BtThread *t, BtFrame *entry) {
     BtFrame *f;
     BtCode *code;
     const BtInstr *ip;
-    BtValue *sp, *consts, *names;
+    BtValue *sp, *consts;
     BtInstr instr = 0;
     BtTuple *kwnames = NULL;
     BtValue retval;
