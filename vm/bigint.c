@@ -58,12 +58,7 @@ static mpz_srcptr view(BtValue v, IntView *w) {
 /* A one-limb big int of magnitude mag (nonzero, beyond the inline range). */
 static BtValue big_from_limb(BtThread *t, mp_limb_t mag, bool negative) {
     BtBigInt *b = bt_gc_alloc_uninit(t, BT_TYPE(t, int_), sizeof(BtBigInt) + sizeof(mp_limb_t));
-    if (!b)
-        return BT_UNDEF;
-    b->hdr.flags = BT_OBJ_BIGINT;
-    set_big_size(b, negative ? -1 : 1);
-    b->limbs[0] = mag;
-    return bt_obj(b);
+    return b ? bt_bigint_set_limb(b, mag, negative) : BT_UNDEF;
 }
 
 /* z as a Python int (inline when it fits); clears z either way. */

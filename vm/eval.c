@@ -31,6 +31,7 @@
 #include "vm/gil.h"
 #include "vm/exc.h"
 #include "vm/gen.h"
+#include "vm/gc_internal.h"
 #include "vm/gen_internal.h"
 #include "vm/hook.h"
 #include "vm/import.h"
@@ -418,6 +419,15 @@ static inline bool int64_of(BtValue v, int64_t *out) {
     return bt_is_bigint(v) && bt_bigint_as_i64(v, out);
 }
 
+/* r, beyond the inline range, as a one-limb big int, allocated inline when
+ * a block is free (a running total makes one per step). */
+static inline BtValue int64_to_big(BtThread *t, int64_t r) {
+    BtBigInt *b = bt_gc_alloc_fast(t, BT_TYPE(t, int_), sizeof(BtBigInt) + sizeof(uint64_t));
+    if (!b)
+        return bt_bigint_from_i64(t, r);
+    return bt_bigint_set_limb(b, r < 0 ? 0 - (uint64_t)r : (uint64_t)r, r < 0);
+}
+
 _Static_assert(BT_BINOP_ADD == 0 && BT_BINOP_SUB == 1 && BT_BINOP_MUL == 2,
                "binary_slow tells + - * from the rest by order");
 
@@ -432,7 +442,7 @@ static BtValue binary_slow(BtThread *t, int op, BtValue a, BtValue b) {
                         : base == BT_BINOP_SUB ? __builtin_sub_overflow(x, y, &r)
                                                : __builtin_mul_overflow(x, y, &r);
         if (!overflow)
-            return bt_int_from_i64(t, r);
+            return bt_int_fits(r) ? bt_int(r) : int64_to_big(t, r);
     }
     /* Other ints need no dispatch either (but @ must end in TypeError). */
     if (bt_is_integer(a) && bt_is_integer(b) && base != BT_BINOP_MATMUL)
@@ -452,8 +462,6 @@ static __attribute__((noinline)) BtValue int_other_op(int op, int64_t x, int64_t
     switch (op) {
     case BT_BINOP_POW: {
         int64_t acc = 1, base = x;
-        if (y == 2) /* a square, the most common power: no loop */
-            return !__builtin_mul_overflow(x, x, &acc) && bt_int_fits(acc) ? bt_int(acc) : BT_UNDEF;
         if (y < 0)
             return BT_UNDEF;
         for (;;) { /* square and multiply, stopping at the first overflow */
@@ -486,6 +494,14 @@ static __attribute__((noinline)) BtValue int_other_op(int op, int64_t x, int64_t
     }
 }
 
+/* a * a for an inline int a; BT_UNDEF when the square leaves the inline range. */
+static inline BtValue int_square(BtValue a) {
+    int64_t z;
+    if (__builtin_mul_overflow(bt_as_i64(a), bt_int_scaled(a), &z))
+        return BT_UNDEF;
+    return bt_int_from_scaled(z);
+}
+
 /* TOS1 op TOS without a call for two ints (a result in the inline range) or
  * two floats: true with *r set; false means take binary_slow. + - * work on
  * scaled ints (value.h): a 64-bit overflow there is a result past the range. */
@@ -503,6 +519,8 @@ static inline bool binary_fast(int op, BtValue a, BtValue b, BtValue *r) {
             overflow = __builtin_sub_overflow(bt_int_scaled(a), bt_int_scaled(b), &z);
         else if (op == BT_BINOP_MUL)
             overflow = __builtin_mul_overflow(bt_as_i64(a), bt_int_scaled(b), &z);
+        else if (op == BT_BINOP_POW && bt_same(b, bt_int(2))) /* a square, the usual power */
+            return !bt_is_undef(*r = int_square(a));
         else
             return !bt_is_undef(*r = int_other_op(op, bt_as_i64(a), bt_as_i64(b)));
         if (overflow)
@@ -2077,7 +2095,15 @@ dispatch:
             return retval;
         }
         LOAD_FRAME_FROM(f->back);
-        /* Resumed inline by FOR_ITER (push the value) or SEND (replace the sent one). */
+        /* Resumed inline by FOR_ITER (push the value) or SEND (replace the sent one).
+         * After FOR_ITER the value usually goes straight into the loop
+         * variable: store it here and save that STORE_FAST's dispatch (not
+         * while tracing, which shows every instruction). */
+        if (BT_INSTR_OP(*ip) == BT_OP_STORE_FAST && !TRACING()) {
+            LOCALS[BT_INSTR_ARG(*ip)] = retval;
+            ip++;
+            DISPATCH();
+        }
         PUSH(retval);
         DISPATCH();
     }

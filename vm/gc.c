@@ -30,6 +30,7 @@
 #include "vm/gen.h"
 #include "vm/gil.h"
 #include "vm/gc.h"
+#include "vm/gc_internal.h"
 #include "vm/weakref.h"
 #include "vm/interp.h"
 
@@ -45,21 +46,14 @@
 #define GC_MIN_FD_THRESHOLD 256
 
 /* Small objects live in pages: 64 KB blocks of malloc'ed memory, each cut
- * into blocks of one size class (8-byte steps up to 256 bytes). A free block
- * has a NULL type and links to the next free block of its class, so the
- * sweep walks every page block by block, and a live object needs no heap
- * link or size in its header: its page knows its size. Bigger objects get a
+ * into blocks of one size class (8-byte steps up to 256 bytes; the sizes
+ * and the allocation fast path are in gc_internal.h). A free block has a
+ * NULL type and links to the next free block of its class, so the sweep
+ * walks every page block by block, and a live object needs no heap link or
+ * size in its header: its page knows its size. Bigger objects get a
  * malloc'ed block each, behind a small header that links them. Under
  * AddressSanitizer every object is a big one, so use-after-free is still
  * caught. */
-#if defined(__SANITIZE_ADDRESS__)
-#define GC_POOL_MAX 0
-#else
-#define GC_POOL_MAX 256
-#endif
-/* Objects are whole numbers of 8-byte words (a header and values), so 8-byte
- * classes waste nothing on sizes 16-byte classes would round up. */
-#define GC_POOL_STEP 8
 #define GC_PAGE_BYTES ((size_t)64 << 10)
 #define GC_NCLASSES (int)(sizeof(((BtHeap *)0)->pages) / sizeof(BtPage *))
 /* Empty pages kept after a sweep (for any class), so a program that makes
@@ -70,7 +64,7 @@
 #define GC_REFILL_BLOCKS 64
 _Static_assert(GC_PAGE_BYTES / 16 <= UINT16_MAX, "block counts fit 16 bits"); 
 
-_Static_assert(GC_POOL_MAX / GC_POOL_STEP <= sizeof(((BtHeap *)0)->free_lists) / sizeof(BtObject *),
+_Static_assert(BT_GC_POOL_MAX / BT_GC_POOL_STEP <= sizeof(((BtHeap *)0)->free_lists) / sizeof(BtObject *),
                "a free list per size class");
 
 struct BtPage {
@@ -88,26 +82,6 @@ struct BtBigBlock {
 
 _Static_assert(sizeof(BtPage) % 16 == 0 && sizeof(BtBigBlock) % 16 == 0,
                "objects keep malloc's 16-byte alignment");
-
-/* A free block: a NULL type where an object has its type, then the link. */
-typedef struct FreeBlock {
-    BtType *no_type;
-    struct FreeBlock *next;
-} FreeBlock;
-
-/* Whether a block of size bytes (never 0) comes from the pages. */
-static inline bool pooled(size_t size) {
-#if GC_POOL_MAX == 0
-    (void)size;
-    return false;
-#else
-    return size - 1 < GC_POOL_MAX; /* unsigned: size 0 is not pooled */
-#endif
-}
-
-static inline size_t pool_class(size_t size) {
-    return (size - 1) / GC_POOL_STEP;
-}
 
 static inline BtObject *page_block(BtPage *p, size_t i) {
     return (BtObject *)((char *)(p + 1) + i * p->block_size);
@@ -127,7 +101,7 @@ static BtPage *new_page(BtHeap *h, size_t c) {
         return NULL;
     }
     h->npages++;
-    p->block_size = (uint16_t)((c + 1) * GC_POOL_STEP);
+    p->block_size = (uint16_t)((c + 1) * BT_GC_POOL_STEP);
     p->nblocks = (uint16_t)((GC_PAGE_BYTES - sizeof(BtPage)) / p->block_size);
     p->touched = 0;
     p->next = h->pages[c];
@@ -148,9 +122,9 @@ static bool refill(BtHeap *h, size_t c) {
     size_t first = p->touched, n = p->nblocks - first < GC_REFILL_BLOCKS ? p->nblocks - first
                                                                           : GC_REFILL_BLOCKS;
     p->touched = (uint16_t)(first + n);
-    FreeBlock *list = NULL;
+    BtFreeBlock *list = NULL;
     for (size_t i = first + n; i-- > first;) {
-        FreeBlock *b = (FreeBlock *)page_block(p, i);
+        BtFreeBlock *b = (BtFreeBlock *)page_block(p, i);
         b->no_type = NULL;
         b->next = list;
         list = b;
@@ -161,12 +135,12 @@ static bool refill(BtHeap *h, size_t c) {
 
 /* A block of `size` bytes, not zeroed; NULL when memory runs out. */
 static BtObject *obtain(BtHeap *h, size_t size) {
-    if (pooled(size)) {
-        size_t c = pool_class(size);
+    if (bt_gc_pooled(size)) {
+        size_t c = bt_gc_pool_class(size);
         if (!h->free_lists[c] && !refill(h, c))
             return NULL;
         BtObject *o = h->free_lists[c];
-        h->free_lists[c] = (BtObject *)((FreeBlock *)o)->next;
+        h->free_lists[c] = (BtObject *)((BtFreeBlock *)o)->next;
         return o;
     }
     if (size > SIZE_MAX - sizeof(BtBigBlock))
@@ -435,11 +409,11 @@ static void mark_all(BtGc *gc) {
  * rebuilds the class's free list (lowest address first within a page) and
  * gives back empty pages beyond the spares. Returns the live bytes. */
 static size_t sweep_class(BtHeap *h, int c) {
-    FreeBlock *head = NULL, **tail = &head;
+    BtFreeBlock *head = NULL, **tail = &head;
     size_t live = 0;
     for (BtPage **link = &h->pages[c]; *link;) {
         BtPage *p = *link;
-        FreeBlock *page_head = NULL, **page_tail = &page_head;
+        BtFreeBlock *page_head = NULL, **page_tail = &page_head;
         size_t page_live = 0, step = p->block_size;
         char *end = (char *)page_block(p, p->touched);
         for (char *at = (char *)page_block(p, 0); at < end; at += step) {
@@ -449,7 +423,7 @@ static size_t sweep_class(BtHeap *h, int c) {
                 page_live++;
                 continue;
             }
-            FreeBlock *b = (FreeBlock *)o;
+            BtFreeBlock *b = (BtFreeBlock *)o;
             b->no_type = NULL;
             *page_tail = b;
             page_tail = &b->next;
@@ -570,16 +544,6 @@ bool bt_gc_fd_exhausted(BtThread *t, int err) {
 }
 
 /* A fresh block becomes an object of type, its size counted. */
-static inline BtObject *adopt(BtHeap *h, BtObject *o, BtType *type, size_t size) {
-    o->type = type;
-    o->gc_mark = 0;
-    o->flags = 0;
-    o->aux8[0] = o->aux8[1] = 0;
-    o->aux32 = 0;
-    h->bytes_since += size;
-    return o;
-}
-
 /* bt_gc_alloc_uninit when a collection is due, the free list is empty or
  * the object is big. Kept out of line so the fast path saves no registers. */
 static __attribute__((noinline)) BtObject *alloc_slow(BtThread *t, BtType *type, size_t size) {
@@ -599,22 +563,12 @@ static __attribute__((noinline)) BtObject *alloc_slow(BtThread *t, BtType *type,
             return NULL;
         }
     }
-    return adopt(h, o, type, size);
+    return bt_gc_adopt(h, o, type, size);
 }
 
 void *bt_gc_alloc_uninit(BtThread *t, BtType *type, size_t size) {
-    BT_ASSERT_GIL(t);
-    BtHeap *h = &t->interp->heap;
-    /* The common case, kept free of calls: a recycled block, no collection due. */
-    if (pooled(size) && h->bytes_since < h->threshold && !h->stress) {
-        size_t c = pool_class(size);
-        BtObject *o = h->free_lists[c];
-        if (o) {
-            h->free_lists[c] = (BtObject *)((FreeBlock *)o)->next;
-            return adopt(h, o, type, size);
-        }
-    }
-    return alloc_slow(t, type, size);
+    BtObject *o = bt_gc_alloc_fast(t, type, size); /* free of calls: a recycled block */
+    return o ? o : alloc_slow(t, type, size);
 }
 
 void *bt_gc_alloc(BtThread *t, BtType *type, size_t size) {

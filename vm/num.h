@@ -48,6 +48,15 @@ typedef struct {
     uint64_t limbs[];
 } BtBigInt;
 
+/* Make b, a fresh int object of one limb, hold the magnitude mag (nonzero)
+ * with its sign; returns it as a value. */
+static inline BtValue bt_bigint_set_limb(BtBigInt *b, uint64_t mag, bool negative) {
+    b->hdr.flags = BT_OBJ_BIGINT;
+    b->hdr.aux32 = negative ? (uint32_t)-1 : 1u;
+    b->limbs[0] = mag;
+    return bt_obj(b);
+}
+
 /* A big int as int64 into *out; false when it lies beyond 64 bits. */
 static inline bool bt_bigint_as_i64(BtValue v, int64_t *out) {
     const BtBigInt *b = (const BtBigInt *)bt_as_obj(v);
