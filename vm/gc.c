@@ -122,14 +122,18 @@ static bool refill(BtHeap *h, size_t c) {
     size_t first = p->touched, n = p->nblocks - first < GC_REFILL_BLOCKS ? p->nblocks - first
                                                                           : GC_REFILL_BLOCKS;
     p->touched = (uint16_t)(first + n);
-    BtFreeBlock *list = NULL;
-    for (size_t i = first + n; i-- > first;) {
-        BtFreeBlock *b = (BtFreeBlock *)page_block(p, i);
+    /* Link them in address order, stepping a pointer (no multiply per block). */
+    size_t step = p->block_size;
+    BtFreeBlock *b = (BtFreeBlock *)page_block(p, first);
+    h->free_lists[c] = (BtObject *)b;
+    for (size_t k = 1; k < n; k++) {
+        BtFreeBlock *next = (BtFreeBlock *)((char *)b + step);
         b->no_type = NULL;
-        b->next = list;
-        list = b;
+        b->next = next;
+        b = next;
     }
-    h->free_lists[c] = (BtObject *)list;
+    b->no_type = NULL;
+    b->next = NULL;
     return true;
 }
 
