@@ -3210,6 +3210,8 @@ static bool compile_pattern_sequence(Compiler *c, const BtAstPattern *pat, Patte
         return true;
     }
     pc->on_top--;
+    if (star >= 256 || n - star - 1 >= (1 << 16))
+        return ERROR_AT(c, pat, "too many expressions in star-unpacking sequence pattern");
     if (star >= 0)
         EMIT(c, UNPACK_EX, star | ((n - star - 1) << 8));
     else
