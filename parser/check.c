@@ -342,33 +342,44 @@ static bool key_constant(const BtAstExpr *key, BtAstConstant *out, bool *negativ
     return true;
 }
 
+/* Is k a number (bool, int or float)? Then *i is its value as an integer (ints and
+ * bools) and *f as a double. */
+static bool key_number(const BtAstConstant *k, int64_t *i, double *f) {
+    switch (k->kind) {
+    case BT_CONST_TRUE:
+    case BT_CONST_FALSE:
+        *i = k->kind == BT_CONST_TRUE;
+        *f = (double)*i;
+        return true;
+    case BT_CONST_INT:
+        *i = k->i;
+        *f = (double)k->i;
+        return true;
+    case BT_CONST_FLOAT:
+        *i = 0;
+        *f = k->f;
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Are two folded key constants equal as Python set members (1 == 1.0 == True)? */
 static bool same_key(const BtAstConstant *a, bool aneg, const BtAstConstant *b, bool bneg) {
-    bool anum = a->kind == BT_CONST_TRUE || a->kind == BT_CONST_FALSE ||
-                a->kind == BT_CONST_INT || a->kind == BT_CONST_FLOAT;
-    bool bnum = b->kind == BT_CONST_TRUE || b->kind == BT_CONST_FALSE ||
-                b->kind == BT_CONST_INT || b->kind == BT_CONST_FLOAT;
+    int64_t ai, bi;
+    double af, bf;
+    bool anum = key_number(a, &ai, &af), bnum = key_number(b, &bi, &bf);
     if (anum != bnum)
         return false;
-    if (!anum) {
-        if (a->kind != b->kind)
-            return false;
-        return a->kind == BT_CONST_NONE ||
-               (a->len == b->len && memcmp(a->s, b->s, a->len) == 0);
-    }
+    if (!anum)
+        return a->kind == b->kind && (a->kind == BT_CONST_NONE ||
+                                      (a->len == b->len && memcmp(a->s, b->s, a->len) == 0));
     bool abig = a->kind == BT_CONST_INT && a->big, bbig = b->kind == BT_CONST_INT && b->big;
     if (abig || bbig)
         return abig && bbig && aneg == bneg && strcmp(a->digits, b->digits) == 0;
-    double av = a->kind == BT_CONST_FLOAT ? a->f : a->kind == BT_CONST_INT ? (double)a->i
-                                                                           : a->kind == BT_CONST_TRUE;
-    double bv = b->kind == BT_CONST_FLOAT ? b->f : b->kind == BT_CONST_INT ? (double)b->i
-                                                                           : b->kind == BT_CONST_TRUE;
-    if (a->kind != BT_CONST_FLOAT && b->kind != BT_CONST_FLOAT) {
-        int64_t ai = a->kind == BT_CONST_INT ? a->i : a->kind == BT_CONST_TRUE;
-        int64_t bi = b->kind == BT_CONST_INT ? b->i : b->kind == BT_CONST_TRUE;
-        return ai == bi;
-    }
-    return av == bv;
+    if (a->kind == BT_CONST_FLOAT || b->kind == BT_CONST_FLOAT)
+        return af == bf;
+    return ai == bi;
 }
 
 /* CPython's checks of a mapping pattern's keys: no duplicate constants, and only
@@ -395,7 +406,10 @@ static void check_mapping_keys(Checker *c, const BtAstPattern *pat) {
             if (f) {
                 if (neg)
                     fputc('-', f);
-                bt_ast_print_constant(f, &k);
+                if (k.kind == BT_CONST_INT && k.big) /* the printer would add a note */
+                    fputs(k.digits, f);
+                else
+                    bt_ast_print_constant(f, &k);
                 fclose(f);
             }
             repr[sizeof repr - 1] = 0;

@@ -2541,7 +2541,7 @@ static bool at_match_statement(BtParser *p) {
     }
 }
 
-/* ---------------------------------------------------------------------------- match */
+/* ============================================================================ match statement */
 
 static BtAstPattern *parse_pattern(BtParser *p);
 
