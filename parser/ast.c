@@ -94,6 +94,12 @@ static const char *const EXPR_NAMES[] = {
 #undef NAME_
 };
 
+static const char *const PATTERN_NAMES[] = {
+#define NAME_(name, asdl) asdl,
+    BT_AST_PATTERN_KINDS(NAME_)
+#undef NAME_
+};
+
 static const char *const OP_NAMES[] = {
 #define NAME_(name, asdl, spelling) asdl,
     BT_AST_OPERATORS(NAME_)
@@ -128,6 +134,7 @@ static const char *const CMP_SPELLINGS[] = {
 
 const char *bt_ast_stmt_name(BtAstStmtKind kind) { return LOOKUP_(STMT_NAMES, kind); }
 const char *bt_ast_expr_name(BtAstExprKind kind) { return LOOKUP_(EXPR_NAMES, kind); }
+const char *bt_ast_pattern_name(BtAstPatternKind kind) { return LOOKUP_(PATTERN_NAMES, kind); }
 const char *bt_ast_operator_name(BtAstOperator op) { return LOOKUP_(OP_NAMES, op); }
 const char *bt_ast_operator_spelling(BtAstOperator op) { return LOOKUP_(OP_SPELLINGS, op); }
 const char *bt_ast_unary_name(BtAstUnaryOp op) { return LOOKUP_(UNARY_NAMES, op); }

@@ -47,6 +47,7 @@ size_t bt_arena_used(const BtArena *arena);
     X(WITH, "With")                                                                                \
     X(RAISE, "Raise")                                                                              \
     X(TRY, "Try")                                                                                  \
+    X(MATCH, "Match")                                                                              \
     X(ASSERT, "Assert")                                                                            \
     X(IMPORT, "Import")                                                                            \
     X(IMPORT_FROM, "ImportFrom")                                                                   \
@@ -84,6 +85,17 @@ size_t bt_arena_used(const BtArena *arena);
     X(LIST, "List")                                                                                \
     X(TUPLE, "Tuple")                                                                              \
     X(SLICE, "Slice")
+
+/* The patterns of a match statement's cases (PEP 634). */
+#define BT_AST_PATTERN_KINDS(X)                                                                    \
+    X(MATCH_VALUE, "MatchValue")                                                                   \
+    X(MATCH_SINGLETON, "MatchSingleton")                                                           \
+    X(MATCH_SEQUENCE, "MatchSequence")                                                             \
+    X(MATCH_MAPPING, "MatchMapping")                                                               \
+    X(MATCH_CLASS, "MatchClass")                                                                   \
+    X(MATCH_STAR, "MatchStar")                                                                     \
+    X(MATCH_AS, "MatchAs")                                                                         \
+    X(MATCH_OR, "MatchOr")
 
 /* Binary operators: X(ENUM_SUFFIX, "AsdlName", "spelling"). */
 #define BT_AST_OPERATORS(X)                                                                        \
@@ -132,6 +144,13 @@ typedef enum {
 #undef BT_AST_ENUM_
     BT_EXPR__COUNT
 } BtAstExprKind;
+
+typedef enum {
+#define BT_AST_ENUM_(name, asdl) BT_PAT_##name,
+    BT_AST_PATTERN_KINDS(BT_AST_ENUM_)
+#undef BT_AST_ENUM_
+    BT_PAT__COUNT
+} BtAstPatternKind;
 
 typedef enum {
 #define BT_AST_ENUM_(name, asdl, spelling) BT_OP_##name,
@@ -317,6 +336,50 @@ struct BtAstExpr {
     };
 };
 
+/* ---- Patterns (the `case` clauses of a match statement) ------------------------------------ */
+
+typedef struct BtAstPattern BtAstPattern;
+typedef struct { int count; BtAstPattern **items; } BtAstPatternList;
+
+struct BtAstPattern {
+    BtAstPatternKind kind;
+    BT_AST_SPAN_FIELDS;
+    union {
+        /* `1`, `-1`, `"s"`, `Color.RED`: value is a Constant, a USub of a number
+           Constant, or an Attribute; compared with == */
+        struct { BtAstExpr *value; } match_value;
+        /* None, True or False (BT_CONST_NONE/TRUE/FALSE): compared with `is` */
+        struct { BtAstConstKind value; } match_singleton;
+        /* [a, *rest] or (a, b); at most one item is a MatchStar */
+        struct { BtAstPatternList patterns; } match_sequence;
+        /* {key: pattern, **rest}: keys.count == patterns.count; keys are Constants,
+           USub Constants or Attributes; rest is NULL without `**rest` */
+        struct { BtAstExprList keys; BtAstPatternList patterns; const char *rest; } match_mapping;
+        /* cls(patterns..., kwd_attrs[0]=kwd_patterns[0], ...); cls is a Name or Attribute */
+        struct {
+            BtAstExpr *cls;
+            BtAstPatternList patterns;
+            BtAstNameList kwd_attrs;
+            BtAstPatternList kwd_patterns;
+        } match_class;
+        /* *name inside a sequence pattern; name NULL for `*_` */
+        struct { const char *name; } match_star;
+        /* `pattern as name`; pattern NULL for a capture `name`; both NULL for `_` */
+        struct { BtAstPattern *pattern; const char *name; } match_as;
+        /* p1 | p2 | ...: two or more alternatives */
+        struct { BtAstPatternList patterns; } match_or;
+    };
+};
+
+/* `case pattern if guard: body`; guard is NULL without `if`. */
+typedef struct {
+    BtAstPattern *pattern;
+    BtAstExpr *guard;
+    BtAstStmtList body;
+} BtAstMatchCase;
+
+typedef struct { int count; BtAstMatchCase **items; } BtAstMatchCaseList;
+
 /* ---- Statements ----------------------------------------------------------------------------- */
 
 struct BtAstStmt {
@@ -375,6 +438,8 @@ struct BtAstStmt {
             BtAstStmtList orelse;
             BtAstStmtList finalbody;
         } try_;
+        /* match subject: cases (one or more) */
+        struct { BtAstExpr *subject; BtAstMatchCaseList cases; } match;
         /* assert test[, msg]; msg NULL without it */
         struct { BtAstExpr *test; BtAstExpr *msg; } assert_;
         struct { BtAstAliasList names; } import;
@@ -398,6 +463,7 @@ typedef struct BtAstModule BtAstModule;
 /* Printer names: "FunctionDef", "BinOp", "Add", "+", ... (never NULL for a valid kind). */
 const char *bt_ast_stmt_name(BtAstStmtKind kind);
 const char *bt_ast_expr_name(BtAstExprKind kind);
+const char *bt_ast_pattern_name(BtAstPatternKind kind);
 const char *bt_ast_operator_name(BtAstOperator op);
 const char *bt_ast_operator_spelling(BtAstOperator op);
 const char *bt_ast_unary_name(BtAstUnaryOp op);

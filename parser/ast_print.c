@@ -113,7 +113,7 @@ static void print_float_repr(FILE *out, double x) {
     fprintf(out, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
 }
 
-static void print_constant(FILE *out, const BtAstConstant *c) {
+void bt_ast_print_constant(FILE *out, const BtAstConstant *c) {
     switch (c->kind) {
     case BT_CONST_NONE: fputs("None", out); break;
     case BT_CONST_TRUE: fputs("True", out); break;
@@ -337,7 +337,7 @@ static void print_expr(Printer *pr, const BtAstExpr *e, int depth) {
         break;
     case BT_EXPR_CONSTANT:
         fputc(' ', out);
-        print_constant(out, &e->constant);
+        bt_ast_print_constant(out, &e->constant);
         fputc('\n', out);
         break;
     case BT_EXPR_ATTRIBUTE:
@@ -392,6 +392,74 @@ static void print_section(Printer *pr, int line, const char *name, const BtAstSt
         return;
     label(pr, line, depth, name);
     print_body(pr, body, depth + 1);
+}
+
+static void print_pattern(Printer *pr, const BtAstPattern *pat, int depth);
+
+static void print_patterns(Printer *pr, const BtAstPatternList *l, int depth) {
+    for (int i = 0; i < l->count; i++)
+        print_pattern(pr, l->items[i], depth);
+}
+
+/* One pattern of a case: its kind, the name it binds inline, its parts as children
+ * (a mapping's keys each over their pattern, a class's keywords as `attr=`). */
+static void print_pattern(Printer *pr, const BtAstPattern *pat, int depth) {
+    FILE *out = pr->out;
+    int d = depth + 1;
+    line_start(pr, pat->line, depth);
+    fputs(bt_ast_pattern_name(pat->kind), out);
+    switch (pat->kind) {
+    case BT_PAT_MATCH_VALUE:
+        fputc('\n', out);
+        print_expr(pr, pat->match_value.value, d);
+        break;
+    case BT_PAT_MATCH_SINGLETON: {
+        BtAstConstant c = {.kind = pat->match_singleton.value};
+        fputc(' ', out);
+        bt_ast_print_constant(out, &c);
+        fputc('\n', out);
+        break;
+    }
+    case BT_PAT_MATCH_SEQUENCE:
+        fputc('\n', out);
+        print_patterns(pr, &pat->match_sequence.patterns, d);
+        break;
+    case BT_PAT_MATCH_MAPPING:
+        if (pat->match_mapping.rest)
+            fprintf(out, " **%s", pat->match_mapping.rest);
+        fputc('\n', out);
+        for (int i = 0; i < pat->match_mapping.keys.count; i++) {
+            print_expr(pr, pat->match_mapping.keys.items[i], d);
+            print_pattern(pr, pat->match_mapping.patterns.items[i], d + 1);
+        }
+        break;
+    case BT_PAT_MATCH_CLASS:
+        fputc('\n', out);
+        print_expr(pr, pat->match_class.cls, d);
+        print_patterns(pr, &pat->match_class.patterns, d);
+        for (int i = 0; i < pat->match_class.kwd_attrs.count; i++) {
+            const BtAstPattern *kp = pat->match_class.kwd_patterns.items[i];
+            line_start(pr, kp->line, d);
+            fprintf(out, "%s=\n", pat->match_class.kwd_attrs.items[i]);
+            print_pattern(pr, kp, d + 1);
+        }
+        break;
+    case BT_PAT_MATCH_STAR:
+        fprintf(out, " %s\n", pat->match_star.name ? pat->match_star.name : "_");
+        break;
+    case BT_PAT_MATCH_AS:
+        fprintf(out, " %s\n", pat->match_as.name ? pat->match_as.name : "_");
+        if (pat->match_as.pattern)
+            print_pattern(pr, pat->match_as.pattern, d);
+        break;
+    case BT_PAT_MATCH_OR:
+        fputc('\n', out);
+        print_patterns(pr, &pat->match_or.patterns, d);
+        break;
+    case BT_PAT__COUNT:
+        fputc('\n', out);
+        break;
+    }
 }
 
 static void print_stmt(Printer *pr, const BtAstStmt *s, int depth) {
@@ -508,6 +576,17 @@ static void print_stmt(Printer *pr, const BtAstStmt *s, int depth) {
                       "else:", &s->try_.orelse, d);
         print_section(pr, s->try_.finalbody.items ? s->try_.finalbody.items[0]->line : s->line,
                       "finally:", &s->try_.finalbody, d);
+        break;
+    case BT_STMT_MATCH:
+        fputc('\n', out);
+        print_expr(pr, s->match.subject, d);
+        for (int i = 0; i < s->match.cases.count; i++) {
+            const BtAstMatchCase *mc = s->match.cases.items[i];
+            label(pr, mc->pattern->line, d, "match_case");
+            print_pattern(pr, mc->pattern, d + 1);
+            print_labelled(pr, mc->pattern->line, "guard:", mc->guard, d + 1);
+            print_section(pr, mc->pattern->line, "body:", &mc->body, d + 1);
+        }
         break;
     case BT_STMT_ASSERT:
         fputc('\n', out);

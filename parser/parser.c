@@ -1722,6 +1722,7 @@ static BtAstArguments *parse_parameters(BtParser *p, bool lambda) {
 
 static bool parse_statement(BtParser *p);
 static bool parse_block(BtParser *p, BtAstStmtList *out, const char *what, int line);
+static bool expect_indent(BtParser *p, const char *what, int line);
 
 static bool push_stmt(BtParser *p, BtAstStmt *s) { return s && list_push(p, s); }
 
@@ -2204,6 +2205,25 @@ static bool parse_block(BtParser *p, BtAstStmtList *out, const char *what, int l
         return !p->failed;
     }
     advance(p);
+    if (!expect_indent(p, what, line))
+        return false;
+    if (!enter(p))
+        return false;
+    while (!p->failed && peek(p) != BT_TOK_DEDENT && peek(p) != BT_TOK_ENDMARKER) {
+        if (!parse_statement(p)) {
+            leave(p);
+            return false;
+        }
+    }
+    leave(p);
+    accept(p, BT_TOK_DEDENT);
+    END_LIST(p, base, *out);
+    return !p->failed;
+}
+
+/* The INDENT opening a block after its NEWLINE (consumed); what/line name the statement
+ * for "expected an indented block". */
+static bool expect_indent(BtParser *p, const char *what, int line) {
     if (peek(p) != BT_TOK_INDENT) {
         if (peek(p) == BT_TOK_ERROR)
             return false;
@@ -2223,18 +2243,7 @@ static bool parse_block(BtParser *p, BtAstStmtList *out, const char *what, int l
         return false;
     }
     advance(p);
-    if (!enter(p))
-        return false;
-    while (!p->failed && peek(p) != BT_TOK_DEDENT && peek(p) != BT_TOK_ENDMARKER) {
-        if (!parse_statement(p)) {
-            leave(p);
-            return false;
-        }
-    }
-    leave(p);
-    accept(p, BT_TOK_DEDENT);
-    END_LIST(p, base, *out);
-    return !p->failed;
+    return true;
 }
 
 static BtAstStmt *parse_if(BtParser *p, bool elif) {
@@ -2532,6 +2541,481 @@ static bool at_match_statement(BtParser *p) {
     }
 }
 
+/* ============================================================================ match statement */
+
+static BtAstPattern *parse_pattern(BtParser *p);
+
+static BtAstPattern *new_pattern(BtParser *p, BtAstPatternKind kind, int line, int col) {
+    BtAstPattern *pat = bt_arena_alloc(p->arena, sizeof *pat);
+    if (!pat)
+        return out_of_memory(p);
+    pat->kind = kind;
+    pat->line = line;
+    pat->col = col;
+    pat->end_line = p->prev_end_line;
+    pat->end_col = p->prev_end_col;
+    return pat;
+}
+
+/* The current NAME token as a capture target (`!"_" NAME !('.' | '(' | '=')`), consumed;
+ * NULL (no error) when it is not one. */
+static const char *accept_capture_target(BtParser *p) {
+    if (peek(p) != BT_TOK_NAME || at_name(p, 0, "_"))
+        return NULL;
+    BtTokenKind after = peek_at(p, 1);
+    if (after == BT_TOK_DOT || after == BT_TOK_LPAR || after == BT_TOK_EQUAL)
+        return NULL;
+    BtToken t = advance(p);
+    return token_text(p, &t);
+}
+
+/* NUMBER or '-' NUMBER as an expression (a Constant, or USub of one). A '+' or '-'
+ * after it would make a complex literal, which needs an imaginary number Baton lacks. */
+static BtAstExpr *parse_signed_number(BtParser *p) {
+    BtToken start = *cur(p);
+    bool negative = accept(p, BT_TOK_MINUS);
+    if (peek(p) != BT_TOK_INT && peek(p) != BT_TOK_FLOAT)
+        return syntax_error_here(p);
+    BtToken num = advance(p);
+    BtAstExpr *e = bt_literal_number(p, &num);
+    if (e && negative) {
+        BtAstExpr *neg = new_expr(p, BT_EXPR_UNARY_OP, &start);
+        if (!neg)
+            return NULL;
+        neg->unary_op.op = BT_UNARY_USUB;
+        neg->unary_op.operand = e;
+        e = neg;
+    }
+    if (e && (peek(p) == BT_TOK_PLUS || peek(p) == BT_TOK_MINUS)) {
+        advance(p);
+        if (peek(p) != BT_TOK_INT && peek(p) != BT_TOK_FLOAT)
+            return syntax_error_here(p);
+        return error_tok(p, cur(p), "imaginary number required in complex literal");
+    }
+    return e;
+}
+
+/* name_or_attr: NAME ('.' NAME)*, as a Name or an Attribute chain (load context). */
+static BtAstExpr *parse_name_or_attr(BtParser *p) {
+    BtToken start = *cur(p);
+    if (start.kind != BT_TOK_NAME)
+        return syntax_error_here(p);
+    advance(p);
+    BtAstExpr *e = new_expr(p, BT_EXPR_NAME, &start);
+    if (!e || !(e->name.id = token_text(p, &start)))
+        return NULL;
+    while (accept(p, BT_TOK_DOT)) {
+        if (peek(p) != BT_TOK_NAME)
+            return syntax_error_here(p);
+        BtToken attr = advance(p);
+        BtAstExpr *a = new_expr(p, BT_EXPR_ATTRIBUTE, &start);
+        if (!a || !(a->attribute.attr = token_text(p, &attr)))
+            return NULL;
+        a->attribute.value = e;
+        e = a;
+    }
+    return e;
+}
+
+/* A literal or dotted-name key of a mapping pattern (literal_expr | attr). */
+static BtAstExpr *parse_mapping_key(BtParser *p) {
+    BtToken t = *cur(p);
+    switch (t.kind) {
+    case BT_TOK_INT:
+    case BT_TOK_FLOAT:
+    case BT_TOK_MINUS:
+        return parse_signed_number(p);
+    case BT_TOK_STRING:
+    case BT_TOK_FSTRING:
+        return parse_strings(p);
+    case BT_TOK_NONE:
+    case BT_TOK_TRUE:
+    case BT_TOK_FALSE:
+        advance(p);
+        return make_constant(p, t.kind == BT_TOK_NONE   ? BT_CONST_NONE
+                                : t.kind == BT_TOK_TRUE ? BT_CONST_TRUE
+                                                        : BT_CONST_FALSE,
+                             &t);
+    case BT_TOK_NAME: {
+        BtAstExpr *e = parse_name_or_attr(p);
+        if (e && e->kind == BT_EXPR_NAME) /* a bare name would be a capture: not a key */
+            return syntax_error_here(p);
+        return e;
+    }
+    default:
+        return syntax_error_here(p);
+    }
+}
+
+/* '{' items_pattern? (',' '**' NAME)? ','? '}' after its '{'. */
+static BtAstPattern *parse_mapping_pattern(BtParser *p, const BtToken *open) {
+    size_t keys_base = list_begin(p);
+    const char *rest = NULL;
+    /* Keys and patterns alternate on the scratch stack, then are split. */
+    while (peek(p) != BT_TOK_RBRACE) {
+        if (accept(p, BT_TOK_DOUBLESTAR)) {
+            if (!(rest = accept_capture_target(p)))
+                return syntax_error_here(p);
+            accept(p, BT_TOK_COMMA);
+            break;
+        }
+        BtAstExpr *key = parse_mapping_key(p);
+        if (!key || !expect(p, BT_TOK_COLON))
+            return NULL;
+        BtAstPattern *value = parse_pattern(p);
+        if (!value || !list_push(p, key) || !list_push(p, value))
+            return NULL;
+        if (!accept(p, BT_TOK_COMMA))
+            break;
+    }
+    if (!expect(p, BT_TOK_RBRACE))
+        return NULL;
+    BtAstPattern *pat = new_pattern(p, BT_PAT_MATCH_MAPPING, open->line, open->col);
+    if (!pat)
+        return NULL;
+    int n = (int)(p->nscratch - keys_base) / 2;
+    BtAstExprList *keys = &pat->match_mapping.keys;
+    BtAstPatternList *pats = &pat->match_mapping.patterns;
+    keys->count = pats->count = n;
+    if (n) {
+        keys->items = bt_arena_alloc(p->arena, (size_t)n * sizeof *keys->items);
+        pats->items = bt_arena_alloc(p->arena, (size_t)n * sizeof *pats->items);
+        if (!keys->items || !pats->items)
+            return out_of_memory(p);
+        for (int i = 0; i < n; i++) {
+            keys->items[i] = p->scratch[keys_base + 2 * (size_t)i];
+            pats->items[i] = p->scratch[keys_base + 2 * (size_t)i + 1];
+        }
+    }
+    p->nscratch = keys_base;
+    pat->match_mapping.rest = rest;
+    return pat;
+}
+
+/* cls '(' positional patterns, then NAME '=' pattern ... ')' after cls and its '('. */
+static BtAstPattern *parse_class_pattern(BtParser *p, BtAstExpr *cls) {
+    size_t pos_base = list_begin(p);
+    BtAstPatternList patterns = {0, NULL};
+    bool keywords = false;
+    size_t kw_base = 0;
+    while (peek(p) != BT_TOK_RPAR) {
+        if (!keywords && peek(p) == BT_TOK_NAME && peek_at(p, 1) == BT_TOK_EQUAL) {
+            END_LIST(p, pos_base, patterns);
+            if (p->failed)
+                return NULL;
+            keywords = true;
+            kw_base = list_begin(p);
+        }
+        if (keywords && !(peek(p) == BT_TOK_NAME && peek_at(p, 1) == BT_TOK_EQUAL)) {
+            /* A positional pattern after keyword ones: CPython's range covers the run of
+               positional patterns that follows. */
+            BtAstPattern *first = parse_pattern(p), *last = first;
+            while (last && peek(p) == BT_TOK_COMMA &&
+                   !(peek_at(p, 1) == BT_TOK_NAME && peek_at(p, 2) == BT_TOK_EQUAL) &&
+                   peek_at(p, 1) != BT_TOK_RPAR) {
+                advance(p);
+                last = parse_pattern(p);
+            }
+            if (!last)
+                return NULL;
+            return bt_parse_error_at(p, first->line, first->col, last->end_line, last->end_col,
+                                     "positional patterns follow keyword patterns");
+        }
+        if (keywords) {
+            BtToken name = advance(p);
+            advance(p);
+            const char *attr = token_text(p, &name);
+            BtAstPattern *value = attr ? parse_pattern(p) : NULL;
+            if (!value || !list_push(p, (void *)attr) || !list_push(p, value))
+                return NULL;
+        } else {
+            BtAstPattern *value = parse_pattern(p);
+            if (!value || !list_push(p, value))
+                return NULL;
+        }
+        if (!accept(p, BT_TOK_COMMA))
+            break;
+    }
+    if (!expect(p, BT_TOK_RPAR))
+        return NULL;
+    if (!keywords) {
+        END_LIST(p, pos_base, patterns);
+        if (p->failed)
+            return NULL;
+    }
+    BtAstPattern *pat = new_pattern(p, BT_PAT_MATCH_CLASS, cls->line, cls->col);
+    if (!pat)
+        return NULL;
+    pat->match_class.cls = cls;
+    pat->match_class.patterns = patterns;
+    if (keywords) {
+        int n = (int)(p->nscratch - kw_base) / 2;
+        BtAstNameList *attrs = &pat->match_class.kwd_attrs;
+        BtAstPatternList *pats = &pat->match_class.kwd_patterns;
+        attrs->count = pats->count = n;
+        attrs->items = bt_arena_alloc(p->arena, (size_t)n * sizeof *attrs->items);
+        pats->items = bt_arena_alloc(p->arena, (size_t)n * sizeof *pats->items);
+        if (!attrs->items || !pats->items)
+            return out_of_memory(p);
+        for (int i = 0; i < n; i++) {
+            attrs->items[i] = p->scratch[kw_base + 2 * (size_t)i];
+            pats->items[i] = p->scratch[kw_base + 2 * (size_t)i + 1];
+        }
+        p->nscratch = kw_base;
+    }
+    return pat;
+}
+
+/* maybe_star_pattern: '*' capture-or-wildcard, or a pattern. */
+static BtAstPattern *parse_maybe_star_pattern(BtParser *p) {
+    if (peek(p) != BT_TOK_STAR)
+        return parse_pattern(p);
+    BtToken star = advance(p);
+    const char *name = accept_capture_target(p);
+    if (!name) {
+        if (!at_name(p, 0, "_"))
+            return syntax_error_here(p);
+        advance(p);
+    }
+    BtAstPattern *pat = new_pattern(p, BT_PAT_MATCH_STAR, star.line, star.col);
+    if (pat)
+        pat->match_star.name = name;
+    return pat;
+}
+
+/* Does the current token end a sequence pattern closed by `close`? An open sequence
+ * (`case a, b:`, close NEWLINE) ends before its guard or ':'. */
+static bool at_sequence_end(BtParser *p, BtTokenKind close) {
+    BtTokenKind k = peek(p);
+    return k == close || (close == BT_TOK_NEWLINE && (k == BT_TOK_COLON || k == BT_TOK_IF));
+}
+
+/* The items of a sequence pattern up to the closing token `close` (consumed unless it is
+ * NEWLINE: an open sequence), `first` already parsed (or NULL). The pattern spans from
+ * (line, col). */
+static BtAstPattern *parse_sequence_rest(BtParser *p, BtAstPattern *first, BtTokenKind close,
+                                         int line, int col) {
+    size_t base = list_begin(p);
+    if (first && !list_push(p, first))
+        return NULL;
+    while (!at_sequence_end(p, close)) {
+        if (first && !accept(p, BT_TOK_COMMA))
+            break;
+        if (at_sequence_end(p, close))
+            break;
+        BtAstPattern *item = parse_maybe_star_pattern(p);
+        if (!item || !list_push(p, item))
+            return NULL;
+        first = item;
+    }
+    if (close != BT_TOK_NEWLINE && !expect(p, close))
+        return NULL;
+    BtAstPattern *pat = new_pattern(p, BT_PAT_MATCH_SEQUENCE, line, col);
+    if (!pat)
+        return NULL;
+    END_LIST(p, base, pat->match_sequence.patterns);
+    return p->failed ? NULL : pat;
+}
+
+/* closed_pattern: a literal, capture, wildcard, value, group, sequence, mapping or class
+ * pattern. */
+static BtAstPattern *parse_closed_pattern(BtParser *p) {
+    BtToken t = *cur(p);
+    BtAstPattern *pat;
+    switch (t.kind) {
+    case BT_TOK_INT:
+    case BT_TOK_FLOAT:
+    case BT_TOK_MINUS:
+    case BT_TOK_STRING:
+    case BT_TOK_FSTRING: {
+        BtAstExpr *v = t.kind == BT_TOK_STRING || t.kind == BT_TOK_FSTRING ? parse_strings(p)
+                                                                           : parse_signed_number(p);
+        if (!v || !(pat = new_pattern(p, BT_PAT_MATCH_VALUE, t.line, t.col)))
+            return NULL;
+        pat->match_value.value = v;
+        return pat;
+    }
+    case BT_TOK_NONE:
+    case BT_TOK_TRUE:
+    case BT_TOK_FALSE:
+        advance(p);
+        if (!(pat = new_pattern(p, BT_PAT_MATCH_SINGLETON, t.line, t.col)))
+            return NULL;
+        pat->match_singleton.value = t.kind == BT_TOK_NONE   ? BT_CONST_NONE
+                                     : t.kind == BT_TOK_TRUE ? BT_CONST_TRUE
+                                                             : BT_CONST_FALSE;
+        return pat;
+    case BT_TOK_NAME: {
+        BtAstExpr *e = parse_name_or_attr(p);
+        if (!e)
+            return NULL;
+        if (accept(p, BT_TOK_LPAR))
+            return parse_class_pattern(p, e);
+        if (e->kind == BT_EXPR_ATTRIBUTE) {
+            if (!(pat = new_pattern(p, BT_PAT_MATCH_VALUE, t.line, t.col)))
+                return NULL;
+            pat->match_value.value = e;
+            return pat;
+        }
+        if (peek(p) == BT_TOK_EQUAL)
+            return syntax_error_here(p);
+        if (!(pat = new_pattern(p, BT_PAT_MATCH_AS, t.line, t.col)))
+            return NULL;
+        pat->match_as.name = strcmp(e->name.id, "_") == 0 ? NULL : e->name.id;
+        return pat;
+    }
+    case BT_TOK_LPAR: {
+        advance(p);
+        if (peek(p) == BT_TOK_RPAR)
+            return parse_sequence_rest(p, NULL, BT_TOK_RPAR, t.line, t.col);
+        BtAstPattern *inner = parse_maybe_star_pattern(p);
+        if (!inner)
+            return NULL;
+        if (inner->kind != BT_PAT_MATCH_STAR && accept(p, BT_TOK_RPAR))
+            return inner; /* a group pattern is its inner pattern */
+        if (peek(p) != BT_TOK_COMMA)
+            return syntax_error_here(p);
+        return parse_sequence_rest(p, inner, BT_TOK_RPAR, t.line, t.col);
+    }
+    case BT_TOK_LSQB:
+        advance(p);
+        return parse_sequence_rest(p, NULL, BT_TOK_RSQB, t.line, t.col);
+    case BT_TOK_LBRACE:
+        advance(p);
+        return parse_mapping_pattern(p, &t);
+    default:
+        return syntax_error_here(p);
+    }
+}
+
+/* pattern: or_pattern ['as' NAME], or_pattern: closed_pattern ('|' closed_pattern)*. */
+static BtAstPattern *parse_pattern(BtParser *p) {
+    if (!enter(p))
+        return NULL;
+    BtToken start = *cur(p);
+    size_t base = list_begin(p);
+    BtAstPattern *pat = NULL;
+    do {
+        pat = parse_closed_pattern(p);
+        if (!pat || !list_push(p, pat)) {
+            leave(p);
+            return NULL;
+        }
+    } while (accept(p, BT_TOK_VBAR));
+    leave(p);
+    if (p->nscratch - base > 1) {
+        BtAstPattern *alts = new_pattern(p, BT_PAT_MATCH_OR, start.line, start.col);
+        if (!alts)
+            return NULL;
+        END_LIST(p, base, alts->match_or.patterns);
+        pat = alts;
+    } else {
+        p->nscratch = base;
+    }
+    if (!pat || !accept(p, BT_TOK_AS))
+        return pat;
+    if (at_name(p, 0, "_"))
+        return error_tok(p, cur(p), "cannot use '_' as a target");
+    if (peek(p) != BT_TOK_NAME) {
+        BtAstExpr *bad = starts_expression(peek(p)) ? parse_expression(p) : NULL;
+        return bad ? error_node(p, bad, "invalid pattern target") : syntax_error_here(p);
+    }
+    const char *name = accept_capture_target(p);
+    if (!name)
+        return syntax_error_here(p);
+    BtAstPattern *as = new_pattern(p, BT_PAT_MATCH_AS, start.line, start.col);
+    if (as) {
+        as->match_as.pattern = pat;
+        as->match_as.name = name;
+    }
+    return as;
+}
+
+/* case_block: "case" patterns ['if' named_expression] ':' block, at its "case". A
+ * top-level `a, *b` is an open sequence pattern. */
+static BtAstMatchCase *parse_case_block(BtParser *p) {
+    BtToken start = advance(p);
+    BtAstMatchCase *mc = bt_arena_alloc(p->arena, sizeof *mc);
+    if (!mc)
+        return out_of_memory(p);
+    BtAstPattern *pat = parse_maybe_star_pattern(p);
+    if (pat && pat->kind == BT_PAT_MATCH_STAR && peek(p) != BT_TOK_COMMA)
+        return syntax_error_here(p);
+    if (pat && peek(p) == BT_TOK_COMMA)
+        pat = parse_sequence_rest(p, pat, BT_TOK_NEWLINE, pat->line, pat->col);
+    if (!pat)
+        return NULL;
+    mc->pattern = pat;
+    if (accept(p, BT_TOK_IF) && !(mc->guard = parse_named_expression(p)))
+        return NULL;
+    if (!parse_colon_block(p, &mc->body, "'case' statement", start.line))
+        return NULL;
+    return mc;
+}
+
+/* subject_expr: star_named_expression ',' star_named_expressions? (a Tuple) or
+ * named_expression. */
+static BtAstExpr *parse_match_subject(BtParser *p) {
+    BtAstExpr *first = parse_star_named_expression(p);
+    if (!first)
+        return NULL;
+    if (peek(p) != BT_TOK_COMMA)
+        return first->kind == BT_EXPR_STARRED ? syntax_error_here(p) : first;
+    size_t base = list_begin(p);
+    if (!list_push(p, first))
+        return NULL;
+    while (accept(p, BT_TOK_COMMA) && peek(p) != BT_TOK_COLON && peek(p) != BT_TOK_NEWLINE) {
+        BtAstExpr *item = parse_star_named_expression(p);
+        if (!item || !list_push(p, item))
+            return NULL;
+    }
+    BtAstExpr *tuple = new_expr_from(p, BT_EXPR_TUPLE, first);
+    if (!tuple)
+        return NULL;
+    END_LIST(p, base, tuple->tuple.elts);
+    return p->failed ? NULL : tuple;
+}
+
+/* match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT, at "match". */
+static BtAstStmt *parse_match(BtParser *p) {
+    BtToken start = advance(p);
+    BtAstExpr *subject = parse_match_subject(p);
+    BtAstStmt *s = subject ? new_stmt(p, BT_STMT_MATCH, &start) : NULL;
+    if (!s || !expect_colon(p) || !expect(p, BT_TOK_NEWLINE) ||
+        !expect_indent(p, "'match' statement", start.line))
+        return NULL;
+    s->match.subject = subject;
+    size_t base = list_begin(p);
+    do {
+        if (!at_name(p, 0, "case"))
+            return syntax_error_here(p);
+        BtAstMatchCase *mc = parse_case_block(p);
+        if (!mc || !list_push(p, mc))
+            return NULL;
+    } while (peek(p) != BT_TOK_DEDENT && peek(p) != BT_TOK_ENDMARKER);
+    accept(p, BT_TOK_DEDENT);
+    END_LIST(p, base, s->match.cases);
+    finish_stmt(p, s);
+    return p->failed ? NULL : s;
+}
+
+/* Is this line, which is no match statement and no valid simple statement, a match
+ * statement missing its ':' (CPython's invalid_match_stmt)? */
+static bool match_missing_colon(BtParser *p) {
+    Mark m = probe_begin(p);
+    bool simple = parse_simple_stmts(p);
+    probe_end(p, m, true);
+    if (simple || p->failed)
+        return false;
+    m = probe_begin(p);
+    advance(p);
+    bool subject = parse_match_subject(p) && peek(p) == BT_TOK_NEWLINE;
+    probe_end(p, m, !subject);
+    if (subject)
+        error_tok(p, cur(p), "expected ':'");
+    return subject;
+}
+
 /* One statement, simple or compound, pushed on the current list. */
 static bool parse_statement(BtParser *p) {
     BtToken tok = *cur(p);
@@ -2567,10 +3051,10 @@ static bool parse_statement(BtParser *p) {
     case BT_TOK_ERROR:
         return false;
     case BT_TOK_NAME:
-        if (at_match_statement(p)) {
-            error_tok(p, t, "the match statement is not supported by Baton");
+        if (at_match_statement(p))
+            return push_stmt(p, parse_match(p));
+        if (at_name(p, 0, "match") && starts_expression(peek_at(p, 1)) && match_missing_colon(p))
             return false;
-        }
         /* fall through */
     default:
         return parse_simple_stmts(p);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "lexer/lexer.h"
 #include "parser/ast.h"
@@ -72,6 +73,9 @@ BtAstExpr *bt_literal_number(BtParser *p, const BtToken *tok);
 /* Decode the adjacent STRING/FSTRING tokens toks[0..n) into one Constant (str or bytes)
  * or JoinedStr node. NULL on error (recorded in p). */
 BtAstExpr *bt_literal_strings(BtParser *p, const BtToken *toks, size_t n);
+
+/* Python's repr of a constant (None, 42, 1.5, 'text', b'raw'). */
+void bt_ast_print_constant(FILE *out, const BtAstConstant *c);
 
 /* CPython's name of an expression kind in error messages ("function call", "literal"). */
 const char *bt_ast_expr_describe(const BtAstExpr *e);

@@ -718,6 +718,7 @@ static bool is_compound(const BtAstStmt *s) {
     case BT_STMT_IF:
     case BT_STMT_WITH:
     case BT_STMT_TRY:
+    case BT_STMT_MATCH:
         return true;
     default:
         return false;

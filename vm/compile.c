@@ -2942,6 +2942,11 @@ static bool has_annotations(const BtAstStmtList *l) {
             if (has_annotations(&s->with.body))
                 return true;
             break;
+        case BT_STMT_MATCH:
+            for (int m = 0; m < s->match.cases.count; m++)
+                if (has_annotations(&s->match.cases.items[m]->body))
+                    return true;
+            break;
         case BT_STMT_TRY:
             if (has_annotations(&s->try_.body) || has_annotations(&s->try_.orelse) ||
                 has_annotations(&s->try_.finalbody))
@@ -3066,6 +3071,384 @@ static bool compile_expr_stmt(Compiler *c, const BtAstStmt *s) {
     return true;
 }
 
+/* ---- match statements (PEP 634) ------------------------------------------------------------------
+ * As CPython 3.11 compiles them. The subject is on top of the stack; a pattern consumes
+ * it and either falls through (matched) or jumps to a failure label. Values captured
+ * for names wait on the stack, below whatever is still being matched, and are stored
+ * only once the whole pattern matched (so a failed case binds nothing); failure label
+ * fail_pop[n] pops the n items the pattern had pushed at that point. parser/check.c
+ * has already reported every SyntaxError a pattern can have. */
+
+typedef struct {
+    const char **stores; /* names captured so far, in order; their values on the stack */
+    int nstores, cap_stores;
+    int *fail_pop; /* fail_pop[n]: pop n items, then go on to fail_pop[n - 1] */
+    int nfail_pop, cap_fail_pop;
+    int on_top; /* items above the captured values that a failure pops too */
+} PatternContext;
+
+static bool compile_pattern(Compiler *c, const BtAstPattern *pat, PatternContext *pc);
+
+static void pattern_context_free(PatternContext *pc) {
+    free(pc->stores);
+    free(pc->fail_pop);
+}
+
+static bool is_wildcard(const BtAstPattern *pat) {
+    return pat->kind == BT_PAT_MATCH_AS && !pat->match_as.pattern && !pat->match_as.name;
+}
+
+/* Move TOS down under the count - 1 items below it. */
+static bool rotate(Compiler *c, int count) {
+    while (count > 1)
+        EMIT(c, SWAP, count--);
+    return true;
+}
+
+/* Make the failure labels fail_pop[0..pops]. */
+static bool ensure_fail_pop(Compiler *c, PatternContext *pc, int pops) {
+    if (!GROW(c, pc->fail_pop, pc->cap_fail_pop, pops + 1))
+        return false;
+    while (pc->nfail_pop <= pops) {
+        int label = new_label(c);
+        if (label < 0)
+            return false;
+        pc->fail_pop[pc->nfail_pop++] = label;
+    }
+    return true;
+}
+
+/* Jump with op (a conditional jump, or OP_JUMP) to the failure path, which pops what
+ * this pattern has pushed so far. */
+static bool jump_to_fail_pop(Compiler *c, PatternContext *pc, int op) {
+    int pops = pc->on_top + pc->nstores;
+    return ensure_fail_pop(c, pc, pops) && emit_jump(c, op, pc->fail_pop[pops]);
+}
+
+#define FAIL_IF(c, pc, op)                                                                         \
+    do {                                                                                           \
+        if (!jump_to_fail_pop((c), (pc), BT_OP_##op))                                             \
+            return false;                                                                          \
+    } while (0)
+
+/* The failure path: fail_pop[n], POP_TOP, fail_pop[n - 1], POP_TOP, ..., fail_pop[0]. */
+static bool emit_fail_pop(Compiler *c, PatternContext *pc) {
+    for (int n = pc->nfail_pop - 1; n > 0; n--) {
+        bind_label(c, pc->fail_pop[n]);
+        EMIT0(c, POP_TOP);
+    }
+    if (pc->nfail_pop)
+        bind_label(c, pc->fail_pop[0]);
+    pc->nfail_pop = 0;
+    return true;
+}
+
+/* Capture TOS for name (NULL: `_`, drop it): it goes under the items still in use and
+ * the values captured before it. */
+static bool pattern_store(Compiler *c, const char *name, PatternContext *pc) {
+    if (!name) {
+        EMIT0(c, POP_TOP);
+        return true;
+    }
+    if (!rotate(c, pc->on_top + pc->nstores + 1) ||
+        !GROW(c, pc->stores, pc->cap_stores, pc->nstores + 1))
+        return false;
+    pc->stores[pc->nstores++] = name;
+    return true;
+}
+
+/* [a, *rest] and (a, b): check the kind and length, then match the items, taken by
+ * index when the only star is `*_` (no copy of the middle), else by unpacking. */
+static bool compile_pattern_sequence(Compiler *c, const BtAstPattern *pat, PatternContext *pc) {
+    const BtAstPatternList *items = &pat->match_sequence.patterns;
+    int n = items->count, star = -1;
+    bool only_wildcard = true, star_wildcard = false;
+    for (int i = 0; i < n; i++) {
+        const BtAstPattern *it = items->items[i];
+        if (it->kind == BT_PAT_MATCH_STAR) {
+            star = i;
+            star_wildcard = !it->match_star.name;
+            only_wildcard &= star_wildcard;
+        } else {
+            only_wildcard &= is_wildcard(it);
+        }
+    }
+    pc->on_top++; /* the subject stays for the checks */
+    EMIT0(c, MATCH_SEQUENCE);
+    FAIL_IF(c, pc, POP_JUMP_IF_FALSE);
+    if (star < 0 || n > 1) {
+        EMIT0(c, GET_LEN);
+        LOAD_CONST(c, bt_int(star < 0 ? n : n - 1));
+        if (!compile_cmpop(c, star < 0 ? BT_CMP_EQ : BT_CMP_GT_E))
+            return false;
+        FAIL_IF(c, pc, POP_JUMP_IF_FALSE);
+    }
+    if (only_wildcard) {
+        pc->on_top--;
+        EMIT0(c, POP_TOP);
+        return true;
+    }
+    if (star_wildcard) {
+        for (int i = 0; i < n; i++) {
+            const BtAstPattern *it = items->items[i];
+            if (i == star || is_wildcard(it))
+                continue;
+            EMIT(c, COPY, 1);
+            if (i < star) {
+                LOAD_CONST(c, bt_int(i));
+            } else { /* from the end, without relying on negative indexes */
+                EMIT0(c, GET_LEN);
+                LOAD_CONST(c, bt_int(n - i));
+                EMIT(c, BINARY_OP, binop_of(BT_OP_SUB));
+            }
+            EMIT0(c, BINARY_SUBSCR);
+            if (!compile_pattern(c, it, pc))
+                return false;
+        }
+        pc->on_top--;
+        EMIT0(c, POP_TOP);
+        return true;
+    }
+    pc->on_top--;
+    if (star >= 256 || n - star - 1 >= (1 << 16))
+        return ERROR_AT(c, pat, "too many expressions in star-unpacking sequence pattern");
+    if (star >= 0)
+        EMIT(c, UNPACK_EX, star | ((n - star - 1) << 8));
+    else
+        EMIT(c, UNPACK_SEQUENCE, n);
+    pc->on_top += n;
+    for (int i = 0; i < n; i++) {
+        pc->on_top--;
+        if (!compile_pattern(c, items->items[i], pc))
+            return false;
+    }
+    return true;
+}
+
+/* {key: pattern, **rest}: MATCH_KEYS fetches the values (None when a key is missing);
+ * **rest gets a copy of the subject with the matched keys deleted. */
+static bool compile_pattern_mapping(Compiler *c, const BtAstPattern *pat, PatternContext *pc) {
+    const BtAstExprList *keys = &pat->match_mapping.keys;
+    const BtAstPatternList *pats = &pat->match_mapping.patterns;
+    const char *rest = pat->match_mapping.rest;
+    int n = keys->count;
+    pc->on_top++; /* the subject stays for the checks */
+    EMIT0(c, MATCH_MAPPING);
+    FAIL_IF(c, pc, POP_JUMP_IF_FALSE);
+    if (!n && !rest) {
+        pc->on_top--;
+        EMIT0(c, POP_TOP);
+        return true;
+    }
+    if (n) {
+        EMIT0(c, GET_LEN);
+        LOAD_CONST(c, bt_int(n));
+        if (!compile_cmpop(c, BT_CMP_GT_E))
+            return false;
+        FAIL_IF(c, pc, POP_JUMP_IF_FALSE);
+    }
+    for (int i = 0; i < n; i++)
+        if (!visit_expr(c, keys->items[i]))
+            return false;
+    EMIT(c, BUILD_TUPLE, n);
+    EMIT0(c, MATCH_KEYS);
+    pc->on_top += 2; /* the keys and the values (or None) */
+    EMIT(c, COPY, 1);
+    FAIL_IF(c, pc, POP_JUMP_IF_NONE);
+    EMIT(c, UNPACK_SEQUENCE, n);
+    pc->on_top += n - 1;
+    for (int i = 0; i < n; i++) {
+        pc->on_top--;
+        if (!compile_pattern(c, pats->items[i], pc))
+            return false;
+    }
+    pc->on_top -= 2; /* what follows consumes the keys and the subject */
+    if (!rest) {
+        EMIT0(c, POP_TOP);
+        EMIT0(c, POP_TOP);
+        return true;
+    }
+    EMIT(c, BUILD_MAP, 0);       /* subject, keys, {} */
+    EMIT(c, SWAP, 3);            /* {}, keys, subject */
+    EMIT(c, DICT_UPDATE, 2);     /* copy, keys */
+    EMIT(c, UNPACK_SEQUENCE, n); /* copy, keys... */
+    for (int left = n; left > 0; left--) {
+        EMIT(c, COPY, 1 + left); /* copy, keys..., copy */
+        EMIT(c, SWAP, 2);        /* copy, keys..., copy, key */
+        EMIT0(c, DELETE_SUBSCR); /* copy, keys... (one fewer) */
+    }
+    return pattern_store(c, rest, pc);
+}
+
+/* cls(p, ..., name=p): MATCH_CLASS gives the tuple of attributes or None. */
+static bool compile_pattern_class(Compiler *c, const BtAstPattern *pat, PatternContext *pc) {
+    const BtAstPatternList *args = &pat->match_class.patterns;
+    const BtAstPatternList *kwds = &pat->match_class.kwd_patterns;
+    int n = args->count + kwds->count;
+    if (!visit_expr(c, pat->match_class.cls))
+        return false;
+    int names = add_name_tuple(c, pat->match_class.kwd_attrs.items, kwds->count);
+    if (names < 0 || !emit(c, BT_OP_LOAD_CONST, (uint32_t)names))
+        return false;
+    c->u->lineno = pat->line;
+    EMIT(c, MATCH_CLASS, args->count);
+    pc->on_top++;
+    EMIT(c, COPY, 1);
+    FAIL_IF(c, pc, POP_JUMP_IF_NONE);
+    EMIT(c, UNPACK_SEQUENCE, n);
+    pc->on_top += n - 1;
+    for (int i = 0; i < n; i++) {
+        pc->on_top--;
+        const BtAstPattern *it = i < args->count ? args->items[i] : kwds->items[i - args->count];
+        if (is_wildcard(it))
+            EMIT0(c, POP_TOP);
+        else if (!compile_pattern(c, it, pc))
+            return false;
+    }
+    return true;
+}
+
+/* Reorder the values captured by an alternative (alt->stores) to the order of the
+ * first alternative's names (control), the same rotations on the stack and the list. */
+static bool reorder_captures(Compiler *c, PatternContext *alt, const char **control) {
+    for (int icontrol = alt->nstores - 1; icontrol >= 0; icontrol--) {
+        int istores = 0;
+        while (strcmp(alt->stores[istores], control[icontrol]) != 0)
+            istores++;
+        if (istores == icontrol)
+            continue;
+        /* stores[0..rot) move to just before position icontrol - istores + rot */
+        int rot = istores + 1;
+        const char *moved[rot];
+        memcpy(moved, alt->stores, (size_t)rot * sizeof *moved);
+        memmove(alt->stores, alt->stores + rot, (size_t)(icontrol - istores) * sizeof *moved);
+        memcpy(alt->stores + (icontrol - istores), moved, (size_t)rot * sizeof *moved);
+        for (int r = 0; r < rot; r++)
+            if (!rotate(c, icontrol + 1))
+                return false;
+    }
+    return true;
+}
+
+/* p1 | p2 | ...: each alternative matches a copy of the subject; all bind the same
+ * names, reordered to the first one's order, then moved under the outer captures. */
+static bool compile_pattern_or(Compiler *c, const BtAstPattern *pat, PatternContext *pc) {
+    const BtAstPatternList *alts = &pat->match_or.patterns;
+    NEW_LABEL(c, end);
+    PatternContext control = {0};
+    bool ok = true;
+    for (int i = 0; i < alts->count && ok; i++) {
+        PatternContext alt = {0};
+        c->u->lineno = alts->items[i]->line;
+        ok = emit(c, BT_OP_COPY, 1) && compile_pattern(c, alts->items[i], &alt) &&
+             (i == 0 || reorder_captures(c, &alt, control.stores)) &&
+             emit_jump(c, OP_JUMP, end) && emit_fail_pop(c, &alt);
+        if (i == 0) {
+            control = alt;
+            continue;
+        }
+        pattern_context_free(&alt);
+    }
+    /* No alternative matched: drop the subject and fail. */
+    ok = ok && emit(c, BT_OP_POP_TOP, 0) && jump_to_fail_pop(c, pc, OP_JUMP);
+    if (ok) {
+        bind_label(c, end);
+        int nrots = control.nstores + 1 + pc->on_top + pc->nstores;
+        for (int i = 0; i < control.nstores && ok; i++) {
+            ok = rotate(c, nrots) && GROW(c, pc->stores, pc->cap_stores, pc->nstores + 1);
+            if (ok)
+                pc->stores[pc->nstores++] = control.stores[i];
+        }
+    }
+    pattern_context_free(&control);
+    return ok && emit(c, BT_OP_POP_TOP, 0);
+}
+
+static bool compile_pattern(Compiler *c, const BtAstPattern *pat, PatternContext *pc) {
+    if (!bt_c_stack_ok(c->t, " during compilation"))
+        return fail_raised(c);
+    c->u->lineno = pat->line;
+    switch (pat->kind) {
+    case BT_PAT_MATCH_VALUE:
+        if (!visit_expr(c, pat->match_value.value) || !compile_cmpop(c, BT_CMP_EQ))
+            return false;
+        FAIL_IF(c, pc, POP_JUMP_IF_FALSE);
+        return true;
+    case BT_PAT_MATCH_SINGLETON:
+        LOAD_CONST(c, pat->match_singleton.value == BT_CONST_NONE   ? BT_NONE
+                      : pat->match_singleton.value == BT_CONST_TRUE ? BT_TRUE
+                                                                    : BT_FALSE);
+        EMIT(c, IS_OP, 0);
+        FAIL_IF(c, pc, POP_JUMP_IF_FALSE);
+        return true;
+    case BT_PAT_MATCH_SEQUENCE:
+        return compile_pattern_sequence(c, pat, pc);
+    case BT_PAT_MATCH_MAPPING:
+        return compile_pattern_mapping(c, pat, pc);
+    case BT_PAT_MATCH_CLASS:
+        return compile_pattern_class(c, pat, pc);
+    case BT_PAT_MATCH_STAR:
+        return pattern_store(c, pat->match_star.name, pc);
+    case BT_PAT_MATCH_AS:
+        if (!pat->match_as.pattern)
+            return pattern_store(c, pat->match_as.name, pc);
+        pc->on_top++; /* a copy to capture once the inner pattern matched */
+        EMIT(c, COPY, 1);
+        if (!compile_pattern(c, pat->match_as.pattern, pc))
+            return false;
+        pc->on_top--;
+        return pattern_store(c, pat->match_as.name, pc);
+    case BT_PAT_MATCH_OR:
+        return compile_pattern_or(c, pat, pc);
+    case BT_PAT__COUNT:
+        break;
+    }
+    return true;
+}
+
+/* One case: match a copy of the subject (the subject itself in the last case), store
+ * the captures, test the guard, run the body. */
+static bool compile_case(Compiler *c, const BtAstMatchCase *mc, bool keep_subject, int end) {
+    PatternContext pc = {0};
+    c->u->lineno = mc->pattern->line;
+    bool ok = !keep_subject || emit(c, BT_OP_COPY, 1);
+    ok = ok && compile_pattern(c, mc->pattern, &pc);
+    for (int i = 0; i < pc.nstores && ok; i++)
+        ok = compile_nameop(c, pc.stores[i], BT_CTX_STORE);
+    if (ok && mc->guard)
+        ok = ensure_fail_pop(c, &pc, 0) && compile_jump_if(c, mc->guard, pc.fail_pop[0], false);
+    ok = ok && (!keep_subject || emit(c, BT_OP_POP_TOP, 0)) && visit_stmts(c, &mc->body) &&
+         emit_jump(c, OP_JUMP, end);
+    c->u->lineno = mc->pattern->line;
+    ok = ok && emit_fail_pop(c, &pc);
+    pattern_context_free(&pc);
+    return ok;
+}
+
+/* match subject: cases. A last `case _:` needs no pattern code: it is what is left. */
+static bool compile_match(Compiler *c, const BtAstStmt *s) {
+    const BtAstMatchCaseList *cases = &s->match.cases;
+    int n = cases->count;
+    bool has_default = n > 1 && is_wildcard(cases->items[n - 1]->pattern);
+    NEW_LABEL(c, end);
+    if (!visit_expr(c, s->match.subject))
+        return false;
+    for (int i = 0; i < n - has_default; i++)
+        if (!compile_case(c, cases->items[i], i != n - has_default - 1, end))
+            return false;
+    if (has_default) {
+        const BtAstMatchCase *mc = cases->items[n - 1];
+        c->u->lineno = mc->pattern->line;
+        EMIT0(c, NOP); /* the stepper stops on the `case _:` line */
+        if (mc->guard && !compile_jump_if(c, mc->guard, end, false))
+            return false;
+        if (!visit_stmts(c, &mc->body))
+            return false;
+    }
+    bind_label(c, end);
+    return true;
+}
+
 static bool visit_stmt(Compiler *c, const BtAstStmt *s) {
     if (!bt_c_stack_ok(c->t, " during compilation"))
         return fail_raised(c);
@@ -3127,6 +3510,8 @@ static bool visit_stmt(Compiler *c, const BtAstStmt *s) {
         if (s->try_.finalbody.count > 0)
             return compile_try_finally(c, s);
         return compile_try_except(c, s);
+    case BT_STMT_MATCH:
+        return compile_match(c, s);
     case BT_STMT_ASSERT:
         return compile_assert(c, s);
     case BT_STMT_IMPORT:

@@ -36,6 +36,7 @@
 #include "vm/hook.h"
 #include "vm/import.h"
 #include "vm/list.h"
+#include "vm/match.h"
 #include "vm/num.h"
 #include "vm/range.h"
 #include "vm/str.h"
@@ -2219,6 +2220,47 @@ dispatch:
         if (r && TRACING()) /* this except clause takes it: "caught at line N" */
             bt_hook_emit(t, BT_EV_CAUGHT, f, (uint32_t)(ip - 1 - code->instrs), BT_UNDEF, PEEK(2));
         SET_TOP(bt_bool(r));
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN) {
+        SAVE_FRAME();
+        int64_t len = bt_len(t, TOP());
+        if (len < 0)
+            goto error;
+        PUSH(bt_int(len));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_MAPPING) {
+        bool mapping = bt_match_is_mapping(t, TOP());
+        PUSH(bt_bool(mapping));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_SEQUENCE) {
+        bool sequence = bt_match_is_sequence(t, TOP());
+        PUSH(bt_bool(sequence));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_KEYS) {
+        SAVE_FRAME();
+        BtValue values = bt_match_keys(t, PEEK(2), TOP());
+        if (bt_is_undef(values))
+            goto error;
+        PUSH(values);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_CLASS) {
+        /* The operands stay on the stack (rooted) while attributes are fetched. */
+        SAVE_FRAME();
+        BtValue attrs = bt_match_class(t, PEEK(3), PEEK(2), ARG(), TOP());
+        if (bt_is_undef(attrs))
+            goto error;
+        sp -= 2;
+        SET_TOP(attrs);
         DISPATCH();
     }
 

@@ -115,6 +115,12 @@ enum { BT_MF_DEFAULTS = 1, BT_MF_KWDEFAULTS = 2, BT_MF_CLOSURE = 8 };
     X(UNPACK_SEQUENCE,  BT_ARG_INT,     (int)(arg) - 1, 0, "push the arg items of TOS, last first") \
     X(UNPACK_EX,        BT_ARG_INT,     (int)((arg) & 0xff) + (int)((arg) >> 8), 0,                \
       "unpack TOS with a starred target (before | after << 8)")                                   \
+    X(GET_LEN,          BT_ARG_NONE,    1,      0,  "push len(TOS), keeping TOS (match)")          \
+    X(MATCH_MAPPING,    BT_ARG_NONE,    1,      0,  "push whether TOS is a mapping (match)")       \
+    X(MATCH_SEQUENCE,   BT_ARG_NONE,    1,      0,  "push whether TOS is a sequence, not str (match)") \
+    X(MATCH_KEYS,       BT_ARG_NONE,    1,      0,  "push TOS1's values for the key tuple TOS, or None") \
+    X(MATCH_CLASS,      BT_ARG_INT,     -2,     0,                                                 \
+      "TOS2 = attributes of TOS2 if isinstance(TOS2, TOS1), else None; arg positional, TOS names") \
     X(GET_ITER,         BT_ARG_NONE,    0,      0,  "replace TOS with iter(TOS)")                  \
     X(FOR_ITER,         BT_ARG_JUMP,    1,      -1, "push next(TOS), or pop TOS and jump")         \
     X(JUMP_FORWARD,     BT_ARG_JUMP,    0,      0,  "jump ahead")                                  \

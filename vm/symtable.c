@@ -719,6 +719,46 @@ static bool visit_alias(BtSymtable *st, const BtAstAlias *a, const BtAstStmt *s)
     return add_def(st, bound, BT_DEF_IMPORT);
 }
 
+static bool visit_patterns(BtSymtable *st, const BtAstPatternList *l);
+
+/* A pattern's captures bind like assignments; its values and class names are loads. */
+static bool visit_pattern(BtSymtable *st, const BtAstPattern *pat) {
+    if (!stack_ok(st))
+        return false;
+    switch (pat->kind) {
+    case BT_PAT_MATCH_VALUE:
+        return visit_expr(st, pat->match_value.value);
+    case BT_PAT_MATCH_SEQUENCE:
+        return visit_patterns(st, &pat->match_sequence.patterns);
+    case BT_PAT_MATCH_MAPPING:
+        return visit_exprs(st, &pat->match_mapping.keys) &&
+               visit_patterns(st, &pat->match_mapping.patterns) &&
+               (!pat->match_mapping.rest || add_def(st, pat->match_mapping.rest, BT_DEF_LOCAL));
+    case BT_PAT_MATCH_CLASS:
+        return visit_expr(st, pat->match_class.cls) &&
+               visit_patterns(st, &pat->match_class.patterns) &&
+               visit_patterns(st, &pat->match_class.kwd_patterns);
+    case BT_PAT_MATCH_STAR:
+        return !pat->match_star.name || add_def(st, pat->match_star.name, BT_DEF_LOCAL);
+    case BT_PAT_MATCH_AS:
+        return (!pat->match_as.pattern || visit_pattern(st, pat->match_as.pattern)) &&
+               (!pat->match_as.name || add_def(st, pat->match_as.name, BT_DEF_LOCAL));
+    case BT_PAT_MATCH_OR:
+        return visit_patterns(st, &pat->match_or.patterns);
+    case BT_PAT_MATCH_SINGLETON:
+    case BT_PAT__COUNT:
+        break;
+    }
+    return true;
+}
+
+static bool visit_patterns(BtSymtable *st, const BtAstPatternList *l) {
+    for (int i = 0; i < l->count; i++)
+        if (!visit_pattern(st, l->items[i]))
+            return false;
+    return true;
+}
+
 static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
     if (!stack_ok(st))
         return false;
@@ -820,6 +860,16 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
                 return false;
         }
         return visit_stmts(st, &s->try_.orelse) && visit_stmts(st, &s->try_.finalbody);
+    case BT_STMT_MATCH:
+        if (!visit_expr(st, s->match.subject))
+            return false;
+        for (int i = 0; i < s->match.cases.count; i++) {
+            const BtAstMatchCase *mc = s->match.cases.items[i];
+            if (!visit_pattern(st, mc->pattern) || !visit_opt(st, mc->guard) ||
+                !visit_stmts(st, &mc->body))
+                return false;
+        }
+        return true;
     case BT_STMT_ASSERT:
         return visit_expr(st, s->assert_.test) && visit_opt(st, s->assert_.msg);
     case BT_STMT_IMPORT:

@@ -147,6 +147,21 @@ Test(symtable, module_names_are_locals_and_uses_are_implicit_globals) {
     drop_arena();
 }
 
+Test(symtable, match_captures_bind_like_assignments) {
+    BtSymtable *st = symtable_of("def f(v):\n    global g\n    match v:\n"
+                                 "        case [g, *rest] | {'k': g, **rest} if C.x:\n"
+                                 "            pass\n        case P(a=_):\n            pass\n");
+    BtScope *f = scope_at(st, 1);
+    cr_assert_eq(bt_scope_resolve(f, "g"), BT_SYM_GLOBAL_EXPLICIT);
+    cr_assert_eq(bt_scope_resolve(f, "rest"), BT_SYM_LOCAL);
+    cr_assert_eq(bt_scope_resolve(f, "C"), BT_SYM_GLOBAL_IMPLICIT);
+    cr_assert_eq(bt_scope_resolve(f, "P"), BT_SYM_GLOBAL_IMPLICIT);
+    cr_assert_eq(bt_scope_resolve(f, "a"), BT_SYM_UNKNOWN);
+    cr_assert_eq(bt_scope_resolve(f, "_"), BT_SYM_UNKNOWN);
+    bt_symtable_free(st);
+    drop_arena();
+}
+
 Test(symtable, function_params_locals_globals) {
     BtSymtable *st = symtable_of("g = 0\n"
                                  "def f(a, b=1, *args, c, d=2, **kw):\n"
@@ -500,6 +515,11 @@ Test(compile, stack_depth_of_small_functions) {
         {"def f(x):\n    try:\n        pass\n    except E:\n        pass\n", 3},
         {"def f(x):\n    with x as y:\n        return y\n", 5},
         {"def f(x):\n    return [i for i in x]\n", 2},
+        /* match: the same depths as CPython 3.11's co_stacksize */
+        {"def f(x):\n    match x:\n        case [a, b]:\n            return a\n", 3},
+        {"def f(x):\n    match x:\n        case {'k': v, **r} | [v, r]:\n            return v\n"
+         "        case P(a, b=c):\n            return a\n",
+         6},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         BtValue h;

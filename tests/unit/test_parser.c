@@ -391,6 +391,35 @@ Test(parser, soft_keyword_match_as_a_name) {
     parses("match = 3\nmatch(x)\nmatch.y = 1\nprint(match)\n");
 }
 
+Test(parser, match_statement) {
+    ASSERT_TREE("match p:\n    case [1, *r] | {'k': None, **r} if r:\n        pass\n",
+                "Match\n  Name p\n  match_case\n    MatchOr\n      MatchSequence\n"
+                "        MatchValue\n          Constant 1\n        MatchStar r\n"
+                "      MatchMapping **r\n        Constant 'k'\n          MatchSingleton None\n"
+                "    guard:\n      Name r\n    body:\n      Pass\n");
+    ASSERT_TREE("match a, b:\n    case P(x, y=-2) as q, _:\n        pass\n",
+                "Match\n  Tuple\n    Name a\n    Name b\n  match_case\n    MatchSequence\n"
+                "      MatchAs q\n        MatchClass\n          Name P\n          MatchAs x\n"
+                "          y=\n            MatchValue\n              UnaryOp -\n"
+                "                Constant 2\n      MatchAs _\n    body:\n      Pass\n");
+}
+
+Test(parser_errors, match_statement_errors) {
+    ASSERT_ERROR("match x\n    case 1: pass\n", "expected ':'", 1, 8);
+    ASSERT_ERROR("match x:\n    case 1\n        pass\n", "expected ':'", 2, 11);
+    ASSERT_ERROR("match x:\n    pass\n", "invalid syntax", 2, 5);
+    ASSERT_ERROR("match x:\n    case _ as _: pass\n", "cannot use '_' as a target", 2, 15);
+    ASSERT_ERROR("match x:\n    case 1 as 2: pass\n", "invalid pattern target", 2, 15);
+    ASSERT_ERROR("match x:\n    case C(a=1, 2): pass\n",
+                 "positional patterns follow keyword patterns", 2, 17);
+    ASSERT_ERROR("match x:\n    case y: pass\n    case 2: pass\n",
+                 "name capture 'y' makes remaining patterns unreachable", 2, 10);
+    ASSERT_ERROR("match x:\n    case [a] | [b]: pass\n",
+                 "alternative patterns bind different names", 2, 17);
+    ASSERT_ERROR("match x:\n    case {'a': 1, 'a': 2}: pass\n",
+                 "mapping pattern checks duplicate key ('a')", 2, 10);
+}
+
 Test(parser, every_notebook_cell_parses) {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s/samples/talk", BT_SOURCE_ROOT);
@@ -555,9 +584,9 @@ Test(parser_errors, await_await_is_invalid_syntax) {
 }
 Test(parser_errors, unsupported_features_name_baton) {
     Err e;
-    const char *srcs[] = {"async def f(): pass\n", "match x:\n    case 1: pass\n",
+    const char *srcs[] = {"async def f(): pass\n",
                           "async for x in y: pass\n", "with x:\n    async with y: pass\n"};
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < 3; i++) {
         cr_assert(parse_error(srcs[i], &e), "%s", srcs[i]);
         cr_assert(strstr(e.message, "not supported by Baton"), "%s: %s", srcs[i], e.message);
     }
@@ -597,6 +626,8 @@ Test(parser_limits, deep_minus_invert) { deep_is_an_error("x = ", "-~", "y\n"); 
 Test(parser_limits, deep_conditional) { deep_is_an_error("x = ", "1 if 1 else ", "1\n"); }
 Test(parser_limits, long_attribute_chain) { deep_is_an_error("x = a", ".b", "\n"); }
 Test(parser_limits, long_call_chain) { deep_is_an_error("x = f", "()", "\n"); }
+Test(parser_limits, deep_patterns) { deep_is_an_error("match x:\n case ", "[", "y\n"); }
+Test(parser_limits, long_pattern_attribute) { deep_is_an_error("match x:\n case a", ".b", ": pass\n"); }
 Test(parser_limits, long_subscript_chain) { deep_is_an_error("x = a", "[0]", "\n"); }
 Test(parser_limits, deep_lambda_defaults) { deep_is_an_error("x = ", "lambda a=", "1\n"); }
 Test(parser_limits, moderate_nesting_parses) {

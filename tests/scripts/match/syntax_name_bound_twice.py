@@ -1,0 +1,4 @@
+# A pattern may bind a name only once.
+match [1, 2]:
+    case [x, [y, x]]:
+        pass
