@@ -27,8 +27,14 @@ static BtGen *as_gen(BtValue v) {
     return (BtGen *)bt_as_obj(v);
 }
 
+/* A generator or a coroutine (both resume through this file). */
 static bool is_gen(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator);
+    return bt_is_genobj(t, v);
+}
+
+/* "generator" or "coroutine", for the messages that name the kind. */
+static const char *kind_name(const BtGen *gen) {
+    return bt_gen_is_coro(gen) ? "coroutine" : "generator";
 }
 
 /* ---- names that are not the code's ----
@@ -143,6 +149,8 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
     BT_POP_ROOT(t, 1);
     if (!gen)
         return NULL;
+    if (c->flags & BT_CODE_COROUTINE)
+        gen->hdr.type = BT_TYPE(t, coroutine);
     bt_gen_set_state(gen, BT_GEN_CREATED);
     gen->hdr.aux32 = ++c->ngens;
     gen->exc_state = BT_UNDEF;
@@ -178,7 +186,7 @@ void bt_gen_raised(BtThread *t, BtGen *gen) {
         /* PEP 479: StopIteration must not leak out of a generator silently. */
         BtValue stop = bt_take_exc(t);
         BT_PUSH_ROOT(t, &stop);
-        bt_raise(t, BT_EXC(t, RuntimeError), "generator raised StopIteration");
+        bt_raise(t, BT_EXC(t, RuntimeError), "%s raised StopIteration", kind_name(gen));
         BT_POP_ROOT(t, 1);
         if (bt_has_exc(t) && bt_is_obj(t->exc) &&
             bt_as_obj(t->exc)->type->layout == BT_LAYOUT_EXCEPTION) {
@@ -190,7 +198,16 @@ void bt_gen_raised(BtThread *t, BtGen *gen) {
     }
 }
 
+bool bt_coro_reused(BtThread *t) {
+    bt_raise(t, BT_EXC(t, RuntimeError), "cannot reuse already awaited coroutine");
+    return false;
+}
+
 BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc, BtValue *out) {
+    if (bt_gen_state(gen) == BT_GEN_DONE && bt_gen_is_coro(gen)) {
+        bt_coro_reused(t); /* a thrown exception is dropped for it, as in CPython */
+        return BT_RESUME_RAISED;
+    }
     if (bt_gen_state(gen) == BT_GEN_DONE) {
         if (!bt_is_undef(exc)) {
             bt_raise_value(t, exc);
@@ -201,7 +218,7 @@ BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc
     }
     BtValue keep = bt_obj(gen);
     BT_PUSH_ROOT(t, &keep);
-    if (!bt_gen_enter(t, gen, value, exc)) {
+    if (!bt_coro_may_enter(t, gen, value, exc) || !bt_gen_enter(t, gen, value, exc)) {
         BT_POP_ROOT(t, 1);
         return BT_RESUME_RAISED;
     }
@@ -215,13 +232,13 @@ BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc
 
 /* ---- yield from ---- */
 
-/* Suspended inside `yield from`? Then its next instruction is RESUME 2 and
+/* Suspended inside `yield from` or `await`? Then its next instruction is RESUME 2 (3) and
  * the sub-iterator is on top of its stack. */
 BtValue bt_gen_yieldfrom(BtGen *gen) {
     if (bt_gen_state(gen) != BT_GEN_SUSPENDED)
         return BT_UNDEF;
     BtInstr next = gen->frame.ip[0];
-    if (BT_INSTR_OP(next) == BT_OP_RESUME && BT_INSTR_ARG(next) == 2)
+    if (BT_INSTR_OP(next) == BT_OP_RESUME && BT_INSTR_ARG(next) >= 2) /* 3: await */
         return gen->frame.sp[-1];
     return BT_UNDEF;
 }
@@ -506,7 +523,7 @@ BtValue bt_gen_close(BtThread *t, BtGen *gen) {
     BtResumeResult r = gen_throw_exc(t, gen, &exc, 1, &out);
     BT_POP_ROOT(t, 1);
     if (r == BT_RESUME_YIELDED) {
-        bt_raise(t, BT_EXC(t, RuntimeError), "generator ignored GeneratorExit");
+        bt_raise(t, BT_EXC(t, RuntimeError), "%s ignored GeneratorExit", kind_name(gen));
         return BT_UNDEF;
     }
     if (r == BT_RESUME_RAISED) {
@@ -537,17 +554,18 @@ static const BtNativeDef gen_methods[] = {
 };
 
 const char *bt_gen_state_name(BtValue gen) {
+    bool coro = bt_gen_is_coro(as_gen(gen));
     switch (bt_gen_state(as_gen(gen))) {
     case BT_GEN_CREATED:
-        return "GEN_CREATED";
+        return coro ? "CORO_CREATED" : "GEN_CREATED";
     case BT_GEN_RUNNING:
-        return "GEN_RUNNING";
+        return coro ? "CORO_RUNNING" : "GEN_RUNNING";
     case BT_GEN_SUSPENDED:
-        return "GEN_SUSPENDED";
+        return coro ? "CORO_SUSPENDED" : "GEN_SUSPENDED";
     case BT_GEN_DONE:
         break;
     }
-    return "GEN_CLOSED";
+    return coro ? "CORO_CLOSED" : "GEN_CLOSED";
 }
 
 /* ---- the frame objects behind gi_frame ---- */
@@ -649,7 +667,8 @@ static void gen_trace(BtGc *gc, BtObject *o) {
 static BtValue gen_repr(BtThread *t, BtValue self) {
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
-    return bt_obj(bt_str_format(t, "<generator object %S at %s>", bt_gen_qualname(t->interp, as_gen(self)), addr));
+    return bt_obj(bt_str_format(t, "<%s object %S at %s>", kind_name(as_gen(self)),
+                                bt_gen_qualname(t->interp, as_gen(self)), addr));
 }
 
 /* The gi_* attributes are getters in the type's dict, so dir() lists them. */
@@ -702,9 +721,9 @@ static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static bool gen_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     BtGen *gen = as_gen(self);
-    if (strncmp(name->data, "gi_", 3) == 0) {
-        bt_raise(t, BT_EXC(t, AttributeError), "attribute '%S' of 'generator' objects is not writable",
-                 name);
+    if (strncmp(name->data, bt_gen_is_coro(gen) ? "cr_" : "gi_", 3) == 0) {
+        bt_raise(t, BT_EXC(t, AttributeError), "attribute '%S' of '%s' objects is not writable",
+                 name, kind_name(gen));
         return false;
     }
     if (name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname)) {
@@ -718,6 +737,160 @@ static bool gen_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
                          is_name ? bt_obj(bt_gen_qualname(t->interp, gen)) : v);
     }
     return bt_generic_setattr(t, self, name, v);
+}
+
+static BtValue cr_origin(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)t, (void)self, (void)args, (void)nargs, (void)kwnames;
+    return BT_NONE; /* sys.set_coroutine_origin_tracking_depth is never on */
+}
+
+/* ---- coroutines: await and its wrapper ---- */
+
+static bool is_coro(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, coroutine);
+}
+
+/* A generator of a types.coroutine function: await takes it as it is. */
+static bool is_iterable_coro(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator) &&
+           (as_gen(v)->frame.code->flags & BT_CODE_ITERABLE_COROUTINE);
+}
+
+BtValue bt_gen_awaitable(BtThread *t, BtValue v, int where) {
+    if (is_coro(t, v)) {
+        if (!bt_is_undef(bt_gen_yieldfrom(as_gen(v)))) {
+            bt_raise(t, BT_EXC(t, RuntimeError), "coroutine is being awaited already");
+            return BT_UNDEF;
+        }
+        return v;
+    }
+    if (is_iterable_coro(t, v))
+        return v;
+    BtType *ty = bt_type_of(t, v);
+    BtValue meth = bt_type_lookup(ty, BT_NAME(t, dunder_await));
+    if (bt_is_undef(meth)) {
+        if (where)
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "'async with' received an object from %s that does not implement __await__: "
+                     "%s",
+                     where == 1 ? "__aenter__" : "__aexit__", ty->name->data);
+        else
+            bt_raise(t, BT_EXC(t, TypeError), "object %s can't be used in 'await' expression",
+                     ty->name->data);
+        return BT_UNDEF;
+    }
+    BtValue r = bt_call(t, meth, &v, 1, NULL);
+    if (bt_is_undef(r))
+        return BT_UNDEF;
+    if (is_coro(t, r) || is_iterable_coro(t, r)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__await__() returned a coroutine");
+        return BT_UNDEF;
+    }
+    BtType *rt = bt_type_of(t, r);
+    if (!rt->next || ((rt->flags & BT_TYPE_HEAPTYPE) &&
+                      bt_is_undef(bt_type_lookup(rt, BT_NAME(t, dunder_next))))) {
+        bt_raise(t, BT_EXC(t, TypeError), "__await__() returned non-iterator of type '%s'",
+                 rt->name->data);
+        return BT_UNDEF;
+    }
+    return r;
+}
+
+/* coro.__await__() hands out a coroutine_wrapper: an iterator over the
+ * coroutine, for an __await__ written in Python (`return coro.__await__()`). */
+typedef struct {
+    BtObject hdr;
+    BtGen *coro;
+} BtCoroWrapper;
+
+static BtGen *wrapped_coro(BtValue w) {
+    return ((BtCoroWrapper *)bt_as_obj(w))->coro;
+}
+
+static void coro_wrapper_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark_obj(gc, (BtObject *)((BtCoroWrapper *)o)->coro);
+}
+
+static BtValue coro_await(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__await__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    BtCoroWrapper *w = bt_gc_alloc(t, BT_TYPE(t, coroutine_wrapper), sizeof(BtCoroWrapper));
+    if (!w)
+        return BT_UNDEF;
+    w->coro = as_gen(self);
+    return bt_obj(w);
+}
+
+static BtValue coro_wrapper_next_slot(BtThread *t, BtValue self) {
+    return gen_next_slot(t, bt_obj(wrapped_coro(self)));
+}
+
+static BtValue coro_wrapper_send(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                 BtTuple *kwnames) {
+    return bt_gen_send_method(t, bt_obj(wrapped_coro(self)), args, nargs, kwnames);
+}
+
+static BtValue coro_wrapper_throw(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    return gen_throw(t, bt_obj(wrapped_coro(self)), args, nargs, kwnames);
+}
+
+static BtValue coro_wrapper_close(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    return gen_close(t, bt_obj(wrapped_coro(self)), args, nargs, kwnames);
+}
+
+static BtValue coro_wrapper_next(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                 BtTuple *kwnames) {
+    return gen_next_method(t, bt_obj(wrapped_coro(self)), args, nargs, kwnames);
+}
+
+static BtValue coro_wrapper_repr(BtThread *t, BtValue self) {
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
+    return bt_obj(bt_str_format(t, "<coroutine_wrapper object at %s>", addr));
+}
+
+static const BtNativeDef coro_methods[] = {
+    {"send", bt_gen_send_method},
+    {"throw", gen_throw},
+    {"close", gen_close},
+    {"__await__", coro_await},
+    {NULL, NULL},
+};
+
+static const BtNativeDef coro_wrapper_methods[] = {
+    {"send", coro_wrapper_send},
+    {"throw", coro_wrapper_throw},
+    {"close", coro_wrapper_close},
+    {"__next__", coro_wrapper_next},
+    {"__iter__", gen_iter_method},
+    {NULL, NULL},
+};
+
+static bool init_coroutine_types(BtThread *t) {
+    BtType *c = BT_TYPE(t, coroutine);
+    c->instance_size = sizeof(BtGen);
+    c->flags |= BT_TYPE_METHODS_FIRST;
+    c->trace = gen_trace;
+    c->repr = gen_repr;
+    c->getattr = gen_getattr;
+    c->setattr = gen_setattr;
+    BtType *w = BT_TYPE(t, coroutine_wrapper);
+    w->instance_size = sizeof(BtCoroWrapper);
+    w->trace = coro_wrapper_trace;
+    w->repr = coro_wrapper_repr;
+    w->iter = gen_iter_slot;
+    w->next = coro_wrapper_next_slot;
+    return bt_type_add_methods(t, c, coro_methods) &&
+           bt_type_add_getter(t, c, "cr_running", gi_running) &&
+           bt_type_add_getter(t, c, "cr_suspended", gi_suspended) &&
+           bt_type_add_getter(t, c, "cr_code", gi_code) &&
+           bt_type_add_getter(t, c, "cr_frame", gi_frame) &&
+           bt_type_add_getter(t, c, "cr_await", gi_yieldfrom) &&
+           bt_type_add_getter(t, c, "cr_origin", cr_origin) &&
+           bt_type_add_methods(t, w, coro_wrapper_methods);
 }
 
 BtGen *bt_gen_alloc_raw(BtThread *t, size_t size) {
@@ -739,7 +912,7 @@ bool bt_gen_init_types(BtThread *t) {
     fr->trace = frameobj_trace;
     fr->getattr = frameobj_getattr;
     fr->repr = frameobj_repr;
-    return bt_type_add_methods(t, g, gen_methods) &&
+    return init_coroutine_types(t) && bt_type_add_methods(t, g, gen_methods) &&
            bt_type_add_getter(t, g, "gi_running", gi_running) &&
            bt_type_add_getter(t, g, "gi_suspended", gi_suspended) &&
            bt_type_add_getter(t, g, "gi_code", gi_code) &&

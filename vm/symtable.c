@@ -605,6 +605,8 @@ static bool visit_expr(BtSymtable *st, const BtAstExpr *e) {
         s->generator = true;
         return visit_opt(st, e->yield.value);
     }
+    case BT_EXPR_AWAIT:
+        return visit_expr(st, e->await_.value);
     case BT_EXPR_COMPARE:
         if (!visit_expr(st, e->compare.left))
             return false;
@@ -723,7 +725,8 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
     if (!stack_ok(st))
         return false;
     switch (s->kind) {
-    case BT_STMT_FUNCTION_DEF: {
+    case BT_STMT_FUNCTION_DEF:
+    case BT_STMT_ASYNC_FUNCTION_DEF: {
         if (!add_def(st, s->function_def.name, BT_DEF_LOCAL))
             return false;
         if (!visit_defaults(st, s->function_def.args) ||
@@ -731,6 +734,7 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
             return false;
         if (!enter(st, BT_SCOPE_FUNCTION, s->function_def.name, s, s->line, s->col))
             return false;
+        st->cur->coroutine = s->kind == BT_STMT_ASYNC_FUNCTION_DEF;
         if (!visit_params(st, s->function_def.args) || !visit_stmts(st, &s->function_def.body))
             return false;
         leave(st);
@@ -790,6 +794,7 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
         return visit_opt(st, s->ann_assign.value);
     }
     case BT_STMT_FOR:
+    case BT_STMT_ASYNC_FOR:
         return visit_expr(st, s->for_.target) && visit_expr(st, s->for_.iter) &&
                visit_stmts(st, &s->for_.body) && visit_stmts(st, &s->for_.orelse);
     case BT_STMT_WHILE:
@@ -799,6 +804,7 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
         return visit_expr(st, s->if_.test) && visit_stmts(st, &s->if_.body) &&
                visit_stmts(st, &s->if_.orelse);
     case BT_STMT_WITH:
+    case BT_STMT_ASYNC_WITH:
         for (int i = 0; i < s->with.items.count; i++) {
             const BtAstWithItem *w = s->with.items.items[i];
             if (!visit_expr(st, w->context_expr) || !visit_opt(st, w->optional_vars))
