@@ -281,7 +281,9 @@ static void print_where(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index, 
     const char *file = f->code->filename ? f->code->filename->data : "?";
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
     fprintf(st->out, "> %s(%d) %s()%s\n", basename_of(file), line, q ? q->data : "?",
-            bt_frame_gen(f) ? " [generator]" : "");
+            !bt_frame_gen(f)                   ? ""
+            : bt_gen_is_coro(bt_frame_gen(f)) ? " [coroutine]"
+                                              : " [generator]");
     fputs("-> ", st->out);
     if (!source_line(st->out, source_of(t, st, f->code), line))
         fputs("(no source)", st->out);
@@ -398,13 +400,13 @@ static BtGen **live_gens(BtThread *t, size_t *n) {
     size_t count = 0;
     BtHeapWalk walk;
     for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
-        count += o->type == BT_TYPE(t, generator);
+        count += bt_is_genobj(t, bt_obj(o));
     *n = 0;
     BtGen **gens = count ? malloc(count * sizeof *gens) : NULL;
     if (!gens)
         return NULL;
     for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
-        if (o->type == BT_TYPE(t, generator))
+        if (bt_is_genobj(t, bt_obj(o)))
             gens[(*n)++] = (BtGen *)o;
     qsort(gens, *n, sizeof *gens, by_birth);
     return gens;
@@ -443,7 +445,7 @@ static void gen_where(BtGen *g, char *buf, size_t cap) {
 /* "gen squared#1" when a suspended g is inside `yield from` another generator. */
 static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
     BtValue sub = bt_gen_state(g) == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
-    if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
+    if (bt_is_genobj(t, sub)) {
         bt_trace_frame_name(&((BtGen *)bt_as_obj(sub))->frame, buf, cap);
         return true;
     }
@@ -518,11 +520,13 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
     free(gens);
 }
 
-/* Does `name` ("my_range#2", "gen my_range#2" or a global bound to it) name g? */
+/* Does `name` ("my_range#2", "gen my_range#2", "coro main#1" or a global
+ * bound to it) name g? */
 static bool gen_named(BtThread *t, BtGen *g, const char *name) {
     char own[140], bound[200];
     bt_trace_frame_name(&g->frame, own, sizeof own);
-    if (!strcmp(own, name) || !strcmp(own + 4, name))
+    const char *bare = strchr(own, ' '); /* after "gen " or "coro " */
+    if (!strcmp(own, name) || (bare && !strcmp(bare + 1, name)))
         return true;
     if (!bt_trace_gen_binding(t, g, bound, sizeof bound))
         return false;
