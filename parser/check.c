@@ -30,6 +30,7 @@ typedef struct {
     bool in_async;  /* the innermost function is an async def (so await may stand here) */
     bool in_loop;
     const char *comprehension; /* "list comprehension", ... or NULL */
+    const BtAstExpr *comp_node; /* that comprehension */
     bool module_level;
 } Scope;
 
@@ -91,16 +92,13 @@ static void check_comprehension(Checker *c, const BtAstExpr *e, const BtAstExpr 
                                 const BtAstExpr *value, const BtAstComprehensionList *gens,
                                 const char *what, Scope sc) {
     /* The first iterable is evaluated outside the comprehension's scope. */
-    Scope inner = {.in_function = true, .in_async = sc.in_async, .comprehension = what};
+    Scope inner = {.in_function = true, .in_async = sc.in_async, .comprehension = what,
+                   .comp_node = e};
     bool is_async = false;
     for (int i = 0; i < gens->count; i++)
         is_async |= gens->items[i]->is_async;
-    if (c->pass == PASS_COMPILER && is_async) {
-        if (!sc.in_async && e->kind != BT_EXPR_GENERATOR_EXP)
-            FAIL_NODE(c, e, "asynchronous comprehension outside of an asynchronous function%s", "");
-        else
-            FAIL_NODE(c, e, "asynchronous comprehensions are not supported by Baton%s", "");
-    }
+    if (c->pass == PASS_COMPILER && is_async && !sc.in_async && e->kind != BT_EXPR_GENERATOR_EXP)
+        FAIL_NODE(c, e, "asynchronous comprehension outside of an asynchronous function%s", "");
     for (int i = 0; i < gens->count && !c->failed; i++) {
         const BtAstComprehension *g = gens->items[i];
         check_expr(c, g->iter, i == 0 ? sc : inner);
@@ -186,11 +184,9 @@ static void check_expr(Checker *c, const BtAstExpr *e, Scope sc) {
                 FAIL_NODE(c, e, "'await' outside function%s", "");
             else if (sc.comprehension && !sc.in_async &&
                      strcmp(sc.comprehension, "generator expression") != 0)
-                FAIL_NODE(c, e, "asynchronous comprehension outside of an asynchronous function%s",
-                          "");
-            else if (sc.comprehension)
-                FAIL_NODE(c, e, "'await' inside a %s is not supported by Baton", sc.comprehension);
-            else if (!sc.in_async)
+                FAIL_NODE(c, sc.comp_node,
+                          "asynchronous comprehension outside of an asynchronous function%s", "");
+            else if (!sc.in_async && !sc.comprehension)
                 FAIL_NODE(c, e, "'await' outside async function%s", "");
         }
         check_expr(c, e->await_.value, sc);

@@ -49,7 +49,10 @@ static bool code_flags(BtThread *t, BtValue v, uint32_t with, uint32_t without) 
 /* One predicate per name: X(python name, test of `v`). */
 #define INSPECT_PREDICATES(X)                                                                      \
     X(isgenerator, has_type(v, BT_TYPE(t, generator)))                                             \
-    X(isgeneratorfunction, code_flags(t, v, BT_CODE_GENERATOR, BT_CODE_COROUTINE))                 \
+    X(isgeneratorfunction,                                                                         \
+      code_flags(t, v, BT_CODE_GENERATOR, BT_CODE_COROUTINE | BT_CODE_ASYNC_GENERATOR))           \
+    X(isasyncgen, has_type(v, BT_TYPE(t, async_generator)))                                        \
+    X(isasyncgenfunction, code_flags(t, v, BT_CODE_ASYNC_GENERATOR, 0))                            \
     X(iscoroutine, has_type(v, BT_TYPE(t, coroutine)))                                             \
     X(iscoroutinefunction, code_flags(t, v, BT_CODE_COROUTINE, 0))                                 \
     X(isawaitable, has_type(v, BT_TYPE(t, coroutine)) ||                                           \

@@ -767,8 +767,11 @@ static bool enter_unit(Compiler *c, BtScope *scope, const char *name, int firstl
             u->flags |= BT_CODE_VARKEYWORDS;
         if (scope->generator)
             u->flags |= BT_CODE_GENERATOR;
-        /* A coroutine runs in a generator's frame too: it suspends the same way. */
-        if (scope->coroutine)
+        /* Coroutines and async generators run in a generator's frame too:
+         * they suspend the same way. */
+        if (scope->coroutine && scope->generator)
+            u->flags |= BT_CODE_GENERATOR | BT_CODE_ASYNC_GENERATOR;
+        else if (scope->coroutine)
             u->flags |= BT_CODE_GENERATOR | BT_CODE_COROUTINE;
         break;
     }
@@ -1860,6 +1863,9 @@ static bool compile_lambda(Compiler *c, const BtAstExpr *e) {
     return finish_child(c, flags);
 }
 
+static bool compile_send_loop(Compiler *c, int resume_arg);
+static bool compile_await_top(Compiler *c, int where);
+
 /* One `for ... in ... if ...` level of a comprehension; depth counts the iterators below. */
 static bool comprehension_level(Compiler *c, const BtAstExpr *e, const BtAstComprehensionList *gens,
                                 int index, int depth, const BtAstExpr *elt,
@@ -1870,13 +1876,25 @@ static bool comprehension_level(Compiler *c, const BtAstExpr *e, const BtAstComp
     } else {
         if (!visit_expr(c, g->iter))
             return false;
-        EMIT0(c, GET_ITER);
+        if (g->is_async)
+            EMIT0(c, GET_AITER);
+        else
+            EMIT0(c, GET_ITER);
     }
     NEW_LABEL(c, start);
     NEW_LABEL(c, anchor);
     NEW_LABEL(c, if_cleanup);
     bind_label(c, start);
-    JUMP(c, FOR_ITER, anchor);
+    if (g->is_async) {
+        /* As async for: await __anext__(); END_ASYNC_FOR (at anchor) ends the level. */
+        SETUP(c, h, anchor, c->u->depth);
+        EMIT0(c, GET_ANEXT);
+        if (!compile_send_loop(c, 3))
+            return false;
+        pop_block(c, h);
+    } else {
+        JUMP(c, FOR_ITER, anchor);
+    }
     if (!compile_store(c, g->target))
         return false;
     for (int i = 0; i < g->ifs.count; i++)
@@ -1916,6 +1934,8 @@ static bool comprehension_level(Compiler *c, const BtAstExpr *e, const BtAstComp
     c->u->lineno = e->line;
     JUMP_TO(c, start);
     bind_label(c, anchor);
+    if (g->is_async)
+        EMIT0(c, END_ASYNC_FOR);
     return true;
 }
 
@@ -1941,13 +1961,18 @@ static bool compile_comprehension(Compiler *c, const BtAstExpr *e, BtScopeKind k
     if (kind == BT_SCOPE_GENEXPR)
         LOAD_CONST(c, BT_NONE);
     EMIT0(c, RETURN_VALUE);
+    bool awaited = c->u->scope->coroutine && kind != BT_SCOPE_GENEXPR;
     if (!finish_child(c, 0))
         return false;
     if (!visit_expr(c, gens->items[0]->iter))
         return false;
-    EMIT0(c, GET_ITER);
+    if (gens->items[0]->is_async)
+        EMIT0(c, GET_AITER);
+    else
+        EMIT0(c, GET_ITER);
     EMIT(c, CALL, 0);
-    return true;
+    /* An asynchronous list, set or dict comprehension is a coroutine: await it. */
+    return !awaited || compile_await_top(c, 0);
 }
 
 static bool compile_joined_str(Compiler *c, const BtAstExpr *e) {
@@ -2110,9 +2135,6 @@ static bool visit_expr_inner(Compiler *c, const BtAstExpr *e) {
     case BT_EXPR_YIELD:
         if (!in_function(c))
             return ERROR_AT(c, e, "'yield' outside function");
-        if (c->u->scope->coroutine)
-            return ERROR_AT(c, e, "asynchronous generators (yield inside async def) are not "
-                                  "supported by Baton");
         if (e->yield.value) {
             if (!visit_expr(c, e->yield.value))
                 return false;

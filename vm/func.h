@@ -23,6 +23,8 @@ enum {
                                      its frame lives in the object as a generator's does) */
     BT_CODE_ITERABLE_COROUTINE = 1 << 6, /* a generator function under types.coroutine:
                                             its generators may be awaited */
+    BT_CODE_ASYNC_GENERATOR = 1 << 7, /* async def with yield: calling makes an async
+                                         generator (GENERATOR is set too, not COROUTINE) */
 };
 
 /* Where an exception raised inside [start, end) goes: the stack is cut to

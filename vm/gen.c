@@ -32,9 +32,9 @@ static bool is_gen(BtThread *t, BtValue v) {
     return bt_is_genobj(t, v);
 }
 
-/* "generator" or "coroutine", for the messages that name the kind. */
+/* "generator", "coroutine" or "async generator", for the messages that name the kind. */
 static const char *kind_name(const BtGen *gen) {
-    return bt_gen_is_coro(gen) ? "coroutine" : "generator";
+    return bt_gen_is_coro(gen) ? "coroutine" : bt_gen_is_agen(gen) ? "async generator" : "generator";
 }
 
 /* ---- names that are not the code's ----
@@ -151,6 +151,8 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func) {
         return NULL;
     if (c->flags & BT_CODE_COROUTINE)
         gen->hdr.type = BT_TYPE(t, coroutine);
+    else if (c->flags & BT_CODE_ASYNC_GENERATOR)
+        gen->hdr.type = BT_TYPE(t, async_generator);
     bt_gen_set_state(gen, BT_GEN_CREATED);
     gen->hdr.aux32 = ++c->ngens;
     gen->exc_state = BT_UNDEF;
@@ -182,11 +184,14 @@ void bt_gen_finished(BtThread *t, BtGen *gen) {
 void bt_gen_raised(BtThread *t, BtGen *gen) {
     bt_gen_set_state(gen, BT_GEN_DONE);
     bt_gen_restore_handled(t, gen, false);
-    if (bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
-        /* PEP 479: StopIteration must not leak out of a generator silently. */
+    bool async_stop = bt_gen_is_agen(gen) && bt_exc_pending_is(t, BT_EXC(t, StopAsyncIteration));
+    if (async_stop || bt_exc_pending_is(t, BT_EXC(t, StopIteration))) {
+        /* PEP 479: StopIteration must not leak out of a generator silently
+         * (nor StopAsyncIteration out of an async generator, PEP 525). */
         BtValue stop = bt_take_exc(t);
         BT_PUSH_ROOT(t, &stop);
-        bt_raise(t, BT_EXC(t, RuntimeError), "%s raised StopIteration", kind_name(gen));
+        bt_raise(t, BT_EXC(t, RuntimeError), "%s raised %s", kind_name(gen),
+                 async_stop ? "StopAsyncIteration" : "StopIteration");
         BT_POP_ROOT(t, 1);
         if (bt_has_exc(t) && bt_is_obj(t->exc) &&
             bt_as_obj(t->exc)->type->layout == BT_LAYOUT_EXCEPTION) {
@@ -667,7 +672,7 @@ static void gen_trace(BtGc *gc, BtObject *o) {
 static BtValue gen_repr(BtThread *t, BtValue self) {
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
-    return bt_obj(bt_str_format(t, "<%s object %S at %s>", kind_name(as_gen(self)),
+    return bt_obj(bt_str_format(t, "<%S object %S at %s>", bt_as_obj(self)->type->name,
                                 bt_gen_qualname(t->interp, as_gen(self)), addr));
 }
 
@@ -721,9 +726,10 @@ static BtValue gen_getattr(BtThread *t, BtValue self, BtStr *name) {
 
 static bool gen_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     BtGen *gen = as_gen(self);
-    if (strncmp(name->data, bt_gen_is_coro(gen) ? "cr_" : "gi_", 3) == 0) {
-        bt_raise(t, BT_EXC(t, AttributeError), "attribute '%S' of '%s' objects is not writable",
-                 name, kind_name(gen));
+    const char *prefix = bt_gen_is_coro(gen) ? "cr_" : bt_gen_is_agen(gen) ? "ag_" : "gi_";
+    if (strncmp(name->data, prefix, 3) == 0) {
+        bt_raise(t, BT_EXC(t, AttributeError), "attribute '%S' of '%S' objects is not writable",
+                 name, bt_as_obj(self)->type->name);
         return false;
     }
     if (name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname)) {
@@ -893,6 +899,344 @@ static bool init_coroutine_types(BtThread *t) {
            bt_type_add_methods(t, w, coro_wrapper_methods);
 }
 
+/* ---- async generators (PEP 525) ----
+ * An async generator's frame is a generator's; only what drives it differs.
+ * `__anext__()`/`asend(v)` and `athrow(...)`/`aclose()` hand out awaitables
+ * (asend and athrow objects) whose every step resumes the frame once: a value
+ * the frame yields itself (its next instruction is RESUME 1) ends the step
+ * with StopIteration(value), the "result" of the await; a value yielded by an
+ * `await` inside (RESUME 3) passes through to whoever drives the awaiting
+ * coroutine; a return is StopAsyncIteration. CPython wraps the first kind of
+ * value in an object (ASYNC_GEN_WRAP); Baton reads the frame instead. */
+
+#define AGEN_RUNNING_ASYNC 0x02 /* header flag: one of its awaitables is being run (ag_running) */
+#define AGEN_CLOSED 0x04        /* header flag: it has ended with StopAsyncIteration or been closed */
+
+typedef enum { AW_INIT, AW_ITER, AW_CLOSED } BtAwaitState; /* in the awaitable's hdr.aux8[0] */
+
+typedef struct {
+    BtObject hdr;
+    BtGen *gen;
+    BtValue arg; /* asend: the value to send first; athrow: throw()'s arguments as a tuple,
+                    or BT_UNDEF for aclose() */
+} BtAGenAwait;
+
+static BtAGenAwait *as_await(BtValue v) {
+    return (BtAGenAwait *)bt_as_obj(v);
+}
+
+static void agen_await_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark_obj(gc, (BtObject *)((BtAGenAwait *)o)->gen);
+    bt_gc_mark(gc, ((BtAGenAwait *)o)->arg);
+}
+
+/* Did gen's last step stop at a `yield` of its own (not inside an await)? */
+static bool agen_yielded_itself(const BtGen *gen) {
+    if (bt_gen_state(gen) != BT_GEN_SUSPENDED)
+        return false;
+    BtInstr next = gen->frame.ip[0];
+    return BT_INSTR_OP(next) == BT_OP_RESUME && BT_INSTR_ARG(next) == 1;
+}
+
+static void agen_set(BtGen *gen, uint8_t flag, bool on) {
+    gen->hdr.flags = (uint8_t)(on ? gen->hdr.flags | flag : gen->hdr.flags & ~flag);
+}
+
+/* CPython's async_gen_unwrap: what one step of gen that ended with rr (out)
+ * gives the awaiter: a passed-through value, or BT_UNDEF with StopIteration(v)
+ * for its own `yield v`, StopAsyncIteration for a return, or its exception. */
+static BtValue agen_unwrap(BtThread *t, BtGen *gen, BtResumeResult rr, BtValue out) {
+    if (rr == BT_RESUME_YIELDED && !agen_yielded_itself(gen))
+        return out;
+    agen_set(gen, AGEN_RUNNING_ASYNC, false);
+    if (rr == BT_RESUME_YIELDED) {
+        bt_raise_stop_iteration(t, out);
+        return BT_UNDEF;
+    }
+    if (rr == BT_RESUME_RETURNED)
+        bt_raise_empty(t, BT_EXC(t, StopAsyncIteration));
+    if (bt_exc_pending_is(t, BT_EXC(t, StopAsyncIteration)) ||
+        bt_exc_pending_is(t, BT_EXC(t, GeneratorExit)))
+        agen_set(gen, AGEN_CLOSED, true);
+    return BT_UNDEF;
+}
+
+static BtValue agen_await_new(BtThread *t, BtType *type, BtValue gen, BtValue arg) {
+    BtValue keep[2] = {gen, arg};
+    BT_PUSH_ROOT(t, &keep[0]);
+    BT_PUSH_ROOT(t, &keep[1]);
+    BtAGenAwait *a = bt_gc_alloc(t, type, sizeof(BtAGenAwait));
+    BT_POP_ROOT(t, 2);
+    if (!a)
+        return BT_UNDEF;
+    a->hdr.aux8[0] = AW_INIT;
+    a->gen = as_gen(keep[0]);
+    a->arg = keep[1];
+    return bt_obj(a);
+}
+
+static BtValue agen_anext(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__anext__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return agen_await_new(t, BT_TYPE(t, agen_asend), self, BT_NONE);
+}
+
+static BtValue agen_asend(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "asend", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return agen_await_new(t, BT_TYPE(t, agen_asend), self, args[0]);
+}
+
+static BtValue agen_athrow(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "athrow", nargs, kwnames, 1, 3))
+        return BT_UNDEF;
+    BtTuple *a = bt_tuple_from(t, args, (size_t)nargs); /* self and args are rooted by the call */
+    return a ? agen_await_new(t, BT_TYPE(t, agen_athrow), self, bt_obj(a)) : BT_UNDEF;
+}
+
+static BtValue agen_aclose(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "aclose", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return agen_await_new(t, BT_TYPE(t, agen_athrow), self, BT_UNDEF);
+}
+
+static BtValue agen_aiter(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__aiter__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return self;
+}
+
+static BtValue ag_running_of(BtThread *t, BtGen *gen) {
+    (void)t;
+    return bt_bool(gen->hdr.flags & AGEN_RUNNING_ASYNC);
+}
+GEN_GETTER(ag_running)
+
+/* asend.send(v): one step of __anext__()/asend(v). */
+static BtValue asend_send_value(BtThread *t, BtValue self, BtValue v) {
+    BtAGenAwait *a = as_await(self);
+    if (a->hdr.aux8[0] == AW_CLOSED) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "cannot reuse already awaited __anext__()/asend()");
+        return BT_UNDEF;
+    }
+    if (a->hdr.aux8[0] == AW_INIT) {
+        if (a->gen->hdr.flags & AGEN_RUNNING_ASYNC) {
+            bt_raise(t, BT_EXC(t, RuntimeError), "anext(): asynchronous generator is already running");
+            return BT_UNDEF;
+        }
+        if (bt_is_none(v))
+            v = a->arg;
+        a->hdr.aux8[0] = AW_ITER;
+    }
+    agen_set(a->gen, AGEN_RUNNING_ASYNC, true);
+    BtValue out = BT_UNDEF;
+    BtResumeResult rr = bt_gen_resume(t, a->gen, v, BT_UNDEF, &out);
+    BtValue r = agen_unwrap(t, a->gen, rr, out);
+    if (bt_is_undef(r))
+        a->hdr.aux8[0] = AW_CLOSED;
+    return r;
+}
+
+static BtValue asend_send(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "send", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return asend_send_value(t, self, args[0]);
+}
+
+static BtValue asend_next_slot(BtThread *t, BtValue self) {
+    return asend_send_value(t, self, BT_NONE);
+}
+
+static BtValue asend_throw(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "throw", nargs, kwnames, 1, 3))
+        return BT_UNDEF;
+    BtAGenAwait *a = as_await(self);
+    if (a->hdr.aux8[0] == AW_CLOSED) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "cannot reuse already awaited __anext__()/asend()");
+        return BT_UNDEF;
+    }
+    BtValue out = BT_UNDEF;
+    BtResumeResult rr = gen_throw_exc(t, a->gen, args, nargs, &out);
+    BtValue r = agen_unwrap(t, a->gen, rr, out);
+    if (bt_is_undef(r))
+        a->hdr.aux8[0] = AW_CLOSED;
+    return r;
+}
+
+static BtValue agen_await_close(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "close", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    as_await(self)->hdr.aux8[0] = AW_CLOSED;
+    return BT_NONE;
+}
+
+static BtValue agen_await_self(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)t, (void)args, (void)nargs, (void)kwnames;
+    return self;
+}
+
+/* An athrow/aclose step ended (rr, out): aclose() turns the generator's end
+ * into StopIteration and refuses a value yielded in answer to GeneratorExit;
+ * athrow() unwraps as asend does. */
+static BtValue athrow_result(BtThread *t, BtAGenAwait *a, BtResumeResult rr, BtValue out) {
+    BtGen *gen = a->gen;
+    if (!bt_is_undef(a->arg)) {
+        BtValue r = agen_unwrap(t, gen, rr, out);
+        return r;
+    }
+    if (rr == BT_RESUME_YIELDED && !agen_yielded_itself(gen))
+        return out;
+    agen_set(gen, AGEN_RUNNING_ASYNC, false);
+    a->hdr.aux8[0] = AW_CLOSED;
+    if (rr == BT_RESUME_YIELDED) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "async generator ignored GeneratorExit");
+        return BT_UNDEF;
+    }
+    if (rr == BT_RESUME_RETURNED || bt_exc_pending_is(t, BT_EXC(t, StopAsyncIteration)) ||
+        bt_exc_pending_is(t, BT_EXC(t, GeneratorExit))) {
+        bt_take_exc(t);
+        bt_raise_empty(t, BT_EXC(t, StopIteration));
+    }
+    return BT_UNDEF;
+}
+
+/* athrow.send(v): CPython's async_gen_athrow_send. */
+static BtValue athrow_send_value(BtThread *t, BtValue self, BtValue v) {
+    BtAGenAwait *a = as_await(self);
+    BtGen *gen = a->gen;
+    bool closing = bt_is_undef(a->arg);
+    if (a->hdr.aux8[0] == AW_CLOSED) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "cannot reuse already awaited aclose()/athrow()");
+        return BT_UNDEF;
+    }
+    if (bt_gen_state(gen) == BT_GEN_DONE) {
+        a->hdr.aux8[0] = AW_CLOSED;
+        bt_raise_empty(t, BT_EXC(t, StopIteration));
+        return BT_UNDEF;
+    }
+    BtValue out = BT_UNDEF;
+    BtResumeResult rr;
+    if (a->hdr.aux8[0] == AW_INIT) {
+        if (gen->hdr.flags & AGEN_RUNNING_ASYNC) {
+            a->hdr.aux8[0] = AW_CLOSED;
+            bt_raise(t, BT_EXC(t, RuntimeError), "%s(): asynchronous generator is already running",
+                     closing ? "aclose" : "athrow");
+            return BT_UNDEF;
+        }
+        if (gen->hdr.flags & AGEN_CLOSED) {
+            a->hdr.aux8[0] = AW_CLOSED;
+            bt_raise_empty(t, BT_EXC(t, StopAsyncIteration));
+            return BT_UNDEF;
+        }
+        if (!bt_is_none(v)) {
+            bt_raise(t, BT_EXC(t, RuntimeError), "can't send non-None value to a just-started coroutine");
+            return BT_UNDEF;
+        }
+        a->hdr.aux8[0] = AW_ITER;
+        agen_set(gen, AGEN_RUNNING_ASYNC, true);
+        if (closing) {
+            agen_set(gen, AGEN_CLOSED, true);
+            bt_raise_empty(t, BT_EXC(t, GeneratorExit));
+            BtValue exc = bt_take_exc(t);
+            if (bt_is_undef(exc))
+                return BT_UNDEF;
+            BT_PUSH_ROOT(t, &exc);
+            rr = gen_throw_exc(t, gen, &exc, 1, &out);
+            BT_POP_ROOT(t, 1);
+        } else {
+            BtTuple *targs = (BtTuple *)bt_as_obj(a->arg);
+            rr = gen_throw_exc(t, gen, targs->items, (int)targs->len, &out);
+        }
+        BtValue r = athrow_result(t, a, rr, out);
+        if (bt_is_undef(r))
+            a->hdr.aux8[0] = AW_CLOSED;
+        return r;
+    }
+    rr = bt_gen_resume(t, gen, v, BT_UNDEF, &out);
+    return athrow_result(t, a, rr, out);
+}
+
+static BtValue athrow_send(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "send", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return athrow_send_value(t, self, args[0]);
+}
+
+static BtValue athrow_next_slot(BtThread *t, BtValue self) {
+    return athrow_send_value(t, self, BT_NONE);
+}
+
+static BtValue athrow_throw(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "throw", nargs, kwnames, 1, 3))
+        return BT_UNDEF;
+    BtAGenAwait *a = as_await(self);
+    if (a->hdr.aux8[0] == AW_CLOSED) {
+        bt_raise(t, BT_EXC(t, RuntimeError), "cannot reuse already awaited aclose()/athrow()");
+        return BT_UNDEF;
+    }
+    BtValue out = BT_UNDEF;
+    BtResumeResult rr = gen_throw_exc(t, a->gen, args, nargs, &out);
+    return athrow_result(t, a, rr, out);
+}
+
+static BtValue asend_next_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                 BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__next__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return bt_as_obj(self)->type == BT_TYPE(t, agen_asend) ? asend_send_value(t, self, BT_NONE)
+                                                           : athrow_send_value(t, self, BT_NONE);
+}
+
+static const BtNativeDef agen_methods[] = {
+    {"__aiter__", agen_aiter},
+    {"__anext__", agen_anext},
+    {"asend", agen_asend},
+    {"athrow", agen_athrow},
+    {"aclose", agen_aclose},
+    {NULL, NULL},
+};
+
+static const BtNativeDef asend_methods[] = {
+    {"send", asend_send},   {"throw", asend_throw},         {"close", agen_await_close},
+    {"__await__", agen_await_self}, {"__iter__", agen_await_self}, {"__next__", asend_next_method},
+    {NULL, NULL},
+};
+
+static const BtNativeDef athrow_methods[] = {
+    {"send", athrow_send},  {"throw", athrow_throw},        {"close", agen_await_close},
+    {"__await__", agen_await_self}, {"__iter__", agen_await_self}, {"__next__", asend_next_method},
+    {NULL, NULL},
+};
+
+static bool init_agen_types(BtThread *t) {
+    BtType *g = BT_TYPE(t, async_generator);
+    g->instance_size = sizeof(BtGen);
+    g->flags |= BT_TYPE_METHODS_FIRST;
+    g->trace = gen_trace;
+    g->repr = gen_repr;
+    g->getattr = gen_getattr;
+    g->setattr = gen_setattr;
+    BtType *s = BT_TYPE(t, agen_asend), *w = BT_TYPE(t, agen_athrow);
+    s->instance_size = w->instance_size = sizeof(BtAGenAwait);
+    s->trace = w->trace = agen_await_trace;
+    s->iter = w->iter = gen_iter_slot;
+    s->next = asend_next_slot;
+    w->next = athrow_next_slot;
+    return bt_type_add_methods(t, g, agen_methods) &&
+           bt_type_add_getter(t, g, "ag_running", ag_running) &&
+           bt_type_add_getter(t, g, "ag_code", gi_code) &&
+           bt_type_add_getter(t, g, "ag_frame", gi_frame) &&
+           bt_type_add_getter(t, g, "ag_await", gi_yieldfrom) &&
+           bt_type_add_methods(t, s, asend_methods) && bt_type_add_methods(t, w, athrow_methods);
+}
+
 BtGen *bt_gen_alloc_raw(BtThread *t, size_t size) {
     return bt_gc_alloc(t, BT_TYPE(t, generator), size);
 }
@@ -912,7 +1256,7 @@ bool bt_gen_init_types(BtThread *t) {
     fr->trace = frameobj_trace;
     fr->getattr = frameobj_getattr;
     fr->repr = frameobj_repr;
-    return init_coroutine_types(t) && bt_type_add_methods(t, g, gen_methods) &&
+    return init_coroutine_types(t) && init_agen_types(t) && bt_type_add_methods(t, g, gen_methods) &&
            bt_type_add_getter(t, g, "gi_running", gi_running) &&
            bt_type_add_getter(t, g, "gi_suspended", gi_suspended) &&
            bt_type_add_getter(t, g, "gi_code", gi_code) &&

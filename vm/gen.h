@@ -75,6 +75,12 @@ static inline bool bt_gen_is_coro(const BtGen *g) {
     return g->frame.code->flags & BT_CODE_COROUTINE;
 }
 
+/* Is gen an async generator (an async def with yield, type `async_generator`)?
+ * Only its asend/athrow awaitables resume it (gen.c). */
+static inline bool bt_gen_is_agen(const BtGen *g) {
+    return g->frame.code->flags & BT_CODE_ASYNC_GENERATOR;
+}
+
 /* A generator or a coroutine: an object whose frame the loop resumes inline. */
 static inline bool bt_is_genobj(BtThread *t, BtValue v) {
     return bt_is_obj(v) && (bt_as_obj(v)->type == t->interp->types.generator ||

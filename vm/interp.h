@@ -34,6 +34,8 @@ typedef struct BtGil BtGil;
     X(function, "function") X(native, "builtin_function_or_method") X(method, "method")            \
     X(code, "code") X(cell, "cell") X(module, "module") X(generator, "generator")                  \
     X(coroutine, "coroutine") X(coroutine_wrapper, "coroutine_wrapper")                            \
+    X(async_generator, "async_generator") X(agen_asend, "async_generator_asend")                   \
+    X(agen_athrow, "async_generator_athrow")                                                       \
     X(frame, "frame") X(traceback, "traceback") X(not_implemented, "NotImplementedType")           \
     X(ellipsis, "ellipsis") X(super_, "super")                                                     \
     X(str_iter, "str_ascii_iterator") X(bytes_iter, "bytes_iterator")                              \

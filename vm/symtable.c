@@ -508,7 +508,13 @@ static bool visit_comprehension(BtSymtable *st, const BtAstExpr *e, BtScopeKind 
         return false;
     if (!visit_expr(st, elt))
         return false;
+    for (int i = 0; i < gens->count; i++)
+        s->coroutine |= gens->items[i]->is_async;
     leave(st);
+    /* An asynchronous list, set or dict comprehension is awaited where it
+     * stands: a comprehension around it becomes asynchronous too. */
+    if (s->coroutine && kind != BT_SCOPE_GENEXPR && is_comprehension(st->cur->kind))
+        st->cur->coroutine = true;
     return true;
 }
 
@@ -606,6 +612,9 @@ static bool visit_expr(BtSymtable *st, const BtAstExpr *e) {
         return visit_opt(st, e->yield.value);
     }
     case BT_EXPR_AWAIT:
+        /* An await makes the comprehension it stands in asynchronous. */
+        if (is_comprehension(st->cur->kind))
+            st->cur->coroutine = true;
         return visit_expr(st, e->await_.value);
     case BT_EXPR_COMPARE:
         if (!visit_expr(st, e->compare.left))

@@ -13,6 +13,10 @@ async def _c():
     pass
 
 
+async def _ag():
+    yield
+
+
 class _C:
     def _m(self):
         pass
@@ -23,6 +27,7 @@ GeneratorType = type(_g())
 _c = _c()
 CoroutineType = type(_c)
 _c.close()
+AsyncGeneratorType = type(_ag())
 MethodType = type(_C()._m)
 BuiltinFunctionType = BuiltinMethodType = type(len)
 ModuleType = type(__import__("sys"))
@@ -73,4 +78,4 @@ def coroutine(func):
     return wrapped
 
 
-del _f, _g, _c, _C
+del _f, _g, _c, _ag, _C
