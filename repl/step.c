@@ -442,6 +442,12 @@ static void gen_where(BtGen *g, char *buf, size_t cap) {
         snprintf(buf, cap, "line %d", bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
 }
 
+/* Is the suspended g inside an `await` (its next instruction RESUME 3), not a `yield from`? */
+static bool in_await(const BtGen *g) {
+    BtInstr next = g->frame.ip[0];
+    return BT_INSTR_OP(next) == BT_OP_RESUME && BT_INSTR_ARG(next) == 3;
+}
+
 /* "gen squared#1" when a suspended g is inside `yield from` another generator. */
 static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
     BtValue sub = bt_gen_state(g) == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
@@ -506,7 +512,7 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
         if (*args)
             snprintf(with, sizeof with, "  (%s)", args);
         if (gen_delegate(t, g, sub, sizeof sub))
-            snprintf(from, sizeof from, "  (in yield from %s)", sub);
+            snprintf(from, sizeof from, "  (in %s %s)", in_await(g) ? "await" : "yield from", sub);
         char task[200], as_task[220] = "";
         if (bt_scheduler_describe_gen(t, g, task, sizeof task))
             snprintf(as_task, sizeof as_task, "  [%s]", task);
@@ -579,7 +585,8 @@ bool bt_step_print_gen(BtThread *t, FILE *out, const char *name, BtStepSourceFn 
     else if (bt_gen_state(g) == BT_GEN_RUNNING)
         fputs("waits on: nothing, it is running\n", out);
     else if (gen_delegate(t, g, sub, sizeof sub))
-        fprintf(out, "waits on: %s (yield from: next()/send() go straight to it)\n", sub);
+        fprintf(out, "waits on: %s (%s: next()/send() go straight to it)\n", sub,
+                in_await(g) ? "await" : "yield from");
     else
         fputs("waits on: next() or send() from whoever holds it\n", out);
     fputs("locals:\n", out);
