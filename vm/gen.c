@@ -1215,7 +1215,111 @@ static const BtNativeDef athrow_methods[] = {
     {NULL, NULL},
 };
 
+/* ---- anext(aiterator, default) ---- */
+
+typedef struct {
+    BtObject hdr;
+    BtValue wrapped; /* what __anext__() returned */
+    BtValue dflt;
+} BtAnextAwaitable;
+
+static void anext_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark(gc, ((BtAnextAwaitable *)o)->wrapped);
+    bt_gc_mark(gc, ((BtAnextAwaitable *)o)->dflt);
+}
+
+BtValue bt_gen_anext_awaitable(BtThread *t, BtValue awaitable, BtValue dflt) {
+    BtValue keep[2] = {awaitable, dflt};
+    BT_PUSH_ROOT(t, &keep[0]);
+    BT_PUSH_ROOT(t, &keep[1]);
+    BtAnextAwaitable *a = bt_gc_alloc(t, BT_TYPE(t, anext_awaitable), sizeof(BtAnextAwaitable));
+    BT_POP_ROOT(t, 2);
+    if (!a)
+        return BT_UNDEF;
+    a->wrapped = keep[0];
+    a->dflt = keep[1];
+    return bt_obj(a);
+}
+
+/* One step of anext's awaitable (CPython's anextawaitable_proxy): the
+ * iterator of the wrapped awaitable (a coroutine through its __await__) is
+ * sent v, thrown args (nargs > 0) or advanced (v BT_UNDEF); its
+ * StopAsyncIteration becomes StopIteration(default). */
+static BtValue anext_step(BtThread *t, BtValue self, BtValue v, BtValue *args, int nargs) {
+    BtAnextAwaitable *a = (BtAnextAwaitable *)bt_as_obj(self);
+    /* A coroutine is stepped through its __await__ (no "being awaited" check: that is await's). */
+    BtValue it = is_coro(t, a->wrapped) ? coro_await(t, a->wrapped, NULL, 0, NULL)
+                                        : bt_gen_awaitable(t, a->wrapped, 0);
+    if (bt_is_undef(it))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &it);
+    BtValue r;
+    if (nargs > 0 || !bt_is_undef(v)) {
+        BtValue meth = bt_getattr(t, it, nargs > 0 ? BT_NAME(t, throw) : BT_NAME(t, send));
+        r = bt_is_undef(meth) ? BT_UNDEF
+                              : bt_call(t, meth, nargs > 0 ? args : &v, nargs > 0 ? nargs : 1, NULL);
+    } else {
+        r = bt_next_keep_stop(t, it);
+        if (bt_is_undef(r) && !bt_has_exc(t))
+            bt_raise_empty(t, BT_EXC(t, StopIteration));
+    }
+    BT_POP_ROOT(t, 1);
+    if (bt_is_undef(r) && bt_exc_pending_is(t, BT_EXC(t, StopAsyncIteration))) {
+        bt_take_exc(t);
+        bt_raise_stop_iteration(t, a->dflt);
+    }
+    return r;
+}
+
+static BtValue anext_send(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "send", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return anext_step(t, self, args[0], NULL, 0);
+}
+
+static BtValue anext_throw(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    if (!bt_check_args(t, "throw", nargs, kwnames, 1, 3))
+        return BT_UNDEF;
+    return anext_step(t, self, BT_UNDEF, args, nargs);
+}
+
+static BtValue anext_next_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                 BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "__next__", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    return anext_step(t, self, BT_UNDEF, NULL, 0);
+}
+
+static BtValue anext_next_slot(BtThread *t, BtValue self) {
+    return anext_step(t, self, BT_UNDEF, NULL, 0);
+}
+
+static BtValue anext_close(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)args;
+    if (!bt_check_args(t, "close", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    BtValue meth = bt_getattr_opt(t, ((BtAnextAwaitable *)bt_as_obj(self))->wrapped,
+                                  BT_NAME(t, close));
+    if (bt_is_undef(meth))
+        return bt_has_exc(t) ? BT_UNDEF : BT_NONE;
+    return bt_call(t, meth, NULL, 0, NULL);
+}
+
+static const BtNativeDef anext_methods[] = {
+    {"send", anext_send},   {"throw", anext_throw},         {"close", anext_close},
+    {"__await__", agen_await_self}, {"__iter__", agen_await_self}, {"__next__", anext_next_method},
+    {NULL, NULL},
+};
+
 static bool init_agen_types(BtThread *t) {
+    BtType *an = BT_TYPE(t, anext_awaitable);
+    an->instance_size = sizeof(BtAnextAwaitable);
+    an->trace = anext_trace;
+    an->iter = gen_iter_slot;
+    an->next = anext_next_slot;
+    if (!bt_type_add_methods(t, an, anext_methods))
+        return false;
     BtType *g = BT_TYPE(t, async_generator);
     g->instance_size = sizeof(BtGen);
     g->flags |= BT_TYPE_METHODS_FIRST;

@@ -106,6 +106,10 @@ const char *bt_gen_state_name(BtValue gen);
  * is 1 or 2 when v came from __aenter__ or __aexit__ (their own messages). */
 BtValue bt_gen_awaitable(BtThread *t, BtValue v, int where);
 
+/* anext(aiterator, default): an awaitable over `awaitable` (what __anext__
+ * returned) whose StopAsyncIteration becomes StopIteration(dflt). */
+BtValue bt_gen_anext_awaitable(BtThread *t, BtValue awaitable, BtValue dflt);
+
 /* Raise what resuming the finished coroutine gen raises ("cannot reuse
  * already awaited coroutine"); always returns false. */
 bool bt_coro_reused(BtThread *t);

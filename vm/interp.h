@@ -35,7 +35,7 @@ typedef struct BtGil BtGil;
     X(code, "code") X(cell, "cell") X(module, "module") X(generator, "generator")                  \
     X(coroutine, "coroutine") X(coroutine_wrapper, "coroutine_wrapper")                            \
     X(async_generator, "async_generator") X(agen_asend, "async_generator_asend")                   \
-    X(agen_athrow, "async_generator_athrow")                                                       \
+    X(agen_athrow, "async_generator_athrow") X(anext_awaitable, "anext_awaitable")                 \
     X(frame, "frame") X(traceback, "traceback") X(not_implemented, "NotImplementedType")           \
     X(ellipsis, "ellipsis") X(super_, "super")                                                     \
     X(str_iter, "str_ascii_iterator") X(bytes_iter, "bytes_iterator")                              \
