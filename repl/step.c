@@ -283,6 +283,7 @@ static void print_where(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index, 
     fprintf(st->out, "> %s(%d) %s()%s\n", basename_of(file), line, q ? q->data : "?",
             !bt_frame_gen(f)                   ? ""
             : bt_gen_is_coro(bt_frame_gen(f)) ? " [coroutine]"
+            : bt_gen_is_agen(bt_frame_gen(f)) ? " [async generator]"
                                               : " [generator]");
     fputs("-> ", st->out);
     if (!source_line(st->out, source_of(t, st, f->code), line))
@@ -400,13 +401,13 @@ static BtGen **live_gens(BtThread *t, size_t *n) {
     size_t count = 0;
     BtHeapWalk walk;
     for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
-        count += bt_is_genobj(t, bt_obj(o));
+        count += bt_is_framed_gen(t, bt_obj(o));
     *n = 0;
     BtGen **gens = count ? malloc(count * sizeof *gens) : NULL;
     if (!gens)
         return NULL;
     for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
-        if (bt_is_genobj(t, bt_obj(o)))
+        if (bt_is_framed_gen(t, bt_obj(o)))
             gens[(*n)++] = (BtGen *)o;
     qsort(gens, *n, sizeof *gens, by_birth);
     return gens;
@@ -451,7 +452,7 @@ static bool in_await(const BtGen *g) {
 /* "gen squared#1" when a suspended g is inside `yield from` another generator. */
 static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
     BtValue sub = bt_gen_state(g) == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
-    if (bt_is_genobj(t, sub)) {
+    if (bt_is_framed_gen(t, sub)) {
         bt_trace_frame_name(&((BtGen *)bt_as_obj(sub))->frame, buf, cap);
         return true;
     }

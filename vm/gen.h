@@ -87,6 +87,13 @@ static inline bool bt_is_genobj(BtThread *t, BtValue v) {
                             bt_as_obj(v)->type == t->interp->types.coroutine);
 }
 
+/* Any object built on a generator's frame, an async generator included (for
+ * the tools that list and name them: trace, stepper, timeline). */
+static inline bool bt_is_framed_gen(BtThread *t, BtValue v) {
+    return bt_is_genobj(t, v) ||
+           (bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.async_generator);
+}
+
 /* A new generator (a coroutine for an async def) for a call of func (its
  * arguments still to be bound into gen->slots by the caller). */
 BtGen *bt_gen_new(BtThread *t, BtFunction *func);
