@@ -1124,7 +1124,8 @@ static BtValue builtin_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
 }
 
 /* aiter(x): x.__aiter__(), which must have __anext__. */
-static BtValue builtin_aiter(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+static BtValue builtin_aiter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
     (void)self;
     if (!no_kw(t, "aiter", kwnames))
         return BT_UNDEF;
@@ -1150,7 +1151,8 @@ static BtValue builtin_aiter(BtThread *t, BtValue self, BtValue *args, int nargs
 
 /* anext(aiterator[, default]): the awaitable of aiterator.__anext__(), and
  * with a default one whose StopAsyncIteration gives the default instead. */
-static BtValue builtin_anext(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+static BtValue builtin_anext(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
     (void)self;
     if (!expect_args(t, "anext", nargs, kwnames, 1, 2))
         return BT_UNDEF;

@@ -57,7 +57,8 @@ static bool code_flags(BtThread *t, BtValue v, uint32_t with, uint32_t without) 
     X(iscoroutinefunction, code_flags(t, v, BT_CODE_COROUTINE, 0))                                 \
     X(isawaitable, has_type(v, BT_TYPE(t, coroutine)) ||                                           \
                        (has_type(v, BT_TYPE(t, generator)) &&                                      \
-                        (((BtGen *)bt_as_obj(v))->frame.code->flags & BT_CODE_ITERABLE_COROUTINE)) || \
+                        (((BtGen *)bt_as_obj(v))->frame.code->flags &                       \
+                         BT_CODE_ITERABLE_COROUTINE)) ||                                   \
                        !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_await))))   \
     X(isfunction, has_type(v, BT_TYPE(t, function)))                                               \
     X(ismethod, has_type(v, BT_TYPE(t, method)) &&                                                 \

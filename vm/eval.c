@@ -719,8 +719,10 @@ static BtValue make_function(BtThread *t, BtFrame *f, BtValue *sp, uint32_t flag
  * *exit_out, and what __enter__ (__aenter__) returned, or BT_UNDEF. */
 static BtValue before_with(BtThread *t, BtValue mgr, BtValue *exit_out, bool is_async) {
     BtType *ty = bt_type_of(t, mgr);
-    BtValue enter = bt_type_lookup(ty, is_async ? BT_NAME(t, dunder_aenter) : BT_NAME(t, dunder_enter));
-    BtValue exit = bt_type_lookup(ty, is_async ? BT_NAME(t, dunder_aexit) : BT_NAME(t, dunder_exit));
+    BtValue enter =
+        bt_type_lookup(ty, is_async ? BT_NAME(t, dunder_aenter) : BT_NAME(t, dunder_enter));
+    BtValue exit =
+        bt_type_lookup(ty, is_async ? BT_NAME(t, dunder_aexit) : BT_NAME(t, dunder_exit));
     if (bt_is_undef(enter) || bt_is_undef(exit)) {
         bt_raise(t, BT_EXC(t, TypeError),
                  bt_is_undef(enter)
@@ -745,17 +747,18 @@ static BtValue get_aiter(BtThread *t, BtValue obj) {
     BtType *ty = bt_type_of(t, obj);
     BtValue meth = bt_type_lookup(ty, BT_NAME(t, dunder_aiter));
     if (bt_is_undef(meth)) {
-        bt_raise(t, BT_EXC(t, TypeError), "'async for' requires an object with __aiter__ method, got %s",
-                 ty->name->data);
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "'async for' requires an object with __aiter__ method, got %s", ty->name->data);
         return BT_UNDEF;
     }
     BtValue it = bt_call(t, meth, &obj, 1, NULL);
     if (bt_is_undef(it))
         return BT_UNDEF;
     if (bt_is_undef(bt_type_lookup(bt_type_of(t, it), BT_NAME(t, dunder_anext)))) {
-        bt_raise(t, BT_EXC(t, TypeError),
-                 "'async for' received an object from __aiter__ that does not implement __anext__: %s",
-                 bt_type_name(t, it));
+        bt_raise(
+            t, BT_EXC(t, TypeError),
+            "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+            bt_type_name(t, it));
         return BT_UNDEF;
     }
     return it;
@@ -767,8 +770,8 @@ static BtValue get_anext(BtThread *t, BtValue aiter) {
     BtType *ty = bt_type_of(t, aiter);
     BtValue meth = bt_type_lookup(ty, BT_NAME(t, dunder_anext));
     if (bt_is_undef(meth)) {
-        bt_raise(t, BT_EXC(t, TypeError), "'async for' requires an iterator with __anext__ method, got %s",
-                 ty->name->data);
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "'async for' requires an iterator with __anext__ method, got %s", ty->name->data);
         return BT_UNDEF;
     }
     BtValue aw = bt_call(t, meth, &aiter, 1, NULL);
@@ -779,8 +782,8 @@ static BtValue get_anext(BtThread *t, BtValue aiter) {
     if (bt_is_undef(it) && bt_exc_pending_is(t, BT_EXC(t, TypeError))) {
         BtValue cause = bt_take_exc(t);
         BT_PUSH_ROOT(t, &cause);
-        bt_raise(t, BT_EXC(t, TypeError), "'async for' received an invalid object from __anext__: %s",
-                 bt_type_name(t, aw));
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "'async for' received an invalid object from __anext__: %s", bt_type_name(t, aw));
         if (bt_has_exc(t) && bt_is_obj(t->exc) &&
             bt_as_obj(t->exc)->type->layout == BT_LAYOUT_EXCEPTION) {
             BtException *e = (BtException *)bt_as_obj(t->exc);

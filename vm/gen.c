@@ -34,7 +34,9 @@ static bool is_gen(BtThread *t, BtValue v) {
 
 /* "generator", "coroutine" or "async generator", for the messages that name the kind. */
 static const char *kind_name(const BtGen *gen) {
-    return bt_gen_is_coro(gen) ? "coroutine" : bt_gen_is_agen(gen) ? "async generator" : "generator";
+    return bt_gen_is_coro(gen)   ? "coroutine"
+           : bt_gen_is_agen(gen) ? "async generator"
+                                 : "generator";
 }
 
 /* ---- names that are not the code's ----
@@ -910,7 +912,7 @@ static bool init_coroutine_types(BtThread *t) {
  * value in an object (ASYNC_GEN_WRAP); Baton reads the frame instead. */
 
 #define AGEN_RUNNING_ASYNC 0x02 /* header flag: one of its awaitables is being run (ag_running) */
-#define AGEN_CLOSED 0x04        /* header flag: it has ended with StopAsyncIteration or been closed */
+#define AGEN_CLOSED 0x04        /* header flag: it ended (StopAsyncIteration) or was closed */
 
 typedef enum { AW_INIT, AW_ITER, AW_CLOSED } BtAwaitState; /* in the awaitable's hdr.aux8[0] */
 
@@ -1024,7 +1026,8 @@ static BtValue asend_send_value(BtThread *t, BtValue self, BtValue v) {
     }
     if (a->hdr.aux8[0] == AW_INIT) {
         if (a->gen->hdr.flags & AGEN_RUNNING_ASYNC) {
-            bt_raise(t, BT_EXC(t, RuntimeError), "anext(): asynchronous generator is already running");
+            bt_raise(t, BT_EXC(t, RuntimeError),
+                     "anext(): asynchronous generator is already running");
             return BT_UNDEF;
         }
         if (bt_is_none(v))
@@ -1135,7 +1138,8 @@ static BtValue athrow_send_value(BtThread *t, BtValue self, BtValue v) {
             return BT_UNDEF;
         }
         if (!bt_is_none(v)) {
-            bt_raise(t, BT_EXC(t, RuntimeError), "can't send non-None value to a just-started coroutine");
+            bt_raise(t, BT_EXC(t, RuntimeError),
+                     "can't send non-None value to a just-started coroutine");
             return BT_UNDEF;
         }
         a->hdr.aux8[0] = AW_ITER;
@@ -1204,14 +1208,22 @@ static const BtNativeDef agen_methods[] = {
 };
 
 static const BtNativeDef asend_methods[] = {
-    {"send", asend_send},   {"throw", asend_throw},         {"close", agen_await_close},
-    {"__await__", agen_await_self}, {"__iter__", agen_await_self}, {"__next__", asend_next_method},
+    {"send", asend_send},
+    {"throw", asend_throw},
+    {"close", agen_await_close},
+    {"__await__", agen_await_self},
+    {"__iter__", agen_await_self},
+    {"__next__", asend_next_method},
     {NULL, NULL},
 };
 
 static const BtNativeDef athrow_methods[] = {
-    {"send", athrow_send},  {"throw", athrow_throw},        {"close", agen_await_close},
-    {"__await__", agen_await_self}, {"__iter__", agen_await_self}, {"__next__", asend_next_method},
+    {"send", athrow_send},
+    {"throw", athrow_throw},
+    {"close", agen_await_close},
+    {"__await__", agen_await_self},
+    {"__iter__", agen_await_self},
+    {"__next__", asend_next_method},
     {NULL, NULL},
 };
 
@@ -1257,7 +1269,8 @@ static BtValue anext_step(BtThread *t, BtValue self, BtValue v, BtValue *args, i
     if (nargs > 0 || !bt_is_undef(v)) {
         BtValue meth = bt_getattr(t, it, nargs > 0 ? BT_NAME(t, throw) : BT_NAME(t, send));
         r = bt_is_undef(meth) ? BT_UNDEF
-                              : bt_call(t, meth, nargs > 0 ? args : &v, nargs > 0 ? nargs : 1, NULL);
+                              : nargs > 0 ? bt_call(t, meth, args, nargs, NULL)
+                                          : bt_call(t, meth, &v, 1, NULL);
     } else {
         r = bt_next_keep_stop(t, it);
         if (bt_is_undef(r) && !bt_has_exc(t))
@@ -1307,8 +1320,12 @@ static BtValue anext_close(BtThread *t, BtValue self, BtValue *args, int nargs, 
 }
 
 static const BtNativeDef anext_methods[] = {
-    {"send", anext_send},   {"throw", anext_throw},         {"close", anext_close},
-    {"__await__", agen_await_self}, {"__iter__", agen_await_self}, {"__next__", anext_next_method},
+    {"send", anext_send},
+    {"throw", anext_throw},
+    {"close", anext_close},
+    {"__await__", agen_await_self},
+    {"__iter__", agen_await_self},
+    {"__next__", anext_next_method},
     {NULL, NULL},
 };
 
@@ -1360,7 +1377,8 @@ bool bt_gen_init_types(BtThread *t) {
     fr->trace = frameobj_trace;
     fr->getattr = frameobj_getattr;
     fr->repr = frameobj_repr;
-    return init_coroutine_types(t) && init_agen_types(t) && bt_type_add_methods(t, g, gen_methods) &&
+    return init_coroutine_types(t) && init_agen_types(t) &&
+           bt_type_add_methods(t, g, gen_methods) &&
            bt_type_add_getter(t, g, "gi_running", gi_running) &&
            bt_type_add_getter(t, g, "gi_suspended", gi_suspended) &&
            bt_type_add_getter(t, g, "gi_code", gi_code) &&

@@ -52,7 +52,8 @@ typedef struct BtGil BtGil;
 #define BT_EXCEPTION_TYPES(X)                                                                      \
     X(BaseException, BaseException) X(SystemExit, BaseException)                                   \
     X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException)                            \
-    X(Exception, BaseException) X(StopIteration, Exception) X(StopAsyncIteration, Exception) X(ArithmeticError, Exception)          \
+    X(Exception, BaseException) X(StopIteration, Exception) X(StopAsyncIteration, Exception)       \
+    X(ArithmeticError, Exception)                                                                  \
     X(ZeroDivisionError, ArithmeticError) X(OverflowError, ArithmeticError)                        \
     X(AssertionError, Exception) X(AttributeError, Exception) X(EOFError, Exception)               \
     X(ImportError, Exception) X(ModuleNotFoundError, ImportError) X(LookupError, Exception)        \
