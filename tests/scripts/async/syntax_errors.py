@@ -10,6 +10,11 @@ cases = [
     "async def f():\n    await x = 1",
     "class C:\n    await x",
     "async def f():\n    return await x ** 2",
+    "async def f():\n    yield 1\n    return 2",
+    "async def f():\n    yield 1\n    return",
+    "async def f():\n    return [await y async for y in x]",
+    "(await x for x in y)",
+    "[await x for x in y]",
 ]
 for src in cases:
     try:
