@@ -56,7 +56,10 @@ size_t bt_arena_used(const BtArena *arena);
     X(EXPR, "Expr")                                                                                \
     X(PASS, "Pass")                                                                                \
     X(BREAK, "Break")                                                                              \
-    X(CONTINUE, "Continue")
+    X(CONTINUE, "Continue")                                                                        \
+    X(ASYNC_FUNCTION_DEF, "AsyncFunctionDef")                                                      \
+    X(ASYNC_FOR, "AsyncFor")                                                                       \
+    X(ASYNC_WITH, "AsyncWith")
 
 #define BT_AST_EXPR_KINDS(X)                                                                       \
     X(BOOL_OP, "BoolOp")                                                                           \
@@ -73,6 +76,7 @@ size_t bt_arena_used(const BtArena *arena);
     X(GENERATOR_EXP, "GeneratorExp")                                                               \
     X(YIELD, "Yield")                                                                              \
     X(YIELD_FROM, "YieldFrom")                                                                     \
+    X(AWAIT, "Await")                                                                              \
     X(COMPARE, "Compare")                                                                          \
     X(CALL, "Call")                                                                                \
     X(FORMATTED_VALUE, "FormattedValue")                                                           \
@@ -238,7 +242,7 @@ typedef struct {
     BtAstExpr *target;  /* store context */
     BtAstExpr *iter;
     BtAstExprList ifs;
-    int is_async;       /* always 0: async comprehensions are not supported */
+    int is_async;       /* `async for` clause (compiled only as "not supported by Baton") */
 } BtAstComprehension;
 
 typedef struct { int count; BtAstComprehension **items; } BtAstComprehensionList;
@@ -313,6 +317,8 @@ struct BtAstExpr {
         struct { BtAstExpr *key; BtAstExpr *value; BtAstComprehensionList generators; } dict_comp;
         /* yield [value] (value NULL for a bare yield); yield from value */
         struct { BtAstExpr *value; } yield, yield_from;
+        /* await value */
+        struct { BtAstExpr *value; } await_;
         /* left ops[0] comparators[0] ops[1] comparators[1] ...: ops.count == comparators.count */
         struct { BtAstExpr *left; int count; BtAstCmpOp *ops; BtAstExpr **comparators; } compare;
         /* func(args..., keywords...); *x is a Starred in args, **m a keyword with arg NULL */
@@ -386,7 +392,9 @@ struct BtAstStmt {
     BtAstStmtKind kind;
     BT_AST_SPAN_FIELDS; /* the whole statement, decorators excluded (as in CPython) */
     union {
-        /* @decorator_list def name(args) -> returns: body; returns is NULL without -> */
+        /* @decorator_list def name(args) -> returns: body; returns is NULL without ->.
+           The async forms share their plain form's fields: AsyncFunctionDef uses
+           function_def, AsyncFor for_, AsyncWith with. */
         struct {
             const char *name;
             BtAstArguments *args;

@@ -306,6 +306,7 @@ static void print_expr(Printer *pr, const BtAstExpr *e, int depth) {
         break;
     case BT_EXPR_YIELD:
     case BT_EXPR_YIELD_FROM:
+    case BT_EXPR_AWAIT:
         fputc('\n', out);
         if (e->yield.value)
             print_expr(pr, e->yield.value, d);
@@ -469,6 +470,7 @@ static void print_stmt(Printer *pr, const BtAstStmt *s, int depth) {
     fputs(bt_ast_stmt_name(s->kind), out);
     switch (s->kind) {
     case BT_STMT_FUNCTION_DEF:
+    case BT_STMT_ASYNC_FUNCTION_DEF:
         fprintf(out, " %s", s->function_def.name);
         print_params(out, s->function_def.args);
         fputc('\n', out);
@@ -521,6 +523,7 @@ static void print_stmt(Printer *pr, const BtAstStmt *s, int depth) {
             print_expr(pr, s->ann_assign.value, d);
         break;
     case BT_STMT_FOR:
+    case BT_STMT_ASYNC_FOR:
         fputc('\n', out);
         print_expr(pr, s->for_.target, d);
         print_expr(pr, s->for_.iter, d);
@@ -543,6 +546,7 @@ static void print_stmt(Printer *pr, const BtAstStmt *s, int depth) {
                       "else:", &s->if_.orelse, d);
         break;
     case BT_STMT_WITH:
+    case BT_STMT_ASYNC_WITH:
         fputc('\n', out);
         for (int i = 0; i < s->with.items.count; i++) {
             const BtAstWithItem *w = s->with.items.items[i];

@@ -29,8 +29,10 @@ typedef struct {
 /* Where a node sits: what a return, yield, break or continue may refer to. */
 typedef struct {
     bool in_function;
+    bool in_async;  /* the innermost function is an async def (so await may stand here) */
     bool in_loop;
     const char *comprehension; /* "list comprehension", ... or NULL */
+    const BtAstExpr *comp_node; /* that comprehension */
     bool module_level;
 } Scope;
 
@@ -92,7 +94,13 @@ static void check_comprehension(Checker *c, const BtAstExpr *e, const BtAstExpr 
                                 const BtAstExpr *value, const BtAstComprehensionList *gens,
                                 const char *what, Scope sc) {
     /* The first iterable is evaluated outside the comprehension's scope. */
-    Scope inner = {.in_function = true, .comprehension = what};
+    Scope inner = {.in_function = true, .in_async = sc.in_async, .comprehension = what,
+                   .comp_node = e};
+    bool is_async = false;
+    for (int i = 0; i < gens->count; i++)
+        is_async |= gens->items[i]->is_async;
+    if (c->pass == PASS_COMPILER && is_async && !sc.in_async && e->kind != BT_EXPR_GENERATOR_EXP)
+        FAIL_NODE(c, e, "asynchronous comprehension outside of an asynchronous function%s", "");
     for (int i = 0; i < gens->count && !c->failed; i++) {
         const BtAstComprehension *g = gens->items[i];
         check_expr(c, g->iter, i == 0 ? sc : inner);
@@ -168,7 +176,22 @@ static void check_expr(Checker *c, const BtAstExpr *e, Scope sc) {
             FAIL_NODE(c, e, "'yield' inside %s", sc.comprehension);
         else if (c->pass == PASS_COMPILER && !sc.in_function)
             FAIL_NODE(c, e, "'yield' outside function%s", "");
+        else if (c->pass == PASS_COMPILER && e->kind == BT_EXPR_YIELD_FROM && sc.in_async)
+            FAIL_NODE(c, e, "'yield from' inside async function%s", "");
         check_expr(c, e->yield.value, sc);
+        break;
+    case BT_EXPR_AWAIT:
+        if (c->pass == PASS_COMPILER) {
+            if (!sc.in_function)
+                FAIL_NODE(c, e, "'await' outside function%s", "");
+            else if (sc.comprehension && !sc.in_async &&
+                     strcmp(sc.comprehension, "generator expression") != 0)
+                FAIL_NODE(c, sc.comp_node,
+                          "asynchronous comprehension outside of an asynchronous function%s", "");
+            else if (!sc.in_async && !sc.comprehension)
+                FAIL_NODE(c, e, "'await' outside async function%s", "");
+        }
+        check_expr(c, e->await_.value, sc);
         break;
     case BT_EXPR_COMPARE:
         check_expr(c, e->compare.left, sc);
@@ -561,11 +584,12 @@ static void check_stmt(Checker *c, const BtAstStmt *s, Scope sc) {
         return;
     bool compiler = c->pass == PASS_COMPILER;
     switch (s->kind) {
-    case BT_STMT_FUNCTION_DEF: {
+    case BT_STMT_FUNCTION_DEF:
+    case BT_STMT_ASYNC_FUNCTION_DEF: {
         check_exprs(c, &s->function_def.decorator_list, sc);
         check_args(c, s->function_def.args, sc);
         check_expr(c, s->function_def.returns, sc);
-        Scope inner = {.in_function = true};
+        Scope inner = {.in_function = true, .in_async = s->kind == BT_STMT_ASYNC_FUNCTION_DEF};
         check_body(c, &s->function_def.body, inner);
         break;
     }
@@ -599,7 +623,10 @@ static void check_stmt(Checker *c, const BtAstStmt *s, Scope sc) {
         check_expr(c, s->ann_assign.annotation, sc);
         check_expr(c, s->ann_assign.value, sc);
         break;
-    case BT_STMT_FOR: {
+    case BT_STMT_FOR:
+    case BT_STMT_ASYNC_FOR: {
+        if (compiler && s->kind == BT_STMT_ASYNC_FOR && !sc.in_async)
+            FAIL_NODE(c, s, "'async for' outside async function%s", "");
         check_expr(c, s->for_.target, sc);
         check_expr(c, s->for_.iter, sc);
         Scope loop = sc;
@@ -622,6 +649,9 @@ static void check_stmt(Checker *c, const BtAstStmt *s, Scope sc) {
         check_body(c, &s->if_.orelse, sc);
         break;
     case BT_STMT_WITH:
+    case BT_STMT_ASYNC_WITH:
+        if (compiler && s->kind == BT_STMT_ASYNC_WITH && !sc.in_async)
+            FAIL_NODE(c, s, "'async with' outside async function%s", "");
         for (int i = 0; i < s->with.items.count && !c->failed; i++) {
             check_expr(c, s->with.items.items[i]->context_expr, sc);
             check_expr(c, s->with.items.items[i]->optional_vars, sc);

@@ -501,6 +501,7 @@ const char *bt_ast_expr_describe(const BtAstExpr *e) {
     case BT_EXPR_GENERATOR_EXP: return "generator expression";
     case BT_EXPR_YIELD:
     case BT_EXPR_YIELD_FROM: return "yield expression";
+    case BT_EXPR_AWAIT: return "await expression";
     case BT_EXPR_LIST_COMP: return "list comprehension";
     case BT_EXPR_SET_COMP: return "set comprehension";
     case BT_EXPR_DICT_COMP: return "dict comprehension";
@@ -534,6 +535,11 @@ static BtAstExpr *parse_disjunction(BtParser *p);
 static BtAstExpr *parse_yield_expr(BtParser *p);
 static BtAstArguments *parse_parameters(BtParser *p, bool lambda);
 static bool parse_comprehension_clauses(BtParser *p, BtAstComprehensionList *out);
+
+/* Does a comprehension's `for` (or `async for`) start here? */
+static bool at_comprehension_for(BtParser *p) {
+    return peek(p) == BT_TOK_FOR || (peek(p) == BT_TOK_ASYNC && peek_at(p, 1) == BT_TOK_FOR);
+}
 
 /* Can this token begin an expression? */
 static bool starts_expression(BtTokenKind k) {
@@ -594,7 +600,7 @@ static BtAstExpr *parse_paren(BtParser *p, const BtToken *open) {
         if (!first)
             return NULL;
         first->starred.value = v;
-        if (peek(p) == BT_TOK_FOR)
+        if (at_comprehension_for(p))
             return error_node(p, first, "iterable unpacking cannot be used in comprehension");
         if (peek(p) == BT_TOK_RPAR)
             return error_node(p, first, "cannot use starred expression here");
@@ -603,7 +609,7 @@ static BtAstExpr *parse_paren(BtParser *p, const BtToken *open) {
         if (!first)
             return NULL;
     }
-    if (peek(p) == BT_TOK_FOR) {
+    if (at_comprehension_for(p)) {
         BtAstExpr *g = new_expr(p, BT_EXPR_GENERATOR_EXP, open);
         if (!g || !parse_comprehension_clauses(p, &g->generator_exp.generators))
             return NULL;
@@ -671,7 +677,7 @@ static BtAstExpr *parse_list(BtParser *p, const BtToken *open) {
         BtAstExpr *first = parse_star_named_expression(p);
         if (!first)
             return NULL;
-        if (peek(p) == BT_TOK_FOR) {
+        if (at_comprehension_for(p)) {
             if (first->kind == BT_EXPR_STARRED)
                 return error_node(p, first, "iterable unpacking cannot be used in comprehension");
             BtAstExpr *c = new_expr(p, BT_EXPR_LIST_COMP, open);
@@ -723,7 +729,7 @@ static BtAstExpr *parse_brace(BtParser *p, const BtToken *open) {
                 return NULL;
         }
     }
-    if (peek(p) == BT_TOK_FOR) {
+    if (at_comprehension_for(p)) {
         if (is_dict && !k)
             return error_tok(p, cur(p), "dict unpacking cannot be used in dict comprehension");
         if (!is_dict && k->kind == BT_EXPR_STARRED)
@@ -980,7 +986,7 @@ static bool parse_call_args(BtParser *p, BtAstExpr *call, const BtToken *open) {
                                : parse_expression(p);
             if (!e)
                 return false;
-            if (peek(p) == BT_TOK_FOR) {
+            if (at_comprehension_for(p)) {
                 BtAstExpr *g = new_expr_from(p, BT_EXPR_GENERATOR_EXP, e);
                 if (!g || !parse_comprehension_clauses(p, &g->generator_exp.generators))
                     return false;
@@ -1042,24 +1048,16 @@ static bool parse_call_args(BtParser *p, BtAstExpr *call, const BtToken *open) {
 /* atom followed by any number of .name, (args) and [slices]. */
 static BtAstExpr *parse_primary(BtParser *p) {
     if (peek(p) == BT_TOK_AWAIT) {
-        /* Without async def every await is an error; CPython's compiler words it. */
+        /* Where an await may stand is the compiler's question (check.c). */
         BtToken aw = advance(p);
         /* CPython's await_primary is `AWAIT primary`: no second await, so no recursion. */
         if (peek(p) == BT_TOK_AWAIT)
             return syntax_error_here(p);
-        bool earlier_await_seen = p->await_seen;
         BtAstExpr *operand = parse_primary(p);
-        if (!operand)
-            return NULL;
-        /* `await f(await x)`: CPython's compiler meets the outer await first. */
-        if (!earlier_await_seen && !p->probing) {
-            p->await_seen = true;
-            bt_syntax_error_set(&p->await_err, BT_SYNERR_SYNTAX, aw.line, aw.col + 1,
-                                p->prev_end_line, p->prev_end_col + 1, "%s",
-                                p->def_depth ? "'await' outside async function"
-                                             : "'await' outside function");
-        }
-        return operand;
+        BtAstExpr *e = operand ? new_expr(p, BT_EXPR_AWAIT, &aw) : NULL;
+        if (e)
+            e->await_.value = operand;
+        return e;
     }
     BtAstExpr *e = parse_atom(p);
     while (e) {
@@ -1301,9 +1299,7 @@ static BtAstExpr *parse_lambda(BtParser *p) {
     BtAstArguments *args = parse_parameters(p, true);
     if (!args || !expect(p, BT_TOK_COLON))
         return NULL;
-    p->def_depth++;
     BtAstExpr *body = parse_expression(p);
-    p->def_depth--;
     if (!body)
         return NULL;
     BtAstExpr *e = new_expr(p, BT_EXPR_LAMBDA, &t);
@@ -1543,8 +1539,9 @@ static BtAstExpr *parse_for_targets(BtParser *p) {
 static bool parse_comprehension_clauses(BtParser *p, BtAstComprehensionList *out) {
     size_t base = list_begin(p);
     while (peek(p) == BT_TOK_FOR || peek(p) == BT_TOK_ASYNC) {
-        if (peek(p) == BT_TOK_ASYNC) {
-            error_tok(p, cur(p), "asynchronous comprehensions are not supported by Baton");
+        bool is_async = accept(p, BT_TOK_ASYNC);
+        if (is_async && peek(p) != BT_TOK_FOR) {
+            syntax_error_here(p);
             return false;
         }
         advance(p);
@@ -1553,6 +1550,7 @@ static bool parse_comprehension_clauses(BtParser *p, BtAstComprehensionList *out
             out_of_memory(p);
             return false;
         }
+        c->is_async = is_async;
         if (!(c->target = parse_for_targets(p)))
             return false;
         if (!make_target(p, c->target, TARGET_FOR))
@@ -2297,8 +2295,11 @@ static BtAstStmt *parse_while(BtParser *p) {
     return s;
 }
 
-static BtAstStmt *parse_for(BtParser *p) {
+/* for_stmt; async_tok is the `async` before it, or NULL. */
+static BtAstStmt *parse_for(BtParser *p, const BtToken *async_tok) {
     BtToken start = advance(p);
+    if (async_tok)
+        start = *async_tok;
     BtAstExpr *target = parse_for_targets(p);
     if (!target)
         return NULL;
@@ -2312,7 +2313,7 @@ static BtAstStmt *parse_for(BtParser *p) {
         return NULL;
     advance(p);
     BtAstExpr *iter = parse_star_expressions(p);
-    BtAstStmt *s = iter ? new_stmt(p, BT_STMT_FOR, &start) : NULL;
+    BtAstStmt *s = iter ? new_stmt(p, async_tok ? BT_STMT_ASYNC_FOR : BT_STMT_FOR, &start) : NULL;
     if (!s)
         return NULL;
     s->for_.target = target;
@@ -2412,9 +2413,12 @@ static BtAstWithItem *parse_with_item(BtParser *p, bool in_parens) {
     return w;
 }
 
-static BtAstStmt *parse_with(BtParser *p) {
+/* with_stmt; async_tok is the `async` before it, or NULL. */
+static BtAstStmt *parse_with(BtParser *p, const BtToken *async_tok) {
     BtToken start = advance(p);
-    BtAstStmt *s = new_stmt(p, BT_STMT_WITH, &start);
+    if (async_tok)
+        start = *async_tok;
+    BtAstStmt *s = new_stmt(p, async_tok ? BT_STMT_ASYNC_WITH : BT_STMT_WITH, &start);
     if (!s)
         return NULL;
     size_t base = list_begin(p);
@@ -2454,12 +2458,16 @@ static BtAstStmt *parse_with(BtParser *p) {
     return s;
 }
 
-static BtAstStmt *parse_funcdef(BtParser *p, BtAstExprList decorators) {
+/* function_def; async_tok is the `async` before `def`, or NULL. */
+static BtAstStmt *parse_funcdef(BtParser *p, BtAstExprList decorators, const BtToken *async_tok) {
     BtToken start = advance(p);
+    if (async_tok)
+        start = *async_tok;
     if (peek(p) != BT_TOK_NAME)
         return syntax_error_here(p);
     BtToken name = advance(p);
-    BtAstStmt *s = new_stmt(p, BT_STMT_FUNCTION_DEF, &start);
+    BtAstStmt *s =
+        new_stmt(p, async_tok ? BT_STMT_ASYNC_FUNCTION_DEF : BT_STMT_FUNCTION_DEF, &start);
     if (!s || !(s->function_def.name = token_text(p, &name)))
         return NULL;
     s->function_def.decorator_list = decorators;
@@ -2469,10 +2477,8 @@ static BtAstStmt *parse_funcdef(BtParser *p, BtAstExprList decorators) {
         return NULL;
     if (accept(p, BT_TOK_RARROW) && !(s->function_def.returns = parse_expression(p)))
         return NULL;
-    p->def_depth++;
     bool ok = parse_forced_colon_block(p, &s->function_def.body, "function definition",
                                        start.line);
-    p->def_depth--;
     if (!ok)
         return NULL;
     finish_stmt(p, s);
@@ -2512,11 +2518,13 @@ static BtAstStmt *parse_decorated(BtParser *p) {
     BtAstExprList decorators;
     END_LIST(p, base, decorators);
     if (peek(p) == BT_TOK_DEF)
-        return parse_funcdef(p, decorators);
+        return parse_funcdef(p, decorators, NULL);
     if (peek(p) == BT_TOK_CLASS)
         return parse_classdef(p, decorators);
-    if (peek(p) == BT_TOK_ASYNC && peek_at(p, 1) == BT_TOK_DEF)
-        return error_tok(p, cur(p), "'async def' is not supported by Baton");
+    if (peek(p) == BT_TOK_ASYNC && peek_at(p, 1) == BT_TOK_DEF) {
+        BtToken async_tok = advance(p);
+        return parse_funcdef(p, decorators, &async_tok);
+    }
     return syntax_error_here(p);
 }
 
@@ -3026,23 +3034,29 @@ static bool parse_statement(BtParser *p) {
     case BT_TOK_WHILE:
         return push_stmt(p, parse_while(p));
     case BT_TOK_FOR:
-        return push_stmt(p, parse_for(p));
+        return push_stmt(p, parse_for(p, NULL));
     case BT_TOK_TRY:
         return push_stmt(p, parse_try(p));
     case BT_TOK_WITH:
-        return push_stmt(p, parse_with(p));
+        return push_stmt(p, parse_with(p, NULL));
     case BT_TOK_DEF:
-        return push_stmt(p, parse_funcdef(p, (BtAstExprList){0, NULL}));
+        return push_stmt(p, parse_funcdef(p, (BtAstExprList){0, NULL}, NULL));
     case BT_TOK_CLASS:
         return push_stmt(p, parse_classdef(p, (BtAstExprList){0, NULL}));
     case BT_TOK_AT:
         return push_stmt(p, parse_decorated(p));
     case BT_TOK_ASYNC: {
         BtTokenKind k = peek_at(p, 1);
-        error_tok(p, t, k == BT_TOK_FOR    ? "'async for' is not supported by Baton"
-                        : k == BT_TOK_WITH ? "'async with' is not supported by Baton"
-                                           : "'async def' is not supported by Baton");
-        return false;
+        if (k != BT_TOK_FOR && k != BT_TOK_WITH && k != BT_TOK_DEF) {
+            advance(p);
+            syntax_error_here(p);
+            return false;
+        }
+        BtToken async_tok = advance(p);
+        return push_stmt(p, k == BT_TOK_FOR    ? parse_for(p, &async_tok)
+                            : k == BT_TOK_WITH ? parse_with(p, &async_tok)
+                                               : parse_funcdef(p, (BtAstExprList){0, NULL},
+                                                               &async_tok));
     }
     case BT_TOK_INDENT:
     case BT_TOK_DEDENT:
@@ -3209,12 +3223,5 @@ BtAstModule *bt_parse(BtArena *arena, const char *src, size_t len, BtParseMode m
     parser_free(&p);
     if (p.failed)
         return NULL;
-    bool checked = bt_ast_check(mod, err);
-    if (p.await_seen &&
-        (checked || err->line > p.await_err.line ||
-         (err->line == p.await_err.line && err->col > p.await_err.col))) {
-        *err = p.await_err;
-        return NULL;
-    }
-    return checked ? mod : NULL;
+    return bt_ast_check(mod, err) ? mod : NULL;
 }

@@ -46,12 +46,7 @@ typedef struct BtParser {
        back to the enclosing source (line_base added, col_base on their first line). */
     int line_base, col_base;
     bool in_fstring;
-    int fstring_depth;
-    int def_depth;     /* enclosing defs and lambdas: decides which 'await' message */
-    /* The first `await` met: CPython's compiler rejects it after parsing, so it is
-       reported only if parsing succeeds and no earlier context error exists. */
-    bool await_seen;
-    BtSyntaxError await_err; /* nesting of f-strings inside format specs (CPython allows 2) */
+    int fstring_depth; /* nesting of f-strings inside format specs (CPython allows 2) */
     /* Scratch stack where lists grow while they are parsed; a finished list is
        copied into the arena and popped, so nested lists share one buffer. */
     void **scratch;

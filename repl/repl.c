@@ -576,7 +576,7 @@ static void meta_dis(Repl *r, const char *arg) {
     BtCode *code = NULL;
     if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, function))
         code = ((BtFunction *)bt_as_obj(v))->code;
-    else if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator))
+    else if (bt_is_framed_gen(t, v))
         gen = (BtGen *)bt_as_obj(v);
     else if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, code))
         code = (BtCode *)bt_as_obj(v);
@@ -719,6 +719,9 @@ static bool is_compound(const BtAstStmt *s) {
     case BT_STMT_WITH:
     case BT_STMT_TRY:
     case BT_STMT_MATCH:
+    case BT_STMT_ASYNC_FUNCTION_DEF:
+    case BT_STMT_ASYNC_FOR:
+    case BT_STMT_ASYNC_WITH:
         return true;
     default:
         return false;

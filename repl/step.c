@@ -281,7 +281,10 @@ static void print_where(BtThread *t, BtStepper *st, BtFrame *f, uint32_t index, 
     const char *file = f->code->filename ? f->code->filename->data : "?";
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
     fprintf(st->out, "> %s(%d) %s()%s\n", basename_of(file), line, q ? q->data : "?",
-            bt_frame_gen(f) ? " [generator]" : "");
+            !bt_frame_gen(f)                   ? ""
+            : bt_gen_is_coro(bt_frame_gen(f)) ? " [coroutine]"
+            : bt_gen_is_agen(bt_frame_gen(f)) ? " [async generator]"
+                                              : " [generator]");
     fputs("-> ", st->out);
     if (!source_line(st->out, source_of(t, st, f->code), line))
         fputs("(no source)", st->out);
@@ -398,13 +401,13 @@ static BtGen **live_gens(BtThread *t, size_t *n) {
     size_t count = 0;
     BtHeapWalk walk;
     for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
-        count += o->type == BT_TYPE(t, generator);
+        count += bt_is_framed_gen(t, bt_obj(o));
     *n = 0;
     BtGen **gens = count ? malloc(count * sizeof *gens) : NULL;
     if (!gens)
         return NULL;
     for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk))
-        if (o->type == BT_TYPE(t, generator))
+        if (bt_is_framed_gen(t, bt_obj(o)))
             gens[(*n)++] = (BtGen *)o;
     qsort(gens, *n, sizeof *gens, by_birth);
     return gens;
@@ -440,10 +443,16 @@ static void gen_where(BtGen *g, char *buf, size_t cap) {
         snprintf(buf, cap, "line %d", bt_code_line(g->frame.code, bt_frame_lasti(&g->frame)));
 }
 
+/* Is the suspended g inside an `await` (its next instruction RESUME 3), not a `yield from`? */
+static bool in_await(const BtGen *g) {
+    BtInstr next = g->frame.ip[0];
+    return BT_INSTR_OP(next) == BT_OP_RESUME && BT_INSTR_ARG(next) == 3;
+}
+
 /* "gen squared#1" when a suspended g is inside `yield from` another generator. */
 static bool gen_delegate(BtThread *t, BtGen *g, char *buf, size_t cap) {
     BtValue sub = bt_gen_state(g) == BT_GEN_SUSPENDED ? bt_gen_yieldfrom(g) : BT_UNDEF;
-    if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
+    if (bt_is_framed_gen(t, sub)) {
         bt_trace_frame_name(&((BtGen *)bt_as_obj(sub))->frame, buf, cap);
         return true;
     }
@@ -504,7 +513,7 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
         if (*args)
             snprintf(with, sizeof with, "  (%s)", args);
         if (gen_delegate(t, g, sub, sizeof sub))
-            snprintf(from, sizeof from, "  (in yield from %s)", sub);
+            snprintf(from, sizeof from, "  (in %s %s)", in_await(g) ? "await" : "yield from", sub);
         char task[200], as_task[220] = "";
         if (bt_scheduler_describe_gen(t, g, task, sizeof task))
             snprintf(as_task, sizeof as_task, "  [%s]", task);
@@ -518,11 +527,13 @@ void bt_step_print_gens(BtThread *t, FILE *out) {
     free(gens);
 }
 
-/* Does `name` ("my_range#2", "gen my_range#2" or a global bound to it) name g? */
+/* Does `name` ("my_range#2", "gen my_range#2", "coro main#1" or a global
+ * bound to it) name g? */
 static bool gen_named(BtThread *t, BtGen *g, const char *name) {
     char own[140], bound[200];
     bt_trace_frame_name(&g->frame, own, sizeof own);
-    if (!strcmp(own, name) || !strcmp(own + 4, name))
+    const char *bare = strchr(own, ' '); /* after "gen " or "coro " */
+    if (!strcmp(own, name) || (bare && !strcmp(bare + 1, name)))
         return true;
     if (!bt_trace_gen_binding(t, g, bound, sizeof bound))
         return false;
@@ -575,7 +586,8 @@ bool bt_step_print_gen(BtThread *t, FILE *out, const char *name, BtStepSourceFn 
     else if (bt_gen_state(g) == BT_GEN_RUNNING)
         fputs("waits on: nothing, it is running\n", out);
     else if (gen_delegate(t, g, sub, sizeof sub))
-        fprintf(out, "waits on: %s (yield from: next()/send() go straight to it)\n", sub);
+        fprintf(out, "waits on: %s (%s: next()/send() go straight to it)\n", sub,
+                in_await(g) ? "await" : "yield from");
     else
         fputs("waits on: next() or send() from whoever holds it\n", out);
     fputs("locals:\n", out);

@@ -167,7 +167,7 @@ static void final_bindings(BtTimeline *tl, BtThread *t) {
     bool live[MAX_LANES] = {false};
     BtHeapWalk walk;
     for (BtObject *o = bt_gc_first(t->interp, &walk); o; o = bt_gc_next(&walk)) {
-        if (o->type != BT_TYPE(t, generator))
+        if (!bt_is_framed_gen(t, bt_obj(o)))
             continue;
         BtGen *g = (BtGen *)o;
         for (int i = 0; i < tl->nlanes; i++)
@@ -195,7 +195,7 @@ static void notice_new_gen(BtTimeline *tl, BtThread *t, BtFrame *f) {
     if (!f->sp || f->sp <= base || f->sp > base + c->stacksize)
         return;
     BtValue top = f->sp[-1];
-    if (bt_is_obj(top) && bt_as_obj(top)->type == BT_TYPE(t, generator) &&
+    if (bt_is_framed_gen(t, top) &&
         bt_gen_state((BtGen *)bt_as_obj(top)) == BT_GEN_CREATED)
         gen_lane(tl, t, (BtGen *)bt_as_obj(top));
 }

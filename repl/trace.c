@@ -134,9 +134,10 @@ static bool short_repr(BtThread *t, BtValue v, Out *o) {
     BtType *ty = bt_as_obj(v)->type;
     if (ty == BT_TYPE(t, function)) {
         out_fmt(o, "<function %s>", text_of(((BtFunction *)bt_as_obj(v))->qualname));
-    } else if (ty == BT_TYPE(t, generator)) {
+    } else if (bt_is_framed_gen(t, v)) {
         BtGen *g = (BtGen *)bt_as_obj(v);
-        out_fmt(o, "<generator %s#%u>", text_of(bt_gen_qualname(t->interp, g)), bt_gen_number(g));
+        out_fmt(o, "<%s %s#%u>", ty->name->data, text_of(bt_gen_qualname(t->interp, g)),
+                bt_gen_number(g));
     } else if (ty == BT_TYPE(t, code)) {
         out_fmt(o, "<code %s>", text_of(((BtCode *)bt_as_obj(v))->name));
     } else if (ty == BT_TYPE(t, native)) {
@@ -316,7 +317,11 @@ void bt_trace_stack(BtThread *t, BtFrame *f, char *buf, size_t cap, size_t width
 void bt_trace_frame_name(BtFrame *f, char *buf, size_t cap) {
     BtStr *q = f->code->qualname ? f->code->qualname : f->code->name;
     if (bt_frame_gen(f)) /* the instance number tells apart generators of one function */
-        snprintf(buf, cap, "gen %s#%u", q ? q->data : "?", bt_gen_number(bt_frame_gen(f)));
+        snprintf(buf, cap, "%s %s#%u",
+                 bt_gen_is_coro(bt_frame_gen(f))   ? "coro"
+                 : bt_gen_is_agen(bt_frame_gen(f)) ? "agen"
+                                                   : "gen",
+                 q ? q->data : "?", bt_gen_number(bt_frame_gen(f)));
     else if ((f->code->flags & BT_CODE_CLASS) && f->code->name)
         snprintf(buf, cap, "class body %s", f->code->name->data);
     else

@@ -1123,6 +1123,51 @@ static BtValue builtin_iter(BtThread *t, BtValue self, BtValue *args, int nargs,
     return bt_callable_iter_new(t, args[0], args[1]);
 }
 
+/* aiter(x): x.__aiter__(), which must have __anext__. */
+static BtValue builtin_aiter(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!no_kw(t, "aiter", kwnames))
+        return BT_UNDEF;
+    if (nargs != 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "aiter() takes exactly one argument (%d given)", nargs);
+        return BT_UNDEF;
+    }
+    BtValue meth = bt_type_lookup(bt_type_of(t, args[0]), BT_NAME(t, dunder_aiter));
+    if (bt_is_undef(meth)) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an async iterable",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtValue it = bt_call(t, meth, args, 1, NULL);
+    if (!bt_is_undef(it) &&
+        bt_is_undef(bt_type_lookup(bt_type_of(t, it), BT_NAME(t, dunder_anext)))) {
+        bt_raise(t, BT_EXC(t, TypeError), "aiter() returned not an async iterator of type '%s'",
+                 bt_type_name(t, it));
+        return BT_UNDEF;
+    }
+    return it;
+}
+
+/* anext(aiterator[, default]): the awaitable of aiterator.__anext__(), and
+ * with a default one whose StopAsyncIteration gives the default instead. */
+static BtValue builtin_anext(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!expect_args(t, "anext", nargs, kwnames, 1, 2))
+        return BT_UNDEF;
+    BtValue meth = bt_type_lookup(bt_type_of(t, args[0]), BT_NAME(t, dunder_anext));
+    if (bt_is_undef(meth)) {
+        bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not an async iterator",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtValue aw = bt_call(t, meth, args, 1, NULL);
+    if (bt_is_undef(aw) || nargs == 1)
+        return aw;
+    return bt_gen_anext_awaitable(t, aw, args[1]);
+}
+
 static BtValue builtin_next(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (!no_kw(t, "next", kwnames) || !expect_args(t, "next", nargs, NULL, 1, 2))
@@ -2145,6 +2190,8 @@ static const BtNativeDef builtin_functions[] = {
     {"issubclass", builtin_issubclass},
     {"iter", builtin_iter},
     {"next", builtin_next},
+    {"aiter", builtin_aiter},
+    {"anext", builtin_anext},
     {"min", builtin_min},
     {"max", builtin_max},
     {"sum", builtin_sum},

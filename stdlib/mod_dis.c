@@ -35,7 +35,8 @@ static BtCode *code_of(BtThread *t, BtValue x) {
         return ((BtFunction *)bt_as_obj(x))->code;
     if (type == BT_TYPE(t, code))
         return (BtCode *)bt_as_obj(x);
-    if (type == BT_TYPE(t, generator)) {
+    if (type == BT_TYPE(t, generator) || type == BT_TYPE(t, coroutine) ||
+        type == BT_TYPE(t, async_generator)) {
         BtGen *g = (BtGen *)bt_as_obj(x);
         return g->frame.code;
     }

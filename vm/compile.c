@@ -70,6 +70,7 @@ typedef enum {
     FB_FINALLY_TRY,
     FB_FINALLY_END,
     FB_WITH,
+    FB_ASYNC_WITH,
     FB_HANDLER_CLEANUP,
     FB_POP_VALUE,
     FB_EXCEPTION_HANDLER,
@@ -766,6 +767,12 @@ static bool enter_unit(Compiler *c, BtScope *scope, const char *name, int firstl
             u->flags |= BT_CODE_VARKEYWORDS;
         if (scope->generator)
             u->flags |= BT_CODE_GENERATOR;
+        /* Coroutines and async generators run in a generator's frame too:
+         * they suspend the same way. */
+        if (scope->coroutine && scope->generator)
+            u->flags |= BT_CODE_GENERATOR | BT_CODE_ASYNC_GENERATOR;
+        else if (scope->coroutine)
+            u->flags |= BT_CODE_GENERATOR | BT_CODE_COROUTINE;
         break;
     }
 
@@ -1856,6 +1863,9 @@ static bool compile_lambda(Compiler *c, const BtAstExpr *e) {
     return finish_child(c, flags);
 }
 
+static bool compile_send_loop(Compiler *c, int resume_arg);
+static bool compile_await_top(Compiler *c, int where);
+
 /* One `for ... in ... if ...` level of a comprehension; depth counts the iterators below. */
 static bool comprehension_level(Compiler *c, const BtAstExpr *e, const BtAstComprehensionList *gens,
                                 int index, int depth, const BtAstExpr *elt,
@@ -1866,13 +1876,25 @@ static bool comprehension_level(Compiler *c, const BtAstExpr *e, const BtAstComp
     } else {
         if (!visit_expr(c, g->iter))
             return false;
-        EMIT0(c, GET_ITER);
+        if (g->is_async)
+            EMIT0(c, GET_AITER);
+        else
+            EMIT0(c, GET_ITER);
     }
     NEW_LABEL(c, start);
     NEW_LABEL(c, anchor);
     NEW_LABEL(c, if_cleanup);
     bind_label(c, start);
-    JUMP(c, FOR_ITER, anchor);
+    if (g->is_async) {
+        /* As async for: await __anext__(); END_ASYNC_FOR (at anchor) ends the level. */
+        SETUP(c, h, anchor, c->u->depth);
+        EMIT0(c, GET_ANEXT);
+        if (!compile_send_loop(c, 3))
+            return false;
+        pop_block(c, h);
+    } else {
+        JUMP(c, FOR_ITER, anchor);
+    }
     if (!compile_store(c, g->target))
         return false;
     for (int i = 0; i < g->ifs.count; i++)
@@ -1912,6 +1934,8 @@ static bool comprehension_level(Compiler *c, const BtAstExpr *e, const BtAstComp
     c->u->lineno = e->line;
     JUMP_TO(c, start);
     bind_label(c, anchor);
+    if (g->is_async)
+        EMIT0(c, END_ASYNC_FOR);
     return true;
 }
 
@@ -1937,13 +1961,18 @@ static bool compile_comprehension(Compiler *c, const BtAstExpr *e, BtScopeKind k
     if (kind == BT_SCOPE_GENEXPR)
         LOAD_CONST(c, BT_NONE);
     EMIT0(c, RETURN_VALUE);
+    bool awaited = c->u->scope->coroutine && kind != BT_SCOPE_GENEXPR;
     if (!finish_child(c, 0))
         return false;
     if (!visit_expr(c, gens->items[0]->iter))
         return false;
-    EMIT0(c, GET_ITER);
+    if (gens->items[0]->is_async)
+        EMIT0(c, GET_AITER);
+    else
+        EMIT0(c, GET_ITER);
     EMIT(c, CALL, 0);
-    return true;
+    /* An asynchronous list, set or dict comprehension is a coroutine: await it. */
+    return !awaited || compile_await_top(c, 0);
 }
 
 static bool compile_joined_str(Compiler *c, const BtAstExpr *e) {
@@ -2014,6 +2043,29 @@ static bool compile_slice(Compiler *c, const BtAstExpr *e) {
 
 static bool in_function(Compiler *c) {
     return is_function_unit(c->u);
+}
+
+/* The loop of `yield from` and `await` over the iterator at TOS: send None,
+ * then whatever the frame is resumed with, until the iterator returns; its
+ * return value is left at TOS. resume_arg is RESUME's 2 (yield from) or 3
+ * (await), as in CPython 3.11. */
+static bool compile_send_loop(Compiler *c, int resume_arg) {
+    LOAD_CONST(c, BT_NONE);
+    NEW_LABEL(c, send);
+    NEW_LABEL(c, exit);
+    bind_label(c, send);
+    JUMP(c, SEND, exit);
+    EMIT0(c, YIELD_VALUE);
+    EMIT(c, RESUME, resume_arg);
+    JUMP_TO(c, send);
+    bind_label(c, exit);
+    return true;
+}
+
+/* `await` of what __aenter__ (where 1) or __aexit__ (where 2) returned. */
+static bool compile_await_top(Compiler *c, int where) {
+    EMIT(c, GET_AWAITABLE, where);
+    return compile_send_loop(c, 3);
 }
 
 static bool visit_expr_inner(Compiler *c, const BtAstExpr *e) {
@@ -2098,17 +2150,13 @@ static bool visit_expr_inner(Compiler *c, const BtAstExpr *e) {
         if (!visit_expr(c, e->yield_from.value))
             return false;
         EMIT0(c, GET_YIELD_FROM_ITER);
-        LOAD_CONST(c, BT_NONE);
-        NEW_LABEL(c, send);
-        NEW_LABEL(c, exit);
-        bind_label(c, send);
-        JUMP(c, SEND, exit);
-        EMIT0(c, YIELD_VALUE);
-        EMIT(c, RESUME, 2);
-        JUMP_TO(c, send);
-        bind_label(c, exit);
-        return true;
+        return compile_send_loop(c, 2);
     }
+    case BT_EXPR_AWAIT:
+        if (!visit_expr(c, e->await_.value))
+            return false;
+        EMIT(c, GET_AWAITABLE, 0);
+        return compile_send_loop(c, 3);
     case BT_EXPR_COMPARE:
         return compile_compare(c, e);
     case BT_EXPR_CALL:
@@ -2343,13 +2391,16 @@ static bool unwind_fblock(Compiler *c, FBlock *fb, bool preserve_tos) {
         pop_block(c, fb->handler);
         EMIT0(c, POP_EXCEPT);
         return true;
-    case FB_WITH: {
+    case FB_WITH:
+    case FB_ASYNC_WITH: {
         int save = u->lineno;
         u->lineno = fb->line;
         pop_block(c, fb->handler);
         if (preserve_tos)
             EMIT(c, SWAP, 2);
         if (!call_exit_with_nones(c))
+            return false;
+        if (fb->kind == FB_ASYNC_WITH && !compile_await_top(c, 2))
             return false;
         EMIT0(c, POP_TOP);
         u->lineno = save;
@@ -2406,6 +2457,8 @@ static bool compile_return(Compiler *c, const BtAstStmt *s) {
     if (!is_function_unit(u))
         return ERROR_AT(c, s, "'return' outside function");
     const BtAstExpr *v = s->return_.value;
+    if (v && u->scope->coroutine && u->scope->generator)
+        return ERROR_AT(c, s, "'return' with value in async generator");
     int saved_handler = u->cur_handler;
     bool preserve = v && !is_const_expr(v);
     if (preserve && !visit_expr(c, v))
@@ -2470,6 +2523,43 @@ static bool compile_for(Compiler *c, const BtAstStmt *s) {
     return true;
 }
 
+/* async for (3.11's compiler_async_for): each round awaits __anext__() under a
+ * handler whose END_ASYNC_FOR ends the loop on StopAsyncIteration. */
+static bool compile_async_for(Compiler *c, const BtAstStmt *s) {
+    Unit *u = c->u;
+    NEW_LABEL(c, start);
+    NEW_LABEL(c, except);
+    NEW_LABEL(c, end);
+    if (!visit_expr(c, s->for_.iter))
+        return false;
+    u->lineno = s->line;
+    EMIT0(c, GET_AITER);
+    bind_label(c, start);
+    u->lineno = s->line;
+    SETUP(c, h, except, u->depth);
+    EMIT0(c, GET_ANEXT);
+    if (!compile_send_loop(c, 3))
+        return false;
+    pop_block(c, h);
+    if (!compile_store(c, s->for_.target))
+        return false;
+    if (!push_fblock(c, s, FB_FOR_LOOP, start, end, -1, NULL))
+        return false;
+    if (!visit_stmts(c, &s->for_.body))
+        return false;
+    pop_fblock(c);
+    u->lineno = s->line;
+    JUMP_TO(c, start);
+    /* [aiter, exc]: StopAsyncIteration pops both and falls into the else. */
+    bind_label(c, except);
+    u->lineno = s->line;
+    EMIT0(c, END_ASYNC_FOR);
+    if (!visit_stmts(c, &s->for_.orelse))
+        return false;
+    bind_label(c, end);
+    return true;
+}
+
 /* As CPython 3.11 does, the test is compiled twice: once before the loop,
  * and again at the bottom of the body, jumping back while it holds. A round
  * of the loop then costs one jump instead of two. `continue` goes to the
@@ -2525,9 +2615,11 @@ static bool emit_cleanup_reraise(Compiler *c) {
     return true;
 }
 
+/* with and async with (whose __aenter__/__aexit__ results are awaited). */
 static bool compile_with(Compiler *c, const BtAstStmt *s, int pos) {
     Unit *u = c->u;
     const BtAstWithItem *item = s->with.items.items[pos];
+    bool is_async = s->kind == BT_STMT_ASYNC_WITH;
     NEW_LABEL(c, handler);
     NEW_LABEL(c, exit);
     NEW_LABEL(c, cleanup);
@@ -2535,10 +2627,16 @@ static bool compile_with(Compiler *c, const BtAstStmt *s, int pos) {
     if (!visit_expr(c, item->context_expr))
         return false;
     u->lineno = s->line;
-    EMIT0(c, BEFORE_WITH);
+    if (is_async) {
+        EMIT0(c, BEFORE_ASYNC_WITH);
+        if (!compile_await_top(c, 1))
+            return false;
+    } else {
+        EMIT0(c, BEFORE_WITH);
+    }
     /* The handler keeps __exit__ on the stack and drops __enter__'s result. */
     SETUP(c, h, handler, u->depth - 1);
-    if (!push_fblock(c, s, FB_WITH, -1, -1, h, NULL))
+    if (!push_fblock(c, s, is_async ? FB_ASYNC_WITH : FB_WITH, -1, -1, h, NULL))
         return false;
     if (item->optional_vars) {
         if (!compile_store(c, item->optional_vars))
@@ -2557,6 +2655,8 @@ static bool compile_with(Compiler *c, const BtAstStmt *s, int pos) {
     u->lineno = s->line;
     if (!call_exit_with_nones(c))
         return false;
+    if (is_async && !compile_await_top(c, 2))
+        return false;
     EMIT0(c, POP_TOP);
     JUMP_TO(c, exit);
 
@@ -2567,6 +2667,8 @@ static bool compile_with(Compiler *c, const BtAstStmt *s, int pos) {
     SETUP(c, hc, cleanup, u->depth);
     EMIT0(c, PUSH_EXC_INFO);
     EMIT0(c, WITH_EXCEPT_START);
+    if (is_async && !compile_await_top(c, 2))
+        return false;
     JUMP(c, POP_JUMP_IF_TRUE, suppress);
     EMIT0(c, RERAISE);
     pop_block(c, hc);
@@ -2927,6 +3029,7 @@ static bool has_annotations(const BtAstStmtList *l) {
         case BT_STMT_ANN_ASSIGN:
             return true;
         case BT_STMT_FOR:
+        case BT_STMT_ASYNC_FOR:
             if (has_annotations(&s->for_.body) || has_annotations(&s->for_.orelse))
                 return true;
             break;
@@ -2939,6 +3042,7 @@ static bool has_annotations(const BtAstStmtList *l) {
                 return true;
             break;
         case BT_STMT_WITH:
+        case BT_STMT_ASYNC_WITH:
             if (has_annotations(&s->with.body))
                 return true;
             break;
@@ -3455,6 +3559,7 @@ static bool visit_stmt(Compiler *c, const BtAstStmt *s) {
     c->u->lineno = s->line;
     switch (s->kind) {
     case BT_STMT_FUNCTION_DEF:
+    case BT_STMT_ASYNC_FUNCTION_DEF:
         return compile_function_def(c, s);
     case BT_STMT_CLASS_DEF:
         return compile_class_def(c, s);
@@ -3484,11 +3589,14 @@ static bool visit_stmt(Compiler *c, const BtAstStmt *s) {
         return compile_ann_assign(c, s);
     case BT_STMT_FOR:
         return compile_for(c, s);
+    case BT_STMT_ASYNC_FOR:
+        return compile_async_for(c, s);
     case BT_STMT_WHILE:
         return compile_while(c, s);
     case BT_STMT_IF:
         return compile_if(c, s);
     case BT_STMT_WITH:
+    case BT_STMT_ASYNC_WITH:
         return compile_with(c, s, 0);
     case BT_STMT_RAISE: {
         int n = 0;

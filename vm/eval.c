@@ -736,17 +736,21 @@ static BtValue make_function(BtThread *t, BtFrame *f, BtValue *sp, uint32_t flag
     return bt_obj(fn);
 }
 
-static BtValue before_with(BtThread *t, BtValue mgr, BtValue *exit_out) {
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: mgr's bound __exit__ (__aexit__) in
+ * *exit_out, and what __enter__ (__aenter__) returned, or BT_UNDEF. */
+static BtValue before_with(BtThread *t, BtValue mgr, BtValue *exit_out, bool is_async) {
     BtType *ty = bt_type_of(t, mgr);
-    BtValue enter = bt_type_lookup(ty, BT_NAME(t, dunder_enter));
-    BtValue exit = bt_type_lookup(ty, BT_NAME(t, dunder_exit));
+    BtValue enter =
+        bt_type_lookup(ty, is_async ? BT_NAME(t, dunder_aenter) : BT_NAME(t, dunder_enter));
+    BtValue exit =
+        bt_type_lookup(ty, is_async ? BT_NAME(t, dunder_aexit) : BT_NAME(t, dunder_exit));
     if (bt_is_undef(enter) || bt_is_undef(exit)) {
         bt_raise(t, BT_EXC(t, TypeError),
                  bt_is_undef(enter)
-                     ? "'%s' object does not support the context manager protocol"
-                     : "'%s' object does not support the context manager protocol (missed "
-                       "__exit__ method)",
-                 ty->name->data);
+                     ? "'%s' object does not support the %scontext manager protocol"
+                     : "'%s' object does not support the %scontext manager protocol (missed "
+                       "__%sexit__ method)",
+                 ty->name->data, is_async ? "asynchronous " : "", is_async ? "a" : "");
         return BT_UNDEF;
     }
     BtValue bound = bt_method_new(t, exit, mgr);
@@ -757,6 +761,61 @@ static BtValue before_with(BtThread *t, BtValue mgr, BtValue *exit_out) {
     BtValue r = bt_call(t, enter, &mgr, 1, NULL);
     BT_POP_ROOT(t, 1);
     return r;
+}
+
+/* GET_AITER: aiterable.__aiter__(), which must have __anext__. */
+static BtValue get_aiter(BtThread *t, BtValue obj) {
+    BtType *ty = bt_type_of(t, obj);
+    BtValue meth = bt_type_lookup(ty, BT_NAME(t, dunder_aiter));
+    if (bt_is_undef(meth)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "'async for' requires an object with __aiter__ method, got %s", ty->name->data);
+        return BT_UNDEF;
+    }
+    BtValue it = bt_call(t, meth, &obj, 1, NULL);
+    if (bt_is_undef(it))
+        return BT_UNDEF;
+    if (bt_is_undef(bt_type_lookup(bt_type_of(t, it), BT_NAME(t, dunder_anext)))) {
+        bt_raise(
+            t, BT_EXC(t, TypeError),
+            "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+            bt_type_name(t, it));
+        return BT_UNDEF;
+    }
+    return it;
+}
+
+/* GET_ANEXT: the iterator to await for the next round of `async for`. A
+ * result await cannot take raises TypeError, caused by await's own error. */
+static BtValue get_anext(BtThread *t, BtValue aiter) {
+    BtType *ty = bt_type_of(t, aiter);
+    BtValue meth = bt_type_lookup(ty, BT_NAME(t, dunder_anext));
+    if (bt_is_undef(meth)) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "'async for' requires an iterator with __anext__ method, got %s", ty->name->data);
+        return BT_UNDEF;
+    }
+    BtValue aw = bt_call(t, meth, &aiter, 1, NULL);
+    if (bt_is_undef(aw))
+        return BT_UNDEF;
+    BT_PUSH_ROOT(t, &aw);
+    BtValue it = bt_gen_awaitable(t, aw, 0);
+    if (bt_is_undef(it) && bt_exc_pending_is(t, BT_EXC(t, TypeError))) {
+        BtValue cause = bt_take_exc(t);
+        BT_PUSH_ROOT(t, &cause);
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "'async for' received an invalid object from __anext__: %s", bt_type_name(t, aw));
+        if (bt_has_exc(t) && bt_is_obj(t->exc) &&
+            bt_as_obj(t->exc)->type->layout == BT_LAYOUT_EXCEPTION) {
+            BtException *e = (BtException *)bt_as_obj(t->exc);
+            e->cause = cause;
+            e->context = cause;
+            e->suppress_context = true;
+        }
+        BT_POP_ROOT(t, 1);
+    }
+    BT_POP_ROOT(t, 1);
+    return it;
 }
 
 static BtValue with_except_start(BtThread *t, BtValue exit, BtValue exc) {
@@ -2113,6 +2172,14 @@ dispatch:
         BtValue v = TOP();
         if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, generator))
             DISPATCH();
+        if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, coroutine)) {
+            if (code->flags & BT_CODE_ITERABLE_COROUTINE)
+                DISPATCH(); /* a types.coroutine generator may delegate to one */
+            SAVE_FRAME();
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            goto error;
+        }
         SAVE_FRAME();
         v = bt_iter(t, v);
         if (bt_is_undef(v))
@@ -2124,22 +2191,25 @@ dispatch:
     TARGET(SEND) {
         BtValue v = TOP(), sub = PEEK(2);
         SAVE_FRAME();
-        if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator) &&
-            bt_gen_state((BtGen *)bt_as_obj(sub)) == BT_GEN_DONE) {
+        if (bt_is_genobj(t, sub) && bt_gen_state((BtGen *)bt_as_obj(sub)) == BT_GEN_DONE) {
+            if (bt_gen_is_coro((BtGen *)bt_as_obj(sub)) && !bt_coro_reused(t))
+                goto error;
             sp -= 2;
             PUSH(BT_NONE);
             ip = code->instrs + ARG();
             DISPATCH();
         }
-        if (bt_is_obj(sub) && bt_as_obj(sub)->type == BT_TYPE(t, generator)) {
+        if (bt_is_genobj(t, sub)) {
+            BtGen *sub_gen = (BtGen *)bt_as_obj(sub);
             sp--;
             f->sp = sp;
-            if (bt_gen_enter_fast(t, (BtGen *)bt_as_obj(sub))) {
-                LOAD_FRAME_FROM(&((BtGen *)bt_as_obj(sub))->frame);
+            if (bt_gen_enter_fast(t, sub_gen)) {
+                LOAD_FRAME_FROM(&sub_gen->frame);
                 PUSH(v);
                 DISPATCH();
             }
-            if (!bt_gen_enter(t, (BtGen *)bt_as_obj(sub), v, BT_UNDEF))
+            if (!bt_coro_may_enter(t, sub_gen, v, BT_UNDEF) ||
+                !bt_gen_enter(t, sub_gen, v, BT_UNDEF))
                 goto error;
             LOAD_FRAME();
             if (bt_has_exc(t))
@@ -2173,6 +2243,45 @@ dispatch:
         PUSH(retv);
         ip = code->instrs + ARG();
         DISPATCH();
+    }
+
+    TARGET(GET_AWAITABLE) {
+        SAVE_FRAME();
+        BtValue it = bt_gen_awaitable(t, TOP(), (int)ARG());
+        if (bt_is_undef(it))
+            goto error;
+        SET_TOP(it);
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER) {
+        SAVE_FRAME();
+        BtValue it = get_aiter(t, TOP());
+        if (bt_is_undef(it))
+            goto error;
+        SET_TOP(it);
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        BtValue aw = get_anext(t, TOP());
+        if (bt_is_undef(aw))
+            goto error;
+        PUSH(aw);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        /* [aiter, exc], pushed by the handler around GET_ANEXT and its await. */
+        BtValue exc = TOP();
+        if (bt_isinstance(t, exc, BT_EXC(t, StopAsyncIteration))) {
+            sp -= 2;
+            DISPATCH();
+        }
+        t->exc = POP();
+        SAVE_FRAME();
+        goto exception_unwind;
     }
 
     TARGET(RAISE_VARARGS) {
@@ -2272,11 +2381,22 @@ dispatch:
     TARGET(BEFORE_WITH) {
         SAVE_FRAME();
         BtValue exit = BT_UNDEF;
-        BtValue res = before_with(t, TOP(), &exit);
+        BtValue res = before_with(t, TOP(), &exit, false);
         if (bt_is_undef(res))
             goto error;
         SET_TOP(exit);
         PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        SAVE_FRAME();
+        BtValue exit = BT_UNDEF;
+        BtValue res = before_with(t, TOP(), &exit, true);
+        if (bt_is_undef(res))
+            goto error;
+        SET_TOP(exit);
+        PUSH(res); /* GET_AWAITABLE 1 and an await follow */
         DISPATCH();
     }
 

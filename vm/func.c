@@ -100,8 +100,14 @@ static int64_t code_cpython_flags(const BtCode *c) {
         f |= 0x8;
     if (c->nfrees == 0 && c->ncells == 0)
         f |= 0x40; /* CO_NOFREE is gone in 3.11; keep NESTED-free simple */
-    if (c->flags & BT_CODE_GENERATOR)
+    if (c->flags & BT_CODE_ASYNC_GENERATOR)
+        f |= 0x200; /* CO_ASYNC_GENERATOR */
+    else if (c->flags & BT_CODE_COROUTINE)
+        f |= 0x80; /* CO_COROUTINE */
+    else if (c->flags & BT_CODE_GENERATOR)
         f |= 0x20;
+    if (c->flags & BT_CODE_ITERABLE_COROUTINE)
+        f |= 0x100;
     return f & ~0x40;
 }
 

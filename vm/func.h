@@ -19,6 +19,12 @@ enum {
     BT_CODE_GENERATOR = 1 << 2,   /* body contains yield: calling makes a generator */
     BT_CODE_MODULE = 1 << 3,      /* module or class body: names live in a dict */
     BT_CODE_CLASS = 1 << 4,       /* class body */
+    BT_CODE_COROUTINE = 1 << 5,   /* async def: calling makes a coroutine (GENERATOR is set too,
+                                     its frame lives in the object as a generator's does) */
+    BT_CODE_ITERABLE_COROUTINE = 1 << 6, /* a generator function under types.coroutine:
+                                            its generators may be awaited */
+    BT_CODE_ASYNC_GENERATOR = 1 << 7, /* async def with yield: calling makes an async
+                                         generator (GENERATOR is set too, not COROUTINE) */
 };
 
 /* Where an exception raised inside [start, end) goes: the stack is cut to

@@ -74,8 +74,33 @@ static inline BtGen *bt_gen_of_frame(BtFrame *f) {
     return (BtGen *)((char *)f - offsetof(BtGen, frame));
 }
 
-/* A new generator for a call of func (its arguments still to be bound into
- * gen->slots by the caller). */
+/* Is gen a coroutine (made by calling an async def)? It is a BtGen of type
+ * `coroutine`: the same frame, states and resumes, other names and rules. */
+static inline bool bt_gen_is_coro(const BtGen *g) {
+    return g->frame.code->flags & BT_CODE_COROUTINE;
+}
+
+/* Is gen an async generator (an async def with yield, type `async_generator`)?
+ * Only its asend/athrow awaitables resume it (gen.c). */
+static inline bool bt_gen_is_agen(const BtGen *g) {
+    return g->frame.code->flags & BT_CODE_ASYNC_GENERATOR;
+}
+
+/* A generator or a coroutine: an object whose frame the loop resumes inline. */
+static inline bool bt_is_genobj(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && (bt_as_obj(v)->type == t->interp->types.generator ||
+                            bt_as_obj(v)->type == t->interp->types.coroutine);
+}
+
+/* Any object built on a generator's frame, an async generator included (for
+ * the tools that list and name them: trace, stepper, timeline). */
+static inline bool bt_is_framed_gen(BtThread *t, BtValue v) {
+    return bt_is_genobj(t, v) ||
+           (bt_is_obj(v) && bt_as_obj(v)->type == t->interp->types.async_generator);
+}
+
+/* A new generator (a coroutine for an async def) for a call of func (its
+ * arguments still to be bound into gen->slots by the caller). */
 BtGen *bt_gen_new(BtThread *t, BtFunction *func);
 
 /* Resume gen: with `value` sent in (None for next()), or with `exc` thrown in
@@ -83,8 +108,23 @@ BtGen *bt_gen_new(BtThread *t, BtFunction *func);
  * non-None value to a just-started generator", PEP 479. */
 BtResumeResult bt_gen_resume(BtThread *t, BtGen *gen, BtValue value, BtValue exc, BtValue *out);
 
-/* "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED" or "GEN_CLOSED" for inspect. */
+/* "GEN_CREATED", "GEN_RUNNING", "GEN_SUSPENDED" or "GEN_CLOSED" for inspect
+ * ("CORO_..." for a coroutine). */
 const char *bt_gen_state_name(BtValue gen);
+
+/* What `await v` iterates (GET_AWAITABLE): v itself when it is a coroutine or
+ * a generator of a types.coroutine function, else the iterator v.__await__()
+ * returns. BT_UNDEF with CPython's TypeError or RuntimeError otherwise; where
+ * is 1 or 2 when v came from __aenter__ or __aexit__ (their own messages). */
+BtValue bt_gen_awaitable(BtThread *t, BtValue v, int where);
+
+/* anext(aiterator, default): an awaitable over `awaitable` (what __anext__
+ * returned) whose StopAsyncIteration becomes StopIteration(dflt). */
+BtValue bt_gen_anext_awaitable(BtThread *t, BtValue awaitable, BtValue dflt);
+
+/* Raise what resuming the finished coroutine gen raises ("cannot reuse
+ * already awaited coroutine"); always returns false. */
+bool bt_coro_reused(BtThread *t);
 
 /* The sub-iterator gen is delegating to (yield from), or BT_UNDEF. */
 BtValue bt_gen_yieldfrom(BtGen *gen);

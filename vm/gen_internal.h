@@ -76,6 +76,25 @@ static inline bool bt_gen_enter_fast(BtThread *t, BtGen *gen) {
     return true;
 }
 
+/* The checks bt_gen_enter makes, worded for a coroutine or an async
+ * generator ("coroutine already executing", ...): call it first when gen may
+ * be one. false with the error raised; true when bt_gen_enter may go on (it
+ * then finds nothing wrong). */
+static inline bool bt_coro_may_enter(BtThread *t, BtGen *gen, BtValue sent, BtValue exc) {
+    if (!bt_gen_is_coro(gen) && !bt_gen_is_agen(gen))
+        return true;
+    const char *kind = bt_gen_is_coro(gen) ? "coroutine" : "async generator";
+    if (bt_gen_state(gen) == BT_GEN_RUNNING) {
+        bt_raise(t, BT_EXC(t, ValueError), "%s already executing", kind);
+        return false;
+    }
+    if (bt_gen_state(gen) == BT_GEN_CREATED && bt_is_undef(exc) && !bt_is_none(sent)) {
+        bt_raise(t, BT_EXC(t, TypeError), "can't send non-None value to a just-started %s", kind);
+        return false;
+    }
+    return true;
+}
+
 /* gen's frame yielded: it is suspended, its handled exception put aside. */
 static inline void bt_gen_suspended(BtThread *t, BtGen *gen) {
     bt_gen_set_state(gen, BT_GEN_SUSPENDED);

@@ -33,6 +33,9 @@ typedef struct BtGil BtGil;
     X(dict, "dict") X(set, "set") X(frozenset, "frozenset") X(range, "range") X(slice, "slice")     \
     X(function, "function") X(native, "builtin_function_or_method") X(method, "method")            \
     X(code, "code") X(cell, "cell") X(module, "module") X(generator, "generator")                  \
+    X(coroutine, "coroutine") X(coroutine_wrapper, "coroutine_wrapper")                            \
+    X(async_generator, "async_generator") X(agen_asend, "async_generator_asend")                   \
+    X(agen_athrow, "async_generator_athrow") X(anext_awaitable, "anext_awaitable")                 \
     X(frame, "frame") X(traceback, "traceback") X(not_implemented, "NotImplementedType")           \
     X(ellipsis, "ellipsis") X(super_, "super")                                                     \
     X(str_iter, "str_ascii_iterator") X(bytes_iter, "bytes_iterator")                              \
@@ -49,7 +52,8 @@ typedef struct BtGil BtGil;
 #define BT_EXCEPTION_TYPES(X)                                                                      \
     X(BaseException, BaseException) X(SystemExit, BaseException)                                   \
     X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException)                            \
-    X(Exception, BaseException) X(StopIteration, Exception) X(ArithmeticError, Exception)          \
+    X(Exception, BaseException) X(StopIteration, Exception) X(StopAsyncIteration, Exception)       \
+    X(ArithmeticError, Exception)                                                                  \
     X(ZeroDivisionError, ArithmeticError) X(OverflowError, ArithmeticError)                        \
     X(AssertionError, Exception) X(AttributeError, Exception) X(EOFError, Exception)               \
     X(ImportError, Exception) X(ModuleNotFoundError, ImportError) X(LookupError, Exception)        \
@@ -94,6 +98,8 @@ typedef struct BtGil BtGil;
     X(dunder_round, "__round__") X(dunder_format, "__format__") X(dunder_missing, "__missing__")   \
     X(dunder_getattribute, "__getattribute__") X(dunder_set_name, "__set_name__")               \
     X(dunder_get, "__get__") X(dunder_set, "__set__") X(dunder_delete, "__delete__")             \
+    X(dunder_await, "__await__") X(dunder_aenter, "__aenter__") X(dunder_aexit, "__aexit__")      \
+    X(dunder_aiter, "__aiter__") X(dunder_anext, "__anext__")                                      \
     X(args, "args") X(value, "value") X(code, "code") X(errno_, "errno") X(strerror, "strerror")   \
     X(filename, "filename") X(fileno, "fileno") X(send, "send") X(throw, "throw")                  \
     X(close, "close") X(write, "write") X(flush, "flush") X(readline, "readline") X(keys, "keys")   \

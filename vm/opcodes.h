@@ -140,6 +140,13 @@ enum { BT_MF_DEFAULTS = 1, BT_MF_KWDEFAULTS = 2, BT_MF_CLOSURE = 8 };
     X(YIELD_VALUE,      BT_ARG_NONE,    0,      0,  "suspend, handing TOS out; resume with the sent value") \
     X(GET_YIELD_FROM_ITER, BT_ARG_NONE, 0,      0,  "iterator for yield from")                     \
     X(SEND,             BT_ARG_JUMP,    0,      -1, "send TOS into the sub-iterator TOS1; jump when it returns") \
+    X(GET_AWAITABLE,    BT_ARG_INT,     0,      0,                                                 \
+      "replace TOS with what await iterates (arg 1/2: it came from __aenter__/__aexit__)")         \
+    X(BEFORE_ASYNC_WITH, BT_ARG_NONE,   1,      0,  "push __aexit__ and __aenter__()'s result (to await)") \
+    X(GET_AITER,        BT_ARG_NONE,    0,      0,  "replace TOS with TOS.__aiter__()")            \
+    X(GET_ANEXT,        BT_ARG_NONE,    1,      0,  "push the awaitable of TOS.__anext__()")       \
+    X(END_ASYNC_FOR,    BT_ARG_NONE,    -2,     0,                                                 \
+      "async for's handler: StopAsyncIteration at TOS pops it and the iterator, else re-raise")   \
     X(RAISE_VARARGS,    BT_ARG_INT,     -(int)(arg), 0, "raise (0: re-raise, 1: TOS, 2: TOS1 from TOS)") \
     X(RERAISE,          BT_ARG_NONE,    -1,     0,  "re-raise TOS, keeping its traceback")         \
     X(PUSH_EXC_INFO,    BT_ARG_NONE,    1,      0,  "save the handled exception; TOS is now handled") \

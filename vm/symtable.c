@@ -508,7 +508,13 @@ static bool visit_comprehension(BtSymtable *st, const BtAstExpr *e, BtScopeKind 
         return false;
     if (!visit_expr(st, elt))
         return false;
+    for (int i = 0; i < gens->count; i++)
+        s->coroutine |= gens->items[i]->is_async;
     leave(st);
+    /* An asynchronous list, set or dict comprehension is awaited where it
+     * stands: a comprehension around it becomes asynchronous too. */
+    if (s->coroutine && kind != BT_SCOPE_GENEXPR && is_comprehension(st->cur->kind))
+        st->cur->coroutine = true;
     return true;
 }
 
@@ -605,6 +611,11 @@ static bool visit_expr(BtSymtable *st, const BtAstExpr *e) {
         s->generator = true;
         return visit_opt(st, e->yield.value);
     }
+    case BT_EXPR_AWAIT:
+        /* An await makes the comprehension it stands in asynchronous. */
+        if (is_comprehension(st->cur->kind))
+            st->cur->coroutine = true;
+        return visit_expr(st, e->await_.value);
     case BT_EXPR_COMPARE:
         if (!visit_expr(st, e->compare.left))
             return false;
@@ -763,7 +774,8 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
     if (!stack_ok(st))
         return false;
     switch (s->kind) {
-    case BT_STMT_FUNCTION_DEF: {
+    case BT_STMT_FUNCTION_DEF:
+    case BT_STMT_ASYNC_FUNCTION_DEF: {
         if (!add_def(st, s->function_def.name, BT_DEF_LOCAL))
             return false;
         if (!visit_defaults(st, s->function_def.args) ||
@@ -771,6 +783,7 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
             return false;
         if (!enter(st, BT_SCOPE_FUNCTION, s->function_def.name, s, s->line, s->col))
             return false;
+        st->cur->coroutine = s->kind == BT_STMT_ASYNC_FUNCTION_DEF;
         if (!visit_params(st, s->function_def.args) || !visit_stmts(st, &s->function_def.body))
             return false;
         leave(st);
@@ -830,6 +843,7 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
         return visit_opt(st, s->ann_assign.value);
     }
     case BT_STMT_FOR:
+    case BT_STMT_ASYNC_FOR:
         return visit_expr(st, s->for_.target) && visit_expr(st, s->for_.iter) &&
                visit_stmts(st, &s->for_.body) && visit_stmts(st, &s->for_.orelse);
     case BT_STMT_WHILE:
@@ -839,6 +853,7 @@ static bool visit_stmt(BtSymtable *st, const BtAstStmt *s) {
         return visit_expr(st, s->if_.test) && visit_stmts(st, &s->if_.body) &&
                visit_stmts(st, &s->if_.orelse);
     case BT_STMT_WITH:
+    case BT_STMT_ASYNC_WITH:
         for (int i = 0; i < s->with.items.count; i++) {
             const BtAstWithItem *w = s->with.items.items[i];
             if (!visit_expr(st, w->context_expr) || !visit_opt(st, w->optional_vars))

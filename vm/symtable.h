@@ -80,6 +80,7 @@ struct BtScope {
     int kwonlyargcount;
     bool varargs, varkw;
     bool generator;           /* contains yield (functions, lambdas) or is a genexpr */
+    bool coroutine;           /* an async def (with generator: an async generator) */
     bool needs_class_closure; /* class: a method uses super() or __class__ */
     const char *private_name; /* enclosing class name for mangling, or NULL */
     int comp_iter_expr;  /* > 0 while visiting a comprehension's iterable (builder state) */

@@ -47,7 +47,8 @@ static bool builtin_referenceable(BtThread *t, BtType *ty) {
         return ty->layout != BT_LAYOUT_EXCEPTION; /* ValueError() is not; a subclass's is */
     return ty == in->types.type || ty == in->types.function || ty == in->types.native ||
            ty == in->types.method || ty == in->types.code || ty == in->types.module ||
-           ty == in->types.generator || ty == in->types.set || ty == in->types.frozenset ||
+           ty == in->types.generator || ty == in->types.coroutine ||
+           ty == in->types.async_generator || ty == in->types.set || ty == in->types.frozenset ||
            ty == in->types.deque || ty == in->types.generic_alias ||
            ty == in->types.union_type || ty == in->types.frame;
 }

@@ -9,6 +9,14 @@ def _g():
     yield 1
 
 
+async def _c():
+    pass
+
+
+async def _ag():
+    yield
+
+
 class _C:
     def _m(self):
         pass
@@ -16,6 +24,10 @@ class _C:
 
 FunctionType = LambdaType = type(_f)
 GeneratorType = type(_g())
+_c = _c()
+CoroutineType = type(_c)
+_c.close()
+AsyncGeneratorType = type(_ag())
 MethodType = type(_C()._m)
 BuiltinFunctionType = BuiltinMethodType = type(len)
 ModuleType = type(__import__("sys"))
@@ -44,4 +56,26 @@ class SimpleNamespace:
     __hash__ = None
 
 
-del _f, _g, _C
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    if func.__class__ is FunctionType and func.__code__.__class__ is CodeType:
+        co_flags = func.__code__.co_flags
+        if co_flags & 0x180:  # already a coroutine function (or marked)
+            return func
+        if co_flags & 0x20:  # a generator function: its generators become awaitable
+            import _inspect
+            _inspect._iterable_coroutine(func.__code__)
+            return func
+
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapped
+
+
+del _f, _g, _c, _ag, _C

@@ -502,6 +502,31 @@ Test(compile, generator_and_class_flags) {
     BT_POP_ROOT(t, 1);
 }
 
+Test(compile, async_flags_and_await) {
+    BtValue h;
+    BtCode *top = compile_src("async def c(x):\n    return await x\n"
+                              "async def a():\n    yield 1\n",
+                              &h);
+    BT_PUSH_ROOT(t, &h);
+    BtCode *c = code_at(top, 1), *a = code_at(top, 2);
+    cr_assert_eq(c->flags & (BT_CODE_GENERATOR | BT_CODE_COROUTINE | BT_CODE_ASYNC_GENERATOR),
+                 BT_CODE_GENERATOR | BT_CODE_COROUTINE);
+    cr_assert_eq(a->flags & (BT_CODE_GENERATOR | BT_CODE_COROUTINE | BT_CODE_ASYNC_GENERATOR),
+                 BT_CODE_GENERATOR | BT_CODE_ASYNC_GENERATOR);
+    /* await x: GET_AWAITABLE 0, then yield from's loop with RESUME 3 */
+    static const int want[] = {BT_OP_RESUME,      BT_OP_LOAD_FAST, BT_OP_GET_AWAITABLE,
+                               BT_OP_LOAD_CONST,  BT_OP_SEND,      BT_OP_YIELD_VALUE,
+                               BT_OP_RESUME,      BT_OP_JUMP_BACKWARD, BT_OP_RETURN_VALUE};
+    cr_assert_eq(c->ninstrs, sizeof want / sizeof want[0]);
+    for (uint32_t i = 0; i < c->ninstrs; i++)
+        cr_assert_eq(BT_INSTR_OP(c->instrs[i]), (uint32_t)want[i], "instruction %u", i);
+    cr_assert_eq(BT_INSTR_ARG(c->instrs[6]), 3u);
+    char *text = dis_text(c, false);
+    cr_assert(strstr(text, "GET_AWAITABLE            0"), "%s", text);
+    free(text);
+    BT_POP_ROOT(t, 1);
+}
+
 Test(compile, stack_depth_of_small_functions) {
     static const struct {
         const char *src;

@@ -584,12 +584,46 @@ Test(parser_errors, await_await_is_invalid_syntax) {
 }
 Test(parser_errors, unsupported_features_name_baton) {
     Err e;
-    const char *srcs[] = {"async def f(): pass\n",
-                          "async for x in y: pass\n", "with x:\n    async with y: pass\n"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *srcs[] = {"x = 1j\n"};
+    for (size_t i = 0; i < 1; i++) {
         cr_assert(parse_error(srcs[i], &e), "%s", srcs[i]);
         cr_assert(strstr(e.message, "not supported by Baton"), "%s: %s", srcs[i], e.message);
     }
+}
+Test(parser_errors, async_statements_outside_async_def) {
+    ASSERT_ERROR("async for x in y: pass\n", "'async for' outside async function", 1, 1);
+    ASSERT_ERROR("def f():\n    async with y: pass\n", "'async with' outside async function", 2,
+                 5);
+    ASSERT_ERROR("async def f():\n    g = lambda: await x\n", "'await' outside async function",
+                 2, 17);
+    ASSERT_ERROR("async def f():\n    yield from x\n", "'yield from' inside async function", 2,
+                 5);
+    ASSERT_ERROR("def f():\n    return [x async for x in y]\n",
+                 "asynchronous comprehension outside of an asynchronous function", 2, 12);
+    ASSERT_ERROR("def f():\n    return [await x for x in y]\n",
+                 "asynchronous comprehension outside of an asynchronous function", 2, 12);
+    Err e;
+    cr_assert_not(parse_error("def f():\n    return (await x async for x in y)\n", &e),
+                  "an asynchronous generator expression may stand in any function");
+}
+Test(parser, async_forms) {
+    ASSERT_TREE("async def f():\n    async with a as b:\n        await c\n"
+                "    async for i in d:\n        pass\n",
+                "AsyncFunctionDef f()\n"
+                "  AsyncWith\n"
+                "    withitem\n"
+                "      Name a\n"
+                "      as\n"
+                "        Name b (store)\n"
+                "    body:\n"
+                "      Expr\n"
+                "        Await\n"
+                "          Name c\n"
+                "  AsyncFor\n"
+                "    Name i (store)\n"
+                "    Name d\n"
+                "    body:\n"
+                "      Pass\n");
 }
 
 /* ---- limits: a clean error, never a crash ---- */
