@@ -1567,9 +1567,17 @@ static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs, 
     BtStr *dunder_dir = bt_str_intern_cstr(t, "__dir__");
     if (!dunder_dir)
         goto out;
-    if (type->layout == BT_LAYOUT_INSTANCE && (type->flags & BT_TYPE_HEAPTYPE)) {
-        bool found;
-        BtValue r = call_dunder(t, obj, dunder_dir, NULL, 0, &found);
+    BtValue own_dir = (type->flags & BT_TYPE_HEAPTYPE) ? bt_type_lookup(type, dunder_dir) : BT_UNDEF;
+    /* A class whose metaclass, or an instance of a subclass of a built-in
+     * whose class, defines __dir__ in Python asks it too (enums do). */
+    if (type->layout == BT_LAYOUT_INSTANCE ? !bt_is_undef(own_dir)
+                                           : bt_is_obj(own_dir) &&
+                                                 bt_as_obj(own_dir)->type == BT_TYPE(t, function)) {
+        bool found = true;
+        /* type(obj).__dir__(obj): a class's own __dir__ is for its instances. */
+        BtValue r = bt_is_obj(own_dir) && bt_as_obj(own_dir)->type == BT_TYPE(t, function)
+                        ? bt_call(t, own_dir, &obj, 1, NULL)
+                        : call_dunder(t, obj, dunder_dir, NULL, 0, &found);
         if (found) {
             if (!bt_is_undef(r)) {
                 BT_PUSH_ROOT(t, &r);

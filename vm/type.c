@@ -255,9 +255,16 @@ static bool is_native_wrapper(BtThread *t, BtValue method) {
  * of an immutable built-in holds its value instead of being it. */
 #define INHERITED_SLOT(t, self, slotname) (native_base(bt_type_of(t, self))->slotname)
 
+/* Is method the native wrapper of the slot `name` itself? One stored under
+ * another name (an IntEnum's __str__ is int.__repr__) is called as a method. */
+static bool is_slot_wrapper(BtThread *t, BtValue method, BtStr *name) {
+    return is_native_wrapper(t, method) &&
+           strcmp(((BtNative *)bt_as_obj(method))->name, name->data) == 0;
+}
+
 static BtValue slot_repr(BtThread *t, BtValue self) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_repr));
-    if (bt_is_undef(m) || is_native_wrapper(t, m))
+    if (bt_is_undef(m) || is_slot_wrapper(t, m, BT_NAME(t, dunder_repr)))
         return INHERITED_SLOT(t, self, repr)(t, bt_unbox(self));
     BtValue r = call_dunder(t, m, self, NULL, 0);
     if (!bt_is_undef(r) && !bt_is_str(t, r)) {
@@ -269,7 +276,7 @@ static BtValue slot_repr(BtThread *t, BtValue self) {
 
 static BtValue slot_str(BtThread *t, BtValue self) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_str));
-    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+    if (bt_is_undef(m) || is_slot_wrapper(t, m, BT_NAME(t, dunder_str))) {
         BtType *nb = native_base(bt_type_of(t, self));
         /* object.__str__ is repr(self), which may be user-defined. */
         return nb->str ? nb->str(t, bt_unbox(self)) : slot_repr(t, self);
