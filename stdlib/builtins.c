@@ -2002,7 +2002,9 @@ static bool check_class_cell(BtThread *t, BtValue cell, BtValue name, BtValue cl
 
 /* The namespace of the class body: meta.__prepare__(name, bases, **kw) when
  * the metaclass has one, a new dict otherwise. Baton runs class bodies in a
- * dict (a subclass of dict is fine: its __setitem__ and __getitem__ run). */
+ * dict: a subclass's __setitem__ and __delitem__ run, but reading a name
+ * takes the entry (the loop's LOAD_NAME stays a dict lookup), so a subclass
+ * whose __getitem__ or __missing__ would answer is refused, not misread. */
 static BtValue prepare_namespace(BtThread *t, BtValue meta, BtValue *argv, BtTuple *ckw) {
     BtValue prep = bt_getattr_opt(t, meta, bt_str_intern_cstr(t, "__prepare__"));
     if (bt_is_undef(prep)) {
@@ -2029,7 +2031,22 @@ static BtValue prepare_namespace(BtThread *t, BtValue meta, BtValue *argv, BtTup
     BT_POP_ROOT(t, 1);
     if (pargv != small)
         free(pargv);
-    if (bt_is_undef(ns) || (bt_is_obj(ns) && bt_isinstance(t, ns, BT_TYPE(t, dict))))
+    if (bt_is_obj(ns) && bt_isinstance(t, ns, BT_TYPE(t, dict))) {
+        BtType *nt = bt_type_of(t, ns);
+        const char *hooks[] = {"__getitem__", "__missing__"};
+        for (int i = 0; i < 2; i++) {
+            BtValue h = bt_type_lookup(nt, bt_str_intern_cstr(t, hooks[i]));
+            if (bt_is_obj(h) && bt_as_obj(h)->type != BT_TYPE(t, native)) {
+                bt_raise(t, BT_EXC(t, NotImplementedError),
+                         "a class namespace with its own %s (%s from __prepare__) is not "
+                         "supported by Baton",
+                         hooks[i], nt->name->data);
+                return BT_UNDEF;
+            }
+        }
+        return ns;
+    }
+    if (bt_is_undef(ns))
         return ns;
     const char *who = bt_is_class(t, meta) ? ((BtType *)bt_as_obj(meta))->name->data : "<metaclass>";
     if (!bt_is_undef(bt_type_lookup(bt_type_of(t, ns), BT_NAME(t, dunder_getitem))))

@@ -350,15 +350,9 @@ static BtValue load_global(BtThread *t, BtDict *globals, BtStr *name) {
 static BtValue load_name(BtThread *t, BtFrame *f, BtStr *name) {
     BtDict *ns = bt_frame_locals_dict(f);
     if (ns && ns != f->globals) {
-        if (__builtin_expect(ns->hdr.type != BT_TYPE(t, dict), 0)) {
-            BtValue v = bt_type_namespace_load(t, ns, name);
-            if (!bt_is_undef(v) || bt_has_exc(t))
-                return v;
-        } else {
-            BtValue v = bt_dict_get_str(ns, name);
-            if (!bt_is_undef(v))
-                return v;
-        }
+        BtValue v = bt_dict_get_str(ns, name);
+        if (!bt_is_undef(v))
+            return v;
     }
     return load_global(t, f->globals, name);
 }
@@ -1202,7 +1196,6 @@ dispatch:
     }
 
     TARGET(LOAD_NAME) {
-        SAVE_FRAME(); /* a namespace from __prepare__ may run Python code */
         BtValue v = load_name(t, f, NAME(ARG()));
         if (bt_is_undef(v))
             goto error;

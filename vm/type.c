@@ -590,13 +590,6 @@ static BtValue slot_call(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
 
 /* ---- class namespaces from __prepare__ ---- */
 
-BtValue bt_type_namespace_load(BtThread *t, BtDict *ns, BtStr *name) {
-    BtValue v = bt_getitem(t, bt_obj(ns), bt_obj(name));
-    if (bt_is_undef(v) && bt_exc_pending_is(t, BT_EXC(t, KeyError)))
-        bt_take_exc(t);
-    return v;
-}
-
 bool bt_type_namespace_store(BtThread *t, BtDict *ns, BtStr *name, BtValue v) {
     return bt_setitem(t, bt_obj(ns), bt_obj(name), v);
 }

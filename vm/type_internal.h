@@ -15,12 +15,11 @@ bool bt_type_has_class_binary(const BtType *type);
 BtValue bt_type_class_binary(BtThread *t, int op, BtValue a, BtValue b);
 
 /* A class body's namespace that is a dict subclass (from a metaclass's
- * __prepare__): the eval loop's LOAD_NAME, STORE_NAME and DELETE_NAME go
- * through its __getitem__, __setitem__ and __delitem__ (kept out of eval.c,
- * whose loop they would crowd). The load gives BT_UNDEF with no exception
- * set when the key is missing (KeyError); the delete 1 deleted, 0 missing,
- * -1 raised (it takes any namespace, a plain dict too). */
-BtValue bt_type_namespace_load(BtThread *t, BtDict *ns, BtStr *name);
+ * __prepare__): the eval loop's STORE_NAME and DELETE_NAME go through its
+ * __setitem__ and __delitem__ (kept out of eval.c, whose loop they would
+ * crowd); LOAD_NAME reads its entries (__build_class__ refuses a subclass
+ * whose __getitem__ or __missing__ would answer otherwise). The delete gives
+ * 1 deleted, 0 missing, -1 raised (it takes any namespace, a plain dict too). */
 bool bt_type_namespace_store(BtThread *t, BtDict *ns, BtStr *name, BtValue v);
 int bt_type_namespace_del(BtThread *t, BtDict *ns, BtStr *name);
 

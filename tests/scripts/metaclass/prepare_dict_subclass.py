@@ -1,5 +1,5 @@
-# __prepare__ may return a dict subclass: the class body's assignments,
-# reads and deletions go through its methods.
+# __prepare__ may return a dict subclass: the class body's assignments and
+# deletions go through its methods, reads find what was stored.
 class Recorder(dict):
     def __init__(self):
         super().__init__()
@@ -10,10 +10,9 @@ class Recorder(dict):
             self.log.append(key)
         super().__setitem__(key, value)
 
-    def __missing__(self, key):
-        if key == "magic":
-            return 42
-        raise KeyError(key)
+    def __delitem__(self, key):
+        self.log.append("-" + key)
+        super().__delitem__(key)
 
 
 class Meta(type):
@@ -29,7 +28,7 @@ class Meta(type):
 
 class Fields(metaclass=Meta):
     zeta = 1
-    alpha = magic
+    alpha = zeta + 1
     zeta = 3
     temp = 0
     del temp
