@@ -121,7 +121,7 @@ static bool missing_arg(BtThread *t, const char *fname, const char *param, int p
 
 /* Is v a class (an instance of type)? */
 static bool is_type(BtThread *t, BtValue v) {
-    return bt_is_obj(v) && bt_isinstance(t, v, BT_TYPE(t, type));
+    return bt_is_class(t, v);
 }
 
 /* The nearest built-in type of ty's bases: a class's own slots are generic
@@ -687,6 +687,17 @@ static BtValue builtin_round(BtThread *t, BtValue self, BtValue *args, int nargs
 /* 1/0, or -1 raised; cls is a class or a (nested) tuple of classes. */
 static int check_class(BtThread *t, BtValue v, BtValue cls, bool sub, int depth) {
     if (is_type(t, cls)) {
+        BtType *meta = bt_as_obj(cls)->type;
+        if (meta != BT_TYPE(t, type) && (sub || bt_type_of(t, v) != (BtType *)bt_as_obj(cls))) {
+            /* A metaclass's __instancecheck__/__subclasscheck__ decides. */
+            BtValue hook = bt_type_lookup(
+                meta, bt_str_intern_cstr(t, sub ? "__subclasscheck__" : "__instancecheck__"));
+            if (bt_is_obj(hook) && bt_as_obj(hook)->type != BT_TYPE(t, native)) {
+                BtValue argv[2] = {cls, v};
+                BtValue r = bt_call(t, hook, argv, 2, NULL);
+                return bt_is_undef(r) ? -1 : bt_truthy(t, r);
+            }
+        }
         if (sub)
             return bt_issubtype((BtType *)bt_as_obj(v), (BtType *)bt_as_obj(cls));
         return bt_isinstance(t, v, (BtType *)bt_as_obj(cls));
@@ -1086,7 +1097,7 @@ static const BtNativeDef iterobj_methods[] = {
 static BtValue iterobj_new_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
     (void)self;
-    BtType *cls = nargs > 0 && bt_is_obj(args[0]) && bt_as_obj(args[0])->type == BT_TYPE(t, type)
+    BtType *cls = nargs > 0 && bt_is_class(t, args[0])
                       ? (BtType *)bt_as_obj(args[0])
                       : NULL;
     BtType *base = cls ? builtin_base(cls) : NULL;
@@ -1601,9 +1612,17 @@ static BtValue builtin_dir(BtThread *t, BtValue self, BtValue *args, int nargs, 
     BtStr *dunder_dir = bt_str_intern_cstr(t, "__dir__");
     if (!dunder_dir)
         goto out;
-    if (type->layout == BT_LAYOUT_INSTANCE && (type->flags & BT_TYPE_HEAPTYPE)) {
-        bool found;
-        BtValue r = call_dunder(t, obj, dunder_dir, NULL, 0, &found);
+    BtValue own_dir = (type->flags & BT_TYPE_HEAPTYPE) ? bt_type_lookup(type, dunder_dir) : BT_UNDEF;
+    /* A class whose metaclass, or an instance of a subclass of a built-in
+     * whose class, defines __dir__ in Python asks it too (enums do). */
+    if (type->layout == BT_LAYOUT_INSTANCE ? !bt_is_undef(own_dir)
+                                           : bt_is_obj(own_dir) &&
+                                                 bt_as_obj(own_dir)->type == BT_TYPE(t, function)) {
+        bool found = true;
+        /* type(obj).__dir__(obj): a class's own __dir__ is for its instances. */
+        BtValue r = bt_is_obj(own_dir) && bt_as_obj(own_dir)->type == BT_TYPE(t, function)
+                        ? bt_call(t, own_dir, &obj, 1, NULL)
+                        : call_dunder(t, obj, dunder_dir, NULL, 0, &found);
         if (found) {
             if (!bt_is_undef(r)) {
                 BT_PUSH_ROOT(t, &r);
@@ -2007,52 +2026,88 @@ static BtValue super_repr(BtThread *t, BtValue self) {
 
 /* ---- classes ---- */
 
-/* The new class's base learns of it: the first __init_subclass__ after cls in
- * its MRO (a class method, decorated or not) runs with the class keywords. */
-static bool init_subclass(BtThread *t, BtValue cls, BtValue *kwvalues, BtTuple *kwnames,
-                          int nclasskw) {
-    BtTuple *mro = ((BtType *)bt_as_obj(cls))->mro;
-    BtStr *name = bt_str_intern_cstr(t, "__init_subclass__");
-    if (!name)
-        return false;
-    BtValue hook = BT_UNDEF;
-    for (size_t i = 1; i < mro->len && bt_is_undef(hook); i++)
-        hook = bt_dict_get_str(((BtType *)bt_as_obj(mro->items[i]))->dict, name);
-    if (bt_is_obj(hook) && (bt_as_obj(hook)->type == BT_TYPE(t, classmethod) ||
-                            bt_as_obj(hook)->type == BT_TYPE(t, staticmethod)))
-        hook = ((BtFuncWrapper *)bt_as_obj(hook))->func;
-    if (bt_is_undef(hook) || (bt_is_obj(hook) && bt_as_obj(hook)->type == BT_TYPE(t, native))) {
-        if (nclasskw == 0)
-            return true; /* object's: nothing to do */
-        bt_raise(t, BT_EXC(t, TypeError), "%S.__init_subclass__() takes no keyword arguments",
-                 ((BtType *)bt_as_obj(cls))->name);
-        return false;
-    }
-    /* cls, then the class keywords (metaclass= left out) by name. */
-    int nk = nkw(kwnames);
-    BtValue argv[1 + 16];
-    BtValue names = bt_obj(bt_tuple_new(t, (size_t)nclasskw));
-    if (!bt_as_obj(names))
-        return false;
-    if (nclasskw > 16) {
-        bt_raise(t, BT_EXC(t, NotImplementedError), "more than 16 class keywords");
-        return false;
-    }
-    BT_PUSH_ROOT(t, &names);
-    argv[0] = cls;
-    int j = 0;
-    for (int k = 0; k < nk; k++) {
-        if (!strcmp(kw_name(kwnames, k), "metaclass"))
-            continue;
-        bt_as_tuple(names)->items[j] = kwnames->items[k];
-        argv[1 + j++] = kwvalues[k];
-    }
-    BtValue r = bt_call(t, hook, argv, 1, nclasskw ? bt_as_tuple(names) : NULL);
-    BT_POP_ROOT(t, 1);
-    return !bt_is_undef(r);
+/* After meta(name, bases, ns) returned cls: the __class__ cell the body
+ * made (super() in its methods) must hold cls, which type.__new__ does. */
+static bool check_class_cell(BtThread *t, BtValue cell, BtValue name, BtValue cls) {
+    if (!bt_is_class(t, cls) || !bt_is_obj(cell) || bt_as_obj(cell)->type != BT_TYPE(t, cell))
+        return true;
+    BtValue held = ((BtCell *)bt_as_obj(cell))->value;
+    if (bt_same(held, cls))
+        return true;
+    if (bt_is_undef(held))
+        bt_raise(t, BT_EXC(t, RuntimeError),
+                 "__class__ not set defining %R as %R. Was __classcell__ propagated to "
+                 "type.__new__?",
+                 name, cls);
+    else
+        bt_raise(t, BT_EXC(t, TypeError), "__class__ set to %R defining %R as %R", held, name,
+                 cls);
+    return false;
 }
 
-/* __build_class__(func, name, *bases, **kwds): the class statement. */
+/* The namespace of the class body: meta.__prepare__(name, bases, **kw) when
+ * the metaclass has one, a new dict otherwise. Baton runs class bodies in a
+ * dict: a subclass's __setitem__ and __delitem__ run, but reading a name
+ * takes the entry (the loop's LOAD_NAME stays a dict lookup), so a subclass
+ * whose __getitem__ or __missing__ would answer is refused, not misread. */
+static BtValue prepare_namespace(BtThread *t, BtValue meta, BtValue *argv, BtTuple *ckw) {
+    BtValue prep = bt_getattr_opt(t, meta, bt_str_intern_cstr(t, "__prepare__"));
+    if (bt_is_undef(prep)) {
+        if (bt_has_exc(t))
+            return BT_UNDEF;
+        BtDict *d = bt_dict_new(t);
+        return d ? bt_obj(d) : BT_UNDEF;
+    }
+    /* argv is (name, bases, ns slot, keyword values...): the keyword values
+     * move down to follow the two positional arguments. */
+    int nk = ckw ? (int)ckw->len : 0;
+    BtValue small[2 + 8];
+    BtValue *pargv = nk <= 8 ? small : malloc((size_t)(2 + nk) * sizeof(BtValue));
+    if (!pargv) {
+        bt_raise_memory(t);
+        return BT_UNDEF;
+    }
+    pargv[0] = argv[0];
+    pargv[1] = argv[1];
+    if (nk)
+        memcpy(pargv + 2, argv + 3, (size_t)nk * sizeof(BtValue));
+    BT_PUSH_ROOT(t, &prep);
+    BtValue ns = bt_call(t, prep, pargv, 2, ckw);
+    BT_POP_ROOT(t, 1);
+    if (pargv != small)
+        free(pargv);
+    if (bt_is_obj(ns) && bt_isinstance(t, ns, BT_TYPE(t, dict))) {
+        BtType *nt = bt_type_of(t, ns);
+        const char *hooks[] = {"__getitem__", "__missing__"};
+        for (int i = 0; i < 2; i++) {
+            BtValue h = bt_type_lookup(nt, bt_str_intern_cstr(t, hooks[i]));
+            if (bt_is_obj(h) && bt_as_obj(h)->type != BT_TYPE(t, native)) {
+                bt_raise(t, BT_EXC(t, NotImplementedError),
+                         "a class namespace with its own %s (%s from __prepare__) is not "
+                         "supported by Baton",
+                         hooks[i], nt->name->data);
+                return BT_UNDEF;
+            }
+        }
+        return ns;
+    }
+    if (bt_is_undef(ns))
+        return ns;
+    const char *who = bt_is_class(t, meta) ? ((BtType *)bt_as_obj(meta))->name->data : "<metaclass>";
+    if (!bt_is_undef(bt_type_lookup(bt_type_of(t, ns), BT_NAME(t, dunder_getitem))))
+        bt_raise(t, BT_EXC(t, NotImplementedError),
+                 "%s.__prepare__() returned a %s: Baton runs class bodies in a dict", who,
+                 bt_type_name(t, ns));
+    else
+        bt_raise(t, BT_EXC(t, TypeError), "%s.__prepare__() must return a mapping, not %s", who,
+                 bt_type_name(t, ns));
+    return BT_UNDEF;
+}
+
+/* __build_class__(func, name, *bases, **kwds): the class statement. The
+ * metaclass is metaclass= or the most derived of the bases' metaclasses;
+ * with type itself the class is made here directly (the common case), with
+ * another it is called as meta(name, bases, ns, **kwds). */
 static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int nargs,
                                    BtTuple *kwnames) {
     (void)self;
@@ -2068,62 +2123,97 @@ static BtValue builtin_build_class(BtThread *t, BtValue self, BtValue *args, int
         bt_raise(t, BT_EXC(t, TypeError), "__build_class__: name is not a string");
         return BT_UNDEF;
     }
-    /* Keywords other than metaclass= go to the base's __init_subclass__. */
-    int nclasskw = 0;
-    for (int k = 0; k < nkw(kwnames); k++) {
-        BtValue v = KWARG(args, nargs, k);
-        if (!strcmp(kw_name(kwnames, k), "metaclass")) {
-            if (!(bt_is_obj(v) && bt_as_obj(v) == (BtObject *)BT_TYPE(t, type))) {
-                bt_raise(t, BT_EXC(t, NotImplementedError),
-                         "Baton does not support metaclasses (class %S)", bt_as_str(args[1]));
-                return BT_UNDEF;
-            }
-            continue;
-        }
-        nclasskw++;
-    }
     BtFunction *func = (BtFunction *)bt_as_obj(args[0]);
-    BtValue ns = bt_obj(bt_dict_new(t)), bases = BT_UNDEF, cell = BT_UNDEF, cls = BT_UNDEF;
-    if (!bt_as_obj(ns))
+    BtValue meta = BT_UNDEF, ns = BT_UNDEF, bases = BT_UNDEF, cell = BT_UNDEF, cls = BT_UNDEF;
+    BtValue ckwv = BT_UNDEF; /* the class keywords but metaclass=, when one was given */
+    int mk = -1;
+    for (int k = 0; k < nkw(kwnames); k++)
+        if (!strcmp(kw_name(kwnames, k), "metaclass"))
+            mk = k;
+    int nclasskw = nkw(kwnames) - (mk >= 0);
+    BtValue small[3 + 8];
+    BtValue *argv = nclasskw <= 8 ? small : malloc((size_t)(3 + nclasskw) * sizeof(BtValue));
+    if (!argv) {
+        bt_raise_memory(t);
         return BT_UNDEF;
+    }
+    BT_PUSH_ROOT(t, &meta);
     BT_PUSH_ROOT(t, &ns);
     BT_PUSH_ROOT(t, &bases);
     BT_PUSH_ROOT(t, &cell);
     BT_PUSH_ROOT(t, &cls);
+    BT_PUSH_ROOT(t, &ckwv);
+    BtTuple *ckw = nclasskw ? kwnames : NULL;
+    for (int k = 0, j = 0; k < nkw(kwnames); k++)
+        if (k != mk)
+            argv[3 + j++] = KWARG(args, nargs, k);
+    if (mk >= 0 && nclasskw) {
+        BtTuple *names = bt_tuple_new(t, (size_t)nclasskw);
+        if (!names)
+            goto fail;
+        for (int k = 0, j = 0; k < nkw(kwnames); k++)
+            if (k != mk)
+                names->items[j++] = kwnames->items[k];
+        ckwv = bt_obj(names);
+        ckw = names;
+    }
     BtTuple *bt = bt_tuple_from(t, args + 2, (size_t)(nargs - 2));
     if (!bt)
         goto fail;
     bases = bt_obj(bt);
+    bool is_class = true;
+    if (mk >= 0) {
+        meta = KWARG(args, nargs, mk);
+        is_class = bt_is_class(t, meta);
+    } else {
+        meta = bt->len ? bt_obj(bt_type_of(t, bt->items[0])) : bt_obj(BT_TYPE(t, type));
+    }
+    if (is_class) {
+        BtType *winner = bt_type_metaclass(t, (BtType *)bt_as_obj(meta), bt);
+        if (!winner)
+            goto fail;
+        meta = bt_obj(winner);
+    }
+    bool plain = bt_as_obj(meta) == (BtObject *)BT_TYPE(t, type);
+    argv[0] = args[1];
+    argv[1] = bases;
+    if (plain) {
+        BtDict *d = bt_dict_new(t);
+        ns = d ? bt_obj(d) : BT_UNDEF;
+    } else {
+        ns = prepare_namespace(t, meta, argv, ckw);
+    }
+    if (bt_is_undef(ns))
+        goto fail;
     /* __module__ comes from the defining globals; the body may override it. */
     BtValue modname =
         func->globals ? bt_dict_get_str(func->globals, BT_NAME(t, dunder_name)) : BT_UNDEF;
     if (!bt_is_undef(modname) &&
-        !bt_dict_set_str(t, bt_as_dict(ns), BT_NAME(t, dunder_module), modname))
+        !(bt_as_obj(ns)->type == BT_TYPE(t, dict)
+              ? bt_dict_set_str(t, bt_as_dict(ns), BT_NAME(t, dunder_module), modname)
+              : bt_setitem(t, ns, bt_obj(BT_NAME(t, dunder_module)), modname)))
         goto fail;
-    cell = bt_eval_class_body(t, func, bt_as_dict(ns));
+    cell = bt_eval_class_body(t, func, (BtDict *)bt_as_obj(ns));
     if (bt_is_undef(cell))
         goto fail;
-    BtStr *classcell = bt_str_intern_cstr(t, "__classcell__");
-    if (!classcell)
-        goto fail;
-    BtValue nscell = bt_dict_get_str(bt_as_dict(ns), classcell);
-    if (!bt_is_undef(nscell)) {
-        cell = nscell;
-        BtValue key = bt_obj(classcell);
-        if (bt_dict_del(t, bt_as_dict(ns), key) < 0)
-            goto fail;
+    if (plain) {
+        cls = bt_type_make_class(t, BT_TYPE(t, type), bt_as_str(args[1]), bt, bt_as_dict(ns),
+                                 argv + 3, ckw);
+    } else {
+        argv[1] = bases;
+        argv[2] = ns;
+        cls = bt_call(t, meta, argv, 3, ckw);
     }
-    cls = bt_type_new_class(t, bt_as_str(args[1]), bt_as_tuple(bases), bt_as_dict(ns));
-    if (bt_is_undef(cls))
+    if (bt_is_undef(cls) || !check_class_cell(t, cell, args[1], cls))
         goto fail;
-    if (bt_is_obj(cell) && bt_as_obj(cell)->type == BT_TYPE(t, cell))
-        ((BtCell *)bt_as_obj(cell))->value = cls;
-    if (!init_subclass(t, cls, args + nargs, kwnames, nclasskw))
-        goto fail;
-    BT_POP_ROOT(t, 4);
+    BT_POP_ROOT(t, 6);
+    if (argv != small)
+        free(argv);
     return cls;
 fail:
-    BT_POP_ROOT(t, 4);
+    BT_POP_ROOT(t, 6);
+    if (argv != small)
+        free(argv);
     return BT_UNDEF;
 }
 

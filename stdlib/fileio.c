@@ -59,6 +59,7 @@ typedef struct {
     uint8_t last_op; /* OP_*: a '+' file seeks when the direction changes */
     uint8_t newline; /* NL_* */
     int unflushed;   /* errno of a failed flush(): CPython keeps that data and fails again at exit */
+    BtValue buffer;  /* .buffer of a std stream: a binary file on the same FILE, made on first use */
 } BtFile;
 
 /* A keyword value: args[nargs + i] (see BtNativeFn in vm/object.h). */
@@ -202,6 +203,7 @@ static BtFile *new_file(BtThread *t, BtType *type, FILE *fp, BtValue name, const
         return NULL;
     }
     f->fp = fp;
+    f->buffer = BT_UNDEF;
     if (fp && (flags & FILE_OWNED))
         bt_gc_fd_opened(t);
     f->name = name;
@@ -980,6 +982,34 @@ static const BtNativeDef file_methods[] = {
 /* ---- slots ---- */
 
 /* closed, name, mode and encoding are computed attributes. */
+/* sys.stdout.buffer and friends: a binary file writing to (or reading from)
+ * the same C stream, so text and bytes come out in the order written. Only
+ * the std streams have one: they are never fclose'd, so the two objects can
+ * share the FILE (a text file from open() owns its FILE and has none). */
+static BtValue std_buffer(BtThread *t, BtFile *f) {
+    if (!bt_is_undef(f->buffer))
+        return f->buffer;
+    bool rd = f->flags & FILE_READABLE;
+    int flags = FILE_BINARY | (f->flags & (FILE_READABLE | FILE_WRITABLE));
+    /* Under PYTHONUNBUFFERED (python3 -u) CPython's stdout and stderr have a
+     * raw FileIO there, and programs can tell (its repr, its type). */
+    const char *unbuffered = getenv("PYTHONUNBUFFERED");
+    BtValue type = io_attr(t, rd ? "BufferedReader"
+                              : unbuffered && *unbuffered ? "FileIO"
+                                                          : "BufferedWriter");
+    if (bt_is_undef(type))
+        return BT_UNDEF;
+    BtValue keep = bt_obj(f);
+    BT_PUSH_ROOT(t, &keep);
+    BtFile *b = new_file(t, (BtType *)bt_as_obj(type), f->fp, f->name, rd ? "rb" : "wb", NULL,
+                         flags, NL_UNIVERSAL);
+    BT_POP_ROOT(t, 1);
+    if (!b)
+        return BT_UNDEF;
+    f->buffer = bt_obj(b);
+    return f->buffer;
+}
+
 static BtValue file_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtFile *f = self_file(self);
     const char *n = name->data;
@@ -1000,6 +1030,10 @@ static BtValue file_getattr(BtThread *t, BtValue self, BtStr *name) {
         if (strcmp(n, "encoding") == 0 && f->encoding)
             return bt_obj(f->encoding);
         break;
+    case 'b':
+        if (strcmp(n, "buffer") == 0 && !(f->flags & (FILE_BINARY | FILE_OWNED)) && f->fp)
+            return std_buffer(t, f);
+        break;
     }
     return bt_generic_getattr(t, self, name);
 }
@@ -1008,7 +1042,10 @@ static BtValue file_repr(BtThread *t, BtValue self) {
     BtFile *f = self_file(self);
     BtStr *type = bt_type_of(t, self)->name;
     BtStr *s;
-    if (f->flags & FILE_BINARY)
+    if (strcmp(type->data, "FileIO") == 0)
+        s = bt_str_format(t, "<_io.FileIO name=%R mode=%R closefd=False>", f->name,
+                          bt_obj(f->mode));
+    else if (f->flags & FILE_BINARY)
         s = bt_str_format(t, "<_io.%S name=%R>", type, f->name);
     else
         s = bt_str_format(t, "<_io.%S name=%R mode=%R encoding=%R>", type, f->name, bt_obj(f->mode),
@@ -1023,6 +1060,7 @@ static void file_trace(BtGc *gc, BtObject *self) {
         bt_gc_mark_obj(gc, (BtObject *)f->mode);
     if (f->encoding)
         bt_gc_mark_obj(gc, (BtObject *)f->encoding);
+    bt_gc_mark(gc, f->buffer);
 }
 
 static void file_finalize(BtInterp *interp, BtObject *self) {
@@ -1094,7 +1132,7 @@ static BtValue make_unsupported(BtThread *t) {
 BtModule *bt_fileio_module_create(BtThread *t) {
     static const BtNativeDef functions[] = {{"open", bt_fileio_open}, {NULL, NULL}};
     static const char *const types[] = {"TextIOWrapper", "BufferedReader", "BufferedWriter",
-                                        "BufferedRandom"};
+                                        "BufferedRandom", "FileIO"};
     BtStr *name = bt_str_intern_cstr(t, "_io");
     if (!name)
         return NULL;

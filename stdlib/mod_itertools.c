@@ -241,7 +241,7 @@ static BtValue chain_from_iterable(BtThread *t, BtValue self, BtValue *args, int
         self = args[0], args++, nargs--;
     if (!bt_check_args(t, "from_iterable", nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    BtType *type = bt_is_obj(self) && bt_as_obj(self)->type == BT_TYPE(t, type)
+    BtType *type = bt_is_class(t, self)
                        ? (BtType *)bt_as_obj(self)
                        : NULL;
     if (!type) {

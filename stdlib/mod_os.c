@@ -3,19 +3,21 @@
  *
  * Only what os.py cannot write in Python: the process id, the working
  * directory, the environment as a dict, stat() asked as "what is there",
- * and removing a file.
+ * removing a file, and uname(2) as a 5-tuple (os.py names its fields).
  */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "stdlib/modules.h"
 #include "vm/dict.h"
 #include "vm/exc.h"
 #include "vm/gc.h"
+#include "vm/list.h"
 #include "vm/str.h"
 
 extern char **environ;
@@ -81,6 +83,33 @@ static BtValue os_remove(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     return BT_NONE;
 }
 
+/* _os.uname(): (sysname, nodename, release, version, machine). */
+static BtValue os_uname(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self, (void)args;
+    if (!bt_check_args(t, "uname", nargs, kwnames, 0, 0))
+        return BT_UNDEF;
+    struct utsname u;
+    if (uname(&u) != 0) {
+        bt_raise_errno(t, errno, NULL);
+        return BT_UNDEF;
+    }
+    const char *fields[5] = {u.sysname, u.nodename, u.release, u.version, u.machine};
+    BtTuple *tp = bt_tuple_new(t, 5);
+    if (!tp)
+        return BT_UNDEF;
+    BtValue keep = bt_obj(tp);
+    BT_PUSH_ROOT(t, &keep);
+    bool ok = true;
+    for (int i = 0; ok && i < 5; i++) {
+        BtStr *f = bt_str_from_cstr(t, fields[i]);
+        ok = f != NULL;
+        if (ok)
+            tp->items[i] = bt_obj(f);
+    }
+    BT_POP_ROOT(t, 1);
+    return ok ? keep : BT_UNDEF;
+}
+
 /* os.environ's starting contents: NAME=VALUE pairs of the process. */
 static bool add_environ(BtThread *t, BtModule *m) {
     BtDict *env = bt_dict_new(t);
@@ -111,6 +140,7 @@ BtModule *bt_mod_os_create(BtThread *t) {
         {"getcwd", os_getcwd},
         {"kind", os_kind},
         {"remove", os_remove},
+        {"uname", os_uname},
         {NULL, NULL},
     };
     BtStr *name = bt_str_intern_cstr(t, "_os");

@@ -185,7 +185,52 @@ static BtValue sys_excepthook(BtThread *t, BtValue self, BtValue *args, int narg
     return BT_NONE;
 }
 
+/* sys.getsizeof(obj[, default]): the bytes Baton spends on obj itself, not
+ * on what it refers to. A value held in the 8-byte word (an int of up to 50
+ * bits, a float, a bool, None) is 8; an object is its block (a 16-byte
+ * header and its fields) plus the buffers it owns: a list's item array, a
+ * dict's entries and index, a set's table, the text of a str or bytes. Not
+ * CPython's numbers, whose objects are laid out differently (README). */
+static BtValue sys_getsizeof(BtThread *t, BtValue self, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "getsizeof", nargs, kwnames, 1, 2))
+        return BT_UNDEF;
+    BtValue v = args[0];
+    if (!bt_is_obj(v))
+        return bt_int((int64_t)sizeof(BtValue));
+    BtObject *o = bt_as_obj(v);
+    BtType *ty = o->type, *nb = ty->native;
+    BtInterp *in = t->interp;
+    size_t n = ty->instance_size ? ty->instance_size : sizeof(BtObject);
+    if (ty == in->types.int_) {
+        int32_t limbs = (int32_t)o->aux32;
+        n = sizeof(BtObject) + (size_t)(limbs < 0 ? -limbs : limbs) * sizeof(uint64_t);
+    } else if (ty == in->types.str) {
+        n = sizeof(BtStr) + ((BtStr *)o)->size + 1;
+    } else if (ty == in->types.bytes) {
+        n = sizeof(BtBytes) + ((BtBytes *)o)->size + 1;
+    } else if (ty == in->types.tuple) {
+        n = sizeof(BtTuple) + ((BtTuple *)o)->len * sizeof(BtValue);
+    } else if (nb == in->types.list) {
+        n += ((BtList *)o)->cap * sizeof(BtValue);
+    } else if (nb == in->types.dict) {
+        BtDict *d = (BtDict *)o;
+        n += d->cap * sizeof(BtDictEntry) + d->index_size * sizeof(int32_t);
+    } else if (nb == in->types.set || nb == in->types.frozenset) {
+        BtSet *st = (BtSet *)o;
+        if (st->table != st->small)
+            n += (st->mask + 1) * sizeof(BtSetEntry);
+    } else if (nb == in->types.bytearray) {
+        BtByteView view;
+        if (bt_byte_view(t, v, &view))
+            n += view.size;
+    }
+    return bt_int((int64_t)n);
+}
+
 static const BtNativeDef sys_functions[] = {
+    {"getsizeof", sys_getsizeof},
     {"excepthook", sys_excepthook},
     {"exit", sys_exit},
     {"getswitchinterval", sys_getswitchinterval},

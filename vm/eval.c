@@ -40,6 +40,7 @@
 #include "vm/num.h"
 #include "vm/range.h"
 #include "vm/str.h"
+#include "vm/type_internal.h"
 #include "vm/strformat.h"
 
 #ifndef BT_COMPUTED_GOTO
@@ -828,7 +829,7 @@ static BtValue with_except_start(BtThread *t, BtValue exit, BtValue exc) {
 static bool do_raise(BtThread *t, BtValue exc, BtValue cause) {
     if (!bt_is_undef(cause)) {
         BtValue c = cause;
-        if (bt_is_obj(c) && bt_as_obj(c)->type == BT_TYPE(t, type)) {
+        if (bt_is_class(t, c)) {
             c = bt_call(t, c, NULL, 0, NULL);
             if (bt_is_undef(c))
                 return false;
@@ -1287,7 +1288,12 @@ dispatch:
 
     TARGET(STORE_NAME) {
         BtDict *d = bt_frame_namespace(f);
-        if (!bt_dict_set_str(t, d, NAME(ARG()), TOP()))
+        if (__builtin_expect(d->hdr.type != BT_TYPE(t, dict), 0)) {
+            /* A class body in the dict subclass its metaclass's __prepare__ gave. */
+            SAVE_FRAME();
+            if (!bt_type_namespace_store(t, d, NAME(ARG()), TOP()))
+                goto error;
+        } else if (!bt_dict_set_str(t, d, NAME(ARG()), TOP()))
             goto error;
         sp--;
         DISPATCH();
@@ -1295,7 +1301,8 @@ dispatch:
 
     TARGET(DELETE_NAME) {
         BtDict *d = bt_frame_namespace(f);
-        int r = bt_dict_del(t, d, bt_obj(NAME(ARG())));
+        SAVE_FRAME();
+        int r = bt_type_namespace_del(t, d, NAME(ARG()));
         if (r <= 0) {
             if (r == 0)
                 bt_raise(t, BT_EXC(t, NameError), "name '%S' is not defined", NAME(ARG()));

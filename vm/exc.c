@@ -65,7 +65,7 @@ bool bt_exc_pending_is(BtThread *t, BtType *type) {
 }
 
 static bool is_exception_class(BtThread *t, BtValue cls) {
-    return bt_is_obj(cls) && bt_as_obj(cls)->type == BT_TYPE(t, type) &&
+    return bt_is_class(t, cls) &&
            bt_issubtype((BtType *)bt_as_obj(cls), BT_EXC(t, BaseException));
 }
 
@@ -143,7 +143,7 @@ void bt_raise_empty(BtThread *t, BtType *type) {
 
 void bt_raise_value(BtThread *t, BtValue exc) {
     BT_ASSERT_GIL(t);
-    if (bt_is_obj(exc) && bt_as_obj(exc)->type == BT_TYPE(t, type) &&
+    if (bt_is_class(t, exc) &&
         bt_issubtype((BtType *)bt_as_obj(exc), BT_EXC(t, BaseException))) {
         BtValue inst = bt_call(t, exc, NULL, 0, NULL);
         if (bt_is_undef(inst))

@@ -751,11 +751,56 @@ static BtValue func_wrapper_get_method(BtThread *t, BtValue self, BtValue *args,
     return bt_descr_get(t, self, bt_is_none(args[0]) ? BT_UNDEF : args[0], ot);
 }
 
+/* function.__get__(obj, owner=None): the method bound to obj, or the
+ * function itself for None (what reading it from a class gives). */
+static BtValue function_get_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    if (!bt_check_args(t, "__get__", nargs, kwnames, 1, 2))
+        return BT_UNDEF;
+    if (bt_is_none(args[0]))
+        return self;
+    return bt_method_new(t, self, args[0]);
+}
+
+/* CPython's AttributeError for a property without that function. */
+static BtValue property_missing(BtThread *t, BtProperty *p, BtValue obj, const char *which) {
+    if (bt_is_str(t, p->name))
+        bt_raise(t, BT_EXC(t, AttributeError), "property %R of '%s' object has no %s", p->name,
+                 bt_type_name(t, obj), which);
+    else
+        bt_raise(t, BT_EXC(t, AttributeError), "property of '%s' object has no %s",
+                 bt_type_name(t, obj), which);
+    return BT_UNDEF;
+}
+
+/* property.__set__(obj, value) / __delete__(obj): the setter and deleter,
+ * as an assignment through an instance runs them. */
+static BtValue property_set_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    if (!bt_check_args(t, "__set__", nargs, kwnames, 2, 2))
+        return BT_UNDEF;
+    BtProperty *p = (BtProperty *)bt_as_obj(self);
+    if (bt_is_none(p->fset))
+        return property_missing(t, p, args[0], "setter");
+    return bt_is_undef(bt_call(t, p->fset, args, 2, NULL)) ? BT_UNDEF : BT_NONE;
+}
+
+static BtValue property_delete_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                      BtTuple *kwnames) {
+    if (!bt_check_args(t, "__delete__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    BtProperty *p = (BtProperty *)bt_as_obj(self);
+    if (bt_is_none(p->fdel))
+        return property_missing(t, p, args[0], "deleter");
+    return bt_is_undef(bt_call(t, p->fdel, args, 1, NULL)) ? BT_UNDEF : BT_NONE;
+}
+
 static bool init_descriptor_types(BtThread *t) {
     static const BtNativeDef property_methods[] = {
         {"getter", property_getter},   {"setter", property_setter},
         {"deleter", property_deleter}, {"__get__", property_get_method},
-        {"__set_name__", property_set_name}, {NULL, NULL},
+        {"__set_name__", property_set_name}, {"__set__", property_set_method},
+        {"__delete__", property_delete_method}, {NULL, NULL},
     };
     static const BtNativeDef wrapper_methods[] = {{"__get__", func_wrapper_get_method},
                                                   {NULL, NULL}};
@@ -905,6 +950,10 @@ bool bt_func_init_types(BtThread *t) {
     fn->getattr = function_getattr;
     fn->setattr = function_setattr;
     fn->construct = function_construct;
+    static const BtNativeDef function_methods[] = {{"__get__", function_get_method},
+                                                   {NULL, NULL}};
+    if (!bt_type_add_methods(t, fn, function_methods))
+        return false;
 
     BtType *nat = BT_TYPE(t, native);
     nat->instance_size = sizeof(BtNative);

@@ -38,7 +38,7 @@ static bool arg_repr(BtThread *t, BtBuf *b, BtValue v) {
         bt_buf_append(b, "None", 4);
         return true;
     }
-    if (bt_is_obj(v) && bt_as_obj(v)->type == BT_TYPE(t, type)) {
+    if (bt_is_class(t, v)) {
         BtType *ty = (BtType *)bt_as_obj(v);
         BtStr *mod = ty->module;
         if (mod && strcmp(mod->data, "builtins") != 0) {
@@ -183,7 +183,7 @@ BtTuple *bt_union_args(BtThread *t, BtValue v) {
 }
 
 static bool unionable(BtThread *t, BtValue v) {
-    return bt_is_none(v) || (bt_is_obj(v) && (bt_as_obj(v)->type == BT_TYPE(t, type) ||
+    return bt_is_none(v) || (bt_is_obj(v) && (bt_is_class(t, v) ||
                                               bt_as_obj(v)->type == BT_TYPE(t, generic_alias) ||
                                               is_union(t, v)));
 }

@@ -870,6 +870,25 @@ static BtValue object_str_method(BtThread *t, BtValue self, BtValue *args, int n
     return bt_repr(t, self);
 }
 
+/* object.__format__(self, spec): str(self) for an empty spec, as format()
+ * does for a type with no __format__ of its own (enum reaches it by name). */
+static BtValue object_format_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                    BtTuple *kwnames) {
+    if (!bt_check_args(t, "__format__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "__format__() argument must be str, not %s",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    if (bt_as_str(args[0])->size) {
+        bt_raise(t, BT_EXC(t, TypeError), "unsupported format string passed to %s.__format__",
+                 bt_type_name(t, self));
+        return BT_UNDEF;
+    }
+    return bt_str(t, self);
+}
+
 static BtValue object_hash_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                   BtTuple *kwnames) {
     (void)args;
@@ -969,6 +988,7 @@ static const BtNativeDef object_methods[] = {
     {"__init__", object_init},
     {"__repr__", object_repr_method},
     {"__str__", object_str_method},
+    {"__format__", object_format_method},
     {"__hash__", object_hash_method},
     {"__eq__", object_eq_method},
     {"__ne__", object_ne_method},

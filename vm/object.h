@@ -247,10 +247,21 @@ bool bt_descr_is_data(BtThread *t, BtValue attr);
 /* A bare instance of cls, as object.__new__(cls) makes it (no __init__). */
 BtValue bt_type_alloc_instance(BtThread *t, BtType *cls);
 
-/* A new class from a class statement: C3 MRO over bases, ns copied as the
+/* A new class whose metaclass is type: C3 MRO over bases, ns copied as the
  * class dict (raises CPython's TypeError on an inconsistent MRO or a base
- * that cannot be subclassed). */
+ * that cannot be subclassed); its __set_name__ hooks run, no __init_subclass__. */
 BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns);
+/* type.__new__(meta, name, bases, ns, **kw), what a class statement ends in:
+ * the class (an instance of meta), its __classcell__ filled, __set_name__
+ * run, then the base's __init_subclass__ with the keywords kwnames names
+ * (values in kwvalues; kwnames may be NULL). */
+BtValue bt_type_make_class(BtThread *t, BtType *meta, BtStr *name, BtTuple *bases, BtDict *ns,
+                           BtValue *kwvalues, BtTuple *kwnames);
+/* The most derived of meta and the metaclasses of bases (CPython's
+ * _PyType_CalculateMetaclass); NULL with "metaclass conflict" raised. */
+BtType *bt_type_metaclass(BtThread *t, BtType *meta, BtTuple *bases);
+/* Is v a class, an instance of type or of a metaclass? Never raises. */
+bool bt_is_class(BtThread *t, BtValue v);
 /* A new built-in (C-implemented) type, e.g. the file type of stdlib/fileio.c:
  * instances are `instance_size` bytes with layout BT_LAYOUT_BUILTIN; set
  * its slots and methods afterwards. base NULL means object. */

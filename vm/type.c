@@ -15,6 +15,7 @@
 #include "vm/eval.h"
 #include "vm/exc.h"
 #include "vm/func.h"
+#include "vm/interp_internal.h"
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
@@ -59,6 +60,30 @@ bool bt_issubtype(BtType *a, BtType *b) {
 
 bool bt_isinstance(BtThread *t, BtValue v, BtType *type) {
     return bt_issubtype(bt_type_of(t, v), type);
+}
+
+/* A class's struct is a BtType whatever its metaclass: a metaclass is laid
+ * out as type (its native base), so one test covers type and them all. */
+bool bt_is_class(BtThread *t, BtValue v) {
+    return bt_is_obj(v) && bt_as_obj(v)->type->native == BT_TYPE(t, type);
+}
+
+BtType *bt_type_metaclass(BtThread *t, BtType *meta, BtTuple *bases) {
+    BtType *winner = meta;
+    for (size_t i = 0; i < bases->len; i++) {
+        BtType *bm = bt_type_of(t, bases->items[i]);
+        if (bt_issubtype(winner, bm))
+            continue;
+        if (bt_issubtype(bm, winner)) {
+            winner = bm;
+            continue;
+        }
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                 "subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
 }
 
 /* ---- the C3 linearization ---- */
@@ -230,9 +255,16 @@ static bool is_native_wrapper(BtThread *t, BtValue method) {
  * of an immutable built-in holds its value instead of being it. */
 #define INHERITED_SLOT(t, self, slotname) (native_base(bt_type_of(t, self))->slotname)
 
+/* Is method the native wrapper of the slot `name` itself? One stored under
+ * another name (an IntEnum's __str__ is int.__repr__) is called as a method. */
+static bool is_slot_wrapper(BtThread *t, BtValue method, BtStr *name) {
+    return is_native_wrapper(t, method) &&
+           strcmp(((BtNative *)bt_as_obj(method))->name, name->data) == 0;
+}
+
 static BtValue slot_repr(BtThread *t, BtValue self) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_repr));
-    if (bt_is_undef(m) || is_native_wrapper(t, m))
+    if (bt_is_undef(m) || is_slot_wrapper(t, m, BT_NAME(t, dunder_repr)))
         return INHERITED_SLOT(t, self, repr)(t, bt_unbox(self));
     BtValue r = call_dunder(t, m, self, NULL, 0);
     if (!bt_is_undef(r) && !bt_is_str(t, r)) {
@@ -244,7 +276,7 @@ static BtValue slot_repr(BtThread *t, BtValue self) {
 
 static BtValue slot_str(BtThread *t, BtValue self) {
     BtValue m = find_dunder(t, self, BT_NAME(t, dunder_str));
-    if (bt_is_undef(m) || is_native_wrapper(t, m)) {
+    if (bt_is_undef(m) || is_slot_wrapper(t, m, BT_NAME(t, dunder_str))) {
         BtType *nb = native_base(bt_type_of(t, self));
         /* object.__str__ is repr(self), which may be user-defined. */
         return nb->str ? nb->str(t, bt_unbox(self)) : slot_repr(t, self);
@@ -454,6 +486,8 @@ static BtValue slot_getitem(BtThread *t, BtValue self, BtValue key) {
             }
             return r;
         }
+        if (nb == BT_TYPE(t, type)) /* a class whose metaclass has no __getitem__ */
+            return bt_class_getitem(t, self, key);
         bt_raise(t, BT_EXC(t, TypeError), "'%s' object is not subscriptable",
                  bt_type_name(t, self));
         return BT_UNDEF;
@@ -552,6 +586,23 @@ static BtValue slot_call(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     if (argv != small)
         free(argv);
     return r;
+}
+
+/* ---- class namespaces from __prepare__ ---- */
+
+bool bt_type_namespace_store(BtThread *t, BtDict *ns, BtStr *name, BtValue v) {
+    return bt_setitem(t, bt_obj(ns), bt_obj(name), v);
+}
+
+int bt_type_namespace_del(BtThread *t, BtDict *ns, BtStr *name) {
+    if (ns->hdr.type == BT_TYPE(t, dict))
+        return bt_dict_del(t, ns, bt_obj(name));
+    if (bt_delitem(t, bt_obj(ns), bt_obj(name)))
+        return 1;
+    if (!bt_exc_pending_is(t, BT_EXC(t, KeyError)))
+        return -1;
+    bt_take_exc(t);
+    return 0;
 }
 
 /* ---- constructing instances of classes ---- */
@@ -772,7 +823,7 @@ static BtValue boxable_new(BtThread *t, BtType *base, BtValue *args, int nargs,
                  base->name->data);
         return BT_UNDEF;
     }
-    if (!bt_is_obj(args[0]) || bt_as_obj(args[0])->type != BT_TYPE(t, type)) {
+    if (!bt_is_class(t, args[0])) {
         bt_raise(t, BT_EXC(t, TypeError), "%s.__new__(X): X is not a type object (%s)",
                  base->name->data, bt_type_name(t, args[0]));
         return BT_UNDEF;
@@ -828,8 +879,7 @@ static BtValue object_init_subclass(BtThread *t, BtValue self, BtValue *args, in
     (void)args;
     if (nargs > 0 || (kwnames && kwnames->len)) {
         bt_raise(t, BT_EXC(t, TypeError), "%s.__init_subclass__() takes no keyword arguments",
-                 bt_is_obj(self) && bt_as_obj(self)->type == BT_TYPE(t, type)
-                     ? ((BtType *)bt_as_obj(self))->name->data
+                 bt_is_class(t, self) ? ((BtType *)bt_as_obj(self))->name->data
                      : "object");
         return BT_UNDEF;
     }
@@ -972,7 +1022,26 @@ static bool call_set_names(BtThread *t, BtType *cls) {
     return ok;
 }
 
-BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) {
+/* A class body that uses __class__ or super() leaves its cell in the
+ * namespace as __classcell__: it gets the class, and leaves the class dict. */
+static bool set_class_cell(BtThread *t, BtType *cls) {
+    BtStr *key = bt_str_intern_cstr(t, "__classcell__");
+    if (!key)
+        return false;
+    BtValue cell = bt_dict_get_str(cls->dict, key);
+    if (bt_is_undef(cell))
+        return true;
+    if (!bt_is_obj(cell) || bt_as_obj(cell)->type != BT_TYPE(t, cell)) {
+        bt_raise(t, BT_EXC(t, TypeError), "__classcell__ must be a nonlocal cell, not %R",
+                 bt_obj(bt_type_of(t, cell)));
+        return false;
+    }
+    ((BtCell *)bt_as_obj(cell))->value = bt_obj(cls);
+    return bt_dict_del(t, cls->dict, bt_obj(key)) >= 0;
+}
+
+/* The class object, an instance of meta (type or a subclass of it). */
+static BtValue new_class(BtThread *t, BtType *meta, BtStr *name, BtTuple *bases, BtDict *ns) {
     t->interp->type_epoch++; /* a new type may reuse a dead type's address */
     BtValue keep_bases = bt_obj(bases);
     BT_PUSH_ROOT(t, &keep_bases);
@@ -990,7 +1059,7 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     BtType *solid = NULL, *best = NULL;
     for (size_t i = 0; i < bases->len; i++) {
         BtValue b = bases->items[i];
-        if (!bt_is_obj(b) || bt_as_obj(b)->type != BT_TYPE(t, type)) {
+        if (!bt_is_class(t, b)) {
             BT_POP_ROOT(t, 1);
             bt_raise(t, BT_EXC(t, TypeError), "bases must be types");
             return BT_UNDEF;
@@ -1014,7 +1083,7 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
             return BT_UNDEF;
         }
     }
-    BtType *cls = bt_gc_alloc(t, BT_TYPE(t, type), sizeof(BtType));
+    BtType *cls = bt_gc_alloc(t, meta, meta->instance_size);
     if (!cls) {
         BT_POP_ROOT(t, 1);
         return BT_UNDEF;
@@ -1061,7 +1130,7 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
     bool ok = compute_mro(t, cls);
     if (ok) {
         cls->dict = bt_dict_copy(t, ns);
-        ok = cls->dict != NULL;
+        ok = cls->dict != NULL && set_class_cell(t, cls);
     }
     for (size_t i = 0; ok && i < cls->mro->len; i++) {
         BtType *m = (BtType *)bt_as_obj(cls->mro->items[i]);
@@ -1089,6 +1158,58 @@ BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) 
         ok = call_set_names(t, cls);
     BT_POP_ROOT(t, 2);
     return ok ? bt_obj(cls) : BT_UNDEF;
+}
+
+BtValue bt_type_new_class(BtThread *t, BtStr *name, BtTuple *bases, BtDict *ns) {
+    return new_class(t, BT_TYPE(t, type), name, bases, ns);
+}
+
+/* The new class's base learns of it: the first __init_subclass__ after cls in
+ * its MRO (a class method, decorated or not) runs with the class keywords. */
+static bool init_subclass(BtThread *t, BtValue cls, BtValue *kwvalues, BtTuple *kwnames) {
+    BtTuple *mro = ((BtType *)bt_as_obj(cls))->mro;
+    BtStr *name = bt_str_intern_cstr(t, "__init_subclass__");
+    if (!name)
+        return false;
+    BtValue hook = BT_UNDEF;
+    for (size_t i = 1; i < mro->len && bt_is_undef(hook); i++)
+        hook = bt_dict_get_str(((BtType *)bt_as_obj(mro->items[i]))->dict, name);
+    if (bt_is_obj(hook) && (bt_as_obj(hook)->type == BT_TYPE(t, classmethod) ||
+                            bt_as_obj(hook)->type == BT_TYPE(t, staticmethod)))
+        hook = ((BtFuncWrapper *)bt_as_obj(hook))->func;
+    int nk = kwnames ? (int)kwnames->len : 0;
+    if (bt_is_undef(hook) || (bt_is_obj(hook) && bt_as_obj(hook)->type == BT_TYPE(t, native))) {
+        if (nk == 0)
+            return true; /* object's: nothing to do */
+        bt_raise(t, BT_EXC(t, TypeError), "%S.__init_subclass__() takes no keyword arguments",
+                 ((BtType *)bt_as_obj(cls))->name);
+        return false;
+    }
+    /* cls, then the class keywords by name. */
+    BtValue small[9];
+    BtValue *argv = nk < 9 ? small : malloc((size_t)(nk + 1) * sizeof(BtValue));
+    if (!argv) {
+        bt_raise_memory(t);
+        return false;
+    }
+    argv[0] = cls;
+    if (nk)
+        memcpy(argv + 1, kwvalues, (size_t)nk * sizeof(BtValue));
+    BtValue r = bt_call(t, hook, argv, 1, nk ? kwnames : NULL);
+    if (argv != small)
+        free(argv);
+    return !bt_is_undef(r);
+}
+
+BtValue bt_type_make_class(BtThread *t, BtType *meta, BtStr *name, BtTuple *bases, BtDict *ns,
+                           BtValue *kwvalues, BtTuple *kwnames) {
+    BtValue cls = new_class(t, meta, name, bases, ns);
+    if (bt_is_undef(cls))
+        return cls;
+    BT_PUSH_ROOT(t, &cls);
+    bool ok = init_subclass(t, cls, kwvalues, kwnames);
+    BT_POP_ROOT(t, 1);
+    return ok ? cls : BT_UNDEF;
 }
 
 BtType *bt_type_new_native(BtThread *t, const char *name, BtType *base, size_t instance_size) {
@@ -1146,10 +1267,18 @@ static BtValue type_repr(BtThread *t, BtValue self) {
     return bt_obj(bt_str_format(t, "<class '%S'>", ty->qualname));
 }
 
-/* type(name, bases, dict): a class made without a class statement. */
-static BtValue type_new_from_call(BtThread *t, BtValue *args, int nargs, BtTuple *kwnames) {
-    if (nargs != 3 || kwnames) {
-        bt_raise(t, BT_EXC(t, TypeError), "type() takes 1 or 3 arguments");
+/* The user's __init__ of a metaclass (BT_UNDEF for type's own). */
+static BtValue meta_user_init(BtThread *t, BtType *meta) {
+    BtValue init = bt_type_lookup(meta, BT_NAME(t, dunder_init));
+    return is_native_wrapper(t, init) ? BT_UNDEF : init;
+}
+
+/* type.__new__(mcs, name, bases, ns, **kw) with args = (name, bases, ns). */
+static BtValue type_new_impl(BtThread *t, BtType *mcs, BtValue *args, int nargs,
+                             BtTuple *kwnames) {
+    if (nargs != 3) {
+        bt_raise(t, BT_EXC(t, TypeError), "type.__new__() takes exactly 3 arguments (%d given)",
+                 nargs);
         return BT_UNDEF;
     }
     const char *want[3] = {"str", "tuple", "dict"};
@@ -1161,6 +1290,18 @@ static BtValue type_new_from_call(BtThread *t, BtValue *args, int nargs, BtTuple
                      i + 1, want[i], bt_type_name(t, args[i]));
             return BT_UNDEF;
         }
+    BtTuple *bases = (BtTuple *)bt_as_obj(args[1]);
+    BtType *winner = bt_type_metaclass(t, mcs, bases);
+    if (!winner)
+        return BT_UNDEF;
+    if (winner != mcs) {
+        /* A base's metaclass is more derived: its own __new__ makes the class. */
+        BtValue nw = bt_type_lookup(winner, BT_NAME(t, dunder_new));
+        if (bt_is_obj(nw) && bt_as_obj(nw)->type == BT_TYPE(t, staticmethod))
+            nw = ((BtFuncWrapper *)bt_as_obj(nw))->func;
+        if (!(bt_is_obj(nw) && bt_as_obj(nw)->type == BT_TYPE(t, native)))
+            return call_user_new(t, nw, winner, args, nargs, kwnames);
+    }
     BtDict *ns = bt_dict_copy(t, (BtDict *)bt_as_obj(args[2]));
     if (!ns)
         return BT_UNDEF;
@@ -1174,18 +1315,74 @@ static BtValue type_new_from_call(BtThread *t, BtValue *args, int nargs, BtTuple
         if (!bt_is_undef(mod))
             fine = bt_dict_set_str(t, ns, BT_NAME(t, dunder_module), mod);
     }
-    BtValue cls = fine ? bt_type_new_class(t, bt_as_str(args[0]), (BtTuple *)bt_as_obj(args[1]), ns)
+    BtValue cls = fine ? bt_type_make_class(t, winner, bt_as_str(args[0]), bases, ns,
+                                            args + nargs, kwnames)
                        : BT_UNDEF;
     BT_POP_ROOT(t, 1);
     return cls;
 }
 
+/* type.__new__(mcs, name, bases, ns, **kw): what a metaclass's __new__ ends at. */
+static BtValue type_new_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                               BtTuple *kwnames) {
+    (void)self;
+    if (nargs < 1) {
+        bt_raise(t, BT_EXC(t, TypeError), "type.__new__(): not enough arguments");
+        return BT_UNDEF;
+    }
+    if (!bt_is_class(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "type.__new__(X): X is not a type object (%s)",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtType *mcs = (BtType *)bt_as_obj(args[0]);
+    if (!bt_issubtype(mcs, BT_TYPE(t, type))) {
+        bt_raise(t, BT_EXC(t, TypeError), "type.__new__(%s): %s is not a subtype of type",
+                 mcs->name->data, mcs->name->data);
+        return BT_UNDEF;
+    }
+    return type_new_impl(t, mcs, args + 1, nargs - 1, kwnames);
+}
+
+/* type.__init__(cls, ...): checks the arguments, the class is made already. */
+static BtValue type_init_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    (void)self;
+    (void)args;
+    if (nargs == 1 && kwnames && kwnames->len) {
+        bt_raise(t, BT_EXC(t, TypeError), "type.__init__() takes no keyword arguments");
+        return BT_UNDEF;
+    }
+    if (nargs != 1 && nargs != 3) {
+        bt_raise(t, BT_EXC(t, TypeError), "type.__init__() takes 1 or 3 arguments");
+        return BT_UNDEF;
+    }
+    return BT_NONE;
+}
+
 static BtValue type_call(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     BtType *ty = (BtType *)bt_as_obj(self);
-    if (ty == BT_TYPE(t, type) && nargs == 1 && !kwnames)
-        return bt_obj(bt_type_of(t, args[0]));
-    if (ty == BT_TYPE(t, type))
-        return type_new_from_call(t, args, nargs, kwnames);
+    if (ty == BT_TYPE(t, type)) {
+        if (nargs == 1 && !kwnames)
+            return bt_obj(bt_type_of(t, args[0]));
+        if (nargs != 3) {
+            bt_raise(t, BT_EXC(t, TypeError), "type() takes 1 or 3 arguments");
+            return BT_UNDEF;
+        }
+        /* type(name, bases, dict): a class made without a class statement, by
+         * the most derived metaclass of its bases, whose __init__ runs too. */
+        BtValue cls = type_new_impl(t, ty, args, nargs, kwnames);
+        if (!bt_is_class(t, cls) || bt_as_obj(cls)->type == BT_TYPE(t, type))
+            return cls;
+        BtValue init = meta_user_init(t, bt_as_obj(cls)->type);
+        if (bt_is_undef(init))
+            return cls;
+        BT_PUSH_ROOT(t, &cls);
+        BtValue argv[4] = {cls, args[0], args[1], args[2]};
+        BtValue r = bt_call(t, init, argv, 4, NULL);
+        BT_POP_ROOT(t, 1);
+        return bt_is_undef(r) ? r : cls;
+    }
     if (!ty->construct) {
         bt_raise(t, BT_EXC(t, TypeError), "cannot create '%s' instances", ty->name->data);
         return BT_UNDEF;
@@ -1193,6 +1390,43 @@ static BtValue type_call(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     return ty->construct(t, ty, args, nargs, kwnames);
 }
 
+/* type.__call__(cls, *args): what a metaclass's __call__ reaches through super(). */
+static BtValue type_call_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                BtTuple *kwnames) {
+    return type_call(t, self, args, nargs, kwnames);
+}
+
+/* type.__prepare__(name, bases, **kw): the namespace of a class body. */
+static BtValue type_prepare(BtThread *t, BtValue self, BtValue *args, int nargs,
+                            BtTuple *kwnames) {
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    BtDict *d = bt_dict_new(t);
+    return d ? bt_obj(d) : BT_UNDEF;
+}
+
+/* type.__instancecheck__(cls, obj) and __subclasscheck__(cls, sub): the plain
+ * tests, which a metaclass overriding them reaches through super(). */
+static BtValue type_instancecheck(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    if (!bt_check_args(t, "__instancecheck__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return bt_bool(bt_isinstance(t, args[0], (BtType *)bt_as_obj(self)));
+}
+
+static BtValue type_subclasscheck(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    if (!bt_check_args(t, "__subclasscheck__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_class(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "issubclass() arg 1 must be a class");
+        return BT_UNDEF;
+    }
+    return bt_bool(bt_issubtype((BtType *)bt_as_obj(args[0]), (BtType *)bt_as_obj(self)));
+}
+
+/* A class's attribute (type.__getattribute__): CPython's order, a data
+ * descriptor of the metaclass (a property), then the class's MRO, then the
+ * metaclass's other attributes (methods bound to the class). */
 static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtType *ty = (BtType *)bt_as_obj(self);
     BtInterp *in = t->interp;
@@ -1212,19 +1446,50 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
         in->type_epoch++; /* the dict may be changed through this reference */
         return bt_obj(ty->dict);
     }
+    if (name == in->names.dunder_class)
+        return bt_obj(bt_as_obj(self)->type);
+    BtType *meta = bt_as_obj(self)->type;
+    BtValue mv = BT_UNDEF;
+    if (meta != in->types.type) {
+        mv = bt_type_lookup(meta, name);
+        if (bt_descr_is_data(t, mv))
+            return bt_descr_get(t, mv, self, meta);
+    }
     BtValue v = bt_type_lookup(ty, name);
     if (!bt_is_undef(v))
         return bt_descr_get(t, v, BT_UNDEF, ty);
+    if (meta == in->types.type) {
+        if (name == in->names.dunder_doc)
+            return BT_NONE;
+        mv = bt_type_lookup(meta, name);
+    }
+    if (!bt_is_undef(mv))
+        return bt_descr_get(t, mv, self, meta);
     if (name == in->names.dunder_doc)
         return BT_NONE;
-    /* Methods of `type` itself (mro()) come from the metatype's dict. */
-    v = bt_type_lookup(in->types.type, name);
-    if (!bt_is_undef(v))
-        return bt_method_new(t, v, self);
+    BtValue hook = meta != in->types.type ? bt_type_lookup(meta, BT_NAME(t, dunder_getattr))
+                                          : BT_UNDEF;
+    if (!bt_is_undef(hook)) {
+        BtValue argv[2] = {self, bt_obj(name)};
+        return bt_call(t, hook, argv, 2, NULL);
+    }
     bt_raise(t, BT_EXC(t, AttributeError), "type object '%S' has no attribute '%S'", ty->name,
              name);
     bt_exc_hint_attribute(t, self, name);
     return BT_UNDEF;
+}
+
+static BtValue type_getattribute_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                        BtTuple *kwnames) {
+    if (!bt_check_args(t, "__getattribute__", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    return name ? type_getattr(t, self, name) : BT_UNDEF;
 }
 
 static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
@@ -1261,18 +1526,44 @@ static BtValue type_mro(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     return bt_obj(bt_list_from(t, mro->items, mro->len));
 }
 
+/* type.__setattr__(cls, name, v) / __delattr__(cls, name), for a metaclass's
+ * own __setattr__ to end at through super(). */
+static BtValue type_setattr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                   BtTuple *kwnames) {
+    bool del = nargs == 1;
+    if (!bt_check_args(t, del ? "__delattr__" : "__setattr__", nargs, kwnames, 1, 2))
+        return BT_UNDEF;
+    if (!bt_is_str(t, args[0])) {
+        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
+                 bt_type_name(t, args[0]));
+        return BT_UNDEF;
+    }
+    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    return name && type_setattr(t, self, name, del ? BT_UNDEF : args[1]) ? BT_NONE : BT_UNDEF;
+}
+
 static const BtNativeDef type_methods[] = {
     {"mro", type_mro},
+    {"__init__", type_init_method},
+    {"__call__", type_call_method},
+    {"__instancecheck__", type_instancecheck},
+    {"__subclasscheck__", type_subclasscheck},
+    {"__getattribute__", type_getattribute_method},
+    {"__setattr__", type_setattr_method},
+    {"__delattr__", type_setattr_method},
     {NULL, NULL},
 };
 
 bool bt_type_init_type(BtThread *t) {
     BtType *ty = BT_TYPE(t, type);
     ty->instance_size = sizeof(BtType);
+    ty->flags |= BT_TYPE_BASETYPE; /* class M(type): a metaclass */
     ty->trace = type_trace;
     ty->repr = type_repr;
     ty->call = type_call;
     ty->getattr = type_getattr;
     ty->setattr = type_setattr;
-    return bt_type_add_methods(t, ty, type_methods);
+    return bt_type_add_methods(t, ty, type_methods) &&
+           bt_type_add_static(t, ty, "__new__", type_new_method, false) &&
+           bt_type_add_static(t, ty, "__prepare__", type_prepare, true);
 }

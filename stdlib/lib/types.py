@@ -78,4 +78,58 @@ def coroutine(func):
     return wrapped
 
 
+class mappingproxy:
+    """MappingProxyType(mapping): a read-only view of a mapping."""
+    __module__ = "builtins"
+
+    def __init__(self, mapping):
+        if not hasattr(mapping, "__getitem__") or isinstance(mapping, (list, tuple)):
+            raise TypeError(f"mappingproxy() argument must be a mapping, not {type(mapping).__name__}")
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __repr__(self):
+        return f"mappingproxy({self._mapping!r})"
+
+    def __str__(self):
+        return str(self._mapping)
+
+    def __or__(self, other):
+        return self._mapping | other
+
+    __hash__ = None
+
+
+MappingProxyType = mappingproxy
+
+
 del _f, _g, _c, _ag, _C
