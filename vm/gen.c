@@ -293,15 +293,17 @@ static bool throws_generator_exit(BtThread *t, BtValue typ) {
 
 /* throw(*args) into gen, delegating through yield from (PEP 380). As in
  * CPython, the arguments reach a delegate's own throw() as given; they are
- * made into an exception only where one is raised. */
-static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int nargs,
-                                    BtValue *out) {
+ * made into an exception only where one is raised. A GeneratorExit closes
+ * the delegate when close_sub (CPython's close_on_genexit), else it is thrown
+ * into it like any exception (an async generator's athrow()/aclose()). */
+static BtResumeResult gen_throw_ex(BtThread *t, BtGen *gen, BtValue *args, int nargs,
+                                   BtValue *out, bool close_sub) {
     BtValue sub = bt_gen_yieldfrom(gen);
     if (!bt_is_undef(sub)) {
         BtValue keep_sub = sub;
         BT_PUSH_ROOT(t, &keep_sub);
         BtResumeResult rr;
-        if (throws_generator_exit(t, args[0])) {
+        if (close_sub && throws_generator_exit(t, args[0])) {
             /* close() the sub-iterator, then raise GeneratorExit in gen. */
             bt_gen_set_state(gen, BT_GEN_RUNNING);
             bool ok = close_subiterator(t, sub);
@@ -311,7 +313,7 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int 
         } else if (is_gen(t, sub)) {
             bt_gen_set_state(gen, BT_GEN_RUNNING);
             BtValue v;
-            BtResumeResult sr = gen_throw_exc(t, as_gen(sub), args, nargs, &v);
+            BtResumeResult sr = gen_throw_ex(t, as_gen(sub), args, nargs, &v, close_sub);
             bt_gen_set_state(gen, BT_GEN_SUSPENDED);
             if (sr == BT_RESUME_YIELDED) {
                 *out = v;
@@ -354,6 +356,11 @@ static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int 
     BtResumeResult rr = bt_gen_resume(t, gen, BT_NONE, exc, out);
     BT_POP_ROOT(t, 1);
     return rr;
+}
+
+static BtResumeResult gen_throw_exc(BtThread *t, BtGen *gen, BtValue *args, int nargs,
+                                    BtValue *out) {
+    return gen_throw_ex(t, gen, args, nargs, out, true);
 }
 
 /* ---- closing generators nobody can reach ---- */
@@ -1151,11 +1158,11 @@ static BtValue athrow_send_value(BtThread *t, BtValue self, BtValue v) {
             if (bt_is_undef(exc))
                 return BT_UNDEF;
             BT_PUSH_ROOT(t, &exc);
-            rr = gen_throw_exc(t, gen, &exc, 1, &out);
+            rr = gen_throw_ex(t, gen, &exc, 1, &out, false);
             BT_POP_ROOT(t, 1);
         } else {
             BtTuple *targs = (BtTuple *)bt_as_obj(a->arg);
-            rr = gen_throw_exc(t, gen, targs->items, (int)targs->len, &out);
+            rr = gen_throw_ex(t, gen, targs->items, (int)targs->len, &out, false);
         }
         BtValue r = athrow_result(t, a, rr, out);
         if (bt_is_undef(r))
