@@ -40,8 +40,8 @@
 #include "vm/num.h"
 #include "vm/range.h"
 #include "vm/str.h"
-#include "vm/type_internal.h"
 #include "vm/strformat.h"
+#include "vm/type_internal.h"
 
 #ifndef BT_COMPUTED_GOTO
 #define BT_COMPUTED_GOTO 0

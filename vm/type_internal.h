@@ -1,5 +1,5 @@
-/* type_internal.h: what object.c's operator dispatch needs from type.c's class
- * slots (internal to vm/).
+/* type_internal.h: what object.c's operator dispatch and eval.c's name
+ * stores need from type.c (internal to vm/).
  */
 #ifndef BT_TYPE_INTERNAL_H
 #define BT_TYPE_INTERNAL_H
