@@ -255,12 +255,13 @@ bool bt_fileio_flush_at_exit(BtThread *t) {
             BtValue exc = bt_take_exc(t);
             BT_PUSH_ROOT(t, &exc);
             BtValue repr = bt_repr(t, out);
+            BT_PUSH_ROOT(t, &repr); /* bt_str allocates */
             BtValue text = bt_str(t, exc);
             if (!bt_is_undef(repr) && !bt_is_undef(text))
                 fprintf(stderr, "Exception ignored in: %s\n%s: %s\n", bt_as_str(repr)->data,
                         bt_type_name(t, exc), bt_as_str(text)->data);
             bt_take_exc(t);
-            BT_POP_ROOT(t, 1);
+            BT_POP_ROOT(t, 2);
         }
     }
     if (fflush(stdout) != 0 || fflush(stderr) != 0 || ferror(stderr))
