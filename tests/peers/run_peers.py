@@ -155,7 +155,43 @@ def example_passes(checker, ex, got):
     return checker.check_output(ex.want, got, flags)
 
 
+# CPython's private test package is not part of what a Python program may
+# import, so both interpreters get this stand-in for the three helpers the
+# examples import from test.support (written here; the same for both sides).
+TEST_SUPPORT_STANDIN = '''\
+import gc
+import sys
+
+HAVE_DOCSTRINGS = True
+
+
+def gc_collect():
+    gc.collect()
+    gc.collect()
+    gc.collect()
+
+
+class catch_unraisable_exception:
+    def __enter__(self):
+        self.unraisable = None
+        self._old_hook = sys.unraisablehook
+        sys.unraisablehook = self._hook
+        return self
+
+    def _hook(self, unraisable):
+        self.unraisable = unraisable
+
+    def __exit__(self, *exc_info):
+        sys.unraisablehook = self._old_hook
+        del self.unraisable
+'''
+
+
 def suite_test_generators(baton, work, verbose, only):
+    os.makedirs(os.path.join(work, "test", "support"))
+    open(os.path.join(work, "test", "__init__.py"), "w").close()
+    with open(os.path.join(work, "test", "support", "__init__.py"), "w") as f:
+        f.write(TEST_SUPPORT_STANDIN)
     path = find_test_generators()
     source = open(path, encoding="utf-8").read()
     tree = ast.parse(source)
