@@ -32,8 +32,10 @@ typedef struct {
     BtPage *pages[32];     /* per size class (8-byte steps): pages of blocks, linked */
     BtBigBlock *big;       /* objects too big for a page, each in its own malloc'ed block */
     size_t bytes_live;     /* bytes in objects and their buffers after the last sweep */
-    size_t bytes_since;    /* bytes allocated since the last collection */
+    size_t bytes_since;    /* bytes of page blocks allocated since the last collection */
     size_t threshold;      /* collect when bytes_since passes this */
+    size_t big_bytes_since; /* bytes malloc'ed since then: big blocks, buffers (bt_gc_account) */
+    size_t big_threshold;  /* collect when big_bytes_since passes this */
     size_t collections;    /* how many collections ran */
     bool stress;           /* BATON_GC_STRESS: collect at every allocation */
     bool collecting;       /* a collection is running (allocation must not recurse) */

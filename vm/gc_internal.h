@@ -43,14 +43,13 @@ static inline size_t bt_gc_pool_class(size_t size) {
     return (size - 1) / BT_GC_POOL_STEP;
 }
 
-/* Make block o an object of type: a clean header, its bytes counted. */
-static inline BtObject *bt_gc_adopt(BtHeap *h, BtObject *o, BtType *type, size_t size) {
+/* Make block o an object of type: a clean header. */
+static inline BtObject *bt_gc_adopt(BtObject *o, BtType *type) {
     o->type = type;
     o->gc_mark = 0;
     o->flags = 0;
     o->aux8[0] = o->aux8[1] = 0;
     o->aux32 = 0;
-    h->bytes_since += size;
     return o;
 }
 
@@ -67,7 +66,8 @@ static inline void *bt_gc_alloc_fast(BtThread *t, BtType *type, size_t size) {
     if (!o)
         return NULL;
     *list = (BtObject *)((BtFreeBlock *)o)->next;
-    return bt_gc_adopt(h, o, type, size);
+    h->bytes_since += size;
+    return bt_gc_adopt(o, type);
 }
 
 #endif
