@@ -66,6 +66,9 @@ struct BtGc {
     bool rescued;     /* this collection kept a generator alive to close it */
 };
 
+/* Set up an empty heap's collection thresholds (before it allocates). */
+void bt_gc_init(BtHeap *h);
+
 /* A new object of `type` with `size` bytes (>= sizeof(BtObject)), zeroed,
  * its header filled in. May collect first. NULL with MemoryError raised when
  * memory runs out. */

@@ -151,7 +151,7 @@ BtInterp *bt_interp_new(int argc, char **argv, BtThread **main_out) {
     BtInterp *in = calloc(1, sizeof *in);
     if (!in)
         return NULL;
-    in->heap.threshold = in->heap.big_threshold = (size_t)8 << 20;
+    bt_gc_init(&in->heap);
     const char *stress = getenv("BATON_GC_STRESS");
     in->heap.stress = stress && *stress && strcmp(stress, "0") != 0;
     in->heap.disabled = 1;
