@@ -14,8 +14,9 @@
  *   objects. Each collection clears the slots above the stack top that
  *   popped frames dirtied (clear_dead_stack) before it frees anything.
  * - Marking uses an explicit gray stack, never C recursion, so a list nested
- *   a million deep cannot overflow the C stack. If the gray stack cannot
- *   grow, marking falls back to rescanning the heap for marked objects.
+ *   a million deep cannot overflow the C stack; long arrays wait on it as
+ *   ranges, a chunk at a time. If the gray stack cannot grow, marking falls
+ *   back to rescanning the heap for marked objects.
  * - The sweep runs in two passes: first every dead object's finalize (its
  *   type object may itself be dead, but is not freed yet), then the frees.
  */
@@ -221,7 +222,31 @@ void bt_gc_mark_obj(BtGc *gc, BtObject *o) {
         h->gray_overflow = true; /* marked but untraced: the rescan in mark_all finds it */
 }
 
+/* A long array is marked a chunk at a time: the rest waits on the gray
+ * stack as a range (two entries, the count under the address with its low
+ * bit set), below the chunk's objects, so they are traced first. Marking a
+ * list of a million generators then holds a few hundred gray entries, not
+ * a million (8 MB, which tests/bench/many_gens.py's peak RSS counted). */
+#define GC_MARK_CHUNK 256
+
+static bool push_range(BtHeap *h, const BtValue *vals, size_t n) {
+    if (h->gray_cap - h->ngray < 2) {
+        size_t more = h->gray_cap ? h->gray_cap * 2 : 64;
+        BtObject **grown = realloc(h->gray, more * sizeof *grown);
+        if (!grown)
+            return false;
+        h->gray = grown;
+        h->gray_cap = more;
+    }
+    h->gray[h->ngray++] = (BtObject *)(uintptr_t)n;
+    h->gray[h->ngray++] = (BtObject *)((uintptr_t)vals | 1);
+    return true;
+}
+
 void bt_gc_mark_array(BtGc *gc, const BtValue *vals, size_t n) {
+    if (n > GC_MARK_CHUNK &&
+        push_range(&gc->interp->heap, vals + GC_MARK_CHUNK, n - GC_MARK_CHUNK))
+        n = GC_MARK_CHUNK;
     for (size_t i = 0; i < n; i++)
         bt_gc_mark(gc, vals[i]);
 }
@@ -234,8 +259,15 @@ static void trace_object(BtGc *gc, BtObject *o) {
 
 static void drain(BtGc *gc) {
     BtHeap *h = &gc->interp->heap;
-    while (h->ngray > 0)
-        trace_object(gc, h->gray[--h->ngray]);
+    while (h->ngray > 0) {
+        BtObject *o = h->gray[--h->ngray];
+        if ((uintptr_t)o & 1) { /* the rest of an array (bt_gc_mark_array) */
+            size_t n = (size_t)(uintptr_t)h->gray[--h->ngray];
+            bt_gc_mark_array(gc, (const BtValue *)((uintptr_t)o & ~(uintptr_t)1), n);
+        } else {
+            trace_object(gc, o);
+        }
+    }
 }
 
 void bt_gc_mark_frame(BtGc *gc, BtFrame *f) {

@@ -67,6 +67,37 @@ Test(gc, rooted_list_survives_a_collection) {
     BT_POP_ROOT(t, 1);
 }
 
+Test(gc, a_long_list_is_marked_a_chunk_at_a_time) {
+    /* 100,000 lists, each holding a fresh str, in one list: every one
+     * survives, and the gray stack holds a range and a chunk at a time
+     * instead of an entry per item. */
+    BtValue l = bt_obj(bt_list_new(t, 0));
+    BT_PUSH_ROOT(t, &l);
+    for (int i = 0; i < 100000; i++) {
+        BtList *inner = bt_list_new(t, 0);
+        cr_assert_not_null(inner);
+        BtValue iv = bt_obj(inner);
+        BT_PUSH_ROOT(t, &iv);
+        cr_assert(bt_list_append(t, bt_as_list(l), iv));
+        BT_POP_ROOT(t, 1);
+        BtStr *s = bt_str_format(t, "item %d", i);
+        cr_assert_not_null(s);
+        cr_assert(bt_list_append(t, inner, bt_obj(s)));
+    }
+    bt_gc_collect(t);
+    bt_gc_collect(t);
+    cr_assert_lt(interp->heap.gray_cap, 4096, "gray stack grew to %zu entries",
+                 interp->heap.gray_cap);
+    BtList *list = bt_as_list(l);
+    for (int i = 0; i < 100000; i += 997) {
+        BtList *inner = bt_as_list(list->items[i]);
+        char want[32];
+        snprintf(want, sizeof want, "item %d", i);
+        cr_assert_str_eq(bt_as_str(inner->items[0])->data, want);
+    }
+    BT_POP_ROOT(t, 1);
+}
+
 Test(gc, unreachable_objects_are_freed) {
     bt_gc_collect(t);
     size_t before = count_objects();
