@@ -230,17 +230,12 @@ void bt_gc_mark_obj(BtGc *gc, BtObject *o) {
 #define GC_MARK_CHUNK 256
 
 static bool push_range(BtHeap *h, const BtValue *vals, size_t n) {
-    if (h->gray_cap - h->ngray < 2) {
-        size_t more = h->gray_cap ? h->gray_cap * 2 : 64;
-        BtObject **grown = realloc(h->gray, more * sizeof *grown);
-        if (!grown)
-            return false;
-        h->gray = grown;
-        h->gray_cap = more;
-    }
-    h->gray[h->ngray++] = (BtObject *)(uintptr_t)n;
-    h->gray[h->ngray++] = (BtObject *)((uintptr_t)vals | 1);
-    return true;
+    if (!append_object(&h->gray, &h->ngray, &h->gray_cap, (BtObject *)(uintptr_t)n))
+        return false;
+    if (append_object(&h->gray, &h->ngray, &h->gray_cap, (BtObject *)((uintptr_t)vals | 1)))
+        return true;
+    h->ngray--; /* no room for the address: take the count back */
+    return false;
 }
 
 void bt_gc_mark_array(BtGc *gc, const BtValue *vals, size_t n) {
