@@ -13,6 +13,8 @@
 #include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gc.h"
+#include "vm/gen.h"
+#include "vm/gil.h"
 #include "vm/str.h"
 
 static size_t heap_objects(BtInterp *in) {
@@ -52,6 +54,13 @@ static BtValue gc_collect(BtThread *t, BtValue self, BtValue *args, int nargs,
     bt_gc_collect(t);
     h->disabled = disabled;
     size_t after = heap_objects(t->interp);
+    /* As CPython's: the unreachable generators' finally blocks and the weakref
+     * callbacks have run when collect() returns (a collection set off by an
+     * allocation leaves them to the next eval-breaker check). */
+    if (atomic_load(&t->breaker) & BT_BREAK_FINALIZE) {
+        atomic_fetch_and(&t->breaker, ~(uint32_t)BT_BREAK_FINALIZE);
+        bt_gen_run_pending_closes(t);
+    }
     return bt_int(before > after ? (int64_t)(before - after) : 0);
 }
 

@@ -15,6 +15,7 @@
 
 #include "vm/dict.h"
 #include "vm/exc.h"
+#include "vm/frame.h"
 #include "vm/gil.h"
 #include "vm/func.h"
 #include "vm/list.h"
@@ -947,6 +948,15 @@ static void print_one(BtThread *t, BtValue exc, FILE *out, int depth) {
 void bt_exc_report_unraisable(BtThread *t, const char *where, BtValue obj, BtValue exc) {
     BT_PUSH_ROOT(t, &exc);
     BT_PUSH_ROOT(t, &obj);
+    /* An exception raised by C code that no frame has seen (close()'s
+     * "ignored GeneratorExit") shows the frame running now, as CPython's. */
+    BtFrame *f = t->frame;
+    if (is_exception(t, exc) && bt_is_none(as_exc(exc)->traceback) && f && f->code) {
+        BtValue pending = t->exc;
+        t->exc = exc;
+        bt_exc_add_traceback(t, bt_obj(f->code), bt_code_line(f->code, bt_frame_lasti(f)));
+        t->exc = pending;
+    }
     BtValue r = bt_repr(t, obj);
     if (bt_is_undef(r))
         bt_take_exc(t);

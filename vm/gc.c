@@ -383,13 +383,14 @@ static inline __attribute__((always_inline)) void each_unmarked(BtGc *gc, void (
             visit(gc, big_object(b));
 }
 
-/* An unreachable suspended generator inside a try/with must still run its
- * finally blocks: keep it (and what it references) alive, and queue it for
- * close() at the next eval-breaker check, outside the collector. Any other
+/* An unreachable suspended generator (or coroutine, or async generator)
+ * inside a try/with must still run its finally blocks: keep it (and what it
+ * references) alive, and queue it for close() at the next eval-breaker
+ * check (or before gc.collect() returns), outside the collector. Any other
  * object with a finalize goes on the dying list. */
 static void sort_unmarked(BtGc *gc, BtObject *o) {
     BtHeap *h = &gc->interp->heap;
-    if (o->type == gc->interp->types.generator) {
+    if (bt_is_framed_gen(gc->thread, bt_obj(o))) { /* coroutines and async generators too */
         BtGen *gen = (BtGen *)o;
         if (bt_gen_finalized(gen) || !bt_gen_needs_close(gen) || !queue_push(h, o))
             return; /* out of memory: this generator is dropped unclosed */

@@ -386,7 +386,7 @@ void bt_gen_run_pending_closes(BtThread *t) {
         memmove(h->to_close, h->to_close + 1, (h->nto_close - 1) * sizeof *h->to_close);
         h->nto_close--;
         BT_PUSH_ROOT(t, &g);
-        if (bt_as_obj(g)->type != BT_TYPE(t, generator))
+        if (!bt_is_framed_gen(t, g))
             bt_weakref_fire(t, g); /* the other kind queued: a weakref's callback */
         else if (bt_is_undef(bt_gen_close(t, as_gen(g))))
             bt_exc_report_unraisable(t, "in", g, bt_take_exc(t));
