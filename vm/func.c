@@ -16,6 +16,7 @@
 #include "vm/interp_internal.h"
 #include "vm/list.h"
 #include "vm/str.h"
+#include "vm/strformat.h"
 
 static BtValue str_or_undef(BtStr *s) {
     return s ? bt_obj(s) : BT_UNDEF;
@@ -160,6 +161,42 @@ static BtValue code_co_lines(BtThread *t, BtValue self, BtValue *args, int nargs
     return it;
 }
 
+/* co_lnotab (deprecated, but still there in 3.11): from co_firstlineno at
+ * offset 0, a pair of bytes (offset step, signed line step) each time the
+ * line changes, a step too big for a byte being spread over several pairs.
+ * The offsets are co_code's, so Baton's. */
+static BtValue code_co_lnotab(BtThread *t, const BtCode *c) {
+    BtBuf out;
+    bt_buf_init(&out);
+    uint32_t at = 0;
+    int32_t line = c->firstlineno;
+    for (uint32_t i = 0; i < c->nlines; i++) {
+        uint32_t start = (i == 0 ? 0 : c->lines[i].start) * CODE_UNIT;
+        int32_t to = c->lines[i].line;
+        if (to <= 0 || to == line)
+            continue;
+        uint32_t step = start - at;
+        int32_t lstep = to - line;
+        for (; step > 255; step -= 255) {
+            bt_buf_putc(&out, (char)255);
+            bt_buf_putc(&out, 0);
+        }
+        while (lstep > 127 || lstep < -128) {
+            int32_t part = lstep > 127 ? 127 : -128;
+            bt_buf_putc(&out, (char)step);
+            bt_buf_putc(&out, (char)(uint8_t)part);
+            lstep -= part;
+            step = 0;
+        }
+        bt_buf_putc(&out, (char)step);
+        bt_buf_putc(&out, (char)(uint8_t)lstep);
+        at = start;
+        line = to;
+    }
+    BtBytes *b = bt_buf_finish_bytes(t, &out);
+    return b ? bt_obj(b) : BT_UNDEF;
+}
+
 static BtValue code_getattr(BtThread *t, BtValue self, BtStr *name) {
     BtCode *c = (BtCode *)bt_as_obj(self);
     const char *n = name->data;
@@ -195,6 +232,8 @@ static BtValue code_getattr(BtThread *t, BtValue self, BtStr *name) {
         return bt_obj(c->freevars);
     if (strcmp(n, "co_code") == 0)
         return code_co_code(t, c);
+    if (strcmp(n, "co_lnotab") == 0)
+        return code_co_lnotab(t, c);
     if (strcmp(n, "co_lines") == 0) {
         BtNative *m = bt_native_new(t, "co_lines", code_co_lines, self);
         return m ? bt_obj(m) : BT_UNDEF;
