@@ -17,8 +17,18 @@ typedef struct BtNativeModuleDefS {
     BtModule *(*create)(BtThread *t);
 } BtNativeModuleDef;
 
-/* Import a module by its (dotted) name, as `import name` does. */
+/* What `import` and __import__(name, globals, locals, fromlist, level) do:
+ * resolve a relative name (level > 0) against the package of globals,
+ * import each package on the way down and then the module, and return what
+ * the statement binds: the top-level package for `import a.b` (empty
+ * fromlist), else the module itself, after importing the submodules fromlist
+ * names. Raises ImportError/ModuleNotFoundError with CPython's messages. */
+BtValue bt_import_name(BtThread *t, BtStr *name, BtValue globals, BtValue fromlist, int64_t level);
+/* The module of an absolute dotted name (packages above it imported first). */
 BtValue bt_import(BtThread *t, BtStr *name);
+/* `from mod import name`: mod.name, else the submodule sys.modules["mod.name"]
+ * (a circular import), else ImportError "cannot import name ...". */
+BtValue bt_import_from(BtThread *t, BtValue mod, BtStr *name);
 /* sys.NAME when the sys module is loaded and has it, else BT_UNDEF; never
  * raises (the VM's own output, e.g. the REPL's echo, goes to sys.stdout). */
 BtValue bt_import_sys_attr(BtThread *t, const char *name);
