@@ -328,9 +328,11 @@ static BtValue find_and_load(BtThread *t, BtStr *name, bool *missing) {
     BtStr *ps = bt_str_new(t, name->data, (size_t)(dot - name->data));
     if (ps)
         pname = bt_obj(ps);
-    /* The parent's body may have imported name already. */
-    if (ps && !bt_is_undef(parent = find_and_load(t, ps, NULL)) &&
-        bt_is_undef(m = cached(t, name)) && !bt_has_exc(t)) {
+    /* A parent already in sys.modules (even as None) is not imported again;
+     * the parent's body may have imported name already. */
+    if (ps && bt_is_undef(parent = bt_dict_get_str(t->interp->modules, ps)))
+        parent = find_and_load(t, ps, NULL);
+    if (ps && !bt_is_undef(parent) && bt_is_undef(m = cached(t, name)) && !bt_has_exc(t)) {
         BtValue now = bt_dict_get_str(t->interp->modules, ps);
         parent = bt_is_undef(now) ? parent : now;
         dirs = bt_getattr_opt(t, parent, BT_NAME(t, dunder_path));
@@ -366,7 +368,7 @@ static BtValue global(BtThread *t, BtValue globals, const char *key) {
  * part unless the module is a package). */
 static BtValue importing_package(BtThread *t, BtValue globals) {
     if (!bt_is_dict(t, globals)) {
-        if (bt_is_none(globals) || bt_is_undef(globals))
+        if (bt_is_undef(globals))
             bt_raise(t, BT_EXC(t, KeyError), "'__name__' not in globals");
         else
             bt_raise(t, BT_EXC(t, TypeError), "globals must be a dict");
