@@ -1,11 +1,21 @@
-/* import.c: finding, running and caching modules (vm stage; see import.h).
+/* import.c: finding, running and caching modules and packages (vm stage;
+ * see import.h and vm/README.md, "Import and packages").
  *
- * Order of search: sys.modules, the native modules stdlib/ registered, then
- * NAME.py beside the main script, in each BATONPATH folder, and last in
- * Baton's own Python library (stdlib/lib, see bt_import_lib_dir). A source
+ * A dotted name a.b.c is imported one part at a time, each parent first
+ * (find_and_load): sys.modules, else for a top-level name the native modules
+ * stdlib/ registered and then the folders beside the main script, BATONPATH
+ * and stdlib/lib; for a submodule, the folders in its parent's __path__.
+ * In one folder, NAME/__init__.py (a package) beats NAME.py, which beats a
+ * bare folder NAME; bare folders found in any of the folders searched make
+ * a namespace package only when no package or module turned up. A source
  * module is put in sys.modules before its body runs, so a circular import
  * gets the partly initialised module, as in CPython; if the body raises, it
- * is taken out again.
+ * is taken out again. Afterwards the module is set as an attribute of its
+ * parent. Relative names are resolved from the importing module's
+ * __package__ (resolve_name), and a from-import of a package imports the
+ * submodules its names stand for (handle_fromlist). The sequence and the
+ * messages follow CPython 3.11's importlib._bootstrap, written anew here;
+ * there are no finders, loaders or specs (modules have no __spec__).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,10 +1,13 @@
-/* import.h: modules and the import system (vm stage; see vm/README.md).
+/* import.h: modules, packages and the import system (vm stage; see
+ * vm/README.md, "Import and packages").
  *
- * `import name` looks in sys.modules, then in the table of native modules
- * that stdlib/ hands to the interpreter, then for name.py beside the main
- * script, on BATONPATH and in stdlib/lib. A .py module runs once; while it runs it is
- * already in sys.modules, so circular imports see the partial module, as in
- * CPython.
+ * `import a.b.c` imports a, then a.b, then a.b.c, each from sys.modules or
+ * else found as a native module (top level only), a package
+ * (NAME/__init__.py), a module (NAME.py) or a namespace package (a folder
+ * without __init__.py), beside the main script, on BATONPATH and in
+ * stdlib/lib, or for a submodule in its parent's __path__. A .py module
+ * runs once; while it runs it is already in sys.modules, so circular
+ * imports see the partial module, as in CPython.
  */
 #ifndef BT_IMPORT_H
 #define BT_IMPORT_H
