@@ -77,6 +77,18 @@ const char *bt_import_lib_dir(void) {
     return NULL;
 }
 
+/* Give the ImportError just raised its name and path attributes, as
+ * CPython's import machinery does. */
+static void import_error_about(BtThread *t, BtValue name, BtValue path) {
+    BtValue e = bt_take_exc(t);
+    BT_PUSH_ROOT(t, &e);
+    BtStr *key = bt_str_intern_cstr(t, "path");
+    if (!key || !bt_setattr(t, e, BT_NAME(t, name), name) || !bt_setattr(t, e, key, path))
+        e = bt_take_exc(t);
+    BT_POP_ROOT(t, 1);
+    t->exc = e;
+}
+
 /* What one folder holds under a name, in the order CPython's finder looks. */
 typedef enum {
     FOUND_ERROR = -1, /* an exception is set */
@@ -292,6 +304,7 @@ static BtValue load(BtThread *t, BtStr *name, BtValue dirs, bool *missing) {
     case FOUND_NOTHING:
         *missing = true;
         bt_raise(t, BT_EXC(t, ModuleNotFoundError), "No module named '%S'", name);
+        import_error_about(t, bt_obj(name), BT_NONE);
         break;
     case FOUND_ERROR:
         break;
@@ -306,6 +319,7 @@ static BtValue cached(BtThread *t, BtStr *name) {
     BtValue m = bt_dict_get_str(t->interp->modules, name);
     if (bt_is_none(m)) {
         bt_raise(t, BT_EXC(t, ModuleNotFoundError), "import of %S halted; None in sys.modules", name);
+        import_error_about(t, bt_obj(name), BT_NONE);
         return BT_UNDEF;
     }
     return m;
@@ -350,6 +364,7 @@ static BtValue find_and_load(BtThread *t, BtStr *name, bool *missing) {
             *missing = true;
             bt_raise(t, BT_EXC(t, ModuleNotFoundError), "No module named '%S'; '%S' is not a package",
                      name, ps);
+            import_error_about(t, bt_obj(name), BT_NONE);
         }
         m = bt_has_exc(t) ? BT_UNDEF : load(t, name, dirs, missing);
         BtStr *child = bt_is_undef(m) ? NULL : bt_str_intern_cstr(t, dot + 1);
@@ -542,36 +557,44 @@ BtValue bt_import_from(BtThread *t, BtValue mod, BtStr *name) {
         return v;
     /* A submodule of a package still being imported (a circular import) is
      * in sys.modules before it is an attribute of its parent. */
-    BtValue mname = bt_getattr_opt(t, mod, BT_NAME(t, dunder_name));
+    BtValue mname = bt_getattr_opt(t, mod, BT_NAME(t, dunder_name)), shown = BT_UNDEF;
     bt_take_exc(t);
+    if (!bt_is_str(t, mname))
+        mname = BT_NONE;
     BT_PUSH_ROOT(t, &mname);
+    BT_PUSH_ROOT(t, &shown);
     if (bt_is_str(t, mname)) {
         BtStr *full = bt_str_format(t, "%S.%S", bt_as_str(mname), name);
         v = full ? bt_dict_get_str(t->interp->modules, full) : BT_UNDEF;
+        shown = mname;
     } else {
         BtStr *s = bt_str_from_cstr(t, "<unknown module name>");
-        mname = s ? bt_obj(s) : BT_UNDEF;
+        shown = s ? bt_obj(s) : BT_UNDEF;
     }
     BtModule *m = bt_is_obj(mod) && bt_as_obj(mod)->type == BT_TYPE(t, module)
                       ? (BtModule *)bt_as_obj(mod)
                       : NULL;
     BtValue file = m ? bt_dict_get_str(m->dict, BT_NAME(t, dunder_file)) : BT_UNDEF;
-    if (!bt_is_undef(v) || bt_has_exc(t))
-        ;
-    else if (!bt_is_str(t, file))
-        bt_raise(t, BT_EXC(t, ImportError), "cannot import name %R from %R (unknown location)",
-                 bt_obj(name), mname);
-    else if (m->state == 1)
-        bt_raise(t, BT_EXC(t, ImportError),
-                 "cannot import name %R from partially initialized module %R "
-                 "(most likely due to a circular import) (%S)",
-                 bt_obj(name), mname, bt_as_str(file));
-    else
-        bt_raise(t, BT_EXC(t, ImportError), "cannot import name %R from %R (%S)", bt_obj(name),
-                 mname, bt_as_str(file));
-    BT_POP_ROOT(t, 1);
+    if (!bt_is_str(t, file))
+        file = BT_NONE;
+    if (bt_is_undef(v) && !bt_has_exc(t)) {
+        if (bt_is_none(file))
+            bt_raise(t, BT_EXC(t, ImportError), "cannot import name %R from %R (unknown location)",
+                     bt_obj(name), shown);
+        else if (m->state == 1)
+            bt_raise(t, BT_EXC(t, ImportError),
+                     "cannot import name %R from partially initialized module %R "
+                     "(most likely due to a circular import) (%S)",
+                     bt_obj(name), shown, bt_as_str(file));
+        else
+            bt_raise(t, BT_EXC(t, ImportError), "cannot import name %R from %R (%S)", bt_obj(name),
+                     shown, bt_as_str(file));
+        import_error_about(t, mname, file);
+    }
+    BT_POP_ROOT(t, 2);
     return v;
 }
+
 BtValue bt_import_sys_attr(BtThread *t, const char *name) {
     BtStr *sys_name = bt_str_intern_cstr(t, "sys");
     BtValue sys = sys_name ? bt_dict_get_str(t->interp->modules, sys_name) : BT_UNDEF;
