@@ -22,3 +22,11 @@ try:
     ImportError("m", where=1)
 except TypeError as e:
     print(e)
+
+
+class MyImportError(ImportError):
+    pass
+
+
+e = MyImportError("m", name="n", path="p")
+print(type(e).__name__, e.msg, e.name, e.path)
