@@ -246,8 +246,8 @@ static bool import_error_set_fields(BtThread *t, BtValue e, BtValue *args, int n
         } else if (strcmp(k->data, "path") == 0) {
             path = args[nargs + (int)i];
         } else {
-            bt_raise(t, BT_EXC(t, TypeError), "'%S' is an invalid keyword argument for ImportError()",
-                     k);
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "'%S' is an invalid keyword argument for ImportError()", k);
             return false;
         }
     }

@@ -285,8 +285,9 @@ static BtValue load(BtThread *t, BtStr *name, BtValue dirs, bool *missing) {
     BtValue portions = BT_UNDEF, path = BT_UNDEF, m = BT_UNDEF;
     BT_PUSH_ROOT(t, &portions);
     BT_PUSH_ROOT(t, &path);
-    Found found = strchr(name->data, '/') ? FOUND_NOTHING
-                  : search(t, dirs, dot ? dot + 1 : name->data, file, sizeof file, &portions);
+    Found found = strchr(name->data, '/')
+                      ? FOUND_NOTHING
+                      : search(t, dirs, dot ? dot + 1 : name->data, file, sizeof file, &portions);
     switch (found) {
     case FOUND_PACKAGE:
         path = package_path(t, file);
@@ -318,7 +319,8 @@ static BtValue load(BtThread *t, BtStr *name, BtValue dirs, bool *missing) {
 static BtValue cached(BtThread *t, BtStr *name) {
     BtValue m = bt_dict_get_str(t->interp->modules, name);
     if (bt_is_none(m)) {
-        bt_raise(t, BT_EXC(t, ModuleNotFoundError), "import of %S halted; None in sys.modules", name);
+        bt_raise(t, BT_EXC(t, ModuleNotFoundError), "import of %S halted; None in sys.modules",
+                 name);
         import_error_about(t, bt_obj(name), BT_NONE);
         return BT_UNDEF;
     }
@@ -362,8 +364,8 @@ static BtValue find_and_load(BtThread *t, BtStr *name, bool *missing) {
         dirs = bt_getattr_opt(t, parent, BT_NAME(t, dunder_path));
         if (bt_is_undef(dirs) && !bt_has_exc(t)) {
             *missing = true;
-            bt_raise(t, BT_EXC(t, ModuleNotFoundError), "No module named '%S'; '%S' is not a package",
-                     name, ps);
+            bt_raise(t, BT_EXC(t, ModuleNotFoundError),
+                     "No module named '%S'; '%S' is not a package", name, ps);
             import_error_about(t, bt_obj(name), BT_NONE);
         }
         m = bt_has_exc(t) ? BT_UNDEF : load(t, name, dirs, missing);
@@ -428,7 +430,8 @@ static BtValue importing_package(BtThread *t, BtValue globals) {
     if (!bt_is_undef(global(t, globals, "__path__")))
         return name;
     const char *dot = strrchr(bt_as_str(name)->data, '.');
-    BtStr *s = bt_str_new(t, bt_as_str(name)->data, dot ? (size_t)(dot - bt_as_str(name)->data) : 0);
+    BtStr *s =
+        bt_str_new(t, bt_as_str(name)->data, dot ? (size_t)(dot - bt_as_str(name)->data) : 0);
     return s ? bt_obj(s) : BT_UNDEF;
 }
 
@@ -441,14 +444,16 @@ static BtStr *resolve_name(BtThread *t, BtStr *name, BtValue globals, int64_t le
     BtStr *p = bt_as_str(package);
     size_t end = p->size;
     if (end == 0) {
-        bt_raise(t, BT_EXC(t, ImportError), "attempted relative import with no known parent package");
+        bt_raise(t, BT_EXC(t, ImportError),
+                 "attempted relative import with no known parent package");
         return NULL;
     }
     for (int64_t up = 1; up < level; up++) {
         while (end > 0 && p->data[end - 1] != '.')
             end--;
         if (end == 0) {
-            bt_raise(t, BT_EXC(t, ImportError), "attempted relative import beyond top-level package");
+            bt_raise(t, BT_EXC(t, ImportError),
+                     "attempted relative import beyond top-level package");
             return NULL;
         }
         end--;
@@ -542,7 +547,8 @@ BtValue bt_import_name(BtThread *t, BtStr *name, BtValue globals, BtValue fromli
         m = s ? find_and_load(t, s, NULL) : BT_UNDEF;
     } else if (dot) {
         /* __import__('b.c', level=1) in package a gives a.b. */
-        BtStr *top = bt_str_new(t, abs->data, abs->size - (name->size - (size_t)(dot - name->data)));
+        BtStr *top =
+            bt_str_new(t, abs->data, abs->size - (name->size - (size_t)(dot - name->data)));
         m = top ? bt_dict_get_str(t->interp->modules, top) : BT_UNDEF;
         if (top && bt_is_undef(m))
             bt_raise(t, BT_EXC(t, KeyError), "'%S' not in sys.modules as expected", top);
