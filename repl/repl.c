@@ -77,7 +77,10 @@ BtModule *bt_repl_main_module(BtThread *t, BtStr *file) {
         return NULL;
     BtValue mv = bt_obj(m);
     BT_PUSH_ROOT(t, &mv);
-    bool ok = bt_dict_set_str(t, t->interp->modules, BT_NAME(t, dunder_main), mv);
+    /* None, as for a script in CPython: a relative import in it finds no package. */
+    bool ok = bt_dict_set_str(t, m->dict, BT_NAME(t, dunder_package), BT_NONE) &&
+              bt_dict_set_str(t, m->dict, BT_NAME(t, dunder_spec), BT_NONE) &&
+              bt_dict_set_str(t, t->interp->modules, BT_NAME(t, dunder_main), mv);
     if (ok && file)
         ok = bt_dict_set_str(t, m->dict, BT_NAME(t, dunder_file), bt_obj(file));
     BT_POP_ROOT(t, 1);

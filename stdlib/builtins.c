@@ -1656,7 +1656,7 @@ out:
 }
 
 /* __import__(name, globals=None, locals=None, fromlist=(), level=0): the
- * function behind `import`; Baton has no packages, so name is the module. */
+ * function behind `import` (see bt_import_name). */
 static BtValue builtin_import(BtThread *t, BtValue self, BtValue *args, int nargs,
                               BtTuple *kwnames) {
     (void)self;
@@ -1668,16 +1668,14 @@ static BtValue builtin_import(BtThread *t, BtValue self, BtValue *args, int narg
         bt_raise(t, BT_EXC(t, TypeError), "module name must be a string");
         return BT_UNDEF;
     }
-    if (!bt_is_undef(a[4]) && !(bt_is_int(a[4]) && bt_as_i64(a[4]) == 0)) {
-        bt_raise(t, BT_EXC(t, ImportError), "attempted relative import with no known parent package");
+    BtValue level = bt_is_undef(a[4]) ? bt_int(0) : bt_index_value(t, a[4]);
+    if (bt_is_undef(level))
+        return BT_UNDEF;
+    if (!bt_is_int(level)) {
+        bt_raise(t, BT_EXC(t, OverflowError), "Python int too large to convert to C int");
         return BT_UNDEF;
     }
-    if (bt_as_str(a[0])->size == 0) {
-        bt_raise(t, BT_EXC(t, ValueError), "Empty module name");
-        return BT_UNDEF;
-    }
-    BtStr *name = bt_str_intern_str(t, bt_as_str(a[0]));
-    return name ? bt_import(t, name) : BT_UNDEF;
+    return bt_import_name(t, bt_as_str(a[0]), a[1], a[3], bt_as_i64(level));
 }
 
 static BtValue builtin_globals(BtThread *t, BtValue self, BtValue *args, int nargs,

@@ -47,7 +47,8 @@ def run(argv, script, timeout=60):
     folder, name = os.path.split(os.path.abspath(script))
     stdin_path = script[:-3] + '.in'
     stdin = open(stdin_path, 'rb') if os.path.exists(stdin_path) else subprocess.DEVNULL
-    env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8')
+    env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8',
+               PYTHONDONTWRITEBYTECODE='1')  # no __pycache__ in the packages tests import
     try:
         p = subprocess.run(argv + [name], cwd=folder, stdin=stdin, capture_output=True,
                            timeout=timeout, env=env)
@@ -71,11 +72,15 @@ def expected(script, folder=None):
 
 
 def find_scripts(paths):
-    """Every NAME.py under the given files or folders, sorted."""
+    """Every NAME.py under the given files or folders, sorted. A folder
+    holding an __init__.py is a package the tests beside it import, so
+    neither it nor anything below it is a test."""
     found = []
     for p in paths:
         if os.path.isdir(p):
-            for root, _, files in os.walk(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = [d for d in dirs
+                           if not os.path.exists(os.path.join(root, d, '__init__.py'))]
                 found += [os.path.join(root, f) for f in files if f.endswith('.py')]
         elif p.endswith('.py'):
             found.append(p)

@@ -852,8 +852,7 @@ static bool do_raise(BtThread *t, BtValue exc, BtValue cause) {
 }
 
 /* `import name` with level and fromlist from the stack: through a
- * replacement of builtins.__import__ if there is one, as CPython; Baton has
- * no packages, so a relative import (level > 0) finds no parent. */
+ * replacement of builtins.__import__ if there is one, as CPython. */
 static BtValue import_name(BtThread *t, BtFrame *f, BtStr *name, BtValue level, BtValue fromlist) {
     BtValue imp = bt_dict_get_str(t->interp->builtins, BT_NAME(t, dunder_import));
     if (!bt_is_undef(imp) && !bt_same(imp, t->interp->default_import)) {
@@ -861,11 +860,7 @@ static BtValue import_name(BtThread *t, BtFrame *f, BtStr *name, BtValue level, 
                            bt_frame_locals_dict(f) ? bt_obj(bt_frame_locals_dict(f)) : BT_NONE, fromlist, level};
         return bt_call(t, imp, args, 5, NULL);
     }
-    if (bt_is_int(level) && bt_as_i64(level) > 0) {
-        bt_raise(t, BT_EXC(t, ImportError), "attempted relative import with no known parent package");
-        return BT_UNDEF;
-    }
-    return bt_import(t, name);
+    return bt_import_name(t, name, bt_obj(f->globals), fromlist, bt_as_i64(level));
 }
 
 /* "Item in m.__all__ must be str, not int" (or "Key in m.__dict__ ..."). */
@@ -2428,22 +2423,9 @@ dispatch:
 
     TARGET(IMPORT_FROM) {
         SAVE_FRAME();
-        BtValue mod = TOP();
-        BtValue v = bt_getattr_opt(t, mod, NAME(ARG()));
-        if (bt_is_undef(v)) {
-            if (bt_has_exc(t))
-                goto error;
-            BtValue mname = bt_getattr_opt(t, mod, BT_NAME(t, dunder_name));
-            BtValue file = bt_getattr_opt(t, mod, BT_NAME(t, dunder_file));
-            if (bt_is_str(t, file))
-                bt_raise(t, BT_EXC(t, ImportError), "cannot import name '%S' from '%S' (%S)",
-                         NAME(ARG()), bt_as_str(mname), bt_as_str(file));
-            else
-                bt_raise(t, BT_EXC(t, ImportError),
-                         "cannot import name '%S' from '%S' (unknown location)", NAME(ARG()),
-                         bt_is_str(t, mname) ? bt_as_str(mname) : NAME(ARG()));
+        BtValue v = bt_import_from(t, TOP(), NAME(ARG()));
+        if (bt_is_undef(v))
             goto error;
-        }
         PUSH(v);
         DISPATCH();
     }

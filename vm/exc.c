@@ -130,7 +130,7 @@ void bt_raise(BtThread *t, BtType *type, const char *fmt, ...) {
     BT_PUSH_ROOT(t, &a);
     BtValue e = exc_alloc(t, type, args);
     BT_PUSH_ROOT(t, &e);
-    bool ok = !bt_is_undef(e) && bt_exc_init_fields(t, e, &a, 1);
+    bool ok = !bt_is_undef(e) && bt_exc_init_fields(t, e, &args->items[0], 1);
     BT_POP_ROOT(t, 2);
     if (ok)
         set_pending(t, e);
@@ -235,9 +235,36 @@ static bool oserror_set_fields(BtThread *t, BtValue e, BtValue err, BtValue stre
            bt_dict_set_str(t, *d, BT_NAME(t, filename), filename);
 }
 
+/* ImportError's fields: msg (its one argument, else None), and name and path,
+ * the only keywords it takes (None when not given). */
+static bool import_error_set_fields(BtThread *t, BtValue e, BtValue *args, int nargs,
+                                    BtTuple *kwnames) {
+    BtValue name = BT_NONE, path = BT_NONE;
+    for (size_t i = 0; kwnames && i < kwnames->len; i++) {
+        BtStr *k = bt_as_str(kwnames->items[i]);
+        if (strcmp(k->data, "name") == 0) {
+            name = args[nargs + (int)i];
+        } else if (strcmp(k->data, "path") == 0) {
+            path = args[nargs + (int)i];
+        } else {
+            bt_raise(t, BT_EXC(t, TypeError),
+                     "'%S' is an invalid keyword argument for ImportError()", k);
+            return false;
+        }
+    }
+    BtDict **d = &((BtInstance *)bt_as_obj(e))->dict;
+    BtStr *key = (*d || (*d = bt_dict_new(t))) ? bt_str_intern_cstr(t, "path") : NULL;
+    return key && bt_dict_set_str(t, *d, BT_NAME(t, msg), nargs == 1 ? args[0] : BT_NONE) &&
+           bt_dict_set_str(t, *d, BT_NAME(t, name), name) && bt_dict_set_str(t, *d, key, path);
+}
+
+static bool is_import_error(BtThread *t, BtType *type) {
+    return bt_issubtype(type, BT_EXC(t, ImportError));
+}
+
 bool bt_exc_init_fields(BtThread *t, BtValue e, BtValue *args, int nargs) {
     BtType *type = bt_as_obj(e)->type;
-    bool ok = true;
+    bool ok = !is_import_error(t, type) || import_error_set_fields(t, e, args, nargs, NULL);
     if (bt_issubtype(type, BT_EXC(t, OSError))) {
         bool with_errno = nargs >= 2 && nargs <= 3;
         ok = with_errno
@@ -384,7 +411,7 @@ static BtValue tb_frame_repr(BtThread *t, BtValue self) {
 
 static BtValue exc_construct(BtThread *t, BtType *type, BtValue *args, int nargs,
                              BtTuple *kwnames) {
-    if (kwnames && kwnames->len) {
+    if (kwnames && kwnames->len && !is_import_error(t, type)) {
         bt_raise(t, BT_EXC(t, TypeError), "%S() takes no keyword arguments", type->name);
         return BT_UNDEF;
     }
@@ -398,7 +425,8 @@ static BtValue exc_construct(BtThread *t, BtType *type, BtValue *args, int nargs
     BT_PUSH_ROOT(t, &a);
     BtValue e = exc_alloc(t, type, tup);
     BT_PUSH_ROOT(t, &e);
-    bool ok = !bt_is_undef(e) && bt_exc_init_fields(t, e, args, nargs);
+    bool ok = !bt_is_undef(e) && bt_exc_init_fields(t, e, args, nargs) &&
+              (!kwnames || import_error_set_fields(t, e, args, nargs, kwnames));
     BT_POP_ROOT(t, 2);
     return ok ? e : BT_UNDEF;
 }
@@ -514,11 +542,13 @@ static bool exc_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
 
 static BtValue exc_init_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                BtTuple *kwnames) {
-    (void)kwnames;
     BtTuple *tup = bt_tuple_from(t, args, (size_t)nargs);
     if (!tup)
         return BT_UNDEF;
     as_exc(self)->args = tup;
+    if (is_import_error(t, bt_type_of(t, self)) &&
+        !import_error_set_fields(t, self, args, nargs, kwnames))
+        return BT_UNDEF;
     return BT_NONE;
 }
 

@@ -896,6 +896,8 @@ static BtValue module_repr(BtThread *t, BtValue self) {
     BtValue file = bt_dict_get_str(m->dict, BT_NAME(t, dunder_file));
     if (bt_is_str(t, file))
         return bt_obj(bt_str_format(t, "<module '%S' from '%S'>", m->name, bt_as_str(file)));
+    if (bt_is_none(file)) /* a namespace package (CPython 3.11 shows its loader) */
+        return bt_obj(bt_str_format(t, "<module '%S' (namespace)>", m->name));
     return bt_obj(bt_str_format(t, "<module '%S' (built-in)>", m->name));
 }
 

@@ -141,7 +141,7 @@ typedef struct {
     BtObject hdr;
     BtStr *name;  /* __name__ */
     BtDict *dict; /* the module's globals */
-    int state;    /* 0 importing, 1 ready (circular imports see a partial module) */
+    int state;    /* 1 while its body runs as an import (a circular import sees it partial) */
 } BtModule;
 
 /* One method or function in a native table; end a table with {NULL}. */

@@ -1,10 +1,13 @@
-/* import.h: modules and the import system (vm stage; see vm/README.md).
+/* import.h: modules, packages and the import system (vm stage; see
+ * vm/README.md, "Import and packages").
  *
- * `import name` looks in sys.modules, then in the table of native modules
- * that stdlib/ hands to the interpreter, then for name.py beside the main
- * script, on BATONPATH and in stdlib/lib. A .py module runs once; while it runs it is
- * already in sys.modules, so circular imports see the partial module, as in
- * CPython.
+ * `import a.b.c` imports a, then a.b, then a.b.c, each from sys.modules or
+ * else found as a native module (top level only), a package
+ * (NAME/__init__.py), a module (NAME.py) or a namespace package (a folder
+ * without __init__.py), beside the main script, on BATONPATH and in
+ * stdlib/lib, or for a submodule in its parent's __path__. A .py module
+ * runs once; while it runs it is already in sys.modules, so circular
+ * imports see the partial module, as in CPython.
  */
 #ifndef BT_IMPORT_H
 #define BT_IMPORT_H
@@ -17,8 +20,18 @@ typedef struct BtNativeModuleDefS {
     BtModule *(*create)(BtThread *t);
 } BtNativeModuleDef;
 
-/* Import a module by its (dotted) name, as `import name` does. */
+/* What `import` and __import__(name, globals, locals, fromlist, level) do:
+ * resolve a relative name (level > 0) against the package of globals,
+ * import each package on the way down and then the module, and return what
+ * the statement binds: the top-level package for `import a.b` (empty
+ * fromlist), else the module itself, after importing the submodules fromlist
+ * names. Raises ImportError/ModuleNotFoundError with CPython's messages. */
+BtValue bt_import_name(BtThread *t, BtStr *name, BtValue globals, BtValue fromlist, int64_t level);
+/* The module of an absolute dotted name (packages above it imported first). */
 BtValue bt_import(BtThread *t, BtStr *name);
+/* `from mod import name`: mod.name, else the submodule sys.modules["mod.name"]
+ * (a circular import), else ImportError "cannot import name ...". */
+BtValue bt_import_from(BtThread *t, BtValue mod, BtStr *name);
 /* sys.NAME when the sys module is loaded and has it, else BT_UNDEF; never
  * raises (the VM's own output, e.g. the REPL's echo, goes to sys.stdout). */
 BtValue bt_import_sys_attr(BtThread *t, const char *name);

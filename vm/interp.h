@@ -93,6 +93,7 @@ typedef struct BtGil BtGil;
     X(dunder_mro, "__mro__") X(dunder_bases, "__bases__") X(dunder_base, "__base__")               \
     X(dunder_build_class, "__build_class__") X(dunder_import, "__import__")                        \
     X(dunder_spec, "__spec__") X(dunder_package, "__package__") X(dunder_all, "__all__")           \
+    X(dunder_path, "__path__")                                                                     \
     X(dunder_cause, "__cause__") X(dunder_context, "__context__")                                  \
     X(dunder_traceback, "__traceback__") X(dunder_reversed, "__reversed__")                        \
     X(dunder_round, "__round__") X(dunder_format, "__format__") X(dunder_missing, "__missing__")   \

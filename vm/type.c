@@ -693,6 +693,11 @@ static BtValue instance_construct(BtThread *t, BtType *cls, BtValue *args, int n
             if (a)
                 ((BtException *)bt_as_obj(self))->args = a;
             bool ok = a && bt_exc_init_fields(t, self, args, nargs);
+            /* Keywords go to the built-in __init__ if the class has no
+             * __init__ of its own (ImportError's name= and path=). */
+            BtValue init = kwnames ? bt_type_lookup(cls, BT_NAME(t, dunder_init)) : BT_UNDEF;
+            if (ok && is_native_wrapper(t, init))
+                ok = !bt_is_undef(((BtNative *)bt_as_obj(init))->fn(t, self, args, nargs, kwnames));
             BT_POP_ROOT(t, 1);
             if (!ok)
                 return BT_UNDEF;

@@ -1,6 +1,9 @@
 """os for Baton: a small subset (getpid, getcwd, environ, getenv, remove, uname, os.path)."""
 import _os
+import sys
 import posixpath as path
+
+sys.modules["os.path"] = path  # so `import os.path` finds it, as in CPython
 
 name = "posix"
 sep = "/"

@@ -1,0 +1,4 @@
+print("circpkg.a start")
+from . import b
+A = "A from circpkg.a"
+print("circpkg.a end")

@@ -1,0 +1,2 @@
+from .b import B
+A = "A"

@@ -1,0 +1,2 @@
+print("init pkgdemo.leaf")
+VALUE = "leaf value"

@@ -1,0 +1,2 @@
+# In a folder without __init__.py: pkgdemo.nsub is a namespace package.
+PART = "namespace part"

@@ -1,0 +1,2 @@
+print("init pkgdemo.sub.other")
+X = "other's X"

@@ -1,0 +1,3 @@
+# A module that puts something else in sys.modules in its place.
+import sys
+sys.modules[__name__] = "a str stood in for pkgdemo.swap"

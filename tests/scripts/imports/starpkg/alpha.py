@@ -1,0 +1,2 @@
+print("init starpkg.alpha")
+NAME = "alpha"

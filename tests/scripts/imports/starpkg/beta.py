@@ -1,0 +1,1 @@
+print("init starpkg.beta (not in __all__, never printed)")
