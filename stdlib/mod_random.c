@@ -402,6 +402,15 @@ static BtValue random_randint(BtThread *t, BtValue self, BtValue *args, int narg
     }
     if (!bt_parse_args(t, "randint", args, nargs, kwnames, params, a))
         return BT_UNDEF;
+    if (bt_is_bigint(a[0]) || bt_is_bigint(a[1])) { /* randrange(a, b + 1) on ints */
+        BtRandom *r = rng(t, self);
+        BtValue range[3] = {a[0], BT_UNDEF, BT_UNDEF};
+        BT_PUSH_ROOT(t, &range[1]);
+        range[1] = r ? bt_int_binary(t, BT_BINOP_ADD, a[1], bt_int(1)) : BT_UNDEF;
+        BtValue v = bt_is_undef(range[1]) ? BT_UNDEF : randrange_big(t, r, range, false);
+        BT_POP_ROOT(t, 1);
+        return v;
+    }
     int64_t lo, hi;
     if (!randrange_arg(t, a[0], 1, &lo) || !randrange_arg(t, a[1], 2, &hi))
         return BT_UNDEF;
@@ -623,9 +632,17 @@ static BtValue randrange_big(BtThread *t, BtRandom *r, BtValue *a, bool single) 
     for (int i = 0; i < 4; i++)
         BT_PUSH_ROOT(t, &v[i]);
     BtValue result = BT_UNDEF;
-    for (int i = 0; i < 3; i++)
-        if (!bt_is_undef(a[i]) && !bt_is_none(a[i]) && bt_is_undef(v[i] = bt_index_value(t, a[i])))
+    for (int i = 0; i < 3; i++) {
+        if (bt_is_undef(a[i]) || bt_is_none(a[i]))
+            continue;
+        if (bt_is_float(a[i]) && bt_as_f64(a[i]) != floor(bt_as_f64(a[i]))) {
+            bt_raise(t, BT_EXC(t, ValueError), "non-integer arg %d for randrange()", i + 1);
             goto done;
+        }
+        v[i] = bt_is_float(a[i]) ? bt_int_from_double(t, bt_as_f64(a[i])) : bt_index_value(t, a[i]);
+        if (bt_is_undef(v[i]))
+            goto done;
+    }
     if (single) {
         if (bt_int_sign(v[0]) > 0)
             result = below_value(t, r, v[0]);
