@@ -390,7 +390,7 @@ static inline __attribute__((always_inline)) void each_unmarked(BtGc *gc, void (
  * object with a finalize goes on the dying list. */
 static void sort_unmarked(BtGc *gc, BtObject *o) {
     BtHeap *h = &gc->interp->heap;
-    if (bt_is_framed_gen(gc->thread, bt_obj(o))) { /* coroutines and async generators too */
+    if (o->type->flags & BT_TYPE_FRAMED) { /* one test: this runs for every dead object */
         BtGen *gen = (BtGen *)o;
         if (bt_gen_finalized(gen) || !bt_gen_needs_close(gen) || !queue_push(h, o))
             return; /* out of memory: this generator is dropped unclosed */

@@ -887,7 +887,7 @@ static const BtNativeDef coro_wrapper_methods[] = {
 static bool init_coroutine_types(BtThread *t) {
     BtType *c = BT_TYPE(t, coroutine);
     c->instance_size = sizeof(BtGen);
-    c->flags |= BT_TYPE_METHODS_FIRST;
+    c->flags |= BT_TYPE_METHODS_FIRST | BT_TYPE_FRAMED;
     c->trace = gen_trace;
     c->repr = gen_repr;
     c->getattr = gen_getattr;
@@ -1346,7 +1346,7 @@ static bool init_agen_types(BtThread *t) {
         return false;
     BtType *g = BT_TYPE(t, async_generator);
     g->instance_size = sizeof(BtGen);
-    g->flags |= BT_TYPE_METHODS_FIRST;
+    g->flags |= BT_TYPE_METHODS_FIRST | BT_TYPE_FRAMED;
     g->trace = gen_trace;
     g->repr = gen_repr;
     g->getattr = gen_getattr;
@@ -1372,7 +1372,7 @@ BtGen *bt_gen_alloc_raw(BtThread *t, size_t size) {
 bool bt_gen_init_types(BtThread *t) {
     BtType *g = BT_TYPE(t, generator);
     g->instance_size = sizeof(BtGen);
-    g->flags |= BT_TYPE_METHODS_FIRST;
+    g->flags |= BT_TYPE_METHODS_FIRST | BT_TYPE_FRAMED;
     g->trace = gen_trace;
     g->repr = gen_repr;
     g->getattr = gen_getattr;
