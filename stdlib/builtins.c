@@ -1460,22 +1460,12 @@ static BtValue builtin_sorted(BtThread *t, BtValue self, BtValue *args, int narg
 
 /* ---- attributes ---- */
 
-/* The attribute-name argument as an interned str. */
-static BtStr *attr_name(BtThread *t, BtValue v) {
-    if (!bt_is_str(t, v)) {
-        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
-                 bt_type_name(t, v));
-        return NULL;
-    }
-    return bt_str_intern_str(t, bt_as_str(v));
-}
-
 static BtValue builtin_getattr(BtThread *t, BtValue self, BtValue *args, int nargs,
                                BtTuple *kwnames) {
     (void)self;
     if (!no_kw(t, "getattr", kwnames) || !expect_args(t, "getattr", nargs, NULL, 2, 3))
         return BT_UNDEF;
-    BtStr *name = attr_name(t, args[1]);
+    BtStr *name = bt_attr_name(t, args[1]);
     if (!name)
         return BT_UNDEF;
     if (nargs == 2)
@@ -1496,7 +1486,7 @@ static BtValue builtin_hasattr(BtThread *t, BtValue self, BtValue *args, int nar
     (void)self;
     if (!no_kw(t, "hasattr", kwnames) || !expect_args(t, "hasattr", nargs, NULL, 2, 2))
         return BT_UNDEF;
-    BtStr *name = attr_name(t, args[1]);
+    BtStr *name = bt_attr_name(t, args[1]);
     if (!name)
         return BT_UNDEF;
     BtValue v = bt_getattr_opt(t, args[0], name);
@@ -1515,7 +1505,7 @@ static BtValue builtin_setattr(BtThread *t, BtValue self, BtValue *args, int nar
     (void)self;
     if (!no_kw(t, "setattr", kwnames) || !expect_args(t, "setattr", nargs, NULL, 3, 3))
         return BT_UNDEF;
-    BtStr *name = attr_name(t, args[1]);
+    BtStr *name = bt_attr_name(t, args[1]);
     if (!name)
         return BT_UNDEF;
     return bt_setattr(t, args[0], name, args[2]) ? BT_NONE : BT_UNDEF;
@@ -1526,7 +1516,7 @@ static BtValue builtin_delattr(BtThread *t, BtValue self, BtValue *args, int nar
     (void)self;
     if (!no_kw(t, "delattr", kwnames) || !expect_args(t, "delattr", nargs, NULL, 2, 2))
         return BT_UNDEF;
-    BtStr *name = attr_name(t, args[1]);
+    BtStr *name = bt_attr_name(t, args[1]);
     if (!name)
         return BT_UNDEF;
     return bt_delattr(t, args[0], name) ? BT_NONE : BT_UNDEF;

@@ -912,16 +912,20 @@ static BtValue object_ne_method(BtThread *t, BtValue self, BtValue *args, int na
     return object_compare(t, self, args[0], BT_COMPARE_NE);
 }
 
+BtStr *bt_attr_name(BtThread *t, BtValue v) {
+    if (!bt_is_str(t, v)) {
+        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
+                 bt_type_name(t, v));
+        return NULL;
+    }
+    return bt_str_intern_str(t, bt_as_str(v));
+}
+
 static BtValue object_setattr_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                      BtTuple *kwnames) {
     if (!bt_check_args(t, "__setattr__", nargs, kwnames, 2, 2))
         return BT_UNDEF;
-    if (!bt_is_str(t, args[0])) {
-        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
-                 bt_type_name(t, args[0]));
-        return BT_UNDEF;
-    }
-    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    BtStr *name = bt_attr_name(t, args[0]);
     if (!name || !bt_generic_setattr(t, self, name, args[1]))
         return BT_UNDEF;
     return BT_NONE;
@@ -931,12 +935,7 @@ static BtValue object_delattr_method(BtThread *t, BtValue self, BtValue *args, i
                                      BtTuple *kwnames) {
     if (!bt_check_args(t, "__delattr__", nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    if (!bt_is_str(t, args[0])) {
-        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
-                 bt_type_name(t, args[0]));
-        return BT_UNDEF;
-    }
-    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    BtStr *name = bt_attr_name(t, args[0]);
     if (!name || !bt_generic_setattr(t, self, name, BT_UNDEF))
         return BT_UNDEF;
     return BT_NONE;
@@ -946,12 +945,7 @@ static BtValue object_getattribute_method(BtThread *t, BtValue self, BtValue *ar
                                           BtTuple *kwnames) {
     if (!bt_check_args(t, "__getattribute__", nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    if (!bt_is_str(t, args[0])) {
-        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
-                 bt_type_name(t, args[0]));
-        return BT_UNDEF;
-    }
-    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    BtStr *name = bt_attr_name(t, args[0]);
     return name ? bt_generic_getattr(t, self, name) : BT_UNDEF;
 }
 

@@ -238,6 +238,9 @@ bool bt_is_callable(BtThread *t, BtValue v);
  * __setattr__): the default getattr/setattr slots. */
 BtValue bt_generic_getattr(BtThread *t, BtValue obj, BtStr *name);
 bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v);
+/* An attribute-name argument (getattr(), __setattr__...) as an interned str;
+ * NULL with CPython's TypeError when it is not a str. */
+BtStr *bt_attr_name(BtThread *t, BtValue v);
 
 /* Descriptors (vm/object.c). What `obj.name` gives for an attribute `attr`
  * found on owner's MRO: functions bind, staticmethod/classmethod/property and

@@ -1488,12 +1488,7 @@ static BtValue type_getattribute_method(BtThread *t, BtValue self, BtValue *args
                                         BtTuple *kwnames) {
     if (!bt_check_args(t, "__getattribute__", nargs, kwnames, 1, 1))
         return BT_UNDEF;
-    if (!bt_is_str(t, args[0])) {
-        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
-                 bt_type_name(t, args[0]));
-        return BT_UNDEF;
-    }
-    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    BtStr *name = bt_attr_name(t, args[0]);
     return name ? type_getattr(t, self, name) : BT_UNDEF;
 }
 
@@ -1538,12 +1533,7 @@ static BtValue type_setattr_method(BtThread *t, BtValue self, BtValue *args, int
     bool del = nargs == 1;
     if (!bt_check_args(t, del ? "__delattr__" : "__setattr__", nargs, kwnames, 1, 2))
         return BT_UNDEF;
-    if (!bt_is_str(t, args[0])) {
-        bt_raise(t, BT_EXC(t, TypeError), "attribute name must be string, not '%s'",
-                 bt_type_name(t, args[0]));
-        return BT_UNDEF;
-    }
-    BtStr *name = bt_str_intern_str(t, bt_as_str(args[0]));
+    BtStr *name = bt_attr_name(t, args[0]);
     return name && type_setattr(t, self, name, del ? BT_UNDEF : args[1]) ? BT_NONE : BT_UNDEF;
 }
 
