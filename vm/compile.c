@@ -2497,6 +2497,21 @@ static bool compile_break_continue(Compiler *c, const BtAstStmt *s, bool is_brea
     return true;
 }
 
+/* The item just fetched stored into the target, the body, and the jump back
+ * to start (for and async for). */
+static bool compile_loop_body(Compiler *c, const BtAstStmt *s, int start, int end) {
+    if (!compile_store(c, s->for_.target))
+        return false;
+    if (!push_fblock(c, s, FB_FOR_LOOP, start, end, -1, NULL))
+        return false;
+    if (!visit_stmts(c, &s->for_.body))
+        return false;
+    pop_fblock(c);
+    c->u->lineno = s->line;
+    JUMP_TO(c, start);
+    return true;
+}
+
 static bool compile_for(Compiler *c, const BtAstStmt *s) {
     NEW_LABEL(c, start);
     NEW_LABEL(c, cleanup);
@@ -2507,15 +2522,8 @@ static bool compile_for(Compiler *c, const BtAstStmt *s) {
     bind_label(c, start);
     c->u->lineno = s->line;
     JUMP(c, FOR_ITER, cleanup);
-    if (!compile_store(c, s->for_.target))
+    if (!compile_loop_body(c, s, start, end))
         return false;
-    if (!push_fblock(c, s, FB_FOR_LOOP, start, end, -1, NULL))
-        return false;
-    if (!visit_stmts(c, &s->for_.body))
-        return false;
-    pop_fblock(c);
-    c->u->lineno = s->line;
-    JUMP_TO(c, start);
     bind_label(c, cleanup);
     if (!visit_stmts(c, &s->for_.orelse))
         return false;
@@ -2541,15 +2549,8 @@ static bool compile_async_for(Compiler *c, const BtAstStmt *s) {
     if (!compile_send_loop(c, 3))
         return false;
     pop_block(c, h);
-    if (!compile_store(c, s->for_.target))
+    if (!compile_loop_body(c, s, start, end))
         return false;
-    if (!push_fblock(c, s, FB_FOR_LOOP, start, end, -1, NULL))
-        return false;
-    if (!visit_stmts(c, &s->for_.body))
-        return false;
-    pop_fblock(c);
-    u->lineno = s->line;
-    JUMP_TO(c, start);
     /* [aiter, exc]: StopAsyncIteration pops both and falls into the else. */
     bind_label(c, except);
     u->lineno = s->line;
