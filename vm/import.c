@@ -304,7 +304,7 @@ static BtValue load(BtThread *t, BtStr *name, BtValue dirs, bool *missing) {
     }
     case FOUND_NOTHING:
         *missing = true;
-        bt_raise(t, BT_EXC(t, ModuleNotFoundError), "No module named '%S'", name);
+        bt_raise(t, BT_EXC(t, ModuleNotFoundError), "No module named %R", bt_obj(name));
         import_error_about(t, bt_obj(name), BT_NONE);
         break;
     case FOUND_ERROR:
@@ -365,7 +365,7 @@ static BtValue find_and_load(BtThread *t, BtStr *name, bool *missing) {
         if (bt_is_undef(dirs) && !bt_has_exc(t)) {
             *missing = true;
             bt_raise(t, BT_EXC(t, ModuleNotFoundError),
-                     "No module named '%S'; '%S' is not a package", name, ps);
+                     "No module named %R; %R is not a package", bt_obj(name), bt_obj(ps));
             import_error_about(t, bt_obj(name), BT_NONE);
         }
         m = bt_has_exc(t) ? BT_UNDEF : load(t, name, dirs, missing);
@@ -551,7 +551,7 @@ BtValue bt_import_name(BtThread *t, BtStr *name, BtValue globals, BtValue fromli
             bt_str_new(t, abs->data, abs->size - (name->size - (size_t)(dot - name->data)));
         m = top ? bt_dict_get_str(t->interp->modules, top) : BT_UNDEF;
         if (top && bt_is_undef(m))
-            bt_raise(t, BT_EXC(t, KeyError), "'%S' not in sys.modules as expected", top);
+            bt_raise(t, BT_EXC(t, KeyError), "%R not in sys.modules as expected", bt_obj(top));
     }
     BT_POP_ROOT(t, 3);
     return m;
