@@ -185,6 +185,24 @@ static BtValue sys_excepthook(BtThread *t, BtValue self, BtValue *args, int narg
     return BT_NONE;
 }
 
+/* sys.unraisablehook(unraisable): the default report of an exception
+ * nobody can catch (a generator's close() in the collector, a weakref
+ * callback...), which a program may replace. */
+static BtValue sys_unraisablehook(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                  BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "unraisablehook", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    if (!bt_is_obj(args[0]) || bt_as_obj(args[0])->type != t->interp->unraisable_args) {
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "sys.unraisablehook argument type must be UnraisableHookArgs");
+        return BT_UNDEF;
+    }
+    BtTuple *a = bt_as_tuple(args[0]); /* exc_type, exc_value, exc_traceback, err_msg, object */
+    bt_exc_write_unraisable(t, a->items[3], a->items[4], a->items[1]);
+    return BT_NONE;
+}
+
 /* sys.getsizeof(obj[, default]): the bytes Baton spends on obj itself, not
  * on what it refers to. A value held in the 8-byte word (an int of up to 50
  * bits, a float, a bool, None) is 8; an object is its block (a 16-byte
@@ -232,6 +250,7 @@ static BtValue sys_getsizeof(BtThread *t, BtValue self, BtValue *args, int nargs
 static const BtNativeDef sys_functions[] = {
     {"getsizeof", sys_getsizeof},
     {"excepthook", sys_excepthook},
+    {"unraisablehook", sys_unraisablehook},
     {"exit", sys_exit},
     {"getswitchinterval", sys_getswitchinterval},
     {"setswitchinterval", sys_setswitchinterval},
@@ -307,48 +326,8 @@ static bool set_path(BtThread *t, BtModule *m) {
     return ok;
 }
 
-/* sys.version_info: a tuple (3, 11, 0, 'final', 0) whose type names the
- * fields, as CPython's struct sequence does. */
+/* sys.version_info's fields, as CPython's struct sequence names them. */
 static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
-
-static BtValue version_info_getattr(BtThread *t, BtValue self, BtStr *name) {
-    for (size_t i = 0; i < 5; i++)
-        if (strcmp(name->data, version_fields[i]) == 0)
-            return bt_as_tuple(self)->items[i];
-    return bt_generic_getattr(t, self, name);
-}
-
-static BtValue version_info_repr(BtThread *t, BtValue self) {
-    BtTuple *tp = bt_as_tuple(self);
-    BtStr *s = bt_str_format(t, "sys.version_info(major=%R, minor=%R, micro=%R, "
-                                "releaselevel=%R, serial=%R)",
-                             tp->items[0], tp->items[1], tp->items[2], tp->items[3], tp->items[4]);
-    return s ? bt_obj(s) : BT_UNDEF;
-}
-
-/* The type of sys.version_info, a tuple whose fields have names. */
-static BtType *version_info_type(BtThread *t) {
-    BtType *tuple = BT_TYPE(t, tuple);
-    BtType *vt = bt_type_new_native(t, "version_info", tuple, tuple->instance_size);
-    BtStr *module = vt ? bt_str_intern_cstr(t, "sys") : NULL;
-    if (!module)
-        return NULL;
-    vt->module = module;
-    /* Laid out as a tuple, so it takes every tuple slot. */
-    vt->native = tuple;
-    vt->trace = tuple->trace;
-    vt->len = tuple->len;
-    vt->getitem = tuple->getitem;
-    vt->iter = tuple->iter;
-    vt->contains = tuple->contains;
-    vt->truth = tuple->truth;
-    vt->binary = tuple->binary;
-    vt->getattr = version_info_getattr;
-    vt->repr = version_info_repr;
-    vt->str = NULL;
-    vt->construct = NULL;
-    return vt;
-}
 
 /* A version_info (major, minor, micro, 'final', 0) of type vt. */
 static BtValue version_info(BtThread *t, BtType *vt, int major, int minor, int micro) {
@@ -356,12 +335,9 @@ static BtValue version_info(BtThread *t, BtType *vt, int major, int minor, int m
     BtValue items[5] = {bt_int(major), bt_int(minor), bt_int(micro),
                         final ? bt_obj(final) : BT_NONE, bt_int(0)};
     BT_PUSH_ROOT(t, &items[3]);
-    BtTuple *tp = final ? bt_tuple_from(t, items, 5) : NULL;
+    BtValue v = final ? bt_structseq_new(t, vt, items) : BT_UNDEF;
     BT_POP_ROOT(t, 1);
-    if (!tp)
-        return BT_UNDEF;
-    tp->hdr.type = vt;
-    return bt_obj(tp);
+    return v;
 }
 
 /* sys.implementation prints as CPython's, a types.SimpleNamespace:
@@ -414,17 +390,28 @@ static BtModule *namespace_new(BtThread *t, const char *name) {
     return m;
 }
 
-/* sys.__excepthook__: the original sys.excepthook. */
-static bool set_excepthook_twin(BtThread *t, BtModule *m) {
+/* sys.__excepthook__ and sys.__unraisablehook__: the original hooks, for a
+ * program that replaced them; and the type of the unraisable hook's argument. */
+static bool set_hook_twins(BtThread *t, BtModule *m) {
+    static const char *const unraisable_fields[] = {"exc_type", "exc_value", "exc_traceback",
+                                                    "err_msg", "object"};
     BtStr *name = bt_str_intern_cstr(t, "excepthook");
     BtValue hook = name ? bt_dict_get_str(m->dict, name) : BT_UNDEF;
-    return !bt_is_undef(hook) && bt_module_set(t, m, "__excepthook__", hook);
+    if (bt_is_undef(hook) || !bt_module_set(t, m, "__excepthook__", hook))
+        return false;
+    name = bt_str_intern_cstr(t, "unraisablehook");
+    hook = name ? bt_dict_get_str(m->dict, name) : BT_UNDEF;
+    if (bt_is_undef(hook) || !bt_module_set(t, m, "__unraisablehook__", hook))
+        return false;
+    t->interp->unraisable_args =
+        bt_structseq_type(t, NULL, "UnraisableHookArgs", unraisable_fields, 5);
+    return t->interp->unraisable_args != NULL;
 }
 
 /* sys.implementation (name, cache_tag, version, hexversion: Baton's own
  * version) and sys.version_info (the Python it follows). */
 static bool set_implementation(BtThread *t, BtModule *sys) {
-    BtType *vt = version_info_type(t);
+    BtType *vt = bt_structseq_type(t, "sys", "version_info", version_fields, 5);
     BtValue vtv = vt ? bt_obj(vt) : BT_UNDEF;
     BT_PUSH_ROOT(t, &vtv);
     BtModule *impl = vt ? namespace_new(t, "sys.implementation") : NULL;
@@ -480,7 +467,7 @@ BtModule *bt_mod_sys_create(BtThread *t) {
          set_str(t, m, "byteorder", *(const uint8_t *)&probe ? "little" : "big") &&
          bt_module_set(t, m, "hexversion", bt_int(0x030b00f0)) && set_str(t, m, "executable", "") &&
          set_implementation(t, m) &&
-         set_excepthook_twin(t, m);
+         set_hook_twins(t, m);
     if (ok) {
         /* A list of the builtin module names, as CPython keeps it. */
         size_t n = 0;

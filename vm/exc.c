@@ -18,6 +18,7 @@
 #include "vm/frame.h"
 #include "vm/gil.h"
 #include "vm/func.h"
+#include "vm/import.h"
 #include "vm/list.h"
 #include "vm/num.h"
 #include "vm/str.h"
@@ -975,9 +976,59 @@ static void print_one(BtThread *t, BtValue exc, FILE *out, int depth) {
     print_final_line(t, exc, out);
 }
 
-void bt_exc_report_unraisable(BtThread *t, const char *where, BtValue obj, BtValue exc) {
+void bt_exc_write_unraisable(BtThread *t, BtValue err_msg, BtValue obj, BtValue exc) {
     BT_PUSH_ROOT(t, &exc);
     BT_PUSH_ROOT(t, &obj);
+    BT_PUSH_ROOT(t, &err_msg);
+    fflush(stdout);
+    if (!bt_is_none(obj)) {
+        BtValue r = bt_repr(t, obj);
+        if (bt_is_undef(r))
+            bt_take_exc(t);
+        fprintf(stderr, "%s: %s\n",
+                bt_is_str(t, err_msg) ? bt_as_str(err_msg)->data : "Exception ignored in",
+                bt_is_undef(r) ? "<object repr() failed>" : bt_as_str(r)->data);
+    } else if (bt_is_str(t, err_msg)) {
+        fprintf(stderr, "%s:\n", bt_as_str(err_msg)->data);
+    }
+    bt_exc_print(t, exc, stderr);
+    fflush(stderr);
+    BT_POP_ROOT(t, 3);
+}
+
+/* Hand an unraisable exception to a sys.unraisablehook the program set;
+ * false when it has set none (or sys is not there yet). */
+static bool call_unraisable_hook(BtThread *t, BtValue err_msg, BtValue obj, BtValue exc) {
+    BtValue hook = bt_import_sys_attr(t, "unraisablehook");
+    if (bt_is_undef(hook) || !t->interp->unraisable_args)
+        return false;
+    BT_PUSH_ROOT(t, &hook);
+    BtValue dflt = bt_import_sys_attr(t, "__unraisablehook__");
+    bool custom = !bt_same(hook, dflt);
+    if (custom) {
+        BtValue items[5] = {bt_obj(bt_as_obj(exc)->type), exc, as_exc(exc)->traceback, err_msg,
+                            obj};
+        BtValue args = bt_structseq_new(t, t->interp->unraisable_args, items);
+        BT_PUSH_ROOT(t, &args);
+        BtValue r = bt_is_undef(args) ? BT_UNDEF : bt_call(t, hook, &args, 1, NULL);
+        BT_POP_ROOT(t, 1);
+        if (bt_is_undef(r)) { /* as CPython: the hook's own failure is what gets reported */
+            BtValue failed = bt_take_exc(t);
+            BT_PUSH_ROOT(t, &failed);
+            BtStr *msg = bt_str_from_cstr(t, "Exception ignored in sys.unraisablehook");
+            bt_exc_write_unraisable(t, msg ? bt_obj(msg) : BT_NONE, hook, failed);
+            BT_POP_ROOT(t, 1);
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    return custom;
+}
+
+void bt_exc_report_unraisable(BtThread *t, const char *where, BtValue obj, BtValue exc) {
+    BtValue err_msg = BT_NONE;
+    BT_PUSH_ROOT(t, &exc);
+    BT_PUSH_ROOT(t, &obj);
+    BT_PUSH_ROOT(t, &err_msg);
     /* An exception raised by C code that no frame has seen (close()'s
      * "ignored GeneratorExit") shows the frame running now, as CPython's. */
     BtFrame *f = t->frame;
@@ -987,15 +1038,13 @@ void bt_exc_report_unraisable(BtThread *t, const char *where, BtValue obj, BtVal
         bt_exc_add_traceback(t, bt_obj(f->code), bt_code_line(f->code, bt_frame_lasti(f)));
         t->exc = pending;
     }
-    BtValue r = bt_repr(t, obj);
-    if (bt_is_undef(r))
-        bt_take_exc(t);
-    fflush(stdout);
-    fprintf(stderr, "Exception ignored %s: %s\n", where,
-            bt_is_undef(r) ? "<object>" : bt_as_str(r)->data);
-    bt_exc_print(t, exc, stderr);
-    fflush(stderr);
-    BT_POP_ROOT(t, 2);
+    if (strcmp(where, "in") != 0) { /* "Exception ignored in" is the hook's default text */
+        BtStr *msg = bt_str_format(t, "Exception ignored %s", where);
+        err_msg = msg ? bt_obj(msg) : BT_NONE;
+    }
+    if (!is_exception(t, exc) || !call_unraisable_hook(t, err_msg, obj, exc))
+        bt_exc_write_unraisable(t, err_msg, obj, exc);
+    BT_POP_ROOT(t, 3);
 }
 
 void bt_exc_print(BtThread *t, BtValue exc, FILE *out) {

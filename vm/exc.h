@@ -95,8 +95,11 @@ void bt_exc_add_traceback(BtThread *t, BtValue code, int lineno);
 void bt_exc_print(BtThread *t, BtValue exc, FILE *out);
 /* CPython's report of an exception nobody can catch: "Exception ignored
  * WHERE: repr(obj)" and exc's traceback on stderr (where: "in", "in thread
- * started by"). */
+ * started by"), or a call of the sys.unraisablehook the program set. */
 void bt_exc_report_unraisable(BtThread *t, const char *where, BtValue obj, BtValue exc);
+/* sys.__unraisablehook__'s printing: "ERR_MSG: repr(obj)" (err_msg None:
+ * "Exception ignored in"; obj None: "ERR_MSG:" alone), then exc. */
+void bt_exc_write_unraisable(BtThread *t, BtValue err_msg, BtValue obj, BtValue exc);
 
 /* Set up the exception hierarchy (called once by interp). */
 bool bt_exc_init_types(BtThread *t);

@@ -350,6 +350,7 @@ static void mark_roots(BtGc *gc) {
     bt_gc_mark_obj(gc, (BtObject *)in->builtins);
     bt_gc_mark(gc, in->default_import);
     bt_gc_mark_obj(gc, (BtObject *)in->source_cache);
+    bt_gc_mark_obj(gc, (BtObject *)in->unraisable_args);
     bt_gen_mark_renamed(gc);
     for (BtThread *th = in->threads; th; th = th->next_thread)
         mark_thread(gc, th);

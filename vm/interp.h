@@ -143,6 +143,7 @@ struct BtInterp {
      * passed to it inline, as it does for gen.send() (set by stdlib). */
     BtNativeFn builtin_next_fn;
     BtDict *source_cache; /* filename -> list of source lines, for tracebacks */
+    BtType *unraisable_args; /* sys.unraisablehook's argument type (NULL until sys is made) */
     uint64_t dicts_made; /* dicts created so far: their versions start apart (dict.c) */
     struct BtWeakIndex *weakref_index; /* object -> its basic weakref (weakref.c), or NULL */
     const struct BtNativeModuleDefS *native_modules; /* stdlib's table (import.h), or NULL */

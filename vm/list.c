@@ -1471,3 +1471,85 @@ bool bt_list_init_types(BtThread *t) {
                               list_reviter_next, list_reviter_trace) &&
            bt_tuple_empty(t) != NULL;
 }
+
+/* ---- struct sequences ---- */
+
+static BtTuple *structseq_fields(BtThread *t, BtType *ty) {
+    BtStr *key = bt_str_intern_cstr(t, "__match_args__");
+    BtValue f = key ? bt_dict_get_str(ty->dict, key) : BT_UNDEF;
+    return bt_is_undef(f) ? NULL : bt_as_tuple(f);
+}
+
+static BtValue structseq_getattr(BtThread *t, BtValue self, BtStr *name) {
+    BtTuple *fields = structseq_fields(t, bt_as_obj(self)->type);
+    for (size_t i = 0; fields && i < fields->len; i++)
+        if (bt_as_str(fields->items[i]) == name) /* both interned */
+            return bt_as_tuple(self)->items[i];
+    return bt_generic_getattr(t, self, name);
+}
+
+static BtValue structseq_repr(BtThread *t, BtValue self) {
+    BtType *ty = bt_as_obj(self)->type;
+    BtTuple *fields = structseq_fields(t, ty), *items = bt_as_tuple(self);
+    BtStr *acc = ty->module ? bt_str_format(t, "%S.%S(", ty->module, ty->name)
+                            : bt_str_format(t, "%S(", ty->name);
+    for (size_t i = 0; acc && fields && i < fields->len && i < items->len; i++)
+        acc = bt_str_format(t, "%S%s%S=%R", acc, i ? ", " : "", bt_as_str(fields->items[i]),
+                            items->items[i]);
+    acc = acc ? bt_str_format(t, "%S)", acc) : NULL;
+    return acc ? bt_obj(acc) : BT_UNDEF;
+}
+
+BtType *bt_structseq_type(BtThread *t, const char *module, const char *name,
+                          const char *const *fields, int nfields) {
+    BtType *tuple = BT_TYPE(t, tuple);
+    BtType *ty = bt_type_new_native(t, name, tuple, tuple->instance_size);
+    if (!ty)
+        return NULL;
+    BtValue keep = bt_obj(ty), names = BT_UNDEF;
+    BT_PUSH_ROOT(t, &keep);
+    BT_PUSH_ROOT(t, &names);
+    BtTuple *nt = bt_tuple_new(t, (size_t)nfields);
+    names = nt ? bt_obj(nt) : BT_UNDEF;
+    bool ok = nt != NULL;
+    for (int i = 0; ok && i < nfields; i++) {
+        BtStr *f = bt_str_intern_cstr(t, fields[i]);
+        ok = f != NULL;
+        if (ok)
+            nt->items[i] = bt_obj(f);
+    }
+    BtStr *key = ok ? bt_str_intern_cstr(t, "__match_args__") : NULL;
+    ok = key && bt_dict_set_str(t, ty->dict, key, names);
+    if (ok && module) {
+        ty->module = bt_str_intern_cstr(t, module);
+        ok = ty->module != NULL;
+    } else if (ok) {
+        ty->module = NULL; /* a builtins type: the repr shows the bare name */
+    }
+    BT_POP_ROOT(t, 2);
+    if (!ok)
+        return NULL;
+    /* Laid out as a tuple, so it takes every tuple slot but these. */
+    ty->native = tuple;
+    ty->trace = tuple->trace;
+    ty->len = tuple->len;
+    ty->getitem = tuple->getitem;
+    ty->iter = tuple->iter;
+    ty->contains = tuple->contains;
+    ty->truth = tuple->truth;
+    ty->binary = tuple->binary;
+    ty->getattr = structseq_getattr;
+    ty->repr = structseq_repr;
+    ty->str = NULL;
+    ty->construct = NULL;
+    return ty;
+}
+
+BtValue bt_structseq_new(BtThread *t, BtType *type, const BtValue *items) {
+    BtTuple *fields = structseq_fields(t, type);
+    BtTuple *tp = fields ? bt_tuple_from(t, items, fields->len) : NULL;
+    if (!tp)
+        return BT_UNDEF;
+    tp->hdr.type = type;
+    return bt_obj(tp);
+}

@@ -57,6 +57,15 @@ BtTuple *bt_tuple_from(BtThread *t, const BtValue *items, size_t n);
 BtTuple *bt_tuple_from_iterable(BtThread *t, BtValue iterable);
 BtTuple *bt_tuple_empty(BtThread *t);
 
+/* A struct-sequence type (CPython's structseq: sys.version_info,
+ * UnraisableHookArgs): a tuple whose items also have the names in fields
+ * (its __match_args__), shown as NAME(field=value, ...), where NAME is
+ * module.name unless module is NULL. NULL with MemoryError. */
+BtType *bt_structseq_type(BtThread *t, const char *module, const char *name,
+                          const char *const *fields, int nfields);
+/* An instance of such a type holding items (one per field). */
+BtValue bt_structseq_new(BtThread *t, BtType *type, const BtValue *items);
+
 /* list_iterator / tuple_iterator: the eval loop's FOR_ITER may step these
  * inline: while seq is not NULL and index < its len, yield items[index++];
  * at the end set seq to NULL (an exhausted iterator stays exhausted). */
