@@ -283,7 +283,7 @@ static BtValue true_divide(BtThread *t, mpz_srcptr x, mpz_srcptr y) {
         bt_raise(t, BT_EXC(t, OverflowError), "integer division result too large for a float");
         return BT_UNDEF;
     }
-    return bt_float(mpz_sgn(x) * mpz_sgn(y) < 0 ? -d : d);
+    return bt_float((mpz_sgn(x) < 0) != (mpz_sgn(y) < 0) ? -d : d); /* 0 / -big is -0.0 */
 }
 
 static BtValue power(BtThread *t, BtValue a, BtValue b, mpz_srcptr x, mpz_srcptr y) {
