@@ -25,8 +25,10 @@
 
 /* v as a double: int, bool, float, or an object with __float__ / __index__. */
 static bool to_double(BtThread *t, BtValue v, double *out) {
-    if (bt_num_as_double(v, out))
+    if (bt_num_to_double(t, v, out))
         return true;
+    if (bt_has_exc(t))
+        return false; /* an int too large to convert to float */
     if (bt_is_obj(v) && !bt_is_str(t, v)) {
         BtType *type = bt_type_of(t, v);
         if (!bt_is_undef(bt_type_lookup(type, BT_NAME(t, dunder_float))) ||
@@ -123,8 +125,6 @@ MATH_FUNC1(asinh, asinh, false)
 MATH_FUNC1(acosh, acosh, false)
 MATH_FUNC1(atanh, atanh, false)
 MATH_FUNC1(log1p, log1p, false)
-MATH_FUNC1(log2, log2, false)
-MATH_FUNC1(log10, log10, false)
 MATH_FUNC1(fabs, fabs, false)
 MATH_FUNC1(erf, erf, false)
 MATH_FUNC1(erfc, erfc, false)
@@ -214,6 +214,41 @@ static BtValue math_trunc(BtThread *t, BtValue self, BtValue *args, int nargs, B
     return call_method0(t, v, dunder);
 }
 
+/* fn(v) for math's logarithms of v > 0 (ValueError otherwise). An int
+ * beyond the double range is taken as m * 2**e: fn(m) + fn(2) * e, as
+ * CPython does, so math.log(2**2000) is a number, not an OverflowError. */
+static BtValue log_value(BtThread *t, BtValue v, double (*fn)(double)) {
+    if (bt_is_bigint(v)) {
+        if (bt_int_sign(v) <= 0)
+            return domain_error(t);
+        if (isinf(bt_bigint_to_double_inf(v))) {
+            int64_t e;
+            double m = bt_int_frexp(v, &e);
+            return bt_float(fn(m) + fn(2.0) * (double)e);
+        }
+    }
+    double x;
+    if (!to_double(t, v, &x))
+        return BT_UNDEF;
+    if (x <= 0)
+        return domain_error(t);
+    return checked(t, x, fn(x), false);
+}
+
+static BtValue math_log2(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "math.log2", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return log_value(t, args[0], log2);
+}
+
+static BtValue math_log10(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
+    (void)self;
+    if (!bt_check_args(t, "math.log10", nargs, kwnames, 1, 1))
+        return BT_UNDEF;
+    return log_value(t, args[0], log10);
+}
+
 static BtValue math_log(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
     (void)self;
     if (kwnames && kwnames->len) {
@@ -224,15 +259,10 @@ static BtValue math_log(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
         bt_raise(t, BT_EXC(t, TypeError), "math.log requires 1 to 2 arguments");
         return BT_UNDEF;
     }
-    double x, base = 0;
-    if (!to_double(t, args[0], &x) || (nargs == 2 && !to_double(t, args[1], &base)))
-        return BT_UNDEF;
-    if (x <= 0 || (nargs == 2 && base <= 0))
-        return domain_error(t);
-    BtValue num = checked(t, x, log(x), false);
+    BtValue num = log_value(t, args[0], log);
     if (bt_is_undef(num) || nargs == 1)
         return num;
-    BtValue den = checked(t, base, log(base), false);
+    BtValue den = log_value(t, args[1], log);
     if (bt_is_undef(den))
         return BT_UNDEF;
     if (bt_as_f64(den) == 0.0) {
@@ -287,6 +317,23 @@ static BtValue math_fmod(BtThread *t, BtValue self, BtValue *args, int nargs, Bt
     if (isnan(r) && !isnan(x) && !isnan(y))
         return domain_error(t);
     return bt_float(r);
+}
+
+/* IEEE 754's remainder: x - n*y for the integer n nearest x/y, ties to even
+ * (C's remainder() is exactly that); NaN in, NaN out, as CPython. */
+static BtValue math_remainder(BtThread *t, BtValue self, BtValue *args, int nargs,
+                              BtTuple *kwnames) {
+    (void)self;
+    double x, y;
+    if (!two(t, "remainder", nargs, kwnames, args, &x, &y))
+        return BT_UNDEF;
+    if (isnan(x) || isnan(y))
+        return bt_float(NAN);
+    if (isinf(x) || y == 0)
+        return domain_error(t);
+    if (isinf(y))
+        return bt_float(x);
+    return bt_float(remainder(x, y));
 }
 
 static BtValue math_ldexp(BtThread *t, BtValue self, BtValue *args, int nargs, BtTuple *kwnames) {
@@ -433,9 +480,10 @@ static bool point_coords(BtThread *t, BtValue p, double **out, size_t *n) {
         return false;
     }
     for (size_t i = 0; i < *n; i++) {
-        if (!bt_num_as_double(items[i], &(*out)[i])) {
-            bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %s",
-                     bt_type_name(t, items[i]));
+        if (!bt_num_to_double(t, items[i], &(*out)[i])) {
+            if (!bt_has_exc(t))
+                bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %s",
+                         bt_type_name(t, items[i]));
             free(*out);
             return false;
         }
@@ -767,6 +815,7 @@ static const BtNativeDef math_functions[] = {
     {"atan2", math_atan2},
     {"copysign", math_copysign},
     {"fmod", math_fmod},
+    {"remainder", math_remainder},
     {"ldexp", math_ldexp},
     {"frexp", math_frexp},
     {"modf", math_modf},

@@ -434,7 +434,9 @@ static BtValue random_uniform(BtThread *t, BtValue self, BtValue *args, int narg
     if (!bt_parse_args(t, "uniform", args, nargs, kwnames, params, a))
         return BT_UNDEF;
     double lo, hi;
-    if (!bt_num_as_double(a[0], &lo) || !bt_num_as_double(a[1], &hi)) {
+    if (!bt_num_to_double(t, a[0], &lo) || !bt_num_to_double(t, a[1], &hi)) {
+        if (bt_has_exc(t))
+            return BT_UNDEF; /* an int too large to convert to float */
         BtValue bad = bt_num_as_double(a[0], &lo) ? a[1] : a[0];
         bt_raise(t, BT_EXC(t, TypeError), "must be real number, not %s", bt_type_name(t, bad));
         return BT_UNDEF;

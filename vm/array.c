@@ -197,7 +197,9 @@ bool bt_array_pack(BtThread *t, char code, BtValue v, uint8_t *p) {
     if (code != 'f' && code != 'd')
         return pack_int(t, code, v, p);
     double d;
-    if (!bt_num_as_double(v, &d)) {
+    if (!bt_num_to_double(t, v, &d)) {
+        if (bt_has_exc(t))
+            return false;
         BtType *ty = bt_type_of(t, v);
         if (bt_is_undef(bt_type_lookup(ty, BT_NAME(t, dunder_float))) &&
             bt_is_undef(bt_type_lookup(ty, BT_NAME(t, dunder_index)))) {

@@ -196,6 +196,27 @@ double bt_bigint_to_double_inf(BtValue v) {
     return mpz_to_double(z, &d) ? d : mpz_sgn(z) < 0 ? -INFINITY : INFINITY;
 }
 
+double bt_int_frexp(BtValue v, int64_t *exp) {
+    IntView w;
+    mpz_srcptr x = view(v, &w);
+    size_t n = mpz_sizeinbase(x, 2);
+    /* The top 64 bits, the lowest of them or'ed with every bit below (a
+     * sticky bit, 11 places under the last one a double keeps): converting
+     * that to double rounds as converting the whole int would. */
+    size_t k = n > 64 ? n - 64 : 0;
+    mpz_t top;
+    mpz_init(top);
+    mpz_tdiv_q_2exp(top, x, k);
+    uint64_t bits = mpz_getlimbn(top, 0);
+    mpz_clear(top);
+    if (k && mpz_scan1(x, 0) < k)
+        bits |= 1;
+    int e;
+    double m = frexp((double)bits, &e);
+    *exp = (int64_t)e + (int64_t)k;
+    return m;
+}
+
 BtValue bt_int_from_double(BtThread *t, double f) {
     if (isinf(f)) {
         bt_raise(t, BT_EXC(t, OverflowError), "cannot convert float infinity to integer");

@@ -979,7 +979,9 @@ BtValue bt_num_divmod(BtThread *t, BtValue a, BtValue b) {
             return BT_UNDEF;
     } else {
         double x, y;
-        if (!bt_num_as_double(a, &x) || !bt_num_as_double(b, &y)) {
+        if (!bt_num_to_double(t, a, &x) || !bt_num_to_double(t, b, &y)) {
+            if (bt_has_exc(t))
+                return BT_UNDEF; /* an int too large to convert to float */
             bt_raise(t, BT_EXC(t, TypeError),
                      "unsupported operand type(s) for divmod(): '%T' and '%T'", a, b);
             return BT_UNDEF;

@@ -145,6 +145,9 @@ int64_t bt_bigint_hash(BtValue v);
 bool bt_int_to_double(BtThread *t, BtValue v, double *out);
 /* The same for a big int, with +-inf beyond the double range (never raises). */
 double bt_bigint_to_double_inf(BtValue v);
+/* A positive int v as m * 2**e with 0.5 <= m < 1, for any size (math.log
+ * of ints beyond the double range); e goes to *exp. */
+double bt_int_frexp(BtValue v, int64_t *exp);
 /* int(f) for a double of any size (OverflowError for inf, ValueError for nan). */
 BtValue bt_int_from_double(BtThread *t, double f);
 /* divmod(a, b) of two ints into *q, *r (ZeroDivisionError). */
@@ -169,7 +172,8 @@ bool bt_int_append_digits(BtThread *t, BtBuf *out, BtValue v, int base, bool upp
 BtValue bt_int_from_digits(BtThread *t, const char *digits, size_t n, int base, bool negative);
 
 /* Convert a number (int, bool, float) to double; false (no exception) if v is
- * not one. A big int beyond the double range gives an infinity. */
+ * not one. A big int beyond the double range gives an infinity (comparisons
+ * want that; arithmetic wants bt_num_to_double). */
 static inline bool bt_num_as_double(BtValue v, double *out) {
     switch (bt_kind(v)) {
     case BT_V_OBJ:
@@ -189,6 +193,14 @@ static inline bool bt_num_as_double(BtValue v, double *out) {
     default:
         return false;
     }
+}
+
+/* bt_num_as_double for arithmetic with floats and math's functions: a big
+ * int beyond the double range is CPython's OverflowError "int too large to
+ * convert to float" (false, raised). False with nothing raised when v is not
+ * a number. */
+static inline bool bt_num_to_double(BtThread *t, BtValue v, double *out) {
+    return bt_is_bigint(v) ? bt_int_to_double(t, v, out) : bt_num_as_double(v, out);
 }
 
 /* Compare two numbers exactly (also a large int against a float): -1, 0, 1,

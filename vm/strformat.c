@@ -1067,7 +1067,9 @@ static bool pct_int(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue
 
 static bool pct_float(BtThread *t, BtBuf *b, const PctSpec *ps, char conv, BtValue v) {
     double d;
-    if (!bt_num_as_double(v, &d)) {
+    if (!bt_num_to_double(t, v, &d)) {
+        if (bt_has_exc(t))
+            return false; /* an int too large to convert to float */
         BtValue f = BT_UNDEF;
         if (bt_is_obj(v) && !bt_is_str(t, v) &&
             !bt_is_undef(bt_type_lookup(bt_type_of(t, v), BT_NAME(t, dunder_float))))
