@@ -698,6 +698,17 @@ static BtValue int_conjugate(BtThread *t, BtValue self, BtValue *args, int nargs
     return exact_int(bt_unbox(self));
 }
 
+/* (self, 1) as exact ints: an int is its own numerator. */
+static BtValue int_as_integer_ratio(BtThread *t, BtValue self, BtValue *args, int nargs,
+                                    BtTuple *kwnames) {
+    (void)args;
+    if (!no_args(t, "int.as_integer_ratio", nargs, kwnames))
+        return BT_UNDEF;
+    BtValue items[2] = {exact_int(bt_unbox(self)), bt_int(1)};
+    BtTuple *tp = bt_tuple_from(t, items, 2);
+    return tp ? bt_obj(tp) : BT_UNDEF;
+}
+
 static BtValue int_index_method(BtThread *t, BtValue self, BtValue *args, int nargs,
                                 BtTuple *kwnames) {
     (void)args;
@@ -827,6 +838,7 @@ static const BtNativeDef int_methods[] = {
     {"bit_length", int_bit_length},
     {"bit_count", int_bit_count},
     {"conjugate", int_conjugate},
+    {"as_integer_ratio", int_as_integer_ratio},
     {"__index__", int_index_method},
     {"__int__", int_index_method},
     {"__format__", bt_num_format_method},
