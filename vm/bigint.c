@@ -107,7 +107,11 @@ static bool room_for_bits(BtThread *t, double bits) {
         return false;
     }
     if (bytes > (double)(1 << 20)) {
-        void *probe = malloc((size_t)bytes * 3); /* GMP's scratch space is about twice the result */
+        /* Called through a volatile pointer: a compiler may drop a malloc
+         * whose block is only freed (clang -O2 did, and GMP then aborted on
+         * the real allocation; test_num's a_power_malloc_cannot_hold...). */
+        void *(*volatile probe_alloc)(size_t) = malloc;
+        void *probe = probe_alloc((size_t)bytes * 3); /* GMP's scratch space is about twice the result */
         if (!probe) {
             bt_raise_memory(t);
             return false;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "vm/exc.h"
 #include "vm/interp.h"
@@ -748,6 +749,19 @@ Test(num, results_past_64_bits_become_big_ints, .init = setup, .fini = teardown)
     BT_POP_ROOT(t, 1);
     cr_assert_eq(i64_of(r), INT64_MAX);
 }
+
+#if !defined(__SANITIZE_ADDRESS__) /* ASan reserves terabytes of address space */
+Test(num, a_power_malloc_cannot_hold_is_a_memory_error, .init = setup, .fini = teardown) {
+    /* With 1 GB of address space, (2**49 - 1) ** 420209001 (2.5 GB) must be
+     * refused before GMP tries to allocate it: GMP aborts the process when
+     * malloc fails. The probe that asks first was once optimised away. */
+    struct rlimit limit = {.rlim_cur = (rlim_t)1 << 30, .rlim_max = (rlim_t)1 << 30};
+    cr_assert_eq(setrlimit(RLIMIT_AS, &limit), 0);
+    BtValue r = bt_int_binary(t, BT_BINOP_POW, bt_int(((int64_t)1 << 49) - 1), bt_int(420209001));
+    cr_assert(bt_is_undef(r));
+    cr_assert(bt_isinstance(t, bt_take_exc(t), BT_EXC(t, MemoryError)));
+}
+#endif
 
 Test(num, the_inline_range_ends_where_big_ints_begin, .init = setup, .fini = teardown) {
     /* Every operator at the edge of the inline range: one past it is a big int,
