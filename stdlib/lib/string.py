@@ -33,17 +33,16 @@ class Template:
 
     def __init_subclass__(cls):
         super().__init_subclass__()
-        if "pattern" not in cls.__dict__:
-            cls.pattern = _template_pattern(cls)
+        cls.pattern = _template_pattern(cls)
 
     def __init__(self, template):
         self.template = template
 
     def _invalid(self, mo):
         at = mo.start("invalid")
-        before = self.template[:at]
-        line = before.count("\n") + 1
-        column = at - (before.rfind("\n") + 1) + 1
+        lines = self.template[:at].splitlines(True)
+        line = max(len(lines), 1)
+        column = at - len("".join(lines[:-1])) if lines else 1
         raise ValueError(f"Invalid placeholder in string: line {line}, col {column}")
 
     def _unrecognized(self):
@@ -102,6 +101,10 @@ class Template:
 
 
 def _template_pattern(cls):
+    """The class's pattern compiled: its own, or one made from its delimiter,
+    idpattern, braceidpattern (default idpattern) and flags."""
+    if "pattern" in cls.__dict__:
+        return _re.compile(cls.pattern, cls.flags | _re.VERBOSE)
     delim = _re.escape(cls.delimiter)
     ident = cls.idpattern
     braced = cls.braceidpattern or cls.idpattern
