@@ -10,8 +10,9 @@ and their negations), anchors (`^ $ \\A \\Z \\b \\B`), groups (capturing,
 quantifiers (`* + ? {m,n}` and `*?`...), lookahead `(?=...)`/`(?!...)`,
 the flags IGNORECASE, MULTILINE, DOTALL and VERBOSE, and the module's
 functions (compile, match, fullmatch, search, findall, finditer, sub, subn,
-split, escape). Lookbehind, conditionals, atomic groups and possessive
-quantifiers raise NotImplementedError. Deep backtracking recurses: a
+split, escape). The ASCII flag is accepted but not applied, and (?a:...) is
+read as (?:...). Lookbehind, conditionals, atomic groups, other scoped flags
+and possessive quantifiers raise NotImplementedError. Deep backtracking recurses: a
 repetition over tens of thousands of characters can hit the recursion limit.
 """
 import enum as _enum
