@@ -878,14 +878,24 @@ static BtValue set_init(BtThread *t, BtValue self, BtValue *args, int nargs, BtT
     return BT_NONE;
 }
 
-/* object.__init_subclass__(): what super().__init_subclass__(**kw) ends at. */
+/* object.__init_subclass__(): what super().__init_subclass__(**kw) ends at. The class
+ * comes as self when bound through super(), else as args[0] (a class method). */
 static BtValue object_init_subclass(BtThread *t, BtValue self, BtValue *args, int nargs,
                                     BtTuple *kwnames) {
-    (void)args;
-    if (nargs > 0 || (kwnames && kwnames->len)) {
+    BtValue cls = self;
+    if (!bt_is_class(t, self) && nargs > 0) {
+        cls = args[0];
+        nargs--;
+    }
+    const char *name = bt_is_class(t, cls) ? ((BtType *)bt_as_obj(cls))->name->data : "object";
+    if (nargs > 0) {
+        bt_raise(t, BT_EXC(t, TypeError), "%s.__init_subclass__() takes no arguments (%d given)",
+                 name, nargs);
+        return BT_UNDEF;
+    }
+    if (kwnames && kwnames->len) {
         bt_raise(t, BT_EXC(t, TypeError), "%s.__init_subclass__() takes no keyword arguments",
-                 bt_is_class(t, self) ? ((BtType *)bt_as_obj(self))->name->data
-                     : "object");
+                 name);
         return BT_UNDEF;
     }
     return BT_NONE;

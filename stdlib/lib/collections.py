@@ -1,4 +1,4 @@
-"""collections for Baton: deque, namedtuple, defaultdict, Counter, OrderedDict."""
+"""collections for Baton: deque, namedtuple, defaultdict, Counter, OrderedDict, ChainMap."""
 import sys as _sys
 
 
@@ -256,3 +256,208 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             module = "__main__"
     cls.__module__ = module
     return cls
+
+
+def _is_mapping(obj):
+    return isinstance(obj, (dict, ChainMap)) or (hasattr(obj, "keys") and
+                                                  hasattr(obj, "__getitem__"))
+
+
+class _MappingView:
+    """What a ChainMap's keys(), values() and items() give: live views of it."""
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._mapping!r})"
+
+
+class KeysView(_MappingView):
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __eq__(self, other):
+        if not isinstance(other, (set, frozenset, KeysView, ItemsView, type({}.keys()))):
+            return NotImplemented
+        return set(self) == set(other)
+
+
+class ValuesView(_MappingView):
+    def __iter__(self):
+        for key in self._mapping:
+            yield self._mapping[key]
+
+    def __contains__(self, value):
+        return any(v is value or v == value for v in self)
+
+
+class ItemsView(_MappingView):
+    def __iter__(self):
+        for key in self._mapping:
+            yield (key, self._mapping[key])
+
+    def __contains__(self, item):
+        key, value = item
+        if key not in self._mapping:
+            return False
+        found = self._mapping[key]
+        return found is value or found == value
+
+    __eq__ = KeysView.__eq__
+
+
+_repr_running = set()
+
+
+class ChainMap:
+    """ChainMap(*maps): one view of several mappings, searched in order. Writes,
+    deletions and pops act on maps[0] only."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        # The last mapping's keys come first, each key once (as CPython).
+        seen = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                seen[key] = None
+        return iter(seen)
+
+    def __contains__(self, key):
+        return any(key in mapping for mapping in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        marker = id(self)
+        if marker in _repr_running:
+            return "..."
+        _repr_running.add(marker)
+        try:
+            return f"{type(self).__name__}({', '.join(map(repr, self.maps))})"
+        finally:
+            _repr_running.discard(marker)
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        return cls(dict.fromkeys(iterable, value))
+
+    def copy(self):
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f"Key not found in the first mapping: {key!r}")
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError("No keys found in the first mapping.")
+
+    def pop(self, key, *default):
+        try:
+            return self.maps[0].pop(key, *default)
+        except KeyError:
+            raise KeyError(f"Key not found in the first mapping: {key!r}")
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def update(self, *args, **kwargs):
+        if len(args) > 1:
+            raise TypeError(f"update expected at most 1 argument, got {len(args)}")
+        if args:
+            other = args[0]
+            if hasattr(other, "keys"):
+                for key in other.keys():
+                    self[key] = other[key]
+            else:
+                for key, value in other:
+                    self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def keys(self):
+        return KeysView(self)
+
+    def values(self):
+        return ValuesView(self)
+
+    def items(self):
+        return ItemsView(self)
+
+    def __eq__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+    __hash__ = None
+
+    def __or__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
+        merged = self.copy()
+        merged.maps[0].update(other)
+        return merged
+
+    def __ror__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
+        merged = dict(other)
+        for mapping in reversed(self.maps):
+            merged.update(mapping)
+        return self.__class__(merged)
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self

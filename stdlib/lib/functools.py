@@ -193,25 +193,57 @@ def _le_from_ge(a, b):
     return not result or a == b
 
 
+class KeyWrapper:
+    """What cmp_to_key gives, as CPython's C type: called with an object, it makes
+    another KeyWrapper holding it, whose comparisons call the cmp function."""
+
+    def __init__(self, cmp, obj=None):
+        object.__setattr__(self, "_cmp", cmp)
+        object.__setattr__(self, "obj", obj)
+
+    def __call__(self, *args, **kwargs):
+        if "obj" in kwargs:
+            args += (kwargs.pop("obj"),)
+        if kwargs:
+            raise TypeError(f"K() got an unexpected keyword argument {next(iter(kwargs))!r}")
+        if not args:
+            raise TypeError("K() missing required argument 'obj' (pos 1)")
+        if len(args) > 1:
+            raise TypeError(f"K() takes at most 1 argument ({len(args)} given)")
+        return KeyWrapper(self._cmp, args[0])
+
+    def __setattr__(self, name, value):
+        if name != "obj":
+            raise AttributeError(f"'functools.KeyWrapper' object has no attribute {name!r}")
+        object.__setattr__(self, name, value)
+
+    def _compare(self, other):
+        if type(other) is not KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj)
+
+    def __lt__(self, other):
+        return self._compare(other) < 0
+
+    def __gt__(self, other):
+        return self._compare(other) > 0
+
+    def __eq__(self, other):
+        return self._compare(other) == 0
+
+    def __ne__(self, other):
+        return self._compare(other) != 0
+
+    def __le__(self, other):
+        return self._compare(other) <= 0
+
+    def __ge__(self, other):
+        return self._compare(other) >= 0
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'functools.KeyWrapper'")
+
+
 def cmp_to_key(mycmp):
-    class K:
-        def __init__(self, obj):
-            self.obj = obj
-
-        def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
-
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
-
-        def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
-
-        def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
-
-        __hash__ = None
-    return K
+    """A key function for sorted() and friends that orders by mycmp(a, b) < 0."""
+    return KeyWrapper(mycmp)

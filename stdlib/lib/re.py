@@ -10,8 +10,9 @@ and their negations), anchors (`^ $ \\A \\Z \\b \\B`), groups (capturing,
 quantifiers (`* + ? {m,n}` and `*?`...), lookahead `(?=...)`/`(?!...)`,
 the flags IGNORECASE, MULTILINE, DOTALL and VERBOSE, and the module's
 functions (compile, match, fullmatch, search, findall, finditer, sub, subn,
-split, escape). Lookbehind, conditionals, atomic groups and possessive
-quantifiers raise NotImplementedError. Deep backtracking recurses: a
+split, escape). The ASCII flag is accepted but not applied, and (?a:...) is
+read as (?:...). Lookbehind, conditionals, atomic groups, other scoped flags
+and possessive quantifiers raise NotImplementedError. Deep backtracking recurses: a
 repetition over tens of thousands of characters can hit the recursion limit.
 """
 import enum as _enum
@@ -145,6 +146,8 @@ class _Parser:
             j = self.i + 2
             while j < len(self.p) and self.p[j] in 'aiLmsux':
                 j += 1
+            if self.p.startswith('a:', self.i + 2):
+                return  # a scoped (?a:...) group, which group() reads
             if j >= len(self.p) or self.p[j] != ')':
                 raise NotImplementedError('re: scoped inline flags (?x:...) are not supported by Baton')
             for c in self.p[self.i + 2:j]:
@@ -332,11 +335,17 @@ class _Parser:
     def group(self, start):
         index = None
         name = None
+        capturing = True
         if self.p.startswith('?', self.i):
             self.i += 1
             c = self.peek()
+            capturing = c == 'P' and self.p.startswith('P<', self.i)
             if c == ':':
                 self.i += 1
+            elif self.p.startswith('a:', self.i):
+                # (?a:...): the matcher ignores ASCII (as it does re.ASCII), so the
+                # group is a plain (?:...); string.Template's idpattern uses it.
+                self.i += 2
             elif c in ('=', '!'):
                 self.i += 1
                 node = self.alternation()
@@ -379,8 +388,7 @@ class _Parser:
                                           'supported by Baton')
             else:
                 self.fail('unknown extension ?' + (c or ''), self.i - 1)
-        if name is not None or not self.p.startswith(':', self.i - 1) or \
-                self.p[self.i - 2:self.i] != '?:':
+        if capturing:
             self.ngroups += 1
             index = self.ngroups
             if name is not None:
