@@ -1110,6 +1110,7 @@ static BtCode *assemble(Compiler *c) {
     code->filename = c->filename;
     code->firstlineno = u->firstlineno;
     code->argcount = u->scope->argcount;
+    code->posonlyargcount = u->scope->posonlyargcount;
     code->kwonlyargcount = u->scope->kwonlyargcount;
     code->nlocals = u->nlocals;
     code->ncells = u->ncells;

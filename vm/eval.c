@@ -112,6 +112,43 @@ static BtStr *name_list(BtThread *t, BtValue *names, int n) {
     return acc;
 }
 
+/* The index of name among the strs names[from, to) (parameter names,
+ * keyword names), or -1. */
+static int param_index(const BtTuple *names, int from, int to, BtStr *name) {
+    for (int j = from; j < to; j++) {
+        BtStr *pn = bt_as_str(names->items[j]);
+        if (pn == name || bt_str_equal(pn, name))
+            return j;
+    }
+    return -1;
+}
+
+/* CPython's TypeError when keywords name positional-only parameters (all
+ * of them listed); false if none does (nothing raised). */
+static bool posonly_passed_as_keyword(BtThread *t, BtFunction *func, BtTuple *kwnames) {
+    const BtCode *code = func->code;
+    BtValue list = BT_UNDEF; /* "a, b" */
+    BT_PUSH_ROOT(t, &list);
+    for (int j = 0; j < code->posonlyargcount; j++) { /* in parameter order */
+        BtStr *name = bt_as_str(code->varnames->items[j]);
+        if (param_index(kwnames, 0, (int)kwnames->len, name) < 0)
+            continue;
+        BtStr *joined =
+            bt_is_undef(list) ? name : bt_str_format(t, "%S, %S", bt_as_str(list), name);
+        if (!joined) {
+            BT_POP_ROOT(t, 1);
+            return true; /* MemoryError raised */
+        }
+        list = bt_obj(joined);
+    }
+    if (!bt_is_undef(list))
+        bt_raise(t, BT_EXC(t, TypeError),
+                 "%S() got some positional-only arguments passed as keyword arguments: '%S'",
+                 func->qualname, bt_as_str(list));
+    BT_POP_ROOT(t, 1);
+    return !bt_is_undef(list);
+}
+
 /* Bind call arguments (nargs positional, then one value per kwnames entry)
  * to the parameters of func's code, into slots (already reachable by the
  * GC). CPython's TypeError texts on mismatch, naming the function by its
@@ -171,22 +208,16 @@ static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValu
     }
     for (int k = 0; k < nkw; k++) {
         BtStr *kw = bt_as_str(kwnames->items[k]);
-        int found = -1;
-        for (int j = 0; j < argcount + kwonly; j++) {
-            BtStr *pn = bt_as_str(names->items[j]);
-            if (pn == kw || bt_str_equal(pn, kw)) {
-                found = j;
-                break;
-            }
-        }
+        int found = param_index(names, code->posonlyargcount, argcount + kwonly, kw);
         if (found < 0) {
-            if (has_varkw) {
+            if (has_varkw) { /* a positional-only name too: it is just another keyword */
                 if (!bt_dict_set(t, bt_as_dict(slots[varkw_slot]), bt_obj(kw), args[npos + k]))
                     return false;
                 continue;
             }
-            bt_raise(t, BT_EXC(t, TypeError), "%S() got an unexpected keyword argument '%S'",
-                     func->qualname, kw);
+            if (!posonly_passed_as_keyword(t, func, kwnames))
+                bt_raise(t, BT_EXC(t, TypeError), "%S() got an unexpected keyword argument '%S'",
+                         func->qualname, kw);
             return false;
         }
         if (!bt_is_undef(slots[found])) {

@@ -211,7 +211,7 @@ static BtValue code_getattr(BtThread *t, BtValue self, BtStr *name) {
     if (strcmp(n, "co_argcount") == 0)
         return bt_int(c->argcount);
     if (strcmp(n, "co_posonlyargcount") == 0)
-        return bt_int(0);
+        return bt_int(c->posonlyargcount);
     if (strcmp(n, "co_kwonlyargcount") == 0)
         return bt_int(c->kwonlyargcount);
     if (strcmp(n, "co_nlocals") == 0)

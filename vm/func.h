@@ -46,6 +46,7 @@ typedef struct {
     BtStr *filename;  /* co_filename */
     int firstlineno;  /* co_firstlineno */
     int argcount;     /* positional parameters (co_argcount) */
+    int posonlyargcount; /* of those, the first ones, before a `/` */
     int kwonlyargcount;
     int nlocals;      /* len(varnames): parameters first, in call order, then other locals */
     int ncells;       /* len(cellvars): variables captured by inner functions */
