@@ -795,7 +795,7 @@ static BtValue object_repr(BtThread *t, BtValue self) {
     char addr[32];
     snprintf(addr, sizeof addr, "%p", (void *)bt_as_obj(self));
     BtStr *s = strcmp(mod, "builtins") == 0
-                   ? bt_str_format(t, "<%S object at %s>", ty->qualname, addr)
+                   ? bt_str_format(t, "<%S object at %s>", ty->name, addr) /* tp_name */
                    : bt_str_format(t, "<%s.%S object at %s>", mod, ty->qualname, addr);
     return s ? bt_obj(s) : BT_UNDEF;
 }

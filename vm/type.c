@@ -1279,7 +1279,7 @@ static BtValue type_repr(BtThread *t, BtValue self) {
     BtType *ty = (BtType *)bt_as_obj(self);
     if (ty->module && strcmp(ty->module->data, "builtins") != 0)
         return bt_obj(bt_str_format(t, "<class '%S.%S'>", ty->module, ty->qualname));
-    return bt_obj(bt_str_format(t, "<class '%S'>", ty->qualname));
+    return bt_obj(bt_str_format(t, "<class '%S'>", ty->name)); /* CPython's tp_name */
 }
 
 /* The user's __init__ of a metaclass (BT_UNDEF for type's own). */
@@ -1449,8 +1449,12 @@ static BtValue type_getattr(BtThread *t, BtValue self, BtStr *name) {
         return bt_obj(ty->name);
     if (name == in->names.dunder_qualname)
         return bt_obj(ty->qualname);
-    if (name == in->names.dunder_module)
+    if (name == in->names.dunder_module) {
+        BtValue m = (ty->flags & BT_TYPE_HEAPTYPE) ? bt_dict_get_str(ty->dict, name) : BT_UNDEF;
+        if (!bt_is_undef(m))
+            return m; /* a class's own, whatever was assigned */
         return ty->module ? bt_obj(ty->module) : bt_obj(bt_str_intern_cstr(t, "builtins"));
+    }
     if (name == in->names.dunder_mro)
         return bt_obj(ty->mro);
     if (name == in->names.dunder_bases)
@@ -1502,6 +1506,34 @@ static BtValue type_getattribute_method(BtThread *t, BtValue self, BtValue *args
     return name ? type_getattr(t, self, name) : BT_UNDEF;
 }
 
+/* C.__name__, C.__qualname__ or C.__module__ = v on a class: what its repr
+ * and its instances' reprs show. The first two must be strs, and none of
+ * the three can be deleted (CPython's TypeErrors); v BT_UNDEF deletes. */
+static bool set_naming_attr(BtThread *t, BtType *ty, BtStr *name, BtValue v) {
+    BtInterp *in = t->interp;
+    bool naming = name == in->names.dunder_name || name == in->names.dunder_qualname;
+    if (bt_is_undef(v)) {
+        if (naming || name == in->names.dunder_module) {
+            bt_raise(t, BT_EXC(t, TypeError), "cannot delete '%S' attribute of immutable type '%S'",
+                     name, ty->name);
+            return false;
+        }
+        return true;
+    }
+    if (naming && !bt_is_str(t, v)) {
+        bt_raise(t, BT_EXC(t, TypeError), "can only assign string to %S.%S, not '%s'",
+                 ty->name, name, bt_type_name(t, v));
+        return false;
+    }
+    if (name == in->names.dunder_name)
+        ty->name = bt_as_str(v);
+    else if (name == in->names.dunder_qualname)
+        ty->qualname = bt_as_str(v);
+    else if (name == in->names.dunder_module) /* not a str: reprs show the bare qualname */
+        ty->module = bt_is_str(t, v) ? bt_as_str(v) : NULL;
+    return true;
+}
+
 static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
     BtType *ty = (BtType *)bt_as_obj(self);
     t->interp->type_epoch++;
@@ -1518,6 +1550,10 @@ static bool type_setattr(BtThread *t, BtValue self, BtStr *name, BtValue v) {
                  "cannot set '%S' attribute of immutable type '%S'", name, ty->name);
         return false;
     }
+    if (!set_naming_attr(t, ty, name, v))
+        return false;
+    if (name == BT_NAME(t, dunder_name) || name == BT_NAME(t, dunder_qualname))
+        return true; /* kept in the type, not in its dict */
     if (bt_is_undef(v)) {
         int r = bt_dict_del(t, ty->dict, bt_obj(name));
         if (r == 0)
