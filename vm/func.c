@@ -834,6 +834,17 @@ static BtValue property_delete_method(BtThread *t, BtValue self, BtValue *args, 
     return bt_is_undef(bt_call(t, p->fdel, args, 1, NULL)) ? BT_UNDEF : BT_NONE;
 }
 
+static void member_trace(BtGc *gc, BtObject *o) {
+    bt_gc_mark_obj(gc, (BtObject *)((BtMember *)o)->name);
+    bt_gc_mark_obj(gc, (BtObject *)((BtMember *)o)->owner);
+}
+
+static BtValue member_repr(BtThread *t, BtValue self) {
+    BtMember *m = (BtMember *)bt_as_obj(self);
+    BtStr *s = bt_str_format(t, "<member '%S' of '%S' objects>", m->name, m->owner->name);
+    return s ? bt_obj(s) : BT_UNDEF;
+}
+
 static bool init_descriptor_types(BtThread *t) {
     static const BtNativeDef property_methods[] = {
         {"getter", property_getter},   {"setter", property_setter},
@@ -863,6 +874,10 @@ static bool init_descriptor_types(BtThread *t) {
             return false;
     }
     BT_TYPE(t, staticmethod)->call = staticmethod_call;
+    BtType *member = BT_TYPE(t, member);
+    member->instance_size = sizeof(BtMember);
+    member->trace = member_trace;
+    member->repr = member_repr;
     return bt_type_add_methods(t, prop, property_methods);
 }
 

@@ -123,6 +123,14 @@ typedef struct {
     BtValue value; /* BT_UNDEF while empty */
 } BtCell;
 
+/* A name in a class's __slots__ (member_descriptor): a data descriptor whose
+ * value lives in the instance's own storage (its hidden dict). */
+typedef struct {
+    BtObject hdr;
+    BtStr *name;   /* the slot's name */
+    BtType *owner; /* the class whose __slots__ named it */
+} BtMember;
+
 /* property(fget, fset, fdel, doc): a data descriptor calling Python accessors. */
 typedef struct {
     BtObject hdr;

@@ -45,7 +45,7 @@ typedef struct BtGil BtGil;
     X(dict_keys, "dict_keys") X(dict_values, "dict_values") X(dict_items, "dict_items")            \
     X(dict_keyiter, "dict_keyiterator") X(dict_valueiter, "dict_valueiterator")                    \
     X(dict_itemiter, "dict_itemiterator") X(seq_iter, "iterator") X(callable_iter, "callable_iterator") \
-    X(property, "property") X(staticmethod, "staticmethod") X(classmethod, "classmethod")        \
+    X(property, "property") X(member, "member_descriptor") X(staticmethod, "staticmethod") X(classmethod, "classmethod")        \
     X(tb_frame, "frame")
 
 /* The exception hierarchy: X(name, base). Order matters: a base comes first. */

@@ -408,7 +408,8 @@ bool bt_descr_is_data(BtThread *t, BtValue attr) {
     if (!bt_is_obj(attr))
         return false;
     BtType *at = bt_as_obj(attr)->type;
-    if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property)))
+    if (at == BT_TYPE(t, property) || at == BT_TYPE(t, member) ||
+        bt_issubtype(at, BT_TYPE(t, property)))
         return true;
     if (!(at->flags & BT_TYPE_HEAPTYPE))
         return false;
@@ -435,6 +436,35 @@ static BtValue property_get(BtThread *t, BtProperty *p, BtValue obj) {
     return bt_call(t, p->fget, &obj, 1, NULL);
 }
 
+/* A slot of obj: read it (get), or set it to v (delete when v is BT_UNDEF);
+ * None for a set or delete that worked. Its value is kept in obj's hidden
+ * dict under its name; an unset slot reads as CPython's AttributeError. */
+static BtValue member_access(BtThread *t, BtMember *m, BtValue obj, BtValue v, bool get) {
+    BtDict **dslot = instance_dict_slot(obj);
+    if (!dslot) {
+        bt_raise(t, BT_EXC(t, TypeError), "descriptor '%S' for '%S' objects doesn't apply to a '%s' object",
+                 m->name, m->owner->name, bt_type_name(t, obj));
+        return BT_UNDEF;
+    }
+    if (get || bt_is_undef(v)) {
+        BtValue have = *dslot ? bt_dict_get_str(*dslot, m->name) : BT_UNDEF;
+        if (bt_is_undef(have)) { /* CPython words a delete of an unset slot with the name alone */
+            if (get)
+                bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
+                         bt_type_name(t, obj), m->name);
+            else
+                bt_raise(t, BT_EXC(t, AttributeError), "%S", m->name);
+            return BT_UNDEF;
+        }
+        if (get)
+            return have;
+        return bt_dict_del(t, *dslot, bt_obj(m->name)) > 0 ? BT_NONE : BT_UNDEF;
+    }
+    if (!*dslot && !(*dslot = bt_dict_new(t)))
+        return BT_UNDEF;
+    return bt_dict_set_str(t, *dslot, m->name, v) ? BT_NONE : BT_UNDEF;
+}
+
 BtValue bt_descr_get(BtThread *t, BtValue attr, BtValue obj, BtType *owner) {
     if (!bt_is_obj(attr))
         return attr;
@@ -449,6 +479,8 @@ BtValue bt_descr_get(BtThread *t, BtValue attr, BtValue obj, BtType *owner) {
         return bt_method_new(t, ((BtFuncWrapper *)bt_as_obj(attr))->func, bt_obj(owner));
     if (at == BT_TYPE(t, property) || bt_issubtype(at, BT_TYPE(t, property)))
         return on_class ? attr : property_get(t, (BtProperty *)bt_as_obj(attr), obj);
+    if (at == BT_TYPE(t, member))
+        return on_class ? attr : member_access(t, (BtMember *)bt_as_obj(attr), obj, BT_UNDEF, true);
     BtValue get = user_descr_method(attr, BT_NAME(t, dunder_get));
     if (bt_is_undef(get))
         return attr;
@@ -476,6 +508,8 @@ static bool descr_set(BtThread *t, BtValue attr, BtValue obj, BtStr *name, BtVal
         BtValue args[2] = {obj, v};
         return !bt_is_undef(bt_call(t, fn, args, bt_is_undef(v) ? 1 : 2, NULL));
     }
+    if (at == BT_TYPE(t, member))
+        return !bt_is_undef(member_access(t, (BtMember *)bt_as_obj(attr), obj, v, false));
     BtValue m = user_descr_method(attr, bt_is_undef(v) ? BT_NAME(t, dunder_delete) : BT_NAME(t, dunder_set));
     if (bt_is_undef(m)) {
         bt_raise(t, BT_EXC(t, AttributeError), bt_is_undef(v) ? "__delete__" : "__set__");
@@ -489,7 +523,7 @@ static bool descr_set(BtThread *t, BtValue attr, BtValue obj, BtStr *name, BtVal
  * CPython's AttributeError. */
 static BtValue getattr_missing(BtThread *t, BtType *ty, BtValue obj, BtStr *name,
                                BtDict **dslot) {
-    if (dslot && name == BT_NAME(t, dunder_dict)) {
+    if (dslot && name == BT_NAME(t, dunder_dict) && !(ty->flags & BT_TYPE_NO_DICT)) {
         if (!*dslot && !(*dslot = bt_dict_new(t)))
             return BT_UNDEF;
         return bt_obj(*dslot);
@@ -550,6 +584,11 @@ bool bt_generic_setattr(BtThread *t, BtValue obj, BtStr *name, BtValue v) {
             return false;
         if (handled)
             return true;
+        if (ty->flags & BT_TYPE_NO_DICT) { /* __slots__: nothing else can be stored */
+            bt_raise(t, BT_EXC(t, AttributeError), "'%s' object has no attribute '%S'",
+                     ty->name->data, name);
+            return false;
+        }
     }
     BtDict **dslot = instance_dict_slot(obj);
     if (!dslot) {

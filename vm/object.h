@@ -112,6 +112,7 @@ enum {
                                           property...): it wins over the instance dict */
     BT_TYPE_METHODS_FIRST = 1 << 2, /* its getattr slot only adds data attributes, so a method
                                        in the type's dict may be called without binding */
+    BT_TYPE_NO_DICT = 1 << 6, /* __slots__ all the way up: no attribute beyond the slots */
     BT_TYPE_FRAMED = 1 << 5, /* generator, coroutine, async generator: a frame the collector
                                 may have to close (one test per dead object) */
 };

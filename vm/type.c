@@ -965,6 +965,77 @@ static BtValue slot_getattribute(BtThread *t, BtValue self, BtStr *name) {
     return bt_call(t, hook, args, 2, NULL);
 }
 
+/* A name is a Python identifier (ASCII letters, digits, _, or any non-ASCII). */
+static bool is_identifier(const BtStr *s) {
+    if (s->size == 0 || (s->data[0] >= '0' && s->data[0] <= '9'))
+        return false;
+    for (size_t i = 0; i < s->size; i++) {
+        unsigned char c = (unsigned char)s->data[i];
+        if (!(c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9')))
+            return false;
+    }
+    return true;
+}
+
+/* __slots__ in the class body: a member descriptor per name, and, when every
+ * class above also has __slots__ (or is object) and none names __dict__,
+ * instances that take no other attribute (BT_TYPE_NO_DICT). */
+static bool make_slots(BtThread *t, BtType *cls) {
+    BtStr *key = bt_str_intern_cstr(t, "__slots__");
+    BtValue given = key ? bt_dict_get_str(cls->dict, key) : BT_UNDEF;
+    if (bt_is_undef(given))
+        return key != NULL;
+    BtTuple *names = bt_is_str(t, given) ? bt_tuple_from(t, &given, 1) : bt_tuple_from_iterable(t, given);
+    if (!names)
+        return false;
+    BtValue keep = bt_obj(names);
+    BT_PUSH_ROOT(t, &keep);
+    bool ok = true, with_dict = false;
+    for (size_t i = 0; ok && i < names->len; i++) {
+        BtValue n = names->items[i];
+        if (!bt_is_str(t, n)) {
+            bt_raise(t, BT_EXC(t, TypeError), "__slots__ items must be strings, not '%s'",
+                     bt_type_name(t, n));
+            ok = false;
+            break;
+        }
+        BtStr *name = bt_str_intern_str(t, bt_as_str(n));
+        if (!name || !is_identifier(name)) {
+            if (name)
+                bt_raise(t, BT_EXC(t, TypeError), "__slots__ must be identifiers");
+            ok = false;
+        } else if (strcmp(name->data, "__dict__") == 0) {
+            with_dict = true;
+        } else if (strcmp(name->data, "__weakref__") != 0) {
+            if (!bt_is_undef(bt_dict_get_str(cls->dict, name))) {
+                bt_raise(t, BT_EXC(t, ValueError), "%R in __slots__ conflicts with class variable",
+                         bt_obj(name));
+                ok = false;
+                break;
+            }
+            BtMember *m = bt_gc_alloc(t, BT_TYPE(t, member), sizeof(BtMember));
+            if (m) {
+                m->name = name;
+                m->owner = cls;
+            }
+            ok = m && bt_dict_set_str(t, cls->dict, name, bt_obj(m));
+        }
+    }
+    BT_POP_ROOT(t, 1);
+    if (!ok)
+        return false;
+    bool no_dict = !with_dict;
+    for (size_t i = 1; no_dict && i < cls->mro->len; i++) {
+        BtType *base = (BtType *)bt_as_obj(cls->mro->items[i]);
+        if (base != BT_TYPE(t, object) && !(base->flags & BT_TYPE_NO_DICT))
+            no_dict = false;
+    }
+    if (no_dict) /* the slow attribute paths, where the check is */
+        cls->flags |= BT_TYPE_NO_DICT | BT_TYPE_DATA_DESCRIPTORS;
+    return true;
+}
+
 /* Set the class up for descriptors: __new__ is an implicit staticmethod; a
  * data descriptor anywhere in the MRO, or a user __getattribute__, turns off
  * the dict-first fast paths (they test for an empty getattr slot). */
@@ -1154,6 +1225,8 @@ static BtValue new_class(BtThread *t, BtType *meta, BtStr *name, BtTuple *bases,
                           !bt_is_undef(bt_dict_get_str(cls->dict, BT_NAME(t, dunder_delattr))))))
             cls->flags |= BT_TYPE_CUSTOM_SETATTR;
     }
+    if (ok)
+        ok = make_slots(t, cls);
     if (ok)
         ok = prepare_descriptors(t, cls);
     /* Defining __eq__ without __hash__ makes instances unhashable, as in Python 3. */
