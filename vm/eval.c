@@ -179,9 +179,8 @@ static bool bind_args_slow(BtThread *t, BtFunction *func, BtValue *slots, BtValu
         int ndef = func->defaults ? (int)func->defaults->len : 0;
         int kwgiven = 0;
         for (int k = 0; k < nkw; k++)
-            for (int j = argcount; j < argcount + kwonly; j++)
-                if (bt_str_equal(bt_as_str(kwnames->items[k]), bt_as_str(names->items[j])))
-                    kwgiven++;
+            if (param_index(names, argcount, argcount + kwonly, bt_as_str(kwnames->items[k])) >= 0)
+                kwgiven++;
         char takes[64];
         if (ndef > 0)
             snprintf(takes, sizeof takes, "from %d to %d positional arguments", argcount - ndef,
